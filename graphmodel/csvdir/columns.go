@@ -1,0 +1,32 @@
+// Package csvdir reads and writes a leverage dataset as a directory of CSV
+// files: meta.csv, countries.csv (optional), sources.csv and
+// relationships.csv. The column dictionary is in docs/dataset-format.md.
+//
+// Reading is all or nothing: every problem found is reported with file,
+// line, column and field, and no dataset is returned. Writing is byte-stable:
+// reading a directory this package wrote and writing it again gives the same
+// bytes.
+package csvdir
+
+// File names inside a dataset directory.
+const (
+	MetaFile          = "meta.csv"
+	CountriesFile     = "countries.csv"
+	SourcesFile       = "sources.csv"
+	RelationshipsFile = "relationships.csv"
+)
+
+// Column names, in the order written. Readers accept any order and require
+// the columns marked required in the dictionary.
+var (
+	MetaColumns          = []string{"key", "value"}
+	CountryColumns       = []string{"code", "name", "kind", "region", "alpha3", "aliases", "demonyms"}
+	SourceColumns        = []string{"id", "publisher", "title", "published", "kind", "url", "note"}
+	RelationshipColumns  = []string{"id", "type", "from", "to", "date", "status", "instrument", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+	requiredCountry      = []string{"code"}
+	requiredSource       = []string{"id", "publisher", "title", "published", "kind"}
+	requiredRelationship = []string{"id", "type", "from", "to", "date", "confidence", "sources", "note"}
+)
+
+// listSep separates the items of a list-valued cell (sources, aliases).
+const listSep = ";"

@@ -1,0 +1,358 @@
+package csvdir
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// ReadDir reads the dataset in directory dir, resolving codes against base
+// (the reference registry) extended by the dataset's countries.csv.
+func ReadDir(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory", dir)
+	}
+	return Read(os.DirFS(dir), ".", dir, base)
+}
+
+// Read reads the dataset under dir in fsys. display is the prefix used for
+// file names in errors (the path the user gave).
+func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	r := reader{fsys: fsys, dir: dir, display: display}
+	d := &graphmodel.Dataset{}
+	d.Meta = r.readMeta()
+	d.Countries = r.readCountries()
+	if len(r.errs) == 0 {
+		reg, err := base.With(d.Countries)
+		if err != nil {
+			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
+		}
+		d.Registry = reg
+	}
+	d.Sources = r.readSources()
+	if len(r.errs) == 0 {
+		d.Relationships = r.readRelationships(d.Registry, d.Sources)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	return d, nil
+}
+
+type reader struct {
+	fsys    fs.FS
+	dir     string
+	display string
+	errs    graphmodel.ErrorList
+}
+
+func (r *reader) name(file string) string { return filepath.Join(r.display, file) }
+
+func (r *reader) fail(e *graphmodel.FieldError) bool {
+	if len(r.errs) < graphmodel.MaxErrors {
+		r.errs = append(r.errs, e)
+	}
+	return len(r.errs) < graphmodel.MaxErrors
+}
+
+// table is one open CSV file: its header mapped to column positions.
+type table struct {
+	file string
+	csv  *csv.Reader
+	col  map[string]int
+	row  []string
+}
+
+// open returns nil, nil when an optional file is absent.
+func (r *reader) open(file string, known, required []string, optional bool) (*table, error) {
+	data, err := fs.ReadFile(r.fsys, path.Join(r.dir, file))
+	if errors.Is(err, fs.ErrNotExist) && optional {
+		return nil, nil
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		err = errors.New("file missing")
+	}
+	if err != nil {
+		r.fail(&graphmodel.FieldError{File: r.name(file), Err: err})
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			err = errors.New("empty file; the first line must be the header")
+		}
+		r.fail(&graphmodel.FieldError{File: r.name(file), Line: 1, Err: err})
+		return nil, err
+	}
+	t := &table{file: r.name(file), csv: cr, col: map[string]int{}}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if !slices.Contains(known, h) {
+			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: fmt.Errorf("unknown column (known: %s)", strings.Join(known, ", "))})
+			continue
+		}
+		if _, dup := t.col[h]; dup {
+			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: errors.New("column appears twice")})
+		}
+		t.col[h] = i
+	}
+	for _, req := range required {
+		if _, ok := t.col[req]; !ok {
+			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Field: req, Err: errors.New("required column missing")})
+		}
+	}
+	cr.FieldsPerRecord = len(header)
+	return t, nil
+}
+
+// next advances to the next record; it reports malformed CSV through r.
+func (r *reader) next(t *table) bool {
+	for {
+		row, err := t.csv.Read()
+		if err == io.EOF {
+			return false
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				r.fail(&graphmodel.FieldError{File: t.file, Line: pe.Line, Column: pe.Column, Err: pe.Err})
+				if errors.Is(pe.Err, csv.ErrFieldCount) {
+					continue
+				}
+			} else {
+				r.fail(&graphmodel.FieldError{File: t.file, Err: err})
+			}
+			return false
+		}
+		t.row = row
+		return true
+	}
+}
+
+// get returns the cell of column name in the current row, unescaped.
+func (t *table) get(name string) string {
+	i, ok := t.col[name]
+	if !ok {
+		return ""
+	}
+	return graphmodel.UnescapeFormula(t.row[i])
+}
+
+// at returns a FieldError positioned at column name of the current row.
+func (t *table) at(name, record string, err error) *graphmodel.FieldError {
+	line, col := t.csv.FieldPos(0)
+	if i, ok := t.col[name]; ok {
+		line, col = t.csv.FieldPos(i)
+		col = i + 1
+	} else {
+		col = 0
+	}
+	return &graphmodel.FieldError{File: t.file, Line: line, Column: col, Record: record, Field: name, Err: err}
+}
+
+// place positions validation errors, which name a field, in the current row.
+func (r *reader) place(t *table, errs []*graphmodel.FieldError) {
+	for _, e := range errs {
+		r.fail(t.at(e.Field, e.Record, e.Err))
+	}
+}
+
+func (r *reader) readMeta() graphmodel.Meta {
+	var m graphmodel.Meta
+	t, _ := r.open(MetaFile, MetaColumns, MetaColumns, true)
+	if t == nil {
+		return m
+	}
+	seen := map[string]bool{}
+	for r.next(t) {
+		k, v := t.get("key"), t.get("value")
+		if seen[k] {
+			r.fail(t.at("key", k, errors.New("key appears twice")))
+		}
+		seen[k] = true
+		switch k {
+		case "name":
+			m.Name = v
+		case "version":
+			m.Version = v
+		case "description":
+			m.Description = v
+		case "license":
+			m.License = v
+		case "citation":
+			m.Citation = v
+		case "updated":
+			d, err := graphmodel.ParseDate(v)
+			if err != nil {
+				r.fail(t.at("value", k, err))
+			}
+			m.Updated = d
+		default:
+			r.fail(t.at("key", k, errors.New("unknown key (known: name, version, description, license, citation, updated)")))
+		}
+	}
+	return m
+}
+
+func (r *reader) readCountries() []graphmodel.Country {
+	t, _ := r.open(CountriesFile, CountryColumns, requiredCountry, true)
+	if t == nil {
+		return nil
+	}
+	var out []graphmodel.Country
+	for r.next(t) {
+		c := graphmodel.Country{
+			Code:     graphmodel.Code(t.get("code")),
+			Name:     t.get("name"),
+			Kind:     graphmodel.ActorKind(t.get("kind")),
+			Region:   t.get("region"),
+			Alpha3:   t.get("alpha3"),
+			Aliases:  splitList(t.get("aliases")),
+			Demonyms: splitList(t.get("demonyms")),
+		}
+		if !c.Code.Valid() {
+			r.fail(t.at("code", string(c.Code), errors.New("not a code: two upper-case letters, or upper-case letters, digits and _")))
+		}
+		if c.Kind != "" && !c.Kind.Valid() {
+			r.fail(t.at("kind", string(c.Code), fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)))
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (r *reader) readSources() []graphmodel.Source {
+	t, _ := r.open(SourcesFile, SourceColumns, requiredSource, false)
+	if t == nil {
+		return nil
+	}
+	var out []graphmodel.Source
+	seen := map[string]bool{}
+	for r.next(t) {
+		s := graphmodel.Source{
+			Key:       t.get("id"),
+			Publisher: t.get("publisher"),
+			Title:     t.get("title"),
+			Kind:      graphmodel.SourceKind(t.get("kind")),
+			URL:       t.get("url"),
+			Note:      t.get("note"),
+		}
+		d, err := graphmodel.ParseDate(t.get("published"))
+		if err != nil {
+			r.fail(t.at("published", s.Key, err))
+		}
+		s.Published = d
+		if err == nil {
+			r.place(t, s.Check(seen))
+		}
+		seen[s.Key] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func (r *reader) readRelationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
+	t, _ := r.open(RelationshipsFile, RelationshipColumns, requiredRelationship, false)
+	if t == nil {
+		return nil
+	}
+	known := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		known[s.Key] = true
+	}
+	var out []graphmodel.Relationship
+	seen := map[string]bool{}
+	ids := map[int64]string{}
+	for r.next(t) {
+		rel, ok := r.parseRelationship(t)
+		if !ok {
+			continue
+		}
+		errs := rel.Check(reg, known)
+		if dup := checkDuplicate(rel.Key, seen, ids); dup != nil {
+			errs = append(errs, dup)
+		}
+		r.place(t, errs)
+		out = append(out, rel)
+		if len(r.errs) >= graphmodel.MaxErrors {
+			break
+		}
+	}
+	return out
+}
+
+func checkDuplicate(key string, seen map[string]bool, ids map[int64]string) *graphmodel.FieldError {
+	if key == "" {
+		return nil
+	}
+	if seen[key] {
+		return &graphmodel.FieldError{Record: key, Field: "id", Err: errors.New("duplicate id")}
+	}
+	seen[key] = true
+	id := graphmodel.KeyID(key)
+	if other, ok := ids[id]; ok {
+		return &graphmodel.FieldError{Record: key, Field: "id", Err: fmt.Errorf("line ID collides with %q; choose another id", other)}
+	}
+	ids[id] = key
+	return nil
+}
+
+// parseRelationship converts the current row; it reports parse problems and
+// returns ok=false when the row cannot be checked further.
+func (r *reader) parseRelationship(t *table) (graphmodel.Relationship, bool) {
+	key := t.get("id")
+	rel := graphmodel.Relationship{
+		Key:         key,
+		Type:        graphmodel.RelType(t.get("type")),
+		FromCountry: graphmodel.Code(t.get("from")),
+		ToCountry:   graphmodel.Code(t.get("to")),
+		Status:      graphmodel.Status(t.get("status")),
+		Instrument:  graphmodel.Instrument(t.get("instrument")),
+		Confidence:  graphmodel.Confidence(t.get("confidence")),
+		Sources:     splitList(t.get("sources")),
+		Note:        t.get("note"),
+	}
+	ok := true
+	var err error
+	if rel.Date, err = graphmodel.ParseDate(t.get("date")); err != nil {
+		ok = r.fail(t.at("date", key, err)) && false
+	}
+	if rel.Count, err = graphmodel.ParseCount(t.get("count"), t.get("count_qualifier")); err != nil {
+		ok = r.fail(t.at("count", key, err)) && false
+	}
+	if rel.Money, err = graphmodel.ParseMoney(t.get("amount"), t.get("currency"), t.get("amount_qualifier")); err != nil {
+		ok = r.fail(t.at("amount", key, err)) && false
+	}
+	return rel, ok
+}
+
+func splitList(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := strings.Split(s, listSep)
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

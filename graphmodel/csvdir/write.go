@@ -1,0 +1,200 @@
+package csvdir
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// WriteDir writes d into dir, creating it if needed. Every file is first
+// written under a temporary name in dir and renamed into place only when all
+// files are complete, so an interrupted write leaves the previous files (or
+// none), never a truncated one.
+func WriteDir(dir string, d *graphmodel.Dataset) (err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	type job struct {
+		name  string
+		write func(io.Writer) error
+		skip  bool
+	}
+	jobs := []job{
+		{MetaFile, func(w io.Writer) error { return WriteMeta(w, d.Meta) }, false},
+		{CountriesFile, func(w io.Writer) error { return WriteCountries(w, d.Countries) }, len(d.Countries) == 0},
+		{SourcesFile, func(w io.Writer) error { return WriteSources(w, d.Sources) }, false},
+		{RelationshipsFile, func(w io.Writer) error { return WriteRelationships(w, d.Relationships) }, false},
+	}
+	var temps []string
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				os.Remove(t)
+			}
+		}
+	}()
+	for _, j := range jobs {
+		if j.skip {
+			// A stale countries.csv from an earlier write would change the
+			// meaning of the new dataset; it goes at rename time.
+			temps = append(temps, "")
+			continue
+		}
+		f, err := os.CreateTemp(dir, "."+j.name+".tmp-*")
+		if err != nil {
+			return err
+		}
+		temps = append(temps, f.Name())
+		if err := j.write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", filepath.Join(dir, j.name), err)
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	for i, j := range jobs {
+		final := filepath.Join(dir, j.name)
+		if temps[i] == "" {
+			if err := os.Remove(final); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+			continue
+		}
+		if err := os.Rename(temps[i], final); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func newWriter(w io.Writer, header []string) (*csv.Writer, error) {
+	cw := csv.NewWriter(w)
+	return cw, cw.Write(header)
+}
+
+func finish(cw *csv.Writer) error {
+	cw.Flush()
+	return cw.Error()
+}
+
+// text escapes a free-text cell so no spreadsheet evaluates it.
+func text(s string) string { return graphmodel.EscapeFormula(s) }
+
+func num(n int64, present bool) string {
+	if !present {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// WriteMeta writes meta.csv. Empty values are omitted.
+func WriteMeta(w io.Writer, m graphmodel.Meta) error {
+	cw, err := newWriter(w, MetaColumns)
+	if err != nil {
+		return err
+	}
+	for _, kv := range [][2]string{
+		{"name", m.Name}, {"version", m.Version}, {"description", m.Description},
+		{"license", m.License}, {"citation", m.Citation}, {"updated", m.Updated.String()},
+	} {
+		if kv[1] != "" {
+			if err := cw.Write([]string{kv[0], text(kv[1])}); err != nil {
+				return err
+			}
+		}
+	}
+	return finish(cw)
+}
+
+// WriteCountries writes countries.csv.
+func WriteCountries(w io.Writer, cs []graphmodel.Country) error {
+	cw, err := newWriter(w, CountryColumns)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if err := cw.Write([]string{string(c.Code), text(c.Name), string(c.Kind), text(c.Region), c.Alpha3,
+			text(strings.Join(c.Aliases, listSep)), text(strings.Join(c.Demonyms, listSep))}); err != nil {
+			return err
+		}
+	}
+	return finish(cw)
+}
+
+// WriteSources writes sources.csv.
+func WriteSources(w io.Writer, ss []graphmodel.Source) error {
+	cw, err := newWriter(w, SourceColumns)
+	if err != nil {
+		return err
+	}
+	for _, s := range ss {
+		if err := cw.Write([]string{text(s.Key), text(s.Publisher), text(s.Title), s.Published.String(),
+			string(s.Kind), text(s.URL), text(s.Note)}); err != nil {
+			return err
+		}
+	}
+	return finish(cw)
+}
+
+// WriteRelationships writes relationships.csv.
+func WriteRelationships(w io.Writer, rs []graphmodel.Relationship) error {
+	cw, err := newWriter(w, RelationshipColumns)
+	if err != nil {
+		return err
+	}
+	row := make([]string, len(RelationshipColumns))
+	for i := range rs {
+		fillRelationship(row, &rs[i])
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	return finish(cw)
+}
+
+// RelationshipWriter streams relationships one at a time, for datasets
+// too large to hold (the synthetic generator's millions).
+type RelationshipWriter struct {
+	cw  *csv.Writer
+	row []string
+}
+
+// NewRelationshipWriter writes the header and returns a streaming writer.
+func NewRelationshipWriter(w io.Writer) (*RelationshipWriter, error) {
+	cw, err := newWriter(w, RelationshipColumns)
+	return &RelationshipWriter{cw: cw, row: make([]string, len(RelationshipColumns))}, err
+}
+
+// Write appends one relationship.
+func (rw *RelationshipWriter) Write(r *graphmodel.Relationship) error {
+	fillRelationship(rw.row, r)
+	return rw.cw.Write(rw.row)
+}
+
+// Close flushes buffered rows; it does not close the underlying writer.
+func (rw *RelationshipWriter) Close() error { return finish(rw.cw) }
+
+func fillRelationship(row []string, r *graphmodel.Relationship) {
+	row[0] = text(r.Key)
+	row[1] = string(r.Type)
+	row[2] = string(r.FromCountry)
+	row[3] = string(r.ToCountry)
+	row[4] = r.Date.String()
+	row[5] = string(r.Status)
+	row[6] = string(r.Instrument)
+	row[7] = num(r.Count.Value, !r.Count.IsZero())
+	row[8] = string(r.Count.Qualifier)
+	row[9] = num(r.Money.Amount, !r.Money.IsZero())
+	row[10] = r.Money.Currency
+	row[11] = string(r.Money.Qualifier)
+	row[12] = string(r.Confidence)
+	row[13] = text(strings.Join(r.Sources, listSep))
+	row[14] = text(r.Note)
+}

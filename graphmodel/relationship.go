@@ -1,0 +1,74 @@
+package graphmodel
+
+import (
+	"hash/fnv"
+
+	"gonum.org/v1/gonum/graph"
+)
+
+// Source is a document a claim rests on.
+type Source struct {
+	Key       string // stable id, e.g. "nyt-2025-06-deal-making"
+	Publisher string
+	Title     string // as the document gives it
+	Published Date
+	Kind      SourceKind
+	URL       string // optional
+	Note      string // our own words: what the document is, caveats
+}
+
+// Relationship is one dated, sourced claim: one line of the multigraph.
+// A country approached twice has two Relationships, never one overwritten.
+type Relationship struct {
+	Key         string // stable id; never reused for a different claim
+	Type        RelType
+	FromCountry Code
+	ToCountry   Code
+	Date        Date
+	Status      Status
+	Instrument  Instrument
+	Count       Count
+	Money       Money
+	Confidence  Confidence
+	Sources     []string // Source keys, at least one
+	Note        string   // the fact in our own words
+}
+
+var _ graph.Line = Relationship{}
+
+// From returns the tail of the line.
+func (r Relationship) From() graph.Node { return r.FromCountry }
+
+// To returns the head of the line.
+func (r Relationship) To() graph.Node { return r.ToCountry }
+
+// ReversedLine returns a copy with From and To swapped, as graph.Line requires.
+func (r Relationship) ReversedLine() graph.Line {
+	r.FromCountry, r.ToCountry = r.ToCountry, r.FromCountry
+	return r
+}
+
+// ID returns a line ID derived from Key alone (63-bit FNV-1a), stable across
+// runs and datasets. Dataset.Validate rejects the astronomically rare
+// collision rather than let two lines share an ID.
+func (r Relationship) ID() int64 { return KeyID(r.Key) }
+
+// KeyID is the stable 63-bit ID of a string key.
+func KeyID(key string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return int64(h.Sum64() &^ (1 << 63))
+}
+
+// Weight is the relationship's weight in a weighted view: the count of
+// people when given, else the amount of money, else 1. Qualified numbers are
+// taken at face value ("up to 50" weighs 50); analysis documents this choice.
+func (r Relationship) Weight() float64 {
+	switch {
+	case r.Count.Value > 0:
+		return float64(r.Count.Value)
+	case r.Money.Amount > 0:
+		return float64(r.Money.Amount)
+	}
+	return 1
+}
