@@ -20,6 +20,7 @@
 //	onward_return       first receiver    -> country the people were sent on to
 //	transit             waypoint country  -> destination country
 //	removal_blocked     deporting country -> intended destination
+//	migration_context   nationality       -> host (context, not deportation)
 //
 // "Where did nationals of N end up" is N's outgoing received lines; "whom did
 // R receive" is R's incoming received lines.

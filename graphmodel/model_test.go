@@ -116,7 +116,7 @@ func validDataset(t *testing.T) *Dataset {
 		Sources:  []Source{{Key: "s1", Publisher: "P", Title: "T", Published: YearDate(2025), Kind: "news"}},
 		Relationships: []Relationship{
 			{Key: "r1", Type: Paid, FromCountry: "US", ToCountry: "RW", Date: MonthDate(2025, 4), Status: Completed,
-				Money: Money{100000, "USD", Exact}, Confidence: Reported, Sources: []string{"s1"}, Note: "paid"},
+				Money: Money{Amount: 100000, Currency: "USD", Qualifier: Exact}, Confidence: Reported, Sources: []string{"s1"}, Note: "paid"},
 		},
 	}
 }

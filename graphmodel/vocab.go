@@ -20,11 +20,12 @@ const (
 	OnwardReturn      RelType = "onward_return"
 	Transit           RelType = "transit"
 	RemovalBlocked    RelType = "removal_blocked"
+	MigrationContext  RelType = "migration_context"
 )
 
 // RelTypes lists every relationship type in documentation order.
 var RelTypes = []RelType{Approached, Received, Paid, TravelBanLeverage, OtherLeverage,
-	ConcessionSought, OnwardReturn, Transit, RemovalBlocked}
+	ConcessionSought, OnwardReturn, Transit, RemovalBlocked, MigrationContext}
 
 var relTypeDocs = map[RelType]string{
 	Approached:        "a government pressed another to accept deportees who are not its citizens (from: pressing, to: pressed)",
@@ -36,6 +37,7 @@ var relTypeDocs = map[RelType]string{
 	OnwardReturn:      "a receiving country sent people on to their country of origin (from: first receiver, to: origin)",
 	Transit:           "a country used as a waypoint on the way to a destination (from: waypoint, to: destination)",
 	RemovalBlocked:    "a planned removal stopped by a court (from: deporting country, to: intended destination)",
+	MigrationContext:  "context, not deportation: people of a nationality living in or crossing a country, as a source weighs it (from: nationality, to: host)",
 }
 
 // Describe returns the one-line meaning of t, including its direction.
@@ -101,6 +103,7 @@ var allowedStatus = map[RelType][]Status{
 	OnwardReturn:      {Completed, Planned},
 	Transit:           {Completed, Planned, Agreed},
 	RemovalBlocked:    {BlockedByCourt},
+	MigrationContext:  {Completed},
 }
 
 // AllowedStatuses returns the statuses t may carry.

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// env is what a verb may touch besides its options: where output goes and
+// how progress is shown. Tests pass buffers and a no-op progress.
+type env struct {
+	stdout   io.Writer
+	stderr   io.Writer
+	progress graphmodel.Progress
+}
+
+// verb is one subcommand: its name, one-line summary and entry point. Each
+// verb lives in a file of its own and parses its own flags.
+type verb struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, e env) error
+}
+
+var verbs = map[string]verb{}
+
+func register(v verb) { verbs[v.name] = v }
+
+// Exit codes, documented in the README. One place maps errors to them.
+const (
+	exitOK        = 0
+	exitFailure   = 1   // the work could not be done (I/O, server, bug)
+	exitUsage     = 2   // the command line is wrong
+	exitInvalid   = 3   // the input data is invalid
+	exitCancelled = 130 // interrupted (Ctrl-C / SIGTERM)
+)
+
+// usageError marks a bad command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// errHelp is returned after help was printed on request: exit 0.
+var errHelp = errors.New("help shown")
+
+func run(ctx context.Context, args []string, e env) error {
+	if e.progress == nil {
+		e.progress = graphmodel.NopProgress{}
+	}
+	if len(args) == 0 {
+		printUsage(e.stderr)
+		return usagef("no verb given")
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if v, ok := verbs[args[1]]; ok {
+				return v.run(ctx, []string{"--help"}, e)
+			}
+		}
+		printUsage(e.stdout)
+		return nil
+	}
+	v, ok := verbs[name]
+	if !ok {
+		printUsage(e.stderr)
+		return usagef("unknown verb %q", name)
+	}
+	return v.run(ctx, args[1:], e)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintf(w, "leverage maps and analyses leverage networks of third-country deportation diplomacy.\n\n")
+	fmt.Fprintf(w, "Usage: leverage VERB [flags] [args]\n\nVerbs:\n")
+	names := make([]string, 0, len(verbs))
+	for n := range verbs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, verbs[n].summary)
+	}
+	fmt.Fprintf(w, "\nRun \"leverage VERB --help\" for a verb's flags. With no --data, verbs use the\nembedded seed dataset. Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid data,\n130 interrupted.\n")
+}
+
+// newFlags returns a FlagSet whose --help prints the verb's usage to stdout
+// and whose errors are returned, not printed and exited on.
+func newFlags(name, argsUsage, summary string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "Usage: leverage %s [flags] %s\n\n%s\n", name, argsUsage, summary)
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		if b.Len() > 0 {
+			fmt.Fprintf(e.stdout, "\nFlags:\n%s", b.String())
+		}
+	}
+	return fs
+}
+
+// parse parses flags, turning -h into errHelp and bad flags into usage errors.
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return errHelp
+	}
+	if err != nil {
+		return usagef("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
+// report prints err for a person and returns the exit code.
+func report(err error, stderr io.Writer) int {
+	code := exitCode(err)
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+	case code == exitCancelled:
+		fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
+	case code == exitUsage:
+		fmt.Fprintf(stderr, "leverage: %v\nRun \"leverage help\" for usage.\n", err)
+	default:
+		fmt.Fprintf(stderr, "leverage: %v\n", err)
+	}
+	return code
+}
+
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitCancelled
+	case errors.As(err, &ue):
+		return exitUsage
+	case graphmodel.IsInvalid(err):
+		return exitInvalid
+	}
+	return exitFailure
+}

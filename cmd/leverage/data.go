@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
+)
+
+// dataOptions selects where a verb reads its dataset from.
+type dataOptions struct {
+	data string // "" for the embedded seed, else a dataset directory
+}
+
+func (o *dataOptions) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.data, "data", "", "dataset `DIR` (CSV files); default: the embedded seed dataset")
+}
+
+// load reads and validates the selected dataset.
+func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var d *graphmodel.Dataset
+	var err error
+	switch {
+	case o.data == "":
+		d, err = fixtures.Seed()
+	case strings.EqualFold(filepath.Ext(o.data), ".xlsx"):
+		return nil, fmt.Errorf("%s: reading workbooks is not supported yet; give a dataset directory", o.data)
+	default:
+		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
+			return nil, usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
+		}
+		d, err = csvdir.ReadDir(o.data, iso3166.Registry())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// describe names a dataset the way every output cites it.
+func describe(d *graphmodel.Dataset) string {
+	name := d.Meta.Name
+	if name == "" {
+		name = "unnamed dataset"
+	}
+	if d.Meta.Version != "" {
+		name += " " + d.Meta.Version
+	}
+	return fmt.Sprintf("%s (sha256 %s)", name, d.ContentHash()[:12])
+}

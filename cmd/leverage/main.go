@@ -1,0 +1,17 @@
+// Command leverage maps and analyses leverage networks of third-country
+// deportation diplomacy. Run "leverage help" for the verbs.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, progress: newProgress(os.Stderr)})
+	stop()
+	os.Exit(report(err, os.Stderr))
+}
