@@ -218,7 +218,9 @@ func NormalizeName(s string) string {
 		}
 	}
 	out := b.String()
-	out = strings.TrimPrefix(out, "the ")
+	for strings.HasPrefix(out, "the ") {
+		out = out[len("the "):]
+	}
 	return out
 }
 
