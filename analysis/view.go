@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// Layer selects the relationships a view is built from.
+type Layer string
+
+const (
+	// LayerApproach: approaches and court-blocked removals; weight 1 per
+	// relationship, so two approaches weigh 2.
+	LayerApproach Layer = "approach"
+	// LayerFlow: people moved (received, onward_return, transit); weight is
+	// the count of people when given, else 1.
+	LayerFlow Layer = "flow"
+	// LayerMoney: payments; weight is the amount in whole currency units.
+	// Amounts in different currencies are not converted (the seed has USD only).
+	LayerMoney Layer = "money"
+	// LayerLeverage: travel-ban and other leverage, and concessions sought;
+	// weight 1 per relationship.
+	LayerLeverage Layer = "leverage"
+	// LayerOnward: onward returns only; weight is people when given, else 1.
+	LayerOnward Layer = "onward"
+	// LayerAll: every deportation-related type; weight 1 per relationship,
+	// since adding people to dollars would mean nothing.
+	LayerAll Layer = "all"
+)
+
+// Layers lists the layers in documentation order.
+var Layers = []Layer{LayerAll, LayerApproach, LayerFlow, LayerMoney, LayerLeverage, LayerOnward}
+
+var layerTypes = map[Layer][]graphmodel.RelType{
+	LayerApproach: {graphmodel.Approached, graphmodel.RemovalBlocked},
+	LayerFlow:     {graphmodel.Received, graphmodel.OnwardReturn, graphmodel.Transit},
+	LayerMoney:    {graphmodel.Paid},
+	LayerLeverage: {graphmodel.TravelBanLeverage, graphmodel.OtherLeverage, graphmodel.ConcessionSought},
+	LayerOnward:   {graphmodel.OnwardReturn},
+	LayerAll: {graphmodel.Approached, graphmodel.RemovalBlocked, graphmodel.Received, graphmodel.OnwardReturn,
+		graphmodel.Transit, graphmodel.Paid, graphmodel.TravelBanLeverage, graphmodel.OtherLeverage, graphmodel.ConcessionSought},
+}
+
+// ParseLayer checks a layer name.
+func ParseLayer(s string) (Layer, error) {
+	l := Layer(s)
+	if _, ok := layerTypes[l]; !ok {
+		return "", fmt.Errorf("unknown layer %q (one of %v)", s, Layers)
+	}
+	return l, nil
+}
+
+// Types returns the relationship types the layer includes.
+func (l Layer) Types() []graphmodel.RelType { return layerTypes[l] }
+
+// Weight is the weight a relationship contributes to the layer, documented
+// on each layer. Qualified numbers are taken at face value: "about 300" and
+// "at least 300" weigh 300, "up to 50" weighs 50. That keeps weights
+// reproducible from the data; the qualifier stays on the relationship for
+// anyone who wants bounds instead.
+func (l Layer) Weight(r *graphmodel.Relationship) float64 {
+	switch l {
+	case LayerFlow, LayerOnward:
+		if !r.Count.IsZero() && r.Count.Value > 0 {
+			return float64(r.Count.Value)
+		}
+	case LayerMoney:
+		if r.Money.Amount > 0 {
+			return float64(r.Money.Amount)
+		}
+	}
+	return 1
+}
+
+// Window cuts the dataset in time. A relationship is in the window when
+// the period its date denotes overlaps [From, To]: "2025-03" is in a window
+// ending 2025-03-01. Zero bounds are open.
+type Window struct {
+	From time.Time
+	To   time.Time // inclusive day
+}
+
+// AsOf is the window of everything dated on or before day t.
+func AsOf(t time.Time) Window { return Window{To: t} }
+
+// Contains reports whether r's date overlaps the window. Undated
+// relationships are only in an open window.
+func (w Window) Contains(r *graphmodel.Relationship) bool {
+	if w.From.IsZero() && w.To.IsZero() {
+		return true
+	}
+	if r.Date.IsZero() {
+		return false
+	}
+	if !w.To.IsZero() && !r.Date.Start().Before(w.To.AddDate(0, 0, 1)) {
+		return false
+	}
+	if !w.From.IsZero() && !r.Date.End().After(w.From) {
+		return false
+	}
+	return true
+}
+
+// IsOpen reports whether the window has no bounds.
+func (w Window) IsOpen() bool { return w.From.IsZero() && w.To.IsZero() }
+
+func (w Window) String() string {
+	f := func(t time.Time) string {
+		if t.IsZero() {
+			return "…"
+		}
+		return t.Format(time.DateOnly)
+	}
+	return f(w.From) + " to " + f(w.To)
+}
+
+// Select returns the relationships of d in the window, in dataset order.
+func Select(d *graphmodel.Dataset, w Window) []graphmodel.Relationship {
+	if w.IsOpen() {
+		return d.Relationships
+	}
+	var out []graphmodel.Relationship
+	for i := range d.Relationships {
+		if w.Contains(&d.Relationships[i]) {
+			out = append(out, d.Relationships[i])
+		}
+	}
+	return out
+}
+
+// View builds the layer's graph from the relationships of d in w. Every
+// actor of the layer's relationships is a node, groups and unspecified
+// nationalities included (their kind is reported with them); own-citizen
+// returns (loops) are dropped.
+func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
+	types := layer.Types()
+	var edges []Edge
+	for i := range d.Relationships {
+		r := &d.Relationships[i]
+		if !slices.Contains(types, r.Type) || !w.Contains(r) {
+			continue
+		}
+		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), layer.Weight(r)})
+	}
+	return NewGraph(nil, edges)
+}
