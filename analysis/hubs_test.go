@@ -148,4 +148,3 @@ func BenchmarkHubsSeedSize(b *testing.B) {
 		Hubs(g)
 	}
 }
-

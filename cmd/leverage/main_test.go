@@ -48,7 +48,7 @@ func TestValidateEmbedded(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "valid: 102 relationships, 5 sources") {
+	if !strings.Contains(out, "valid: 103 relationships, 5 sources") {
 		t.Errorf("unexpected summary: %s", out)
 	}
 }
@@ -60,7 +60,7 @@ func TestStatsGolden(t *testing.T) {
 	}
 	golden(t, "stats.golden", out)
 	out, _, code = runCLI(t, "stats", "--format", "json")
-	if code != 0 || !strings.Contains(out, `"relationships": 102`) {
+	if code != 0 || !strings.Contains(out, `"relationships": 103`) {
 		t.Errorf("json stats: exit %d\n%s", code, out)
 	}
 }
