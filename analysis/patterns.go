@@ -27,12 +27,12 @@ func evidenceOf(r graphmodel.Relationship) Evidence {
 
 // Match is one occurrence of a pattern.
 type Match struct {
-	Pattern  string            `json:"pattern"`
-	Country  graphmodel.Code   `json:"country"`  // the country the pattern is about
-	Other    graphmodel.Code   `json:"other"`    // the counterpart (presser, payer, origin…)
-	Summary  string            `json:"summary"`  // one line in plain words
-	Evidence []Evidence        `json:"evidence"` // the relationships that make the match
-	Sources  []string          `json:"sources"`  // union of the evidence's sources, sorted
+	Pattern  string          `json:"pattern"`
+	Country  graphmodel.Code `json:"country"`  // the country the pattern is about
+	Other    graphmodel.Code `json:"other"`    // the counterpart (presser, payer, origin…)
+	Summary  string          `json:"summary"`  // one line in plain words
+	Evidence []Evidence      `json:"evidence"` // the relationships that make the match
+	Sources  []string        `json:"sources"`  // union of the evidence's sources, sorted
 }
 
 // Pattern is a named, documented subgraph pattern. The same catalogue

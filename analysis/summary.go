@@ -39,7 +39,7 @@ type Summary struct {
 	ByInstrument  []Tally        `json:"by_instrument"`
 	ByActor       []CountryTally `json:"by_actor"`
 	// PeopleByType sums counts of people per type, at face value of their
-	// qualifiers ("about 300" adds 300).
+	// qualifiers ("about 300" adds 300), each event once (see Counted).
 	PeopleByType []Tally `json:"people_by_type"`
 	// MoneyByCurrency sums paid amounts per currency, at face value.
 	MoneyByCurrency []Tally `json:"money_by_currency"`
@@ -70,17 +70,18 @@ func Summarize(d *graphmodel.Dataset) Summary {
 		}
 		return a
 	}
-	for _, r := range d.Relationships {
+	counted := Counted(d.Relationships)
+	for i, r := range d.Relationships {
 		types[string(r.Type)]++
 		statuses[statusKey(r.Status)]++
 		conf[string(r.Confidence)]++
 		if r.Instrument != "" {
 			instr[string(r.Instrument)]++
 		}
-		if !r.Count.IsZero() {
+		if !r.Count.IsZero() && counted[i] {
 			people[string(r.Type)] += int(r.Count.Value)
 		}
-		if r.Type == graphmodel.Paid && !r.Money.IsZero() {
+		if r.Type == graphmodel.Paid && !r.Money.IsZero() && counted[i] {
 			money[r.Money.Currency] += int(r.Money.Amount)
 		}
 		from, to := actor(r.FromCountry), actor(r.ToCountry)

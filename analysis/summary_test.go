@@ -39,3 +39,33 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("people %v", s.PeopleByType)
 	}
 }
+
+// Alternative claims of one event count once: the most confident, then the
+// largest. The seed's El Salvador payment is about $5M (reported, NYT) or
+// up to $15M (claimed, explainer): totals use $5M.
+func TestAlternativeClaimsCountOnce(t *testing.T) {
+	rels := []graphmodel.Relationship{
+		{Key: "a", Event: "e", Type: graphmodel.Paid, FromCountry: "US", ToCountry: "SV", Confidence: graphmodel.Reported, Money: graphmodel.Money{Amount: 5000000, Currency: "USD", Qualifier: graphmodel.About}},
+		{Key: "b", Event: "e", Type: graphmodel.Paid, FromCountry: "US", ToCountry: "SV", Confidence: graphmodel.Claimed, Money: graphmodel.Money{Amount: 15000000, Currency: "USD", Qualifier: graphmodel.UpTo}},
+		{Key: "c", Event: "f", Type: graphmodel.Received, FromCountry: "VE", ToCountry: "SV", Confidence: graphmodel.Reported, Count: graphmodel.Count{Value: 200, Qualifier: graphmodel.AtLeast}},
+		{Key: "d", Event: "f", Type: graphmodel.Received, FromCountry: "VE", ToCountry: "SV", Confidence: graphmodel.Reported, Count: graphmodel.Count{Value: 230, Qualifier: graphmodel.AtLeast}},
+		{Key: "e", Type: graphmodel.Received, FromCountry: "VE", ToCountry: "SV", Confidence: graphmodel.Reported, Count: graphmodel.Count{Value: 7, Qualifier: graphmodel.Exact}},
+	}
+	got := Counted(rels)
+	want := []bool{true, false, false, true, true}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Counted[%s] = %v, want %v", rels[i].Key, got[i], want[i])
+		}
+	}
+	reg, _ := graphmodel.NewRegistry([]graphmodel.Country{{Code: "US"}, {Code: "SV"}, {Code: "VE"}})
+	d := &graphmodel.Dataset{Registry: reg, Relationships: rels}
+	g := View(d, LayerFlow, Window{})
+	if e := g.EdgeList(); len(e) != 1 || e[0].Weight != 237 {
+		t.Errorf("flow edges %v, want VE->SV weight 230+7", e)
+	}
+	s := Summarize(d)
+	if s.MoneyByCurrency[0].Count != 5000000 {
+		t.Errorf("money %v, want 5000000", s.MoneyByCurrency)
+	}
+}

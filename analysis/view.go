@@ -131,19 +131,27 @@ func Select(d *graphmodel.Dataset, w Window) []graphmodel.Relationship {
 	return out
 }
 
-// View builds the layer's graph from the relationships of d in w. Every
+// View builds the layer's graph from the relationships of d in w. Claims
+// sharing an Event add their weight once (see Counted). Every
 // actor of the layer's relationships is a node, groups and unspecified
 // nationalities included (their kind is reported with them); own-citizen
 // returns (loops) are dropped.
 func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
 	types := layer.Types()
+	rels := Select(d, w)
+	counted := Counted(rels)
 	var edges []Edge
-	for i := range d.Relationships {
-		r := &d.Relationships[i]
-		if !slices.Contains(types, r.Type) || !w.Contains(r) {
+	for i := range rels {
+		r := &rels[i]
+		if !slices.Contains(types, r.Type) {
 			continue
 		}
-		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), layer.Weight(r)})
+		// An alternative claim of an event keeps its edge but adds no weight.
+		weight := 0.0
+		if counted[i] {
+			weight = layer.Weight(r)
+		}
+		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), weight})
 	}
 	return NewGraph(nil, edges)
 }

@@ -137,6 +137,9 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 	} else if strings.ContainsAny(r.Key, "; \t\r\n") {
 		bad("id", errors.New("must not contain spaces or ';'"))
 	}
+	if strings.ContainsAny(r.Event, "; \t\r\n") {
+		bad("event", errors.New("must not contain spaces or ';'"))
+	}
 	if !r.Type.Valid() {
 		bad("type", fmt.Errorf("unknown type %q (one of %v)", r.Type, RelTypes))
 	}
@@ -205,7 +208,7 @@ func (d *Dataset) ContentHash() string {
 	sort.Slice(order, func(i, j int) bool { return d.Relationships[order[i]].Key < d.Relationships[order[j]].Key })
 	for _, i := range order {
 		r := &d.Relationships[i]
-		writeFields(h, "R", r.Key, string(r.Type), string(r.FromCountry), string(r.ToCountry),
+		writeFields(h, "R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
 			r.Date.String(), string(r.Status), string(r.Instrument), r.Count.String(), r.Money.String(),
 			string(r.Confidence), strings.Join(r.Sources, ";"), r.Note)
 	}

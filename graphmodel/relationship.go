@@ -21,6 +21,11 @@ type Source struct {
 // A country approached twice has two Relationships, never one overwritten.
 type Relationship struct {
 	Key         string // stable id; never reused for a different claim
+	// Event groups claims about one event that sources report differently
+	// (El Salvador paid "about $5 million" or "up to $15 million"). Claims
+	// sharing an Event are alternatives: their counts and amounts are never
+	// added together. Empty for a claim no other claim competes with.
+	Event       string
 	Type        RelType
 	FromCountry Code
 	ToCountry   Code

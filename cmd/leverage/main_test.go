@@ -127,8 +127,8 @@ func TestValidateReportsPositionsAndExits3(t *testing.T) {
 		t.Errorf("stdout not empty on invalid data: %q", out)
 	}
 	for _, want := range []string{
-		filepath.Join(dir, "relationships.csv") + ":3:5: appr-pa-2025-02: date: date \"2025-02-30\"",
-		filepath.Join(dir, "relationships.csv") + ":4:3: lev-pa-canal-2025-02: from: unknown country code \"QQ\"",
+		filepath.Join(dir, "relationships.csv") + ":3:6: appr-pa-2025-02: date: date \"2025-02-30\"",
+		filepath.Join(dir, "relationships.csv") + ":4:4: lev-pa-canal-2025-02: from: unknown country code \"QQ\"",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)

@@ -22,7 +22,7 @@ var (
 	MetaColumns          = []string{"key", "value"}
 	CountryColumns       = []string{"code", "name", "kind", "region", "alpha3", "aliases", "demonyms"}
 	SourceColumns        = []string{"id", "publisher", "title", "published", "kind", "url", "note"}
-	RelationshipColumns  = []string{"id", "type", "from", "to", "date", "status", "instrument", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+	RelationshipColumns  = []string{"id", "event", "type", "from", "to", "date", "status", "instrument", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
 	requiredCountry      = []string{"code"}
 	requiredSource       = []string{"id", "publisher", "title", "published", "kind"}
 	requiredRelationship = []string{"id", "type", "from", "to", "date", "confidence", "sources", "note"}

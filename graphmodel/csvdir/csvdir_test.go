@@ -17,7 +17,7 @@ import (
 
 const sourcesCSV = "id,publisher,title,published,kind,url,note\ns1,Pub,Title,2025-06,news,https://example.org/a,\n"
 
-const header = "id,type,from,to,date,status,instrument,count,count_qualifier,amount,currency,amount_qualifier,confidence,sources,note\n"
+const header = "id,event,type,from,to,date,status,instrument,count,count_qualifier,amount,currency,amount_qualifier,confidence,sources,note\n"
 
 func readFS(t *testing.T, files map[string]string) (*graphmodel.Dataset, error) {
 	t.Helper()
@@ -91,18 +91,18 @@ func TestReadErrorsNamePosition(t *testing.T) {
 		rels string
 		want string // substring of the error
 	}{
-		{"bad date", header + "r1,paid,US,RW,2025-13,completed,payment,,,100,USD,,reported,s1,n\n",
-			"d/relationships.csv:2:5: r1: date:"},
-		{"unknown country", header + "r1,received,IQ,QQ,2025,completed,,,,,,,reported,s1,n\n",
-			"d/relationships.csv:2:4: r1: to: unknown country code \"QQ\""},
-		{"unknown source on line 3", header + "r1,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\nr2,received,IQ,RW,2025,completed,,,,,,,reported,s1;nope,n\n",
-			"d/relationships.csv:3:14: r2: sources: unknown source \"nope\""},
-		{"field count", header + "r1,received,IQ\n", "d/relationships.csv:2"},
+		{"bad date", header + "r1,,paid,US,RW,2025-13,completed,payment,,,100,USD,,reported,s1,n\n",
+			"d/relationships.csv:2:6: r1: date:"},
+		{"unknown country", header + "r1,,received,IQ,QQ,2025,completed,,,,,,,reported,s1,n\n",
+			"d/relationships.csv:2:5: r1: to: unknown country code \"QQ\""},
+		{"unknown source on line 3", header + "r1,,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\nr2,,received,IQ,RW,2025,completed,,,,,,,reported,s1;nope,n\n",
+			"d/relationships.csv:3:15: r2: sources: unknown source \"nope\""},
+		{"field count", header + "r1,,received,IQ\n", "d/relationships.csv:2"},
 		{"missing column", "id,type,from,to,date,confidence,sources\n", "d/relationships.csv:1: note: required column missing"},
 		{"unknown column", "id,type,from,to,date,confidence,sources,note,colour\n", "d/relationships.csv:1:9: colour: unknown column"},
-		{"bad quote", header + "r1,received,IQ,RW,2025,completed,,,,,,,reported,s1,\"unterminated\n", "d/relationships.csv:2"},
-		{"negative count", header + "r1,received,IQ,RW,2025,completed,,-5,,,,,reported,s1,n\n", "d/relationships.csv:2:8: r1: count: -5 is negative"},
-		{"duplicate id", header + "r1,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\nr1,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\n",
+		{"bad quote", header + "r1,,received,IQ,RW,2025,completed,,,,,,,reported,s1,\"unterminated\n", "d/relationships.csv:2"},
+		{"negative count", header + "r1,,received,IQ,RW,2025,completed,,-5,,,,,reported,s1,n\n", "d/relationships.csv:2:9: r1: count: -5 is negative"},
+		{"duplicate id", header + "r1,,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\nr1,,received,IQ,RW,2025,completed,,,,,,,reported,s1,n\n",
 			"d/relationships.csv:3:1: r1: id: duplicate id"},
 	}
 	for _, tt := range tests {
@@ -125,7 +125,7 @@ func TestReadErrorsNamePosition(t *testing.T) {
 
 // encoding/csv reads a CRLF inside a quoted cell as LF; the model keeps LF.
 func TestCRLFInCellBecomesLF(t *testing.T) {
-	rels := header + "r1,received,IQ,RW,2025,completed,,,,,,,reported,s1,\"a\r\nb\"\r\n"
+	rels := header + "r1,,received,IQ,RW,2025,completed,,,,,,,reported,s1,\"a\r\nb\"\r\n"
 	d, err := readFS(t, map[string]string{"sources.csv": sourcesCSV, "relationships.csv": rels})
 	if err != nil {
 		t.Fatal(err)
@@ -180,8 +180,8 @@ func TestWritersReportErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(header + "r1,received,IQ,RW,2025,completed,,1,exact,,,,reported,s1,n\n")
-	f.Add(header + "r1,paid,US,RW,2025-04-01,completed,payment,,,100000,USD,exact,reported,s1,\"a\nb\"\n")
+	f.Add(header + "r1,,received,IQ,RW,2025,completed,,1,exact,,,,reported,s1,n\n")
+	f.Add(header + "r1,,paid,US,RW,2025-04-01,completed,payment,,,100000,USD,exact,reported,s1,\"a\nb\"\n")
 	f.Add("\ufeff" + header)
 	f.Fuzz(func(t *testing.T, rels string) {
 		fsys := fstest.MapFS{

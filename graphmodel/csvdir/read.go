@@ -320,6 +320,7 @@ func (r *reader) parseRelationship(t *table) (graphmodel.Relationship, bool) {
 	key := t.get("id")
 	rel := graphmodel.Relationship{
 		Key:         key,
+		Event:       t.get("event"),
 		Type:        graphmodel.RelType(t.get("type")),
 		FromCountry: graphmodel.Code(t.get("from")),
 		ToCountry:   graphmodel.Code(t.get("to")),

@@ -1,0 +1,48 @@
+package analysis
+
+import "github.com/leverage-project/leverage/graphmodel"
+
+var confidenceRank = map[graphmodel.Confidence]int{graphmodel.Confirmed: 3, graphmodel.Reported: 2, graphmodel.Claimed: 1}
+
+// Counted reports, for each relationship, whether its count, amount and
+// weight enter sums. A claim without an Event always does. Claims sharing an
+// Event, type and endpoints are alternative accounts of one event, so
+// exactly one of them counts: the most confident, then the one with the
+// larger number, then the first in dataset order. Adding "about $5 million"
+// to "up to $15 million" would invent $20 million.
+func Counted(rels []graphmodel.Relationship) []bool {
+	out := make([]bool, len(rels))
+	type key struct {
+		event    string
+		typ      graphmodel.RelType
+		from, to graphmodel.Code
+	}
+	best := map[key]int{}
+	for i := range rels {
+		r := &rels[i]
+		if r.Event == "" {
+			out[i] = true
+			continue
+		}
+		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry}
+		j, ok := best[k]
+		if !ok || better(r, &rels[j]) {
+			best[k] = i
+		}
+	}
+	for _, i := range best {
+		out[i] = true
+	}
+	return out
+}
+
+func better(a, b *graphmodel.Relationship) bool {
+	if ca, cb := confidenceRank[a.Confidence], confidenceRank[b.Confidence]; ca != cb {
+		return ca > cb
+	}
+	return magnitude(a) > magnitude(b)
+}
+
+func magnitude(r *graphmodel.Relationship) int64 {
+	return max(r.Count.Value, r.Money.Amount)
+}

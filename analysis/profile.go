@@ -1,0 +1,228 @@
+package analysis
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// Profile is one country's leverage profile: what was applied to it, what
+// it answered, what it asked, what moved through it, and the patterns it
+// appears in.
+type Profile struct {
+	Country     graphmodel.Code            `json:"country"`
+	Name        string                     `json:"name"`
+	Region      string                     `json:"region"`
+	Instruments []string                   `json:"instruments"` // applied to it or asked by it, vocabulary order
+	Outcome     graphmodel.Status          `json:"outcome"`     // status of the latest approach to it
+	Approaches  []Evidence                 `json:"approaches"`  // in date order
+	Leverage    []Evidence                 `json:"leverage"`    // payments, travel-ban and other leverage it received
+	Concessions []Evidence                 `json:"concessions"` // what it asked for
+	Received    []Evidence                 `json:"received"`    // people it took in
+	Sent        []Evidence                 `json:"sent"`        // its nationals received elsewhere, onward returns from it
+	Other       []Evidence                 `json:"other"`       // anything else touching it
+	First       string                     `json:"first"`
+	Last        string                     `json:"last"`
+	Patterns    []Match                    `json:"patterns"`
+	PeopleIn    int64                      `json:"people_in"` // sum of received counts, face value
+	MoneyIn     map[string]int64           `json:"money_in"`  // paid to it, by currency
+	ByType      map[graphmodel.RelType]int `json:"by_type"`
+}
+
+// ProfileOf builds code's profile from d's relationships in w.
+func ProfileOf(d *graphmodel.Dataset, code graphmodel.Code, w Window) Profile {
+	p := Profile{Country: code, Name: string(code), MoneyIn: map[string]int64{}, ByType: map[graphmodel.RelType]int{}}
+	if d.Registry != nil {
+		if c, ok := d.Registry.Country(code); ok {
+			p.Name, p.Region = c.Name, c.Region
+		}
+	}
+	rels := append([]graphmodel.Relationship(nil), Select(d, w)...)
+	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date.Before(rels[j].Date) })
+	counted := Counted(rels)
+	instruments := map[graphmodel.Instrument]bool{}
+	var lastApproach *graphmodel.Relationship
+	for i := range rels {
+		r := rels[i]
+		if r.FromCountry != code && r.ToCountry != code {
+			continue
+		}
+		p.ByType[r.Type]++
+		e := evidenceOf(r)
+		if p.First == "" {
+			p.First = e.Date
+		}
+		p.Last = e.Date
+		into := r.ToCountry == code
+		switch {
+		case r.Type == graphmodel.Approached && into:
+			p.Approaches = append(p.Approaches, e)
+			lastApproach = &rels[i]
+		case (r.Type == graphmodel.Paid || r.Type == graphmodel.TravelBanLeverage || r.Type == graphmodel.OtherLeverage) && into:
+			p.Leverage = append(p.Leverage, e)
+			if r.Type == graphmodel.Paid && counted[i] {
+				p.MoneyIn[r.Money.Currency] += r.Money.Amount
+			}
+		case r.Type == graphmodel.ConcessionSought && !into:
+			p.Concessions = append(p.Concessions, e)
+		case r.Type == graphmodel.Received && into && r.FromCountry != code:
+			p.Received = append(p.Received, e)
+			if counted[i] {
+				p.PeopleIn += r.Count.Value
+			}
+		case (r.Type == graphmodel.Received || r.Type == graphmodel.OnwardReturn) && !into:
+			p.Sent = append(p.Sent, e)
+		default:
+			p.Other = append(p.Other, e)
+		}
+		if r.Instrument != "" && (into || r.Type == graphmodel.ConcessionSought) {
+			instruments[r.Instrument] = true
+		}
+	}
+	for _, in := range graphmodel.Instruments {
+		if instruments[in] {
+			p.Instruments = append(p.Instruments, string(in))
+		}
+	}
+	if lastApproach != nil {
+		p.Outcome = lastApproach.Status
+	}
+	for _, m := range FindAll(d, w) {
+		if m.Country == code || m.Other == code {
+			p.Patterns = append(p.Patterns, m)
+		}
+	}
+	return p
+}
+
+// Dependency is a nationality whose third-country receptions all went to
+// one receiving country.
+type Dependency struct {
+	Nationality graphmodel.Code `json:"nationality"`
+	Receiver    graphmodel.Code `json:"receiver"`
+	People      int64           `json:"people"` // face-value sum of counts
+	Evidence    []Evidence      `json:"evidence"`
+}
+
+// SingleReceiverDependencies lists nationalities (named countries only)
+// received by exactly one third country in w: if that country stops
+// accepting, they have nowhere recorded to go.
+func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
+	by := map[graphmodel.Code]map[graphmodel.Code][]graphmodel.Relationship{}
+	rels := Select(d, w)
+	counted := Counted(rels)
+	weight := map[string]bool{}
+	for i, r := range rels {
+		weight[r.Key] = counted[i]
+		if r.Type != graphmodel.Received || r.FromCountry == r.ToCountry || !isNamedCountry(d, r.FromCountry) {
+			continue
+		}
+		if by[r.FromCountry] == nil {
+			by[r.FromCountry] = map[graphmodel.Code][]graphmodel.Relationship{}
+		}
+		by[r.FromCountry][r.ToCountry] = append(by[r.FromCountry][r.ToCountry], r)
+	}
+	var out []Dependency
+	for nat, recv := range by {
+		if len(recv) != 1 {
+			continue
+		}
+		for to, rs := range recv {
+			dep := Dependency{Nationality: nat, Receiver: to}
+			for _, r := range rs {
+				if weight[r.Key] {
+					dep.People += r.Count.Value
+				}
+				dep.Evidence = append(dep.Evidence, evidenceOf(r))
+			}
+			out = append(out, dep)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Receiver != out[j].Receiver {
+			return out[i].Receiver < out[j].Receiver
+		}
+		return out[i].Nationality < out[j].Nationality
+	})
+	return out
+}
+
+func isNamedCountry(d *graphmodel.Dataset, c graphmodel.Code) bool {
+	if d.Registry == nil {
+		return true
+	}
+	k, ok := d.Registry.Country(c)
+	return ok && k.Kind == graphmodel.KindCountry
+}
+
+// HubRemoval says what changes in a layer if one hub stops accepting: its
+// incoming edges are removed and the metrics recomputed.
+type HubRemoval struct {
+	Hub    graphmodel.Code `json:"hub"`
+	Layer  Layer           `json:"layer"`
+	Metric Metric          `json:"metric"`
+	// Stranded are nationalities whose only receiver was the hub.
+	Stranded []graphmodel.Code `json:"stranded"`
+	// ReachBefore and ReachAfter count nodes with at least one incoming
+	// edge (places people or pressure can go) before and after.
+	ReachBefore int `json:"reach_before"`
+	ReachAfter  int `json:"reach_after"`
+	// RankChanges lists nodes whose rank by Metric moved, before → after.
+	RankChanges []RankChange `json:"rank_changes"`
+}
+
+// RankChange is one node's move in a ranking.
+type RankChange struct {
+	Node   string  `json:"node"`
+	Before int     `json:"before"`
+	After  int     `json:"after"`
+	Value  float64 `json:"value_after"`
+}
+
+// RemoveHub recomputes the layer without the hub's incoming relationships.
+func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric Metric, w Window) (HubRemoval, error) {
+	out := HubRemoval{Hub: hub, Layer: layer, Metric: metric}
+	before := View(d, layer, w)
+	var kept []graphmodel.Relationship
+	for _, r := range Select(d, w) {
+		if r.ToCountry != hub {
+			kept = append(kept, r)
+		}
+	}
+	without := &graphmodel.Dataset{Meta: d.Meta, Registry: d.Registry, Relationships: kept}
+	after := View(without, layer, Window{})
+	rb, err := Rank(Hubs(before), metric)
+	if err != nil {
+		return out, err
+	}
+	ra, _ := Rank(Hubs(after), metric)
+	pos := map[string]int{}
+	for i, m := range rb {
+		pos[m.Node] = i + 1
+	}
+	for i, m := range ra {
+		if b, ok := pos[m.Node]; ok && b != i+1 {
+			v, _ := metric.Value(m)
+			out.RankChanges = append(out.RankChanges, RankChange{Node: m.Node, Before: b, After: i + 1, Value: v})
+		}
+	}
+	out.ReachBefore, out.ReachAfter = reach(before), reach(after)
+	for _, dep := range SingleReceiverDependencies(d, w) {
+		if dep.Receiver == hub && !slices.Contains(out.Stranded, dep.Nationality) {
+			out.Stranded = append(out.Stranded, dep.Nationality)
+		}
+	}
+	return out, nil
+}
+
+func reach(g *Graph) int {
+	_, in, _, _ := Degrees(g)
+	n := 0
+	for _, x := range in {
+		if x > 0 {
+			n++
+		}
+	}
+	return n
+}

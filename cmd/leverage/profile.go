@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/leverage-project/leverage/analysis"
+)
+
+type profileOptions struct {
+	dataOptions
+	windowOptions
+	format  string
+	country string
+}
+
+func init() {
+	register(verb{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain})
+}
+
+func profileMain(ctx context.Context, args []string, e env) error {
+	var o profileOptions
+	fs := newFlags("profile", "COUNTRY", "Shows what was applied to COUNTRY (code, name, alias or demonym), how it answered,\nwhat it asked for, what people moved through it, and the patterns it is in.", e)
+	o.dataOptions.register(fs)
+	o.windowOptions.register(fs)
+	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("profile needs exactly one COUNTRY")
+	}
+	o.country = fs.Arg(0)
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	return runProfile(ctx, o, e)
+}
+
+func runProfile(ctx context.Context, o profileOptions, e env) error {
+	w, err := o.window()
+	if err != nil {
+		return err
+	}
+	d, err := o.load(ctx)
+	if err != nil {
+		return err
+	}
+	code, err := resolveCountry(d, o.country)
+	if err != nil {
+		return err
+	}
+	p := analysis.ProfileOf(d, code, w)
+	if o.format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Dataset string `json:"dataset"`
+			Window  string `json:"window"`
+			analysis.Profile
+		}{describe(d), windowLabel(w), p})
+	}
+	out := e.stdout
+	fmt.Fprintf(out, "dataset: %s\nwindow: %s\n\n%s (%s), %s\n", describe(d), windowLabel(w), p.Name, p.Country, p.Region)
+	if p.First == "" {
+		fmt.Fprintf(out, "no relationships in this window\n")
+		return nil
+	}
+	fmt.Fprintf(out, "dated %s to %s; latest answer to an approach: %s\n", p.First, p.Last, orNone(string(p.Outcome)))
+	fmt.Fprintf(out, "instruments: %s\n", orNone(strings.Join(p.Instruments, ", ")))
+	if p.PeopleIn > 0 {
+		fmt.Fprintf(out, "people received (face value): %d\n", p.PeopleIn)
+	}
+	for cur, amt := range p.MoneyIn {
+		fmt.Fprintf(out, "paid to it: %d %s (sum of claims, which may overlap)\n", amt, cur)
+	}
+	for _, sec := range []struct {
+		title string
+		ev    []analysis.Evidence
+	}{{"approaches", p.Approaches}, {"leverage and payments", p.Leverage}, {"concessions it sought", p.Concessions},
+		{"people it received", p.Received}, {"its nationals elsewhere and onward returns", p.Sent}, {"other", p.Other}} {
+		if len(sec.ev) == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "\n%s:\n", sec.title)
+		for _, ev := range sec.ev {
+			st := ""
+			if ev.Status != "" {
+				st = " [" + string(ev.Status) + "]"
+			}
+			fmt.Fprintf(out, "  %s %s %s->%s%s: %s (%s)\n", ev.Date, ev.Type, ev.From, ev.To, st, ev.Note, strings.Join(ev.Sources, ", "))
+		}
+	}
+	if len(p.Patterns) > 0 {
+		fmt.Fprintf(out, "\npatterns:\n")
+		for _, m := range p.Patterns {
+			fmt.Fprintf(out, "  %s: %s\n", m.Pattern, m.Summary)
+		}
+	}
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
