@@ -115,13 +115,16 @@ type reference struct {
 	TheirQ     float64                       `json:"networkx_louvain_modularity"`
 }
 
-// referenceDir is where networkx's values are read from: a fresh run of the
-// script when CI provides one (LEVERAGE_NX_REFERENCE), else the committed copy.
-func referenceDir() string {
+// referenceDirs are where networkx's values are read from: the committed
+// copy, and a fresh run of the script when CI provides one
+// (LEVERAGE_NX_REFERENCE). Checking both keeps the committed copy from
+// drifting away from what networkx computes.
+func referenceDirs() []string {
+	dirs := []string{filepath.Join("testdata", "reference")}
 	if d := os.Getenv("LEVERAGE_NX_REFERENCE"); d != "" {
-		return d
+		dirs = append(dirs, d)
 	}
-	return filepath.Join("testdata", "reference")
+	return dirs
 }
 
 // Tolerances: PageRank iterates to 1e-13 on both sides; HITS on our side is
@@ -139,57 +142,61 @@ func TestAgainstNetworkX(t *testing.T) {
 	if os.Getenv("CI") == "true" && os.Getenv("LEVERAGE_NX_REFERENCE") == "" {
 		t.Fatal("CI must recompute the networkx reference (LEVERAGE_NX_REFERENCE unset)")
 	}
-	for name, g := range referenceGraphs(t) {
-		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join(referenceDir(), name+".json"))
-			if err != nil {
-				t.Fatalf("%v (run analysis/testdata/networkx_reference.py)", err)
-			}
-			var ref reference
-			if err := json.Unmarshal(raw, &ref); err != nil {
-				t.Fatal(err)
-			}
-			ours := Hubs(g)
-			if len(ref.Metrics) != len(ours) {
-				t.Fatalf("networkx has %d nodes, we have %d", len(ref.Metrics), len(ours))
-			}
-			for _, m := range ours {
-				want := ref.Metrics[m.Node]
-				got := map[string]float64{
-					"out_degree": float64(m.OutDegree), "in_degree": float64(m.InDegree), "core": float64(m.Core),
-					"out_strength": m.OutStrength, "in_strength": m.InStrength,
-					"pagerank": m.PageRank, "pagerank_weighted": m.PageRankWeighted,
-					"hub": m.Hub, "authority": m.Authority,
-					"betweenness": m.Betweenness, "closeness": m.Closeness, "harmonic": m.Harmonic,
+	for _, dir := range referenceDirs() {
+		for name, g := range referenceGraphs(t) {
+			t.Run(filepath.Base(dir)+"/"+name, func(t *testing.T) { checkReference(t, g, filepath.Join(dir, name+".json")) })
+		}
+	}
+}
+
+func checkReference(t *testing.T, g *Graph, path string) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run analysis/testdata/networkx_reference.py)", err)
+	}
+	var ref reference
+	if err := json.Unmarshal(raw, &ref); err != nil {
+		t.Fatal(err)
+	}
+	ours := Hubs(g)
+	if len(ref.Metrics) != len(ours) {
+		t.Fatalf("networkx has %d nodes, we have %d", len(ref.Metrics), len(ours))
+	}
+	for _, m := range ours {
+		want := ref.Metrics[m.Node]
+		got := map[string]float64{
+			"out_degree": float64(m.OutDegree), "in_degree": float64(m.InDegree), "core": float64(m.Core),
+			"out_strength": m.OutStrength, "in_strength": m.InStrength,
+			"pagerank": m.PageRank, "pagerank_weighted": m.PageRankWeighted,
+			"hub": m.Hub, "authority": m.Authority,
+			"betweenness": m.Betweenness, "closeness": m.Closeness, "harmonic": m.Harmonic,
+		}
+		for metric, tol := range wantTol {
+			w, ok := want[metric]
+			if !ok {
+				if (metric == "hub" || metric == "authority") && !ref.HITSUnique {
+					continue // not unique: no single right answer to compare with
 				}
-				for metric, tol := range wantTol {
-					w, ok := want[metric]
-					if !ok {
-						if (metric == "hub" || metric == "authority") && !ref.HITSUnique {
-							continue // not unique: no single right answer to compare with
-						}
-						t.Errorf("%s: networkx reference lacks %s", m.Node, metric)
-						continue
-					}
-					if math.Abs(got[metric]-w) > tol {
-						t.Errorf("%s %s = %.15g, networkx %s says %.15g (tol %g)", m.Node, metric, got[metric], ref.NetworkX, w, tol)
-					}
-				}
+				t.Errorf("%s: networkx reference lacks %s", m.Node, metric)
+				continue
 			}
-			if got := componentsOf(g, WeakComponents(g)); !equalPartitions(got, ref.Weak) {
-				t.Errorf("weak components %v, networkx %v", got, ref.Weak)
+			if math.Abs(got[metric]-w) > tol {
+				t.Errorf("%s %s = %.15g, networkx %s says %.15g (tol %g)", m.Node, metric, got[metric], ref.NetworkX, w, tol)
 			}
-			if got := componentsOf(g, StrongComponents(g)); !equalPartitions(got, ref.Strong) {
-				t.Errorf("strong components differ from networkx")
-			}
-			c := Louvain(g, louvainSeed)
-			if math.Abs(c.Modularity-ref.OurQ) > 1e-9 {
-				t.Errorf("modularity of our partition: gonum Q %.12f, networkx %.12f", c.Modularity, ref.OurQ)
-			}
-			if c.Modularity < ref.TheirQ-0.02 {
-				t.Errorf("our Louvain Q %.4f is worse than networkx Louvain's %.4f by more than 0.02", c.Modularity, ref.TheirQ)
-			}
-		})
+		}
+	}
+	if got := componentsOf(g, WeakComponents(g)); !equalPartitions(got, ref.Weak) {
+		t.Errorf("weak components %v, networkx %v", got, ref.Weak)
+	}
+	if got := componentsOf(g, StrongComponents(g)); !equalPartitions(got, ref.Strong) {
+		t.Errorf("strong components differ from networkx")
+	}
+	c := Louvain(g, louvainSeed)
+	if math.Abs(c.Modularity-ref.OurQ) > 1e-9 {
+		t.Errorf("modularity of our partition: gonum Q %.12f, networkx %.12f", c.Modularity, ref.OurQ)
+	}
+	if c.Modularity < ref.TheirQ-0.02 {
+		t.Errorf("our Louvain Q %.4f is worse than networkx Louvain's %.4f by more than 0.02", c.Modularity, ref.TheirQ)
 	}
 }
 

@@ -20,7 +20,7 @@ type Source struct {
 // Relationship is one dated, sourced claim: one line of the multigraph.
 // A country approached twice has two Relationships, never one overwritten.
 type Relationship struct {
-	Key         string // stable id; never reused for a different claim
+	Key string // stable id; never reused for a different claim
 	// Event groups claims about one event that sources report differently
 	// (El Salvador paid "about $5 million" or "up to $15 million"). Claims
 	// sharing an Event are alternatives: their counts and amounts are never

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestAnalyzeGolden(t *testing.T) {
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"analyze-all.golden", []string{"analyze"}},
+		{"analyze-flow-asof.golden", []string{"analyze", "--layer", "flow", "--as-of", "2025-04", "--by", "in_strength", "--remove", "Panama"}},
+		{"patterns.golden", []string{"patterns"}},
+		{"profile-xk.golden", []string{"profile", "Kosovar"}},
+		{"timeline.golden", []string{"timeline"}},
+	} {
+		out, errs, code := runCLI(t, tt.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errs)
+		}
+		golden(t, tt.golden, out)
+	}
+}
+
+func TestAnalyzeJSONListsEveryNode(t *testing.T) {
+	out, errs, code := runCLI(t, "analyze", "--format", "json", "--top", "3")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep struct {
+		Nodes int `json:"nodes"`
+		Hubs  []struct {
+			Node string `json:"node"`
+			Rank int    `json:"rank"`
+		} `json:"hubs"`
+		Patterns []struct {
+			Pattern string   `json:"pattern"`
+			Sources []string `json:"sources"`
+		} `json:"patterns"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Hubs) != rep.Nodes || rep.Nodes < 50 {
+		t.Errorf("json hubs %d, nodes %d", len(rep.Hubs), rep.Nodes)
+	}
+	for _, p := range rep.Patterns {
+		if len(p.Sources) == 0 {
+			t.Errorf("pattern %s match without sources", p.Pattern)
+		}
+	}
+}
+
+func TestAnalysisUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"analyze", "--layer", "gossip"},
+		{"analyze", "--by", "fame"},
+		{"analyze", "--as-of", "March 2025"},
+		{"analyze", "--from", "2025-06", "--to", "2025-01"},
+		{"analyze", "--as-of", "2025", "--to", "2025"},
+		{"profile"},
+		{"profile", "Atlantis"},
+		{"patterns", "nope"},
+		{"timeline", "--format", "xml"},
+	} {
+		if _, errs, code := runCLI(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, exitUsage, errs)
+		}
+	}
+}
+
+func TestPatternsList(t *testing.T) {
+	out, _, code := runCLI(t, "patterns", "--list")
+	if code != 0 || !strings.Contains(out, "payment_acceptance") || !strings.Contains(out, "chain_return") {
+		t.Errorf("patterns --list: %s", out)
+	}
+}
+
+// The seed analysis must stay interactive; the budget covers the whole
+// verb in-process. A benchmark, not a timed test: go test -bench Analyze.
+func BenchmarkAnalyzeSeed(b *testing.B) {
+	for b.Loop() {
+		if _, errs, code := runCLI(&testing.T{}, "analyze", "--format", "json"); code != 0 {
+			b.Fatal(errs)
+		}
+	}
+}
