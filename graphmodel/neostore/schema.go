@@ -1,0 +1,66 @@
+package neostore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// relType is the Neo4j relationship type of a model type. The vocabulary is
+// closed and validated, so splicing it into Cypher cannot inject anything;
+// relTypeOK double-checks the characters anyway.
+func relType(t graphmodel.RelType) string { return strings.ToUpper(string(t)) }
+
+func relTypeOK(s string) bool {
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// EnsureSchema creates the uniqueness constraints MERGE relies on (so
+// concurrent loads cannot duplicate) and the indexes the query library uses.
+// It is idempotent.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	stmts := []string{
+		"CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE",
+		"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE",
+		"CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE",
+	}
+	for _, t := range graphmodel.RelTypes {
+		rt := relType(t)
+		if !relTypeOK(rt) {
+			return fmt.Errorf("neostore: bad relationship type %q", rt)
+		}
+		stmts = append(stmts,
+			fmt.Sprintf("CREATE CONSTRAINT rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", strings.ToLower(rt), rt))
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	for _, q := range stmts {
+		if _, err := sess.Run(ctx, q, nil); err != nil {
+			return s.wrap(err)
+		}
+	}
+	// Constraints build their indexes in the background; wait for them.
+	if _, err := sess.Run(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
+		return s.wrap(err)
+	}
+	return nil
+}
+
+func (s *Store) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	if neo4j.IsConnectivityError(err) {
+		return fmt.Errorf("lost the connection to Neo4j at %s: %s", s.cfg.URI, firstLine(err.Error()))
+	}
+	return explain(s.cfg, err)
+}
