@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
 // env is what a verb may touch besides its options: where output goes and
@@ -110,17 +111,33 @@ func newFlags(name, argsUsage, summary string, e env) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, turning -h into errHelp and bad flags into usage errors.
+// parse parses flags, turning -h into errHelp and bad flags into usage
+// errors. Flags may follow positional arguments ("query NAME --param x=1");
+// everything after "--" is positional.
 func parse(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return errHelp
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return errHelp
+		}
+		if err != nil {
+			return usagef("%s: %v", fs.Name(), err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
-	if err != nil {
-		return usagef("%s: %v", fs.Name(), err)
-	}
-	return nil
+	// Re-parse an explicit terminator so fs.Args() returns the positionals.
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 // report prints err for a person and returns the exit code.
@@ -145,7 +162,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused):
 		return exitUsage
 	case graphmodel.IsInvalid(err):
 		return exitInvalid

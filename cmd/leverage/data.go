@@ -16,11 +16,15 @@ import (
 
 // dataOptions selects where a verb reads its dataset from.
 type dataOptions struct {
-	data string // "" for the embedded seed, else a dataset directory
+	data     string // "" for the embedded seed, else a dataset directory
+	fromNeo4 bool
+	neo4j    neo4jOptions
 }
 
 func (o *dataOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.data, "data", "", "dataset `DIR` (CSV files); default: the embedded seed dataset")
+	fs.BoolVar(&o.fromNeo4, "neo4j", false, "read the graph from Neo4j instead (see --neo4j-uri)")
+	o.neo4j.register(fs)
 }
 
 // load reads and validates the selected dataset.
@@ -31,6 +35,15 @@ func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
 	var d *graphmodel.Dataset
 	var err error
 	switch {
+	case o.fromNeo4 && o.data != "":
+		return nil, usagef("give --data or --neo4j, not both")
+	case o.fromNeo4:
+		s, err := o.neo4j.open(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close(context.Background())
+		return s.Read(ctx, iso3166.Registry())
 	case o.data == "":
 		d, err = fixtures.Seed()
 	case strings.EqualFold(filepath.Ext(o.data), ".xlsx"):

@@ -292,7 +292,14 @@ func (p *progressKiller) Add(n int64) {
 // package): it kills the server with SIGKILL part-way through a large load,
 // restarts it, loads again and expects exact counts.
 func TestNeo4jZZKillDuringLoad(t *testing.T) {
-	s := openTest(t)
+	openTest(t).Close(context.Background())
+	cfg := neostore.ConfigFromEnv()
+	cfg.RetryTime = 3 * time.Second // fail fast once the server is gone
+	s, err := neostore.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
 	ctl := os.Getenv("LEVERAGE_NEO4J_CTL")
 	if ctl == "" {
 		if os.Getenv("CI") == "true" {
@@ -310,7 +317,7 @@ func TestNeo4jZZKillDuringLoad(t *testing.T) {
 		}
 	}
 	pk := &progressKiller{after: 20000, kill: func() { run("kill9") }}
-	_, err := s.Load(ctx, d, neostore.LoadOptions{BatchSize: 5000, Progress: pk})
+	_, err = s.Load(ctx, d, neostore.LoadOptions{BatchSize: 5000, Progress: pk})
 	if err == nil {
 		t.Fatal("load survived a killed server")
 	}

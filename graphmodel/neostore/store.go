@@ -39,6 +39,9 @@ type Config struct {
 	Username string
 	Password string
 	Database string // empty: the server's default database
+	// RetryTime bounds how long a transaction is retried after transient
+	// failures such as a lost connection (default 30 s).
+	RetryTime time.Duration
 }
 
 // ConfigFromEnv reads the conventional NEO4J_URI, NEO4J_USERNAME,
@@ -94,6 +97,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.SocketConnectTimeout = 5 * time.Second
 		c.ConnectionAcquisitionTimeout = ConnectTimeout
 		c.MaxTransactionRetryTime = 30 * time.Second
+		if cfg.RetryTime > 0 {
+			c.MaxTransactionRetryTime = cfg.RetryTime
+		}
 		c.UserAgent = "leverage"
 	})
 	if err != nil {
