@@ -1,0 +1,467 @@
+package workbook
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+func (b *builder) build() error {
+	f := b.f
+	if err := f.SetSheetName("Sheet1", aboutSpec.name); err != nil {
+		return err
+	}
+	steps := []func() error{b.countries, b.relationships, b.sources}
+	var ctx *analysisResults
+	if !b.opt.SkipAnalysis {
+		ctx = b.analyze()
+		steps = append(steps, func() error { return b.hubs(ctx) }, func() error { return b.patterns(ctx) },
+			func() error { return b.profiles(ctx) }, func() error { return b.communities(ctx) },
+			func() error { return b.timeline(ctx) }, func() error { return b.dependencies(ctx) })
+	}
+	steps = append(steps, b.dictionary, func() error { return b.about(ctx) })
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	for _, l := range b.links {
+		if err := f.SetCellHyperLink(l.sheet, l.cell, l.url, "External"); err != nil {
+			return err
+		}
+	}
+	if err := b.decorate(ctx); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.SetDocProps(&excelize.DocProperties{
+		Title:       "leverage workbook: " + b.d.Meta.Name,
+		Subject:     "Leverage network of third-country deportation diplomacy",
+		Creator:     "leverage",
+		Description: "Dataset " + describeDataset(b.d) + "; generated " + b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
+		Created:     b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
+		Modified:    b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
+		Language:    "en",
+	})
+}
+
+func describeDataset(d *graphmodel.Dataset) string {
+	s := d.Meta.Name
+	if s == "" {
+		s = "unnamed dataset"
+	}
+	if d.Meta.Version != "" {
+		s += " " + d.Meta.Version
+	}
+	return s + " (sha256 " + d.ContentHash() + ")"
+}
+
+type analysisResults struct {
+	summary     analysis.Summary
+	hubs        map[analysis.Layer][]analysis.NodeMetrics
+	communities analysis.Communities
+	patterns    []analysis.Match
+	timeline    []analysis.Month
+	deps        []analysis.Dependency
+	profiles    []analysis.Profile
+}
+
+func (b *builder) analyze() *analysisResults {
+	d, w := b.d, b.opt.Window
+	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{}}
+	for _, l := range analysis.Layers {
+		ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, l, w)), "pagerank")
+		r.hubs[l] = ranked
+	}
+	r.communities = analysis.Louvain(analysis.View(d, analysis.LayerAll, w), b.opt.Seed)
+	r.patterns = analysis.FindAll(d, w)
+	r.timeline = analysis.Timeline(d, w)
+	r.deps = analysis.SingleReceiverDependencies(d, w)
+	for _, a := range r.summary.ByActor {
+		r.profiles = append(r.profiles, analysis.ProfileOf(d, a.Code, w))
+	}
+	sort.Slice(r.profiles, func(i, j int) bool { return r.profiles[i].Country < r.profiles[j].Country })
+	return r
+}
+
+func (b *builder) name(c graphmodel.Code) string { return b.d.Registry.Name(c) }
+
+func (b *builder) countries() error {
+	t, err := b.table(countriesSpec)
+	if err != nil {
+		return err
+	}
+	out, in := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
+	var order []graphmodel.Code
+	seen := map[graphmodel.Code]bool{}
+	add := func(c graphmodel.Code) {
+		if !seen[c] {
+			seen[c] = true
+			order = append(order, c)
+		}
+	}
+	record := map[graphmodel.Code]bool{}
+	for _, c := range b.d.Countries {
+		add(c.Code)
+		record[c.Code] = true
+	}
+	for _, r := range b.d.Relationships {
+		add(r.FromCountry)
+		add(r.ToCountry)
+		out[r.FromCountry]++
+		in[r.ToCountry]++
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	for _, code := range order {
+		c, _ := b.d.Registry.Country(code)
+		rec := "reference"
+		if record[code] {
+			rec = "dataset"
+		}
+		if err := t.add(string(code), c.Name, string(c.Kind), c.Region, c.Alpha3, strings.Join(c.Aliases, "; "),
+			strings.Join(c.Demonyms, "; "), rec, out[code], in[code], out[code]+in[code]); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func intOrNil(present bool, v int64) any {
+	if !present {
+		return nil
+	}
+	return v
+}
+
+func (b *builder) relationships() error {
+	t, err := b.table(relationshipsSpec)
+	if err != nil {
+		return err
+	}
+	p := b.opt.Progress
+	p.Start("writing relationships", int64(len(b.d.Relationships)))
+	defer p.Done()
+	for i := range b.d.Relationships {
+		r := &b.d.Relationships[i]
+		var prec any
+		if !r.Date.IsZero() {
+			prec = r.Date.Precision.String()
+		}
+		if err := t.add(r.Key, r.Event, string(r.Type), string(r.FromCountry), b.name(r.FromCountry),
+			string(r.ToCountry), b.name(r.ToCountry), r.Date.Start(), prec, string(r.Status), string(r.Instrument),
+			intOrNil(!r.Count.IsZero(), r.Count.Value), string(r.Count.Qualifier),
+			intOrNil(!r.Money.IsZero(), r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
+			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note); err != nil {
+			return err
+		}
+		if i%10000 == 9999 {
+			p.Add(10000)
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) sources() error {
+	t, err := b.table(sourcesSpec)
+	if err != nil {
+		return err
+	}
+	cited := map[string]int{}
+	for _, r := range b.d.Relationships {
+		for _, s := range r.Sources {
+			cited[s]++
+		}
+	}
+	for _, s := range b.d.Sources {
+		if err := t.add(s.Key, s.Publisher, s.Title, s.Published.Start(), s.Published.Precision.String(),
+			string(s.Kind), s.URL, s.Note, cited[s.Key]); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) hubs(a *analysisResults) error {
+	t, err := b.table(hubsSpec)
+	if err != nil {
+		return err
+	}
+	for _, l := range analysis.Layers {
+		for i, m := range a.hubs[l] {
+			c, _ := b.d.Registry.Country(graphmodel.Code(m.Node))
+			if err := t.add(string(l), i+1, m.Node, b.name(graphmodel.Code(m.Node)), string(c.Kind), m.InDegree, m.OutDegree,
+				m.InStrength, m.OutStrength, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.Betweenness,
+				m.Closeness, m.Harmonic, m.Core, m.WeakComponent, m.StrongComponent); err != nil {
+				return err
+			}
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) patterns(a *analysisResults) error {
+	t, err := b.table(patternsSpec)
+	if err != nil {
+		return err
+	}
+	for i, m := range a.patterns {
+		for _, ev := range m.Evidence {
+			if err := t.add(i+1, m.Pattern, string(m.Country), b.name(m.Country), string(m.Other), m.Summary,
+				ev.Key, string(ev.Type), string(ev.From), string(ev.To), ev.Date, string(ev.Status),
+				strings.Join(ev.Sources, "; "), ev.Note); err != nil {
+				return err
+			}
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) profiles(a *analysisResults) error {
+	t, err := b.table(profilesSpec)
+	if err != nil {
+		return err
+	}
+	for _, p := range a.profiles {
+		var pats []string
+		for _, m := range p.Patterns {
+			if !contains(pats, m.Pattern) {
+				pats = append(pats, m.Pattern)
+			}
+		}
+		if err := t.add(string(p.Country), p.Name, p.Region, string(p.Outcome), strings.Join(p.Instruments, "; "),
+			len(p.Approaches), len(p.Leverage), len(p.Concessions), p.PeopleIn, p.MoneyIn["USD"], p.First, p.Last,
+			strings.Join(pats, "; ")); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func contains(s []string, x string) bool {
+	for _, e := range s {
+		if e == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) communities(a *analysisResults) error {
+	t, err := b.table(communitiesSpec)
+	if err != nil {
+		return err
+	}
+	c := a.communities
+	for i, members := range c.Members {
+		for _, m := range members {
+			k, _ := b.d.Registry.Country(graphmodel.Code(m))
+			if err := t.add(string(analysis.LayerAll), i+1, len(members), m, b.name(graphmodel.Code(m)), k.Region,
+				c.Modularity, int64(c.Seed)); err != nil {
+				return err
+			}
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) timeline(a *analysisResults) error {
+	t, err := b.table(timelineSpec)
+	if err != nil {
+		return err
+	}
+	for _, m := range a.timeline {
+		d, _ := graphmodel.ParseDate(m.Month)
+		if err := t.add(d.Start(), m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) dependencies(a *analysisResults) error {
+	t, err := b.table(dependenciesSpec)
+	if err != nil {
+		return err
+	}
+	for _, dep := range a.deps {
+		var ids, srcs []string
+		for _, ev := range dep.Evidence {
+			ids = append(ids, ev.Key)
+			for _, s := range ev.Sources {
+				if !contains(srcs, s) {
+					srcs = append(srcs, s)
+				}
+			}
+		}
+		if err := t.add(string(dep.Nationality), b.name(dep.Nationality), string(dep.Receiver), b.name(dep.Receiver),
+			dep.People, strings.Join(ids, "; "), strings.Join(srcs, "; ")); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) dictionary() error {
+	t, err := b.table(dictionarySpec)
+	if err != nil {
+		return err
+	}
+	for _, s := range dataSpecs(!b.opt.SkipAnalysis) {
+		for _, c := range s.columns {
+			if err := t.add(s.name, c.name, c.doc); err != nil {
+				return err
+			}
+		}
+	}
+	return t.close()
+}
+
+func (b *builder) about(a *analysisResults) error {
+	// About is the first sheet; it is written last because it lists what
+	// the others turned out to hold (continuation sheets, counts).
+	t := &tableWriter{b: b, spec: aboutSpec, cells: make([]any, 2), part: 0}
+	// Reuse the existing first sheet instead of creating one.
+	sw, err := b.f.NewStreamWriter(aboutSpec.name)
+	if err != nil {
+		return err
+	}
+	t.sw, t.sheet, t.part = sw, aboutSpec.name, 1
+	sw.SetColWidth(1, 1, aboutSpec.columns[0].width)
+	sw.SetColWidth(2, 2, aboutSpec.columns[1].width)
+	sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.header, Value: "Item"}, excelize.Cell{StyleID: b.st.header, Value: "Value"}}, excelize.RowOpts{Height: 30})
+	t.row = 2
+	d := b.d
+	rows := [][2]string{
+		{"Title", "leverage workbook: " + nonEmpty(d.Meta.Name, "unnamed dataset")},
+		{"What this is", "A leverage network of deportation diplomacy: which governments were pressed to accept deportees who are not their citizens, with what instrument, and what followed. Each row of Relationships is one dated claim with its sources."},
+		{"Dataset", nonEmpty(d.Meta.Name, "(unnamed)")},
+		{"Dataset version", d.Meta.Version},
+		{"Dataset content hash (SHA-256)", d.ContentHash()},
+		{"Dataset description", d.Meta.Description},
+		{"Dataset updated", d.Meta.Updated.String()},
+		{"License", d.Meta.License},
+		{"How to cite", d.Meta.Citation + " Cite the underlying sources for the facts; each relationship lists them."},
+		{"Generated (UTC)", b.opt.Generated.UTC().Format("2006-01-02 15:04:05")},
+		{"Generated by", "leverage export (https://pkg.go.dev is not needed: the tool is a single Go binary)"},
+		{"Analysis window", windowText(b.opt.Window)},
+		{"Relationships", fmt.Sprint(len(d.Relationships))},
+		{"Sources", fmt.Sprint(len(d.Sources))},
+	}
+	if a != nil {
+		rows = append(rows,
+			[2]string{"Actors", fmt.Sprintf("%d (%d countries)", a.summary.Actors, a.summary.Countries)},
+			[2]string{"Communities (Louvain, union layer)", fmt.Sprintf("%d, modularity %.4f, seed %d", len(a.communities.Members), a.communities.Modularity, a.communities.Seed)},
+			[2]string{"Pattern matches", fmt.Sprint(len(a.patterns))})
+	}
+	for _, s := range dataSpecs(!b.opt.SkipAnalysis)[1:] {
+		sheets := b.written[s.name]
+		v := s.about
+		if len(sheets) > 1 {
+			v += fmt.Sprintf(" Continues on %s: Excel allows %d rows per sheet.", strings.Join(sheets[1:], ", "), ExcelMaxRows)
+		}
+		rows = append(rows, [2]string{"Sheet: " + s.name, v})
+	}
+	rows = append(rows,
+		[2]string{"How to read: directions", "approached: pressing → pressed; received: nationality → receiving country (same code both ends: own citizens returned); paid: payer → payee; onward_return: first receiver → where people were sent on; transit: waypoint → destination; removal_blocked: deporting country → intended destination."},
+		[2]string{"How to read: dates", "Date is the first day of the period the source gives; Date precision says whether it is a day, month, quarter or year. Where a source gives no date for an event, the date is the report's date and the note says so."},
+		[2]string{"How to read: numbers", "Count and Amount are numbers; the qualifier beside each (exact, about, at_least, up_to) says how to read it. Sums take numbers at face value."},
+		[2]string{"How to read: alternative claims", "Where sources disagree, each claim is its own row with its source, and the rows share an Event. Totals count each event once: the most confident claim, then the largest."},
+		[2]string{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},
+		[2]string{"Correcting and sending back", "Edit rows in Countries, Relationships or Sources (keep each ID; add rows with new IDs; delete rows to remove them) and run: leverage import FILE.xlsx. It checks every cell and reports added, removed and modified relationships."},
+	)
+	for _, r := range rows {
+		if err := t.add(r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	return t.close()
+}
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func windowText(w analysis.Window) string {
+	if w.IsOpen() {
+		return "all dates"
+	}
+	return w.String()
+}
+
+// decorate adds what streaming cannot: charts, conditional formats.
+func (b *builder) decorate(a *analysisResults) error {
+	f := b.f
+	green, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}, Font: &excelize.Font{Color: "006100"}})
+	amber, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}, Font: &excelize.Font{Color: "9C5700"}})
+	red, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}, Font: &excelize.Font{Color: "9C0006"}})
+	grey, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}})
+	statusCol := colName(relationshipsSpec, "Status")
+	for _, sheet := range b.written[relationshipsSpec.name] {
+		rng := fmt.Sprintf("%s2:%s%d", statusCol, statusCol, b.opt.MaxRows)
+		var opts []excelize.ConditionalFormatOptions
+		for _, rule := range []struct {
+			status string
+			style  int
+		}{{"agreed", green}, {"completed", green}, {"conditional", amber}, {"considering", amber}, {"in_talks", amber},
+			{"refused", red}, {"no_response", red}, {"blocked_by_court", grey}} {
+			opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &rule.style, Value: `"` + rule.status + `"`})
+		}
+		if err := f.SetConditionalFormat(sheet, rng, opts); err != nil {
+			return err
+		}
+		countCol := colName(relationshipsSpec, "Count")
+		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", countCol, countCol, b.opt.MaxRows),
+			[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#5B9BD5"}}); err != nil {
+			return err
+		}
+	}
+	if a == nil {
+		return nil
+	}
+	top := min(10, len(a.hubs[analysis.LayerAll]))
+	if top > 0 {
+		pr := colName(hubsSpec, "PageRank")
+		code := colName(hubsSpec, "Code")
+		if err := f.SetConditionalFormat(hubsSpec.name, fmt.Sprintf("%s2:%s%d", pr, pr, b.rows[hubsSpec.name]+1),
+			[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#70AD47"}}); err != nil {
+			return err
+		}
+		if err := f.AddChart(hubsSpec.name, "V2", &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{{Name: "Hubs!$" + pr + "$1",
+				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", code, code, top+1),
+				Values:     fmt.Sprintf("Hubs!$%s$2:$%s$%d", pr, pr, top+1)}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top %d hubs by PageRank (all layers)", top)}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Dimension: excelize.ChartDimension{Width: 560, Height: 360},
+			YAxis:     excelize.ChartAxis{ReverseOrder: true},
+		}); err != nil {
+			return err
+		}
+	}
+	if n := len(a.timeline); n > 0 {
+		var series []excelize.ChartSeries
+		for _, col := range []string{"Approaches", "Receptions", "Payments"} {
+			c := colName(timelineSpec, col)
+			series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
+				Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", n+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, n+1)})
+		}
+		if err := f.AddChart(timelineSpec.name, "L2", &excelize.Chart{
+			Type: excelize.Col, Series: series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
+			Dimension: excelize.ChartDimension{Width: 720, Height: 360},
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

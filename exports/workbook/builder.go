@@ -1,0 +1,189 @@
+package workbook
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/exports/table"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+type link struct{ sheet, cell, url string }
+
+// builder writes one workbook.
+type builder struct {
+	f       *excelize.File
+	d       *graphmodel.Dataset
+	opt     Options
+	st      styles
+	links   []link
+	written map[string][]string // spec name -> sheets actually used (continuations)
+	rows    map[string]int      // spec name -> data rows written
+}
+
+func newBuilder(d *graphmodel.Dataset, opt Options) (*builder, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &builder{f: f, d: d, opt: opt, st: st, written: map[string][]string{}, rows: map[string]int{}}, nil
+}
+
+// tableWriter streams one sheetSpec's rows, starting a continuation sheet
+// whenever a sheet is full.
+type tableWriter struct {
+	b     *builder
+	spec  sheetSpec
+	sw    *excelize.StreamWriter
+	sheet string
+	part  int
+	row   int // next row number on the current sheet (1-based)
+	cells []any
+}
+
+func (b *builder) table(spec sheetSpec) (*tableWriter, error) {
+	t := &tableWriter{b: b, spec: spec, cells: make([]any, len(spec.columns))}
+	return t, t.startSheet()
+}
+
+func continuationName(base string, part int) string {
+	if part == 1 {
+		return base
+	}
+	s := fmt.Sprintf("%s (%d)", base, part)
+	if len(s) > 31 {
+		s = s[len(s)-31:]
+	}
+	return s
+}
+
+func (t *tableWriter) startSheet() error {
+	if t.sw != nil {
+		if err := t.finishSheet(); err != nil {
+			return err
+		}
+	}
+	t.part++
+	t.sheet = continuationName(t.spec.name, t.part)
+	if _, err := t.b.f.NewSheet(t.sheet); err != nil {
+		return err
+	}
+	sw, err := t.b.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return err
+	}
+	t.sw = sw
+	for i, c := range t.spec.columns {
+		w := c.width
+		if w == 0 {
+			w = 14
+		}
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	header := make([]any, len(t.spec.columns))
+	for i, c := range t.spec.columns {
+		header[i] = excelize.Cell{StyleID: t.b.st.header, Value: c.name}
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	t.row = 2
+	t.b.written[t.spec.name] = append(t.b.written[t.spec.name], t.sheet)
+	return nil
+}
+
+// add writes one row; values follow the spec's columns.
+func (t *tableWriter) add(values ...any) error {
+	if t.row > t.b.opt.MaxRows {
+		if err := t.startSheet(); err != nil {
+			return err
+		}
+	}
+	for i, v := range values {
+		t.cells[i] = t.cell(t.spec.columns[i], v, i)
+	}
+	for i := len(values); i < len(t.cells); i++ {
+		t.cells[i] = nil
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, t.row)
+	if err := t.sw.SetRow(cell, t.cells); err != nil {
+		return err
+	}
+	t.row++
+	t.b.rows[t.spec.name]++
+	return nil
+}
+
+func (t *tableWriter) cell(c column, v any, col int) any {
+	if v == nil {
+		return nil
+	}
+	st := t.b.st
+	switch c.kind {
+	case kInt:
+		switch x := v.(type) {
+		case int64:
+			return excelize.Cell{StyleID: st.integer, Value: x}
+		case int:
+			return excelize.Cell{StyleID: st.integer, Value: int64(x)}
+		}
+	case kFloat:
+		if x, ok := v.(float64); ok {
+			return excelize.Cell{StyleID: st.float, Value: x}
+		}
+	case kDate, kMonth:
+		if x, ok := v.(time.Time); ok {
+			if x.IsZero() {
+				return nil
+			}
+			style := st.date
+			if c.kind == kMonth {
+				style = st.month
+			}
+			return excelize.Cell{StyleID: style, Value: x}
+		}
+	case kURL:
+		s := fmt.Sprint(v)
+		if s == "" {
+			return nil
+		}
+		ref, _ := excelize.CoordinatesToCellName(col+1, t.row)
+		t.b.links = append(t.b.links, link{t.sheet, ref, s})
+		return excelize.Cell{StyleID: st.link, Value: table.TruncateCell(s)}
+	}
+	s, ok := v.(string)
+	if !ok {
+		s = fmt.Sprint(v)
+	}
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: st.text, Value: table.TruncateCell(s)}
+}
+
+func (t *tableWriter) finishSheet() error {
+	if err := t.sw.Flush(); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(t.spec.columns), max(t.row-1, 1))
+	return t.b.f.AutoFilter(t.sheet, "A1:"+last, nil)
+}
+
+// close flushes the last sheet.
+func (t *tableWriter) close() error { return t.finishSheet() }
+
+// colName returns the column letter of the named column of spec.
+func colName(spec sheetSpec, name string) string {
+	c, _ := excelize.ColumnNumberToName(spec.index(name) + 1)
+	return c
+}

@@ -1,0 +1,157 @@
+package workbook
+
+var aboutSpec = sheetSpec{"About", "What this workbook is, where its data came from, how to read and cite it.", []column{
+	{"Item", kText, 28, "what the row describes"},
+	{"Value", kText, 110, "its value"},
+}}
+
+var countriesSpec = sheetSpec{"Countries", "Every actor the relationships use, and every actor the dataset defines.", []column{
+	{"Code", kText, 10, "ISO 3166-1 alpha-2 code (Kosovo XK), ZZ for unspecified nationalities, or a dataset-defined group code"},
+	{"Name", kText, 32, "display name"},
+	{"Kind", kText, 12, "country, group (an unnamed set of countries a source speaks of) or unspecified"},
+	{"Region", kText, 16, "continent or region"},
+	{"Alpha-3", kText, 9, "ISO 3166-1 alpha-3 code"},
+	{"Aliases", kText, 30, "other names, separated by ;"},
+	{"Demonyms", kText, 30, "nationality words, separated by ;"},
+	{"Record", kText, 11, "dataset: defined or changed by this dataset (read back on import); reference: from the ISO table"},
+	{"Out", kInt, 7, "relationships starting at this actor"},
+	{"In", kInt, 7, "relationships ending at this actor"},
+	{"Total", kInt, 7, "Out + In"},
+}}
+
+var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the dataset, one row per dated, sourced claim.", []column{
+	{"ID", kText, 26, "stable id of the claim; keep it when correcting a row, so the change is recognised"},
+	{"Event", kText, 22, "claims sharing an event are alternative accounts of one event; their numbers are never added"},
+	{"Type", kText, 18, "approached, received, paid, travel_ban_leverage, other_leverage, concession_sought, onward_return, transit, removal_blocked, migration_context"},
+	{"From", kText, 8, "code of the tail (see the README's table of directions)"},
+	{"From name", kText, 22, "name of the tail"},
+	{"To", kText, 8, "code of the head"},
+	{"To name", kText, 22, "name of the head"},
+	{"Date", kDate, 12, "first day of the period the date denotes"},
+	{"Date precision", kText, 10, "day, month, quarter or year: how much of Date the source gives"},
+	{"Status", kText, 14, "outcome or state as reported"},
+	{"Instrument", kText, 18, "leverage used or asked for"},
+	{"Count", kInt, 10, "number of people"},
+	{"Count qualifier", kText, 10, "exact, about, at_least or up_to: how to read Count"},
+	{"Amount", kInt, 14, "money, in whole units of Currency"},
+	{"Currency", kText, 9, "ISO 4217 code"},
+	{"Amount qualifier", kText, 10, "exact, about, at_least or up_to: how to read Amount"},
+	{"Confidence", kText, 11, "confirmed (official or independently corroborated), reported (one credible report), claimed (a party's unverified assertion)"},
+	{"Sources", kText, 30, "ids of the sources (Sources sheet), separated by ;"},
+	{"Note", kText, 80, "the fact in our own words"},
+}}
+
+var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []column{
+	{"ID", kText, 28, "stable id cited in Relationships!Sources"},
+	{"Publisher", kText, 30, "publisher"},
+	{"Title", kText, 50, "title as the document gives it"},
+	{"Published", kDate, 12, "first day of the publication period"},
+	{"Published precision", kText, 10, "day, month, quarter or year"},
+	{"Kind", kText, 10, "news, cable, memo, statement, court, dataset or tracker"},
+	{"URL", kURL, 40, "link, where one exists"},
+	{"Note", kText, 60, "what the document is, and caveats"},
+	{"Cited by", kInt, 9, "number of relationships citing it"},
+}}
+
+var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer.", []column{
+	{"Layer", kText, 10, "all, approach, flow, money, leverage or onward (see README: weights)"},
+	{"Rank", kInt, 6, "rank by PageRank in the layer; ties broken by code"},
+	{"Code", kText, 8, "actor code"},
+	{"Name", kText, 26, "actor name"},
+	{"Kind", kText, 11, "country, group or unspecified"},
+	{"In-degree", kInt, 9, "distinct actors with an edge into this one"},
+	{"Out-degree", kInt, 9, "distinct actors this one has an edge to"},
+	{"In-strength", kFloat, 12, "sum of incoming edge weights"},
+	{"Out-strength", kFloat, 12, "sum of outgoing edge weights"},
+	{"PageRank", kFloat, 11, "PageRank, damping 0.85, unweighted (networkx definition)"},
+	{"PageRank weighted", kFloat, 11, "PageRank with edge weights"},
+	{"Hub", kFloat, 11, "HITS hub score (sums to 1)"},
+	{"Authority", kFloat, 11, "HITS authority score (sums to 1)"},
+	{"Betweenness", kFloat, 11, "shortest-path betweenness, normalised by (n-1)(n-2)"},
+	{"Closeness", kFloat, 11, "closeness on incoming distances, Wasserman-Faust corrected"},
+	{"Harmonic", kFloat, 11, "harmonic centrality on incoming distances"},
+	{"Core", kInt, 7, "k-core number (in+out degree)"},
+	{"Weak component", kInt, 9, "weakly connected component, 1 = largest"},
+	{"Strong component", kInt, 9, "strongly connected component, 1 = largest"},
+}}
+
+var patternsSpec = sheetSpec{"Patterns", "Leverage pattern matches, one row per piece of evidence.", []column{
+	{"Match", kInt, 7, "match number; rows with the same number are one match"},
+	{"Pattern", kText, 24, "pattern name (see the README and leverage patterns --list)"},
+	{"Country", kText, 9, "the country the match is about"},
+	{"Country name", kText, 20, "its name"},
+	{"Counterpart", kText, 12, "the other actor (presser, payer, origin, destination)"},
+	{"Summary", kText, 60, "the match in plain words"},
+	{"Evidence ID", kText, 26, "id of a relationship that makes the match"},
+	{"Evidence type", kText, 16, "its type"},
+	{"From", kText, 8, "its tail"},
+	{"To", kText, 8, "its head"},
+	{"Date", kText, 11, "its date as given (with its precision)"},
+	{"Status", kText, 13, "its status"},
+	{"Sources", kText, 30, "its sources"},
+	{"Note", kText, 70, "its note"},
+}}
+
+var profilesSpec = sheetSpec{"Profiles", "One row per actor: the leverage applied to it and how it answered.", []column{
+	{"Code", kText, 8, "actor code"},
+	{"Name", kText, 24, "actor name"},
+	{"Region", kText, 14, "region"},
+	{"Latest answer", kText, 13, "status of the latest approach to it"},
+	{"Instruments", kText, 30, "instruments applied to it or asked for by it"},
+	{"Approaches", kInt, 10, "approaches to it"},
+	{"Leverage and payments", kInt, 10, "payments, travel-ban and other leverage aimed at it"},
+	{"Concessions sought", kInt, 10, "concessions it asked for"},
+	{"People received", kInt, 10, "people it received from other nationalities (face value; each event once)"},
+	{"Paid to it (USD)", kInt, 14, "money paid to it in USD (each event once)"},
+	{"First", kText, 10, "earliest date"},
+	{"Last", kText, 10, "latest date"},
+	{"Patterns", kText, 40, "patterns it appears in"},
+}}
+
+var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer.", []column{
+	{"Layer", kText, 8, "layer the communities were found in"},
+	{"Community", kInt, 10, "community number, 1 = largest"},
+	{"Size", kInt, 7, "members"},
+	{"Code", kText, 8, "member code"},
+	{"Name", kText, 26, "member name"},
+	{"Region", kText, 14, "member region"},
+	{"Modularity", kFloat, 11, "Newman modularity of the whole partition"},
+	{"Seed", kInt, 6, "Louvain seed"},
+}}
+
+var timelineSpec = sheetSpec{"Timeline", "Events per month.", []column{
+	{"Month", kMonth, 10, "month"},
+	{"Approaches", kInt, 10, "approaches dated in the month"},
+	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
+	{"Receptions", kInt, 10, "receptions of other nationalities"},
+	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
+	{"Payments", kInt, 10, "payments"},
+	{"Leverage", kInt, 10, "travel-ban and other leverage"},
+	{"Court blocks", kInt, 10, "removals blocked by courts"},
+	{"Coarse", kInt, 10, "of these, relationships dated only to a quarter or year, placed in its first month"},
+}}
+
+var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a single third country.", []column{
+	{"Nationality", kText, 11, "nationality code"},
+	{"Nationality name", kText, 20, "its name"},
+	{"Only receiver", kText, 10, "the one third country that received them"},
+	{"Receiver name", kText, 20, "its name"},
+	{"People", kInt, 9, "people (face value, each event once)"},
+	{"Evidence", kText, 40, "relationship ids"},
+	{"Sources", kText, 40, "their sources"},
+}}
+
+var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet explained.", []column{
+	{"Sheet", kText, 16, "sheet name"},
+	{"Column", kText, 22, "column header"},
+	{"Meaning", kText, 110, "what the column holds"},
+}}
+
+// dataSpecs are the sheets in workbook order (About first, dictionary last).
+func dataSpecs(withAnalysis bool) []sheetSpec {
+	s := []sheetSpec{aboutSpec, countriesSpec, relationshipsSpec, sourcesSpec}
+	if withAnalysis {
+		s = append(s, hubsSpec, patternsSpec, profilesSpec, communitiesSpec, timelineSpec, dependenciesSpec)
+	}
+	return append(s, dictionarySpec)
+}
