@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -22,7 +23,7 @@ type dataOptions struct {
 }
 
 func (o *dataOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.data, "data", "", "dataset `DIR` (CSV files); default: the embedded seed dataset")
+	fs.StringVar(&o.data, "data", "", "dataset `DIR` of CSV files, or a workbook FILE.xlsx; default: the embedded seed dataset")
 	fs.BoolVar(&o.fromNeo4, "neo4j", false, "read the graph from Neo4j instead (see --neo4j-uri)")
 	o.neo4j.register(fs)
 }
@@ -47,7 +48,7 @@ func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
 	case o.data == "":
 		d, err = fixtures.Seed()
 	case strings.EqualFold(filepath.Ext(o.data), ".xlsx"):
-		return nil, fmt.Errorf("%s: reading workbooks is not supported yet; give a dataset directory", o.data)
+		d, err = readWorkbook(o.data)
 	default:
 		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
 			return nil, usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
@@ -70,4 +71,21 @@ func describe(d *graphmodel.Dataset) string {
 		name += " " + d.Meta.Version
 	}
 	return fmt.Sprintf("%s (sha256 %s)", name, d.ContentHash()[:12])
+}
+
+// readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
+func readWorkbook(path string) (*graphmodel.Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := workbook.Read(f, iso3166.Registry())
+	if err != nil {
+		if graphmodel.IsInvalid(err) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
 }

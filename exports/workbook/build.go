@@ -30,11 +30,6 @@ func (b *builder) build() error {
 			return err
 		}
 	}
-	for _, l := range b.links {
-		if err := f.SetCellHyperLink(l.sheet, l.cell, l.url, "External"); err != nil {
-			return err
-		}
-	}
 	if err := b.decorate(ctx); err != nil {
 		return err
 	}
@@ -92,10 +87,6 @@ func (b *builder) analyze() *analysisResults {
 func (b *builder) name(c graphmodel.Code) string { return b.d.Registry.Name(c) }
 
 func (b *builder) countries() error {
-	t, err := b.table(countriesSpec)
-	if err != nil {
-		return err
-	}
 	out, in := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	var order []graphmodel.Code
 	seen := map[graphmodel.Code]bool{}
@@ -117,6 +108,10 @@ func (b *builder) countries() error {
 		in[r.ToCountry]++
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	t, err := b.table(countriesSpec, len(order))
+	if err != nil {
+		return err
+	}
 	for _, code := range order {
 		c, _ := b.d.Registry.Country(code)
 		rec := "reference"
@@ -139,7 +134,7 @@ func intOrNil(present bool, v int64) any {
 }
 
 func (b *builder) relationships() error {
-	t, err := b.table(relationshipsSpec)
+	t, err := b.table(relationshipsSpec, len(b.d.Relationships))
 	if err != nil {
 		return err
 	}
@@ -167,7 +162,18 @@ func (b *builder) relationships() error {
 }
 
 func (b *builder) sources() error {
-	t, err := b.table(sourcesSpec)
+	urlCol := sourcesSpec.index("URL") + 1
+	t, err := b.tableWith(sourcesSpec, len(b.d.Sources), func(sheet string, first, rows int) error {
+		for i := 0; i < rows; i++ {
+			if u := b.d.Sources[first+i].URL; u != "" {
+				cell, _ := excelize.CoordinatesToCellName(urlCol, i+2)
+				if err := b.f.SetCellHyperLink(sheet, cell, u, "External"); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -187,7 +193,11 @@ func (b *builder) sources() error {
 }
 
 func (b *builder) hubs(a *analysisResults) error {
-	t, err := b.table(hubsSpec)
+	n := 0
+	for _, l := range analysis.Layers {
+		n += len(a.hubs[l])
+	}
+	t, err := b.table(hubsSpec, n)
 	if err != nil {
 		return err
 	}
@@ -205,7 +215,11 @@ func (b *builder) hubs(a *analysisResults) error {
 }
 
 func (b *builder) patterns(a *analysisResults) error {
-	t, err := b.table(patternsSpec)
+	n := 0
+	for _, m := range a.patterns {
+		n += len(m.Evidence)
+	}
+	t, err := b.table(patternsSpec, n)
 	if err != nil {
 		return err
 	}
@@ -222,7 +236,7 @@ func (b *builder) patterns(a *analysisResults) error {
 }
 
 func (b *builder) profiles(a *analysisResults) error {
-	t, err := b.table(profilesSpec)
+	t, err := b.table(profilesSpec, len(a.profiles))
 	if err != nil {
 		return err
 	}
@@ -252,11 +266,15 @@ func contains(s []string, x string) bool {
 }
 
 func (b *builder) communities(a *analysisResults) error {
-	t, err := b.table(communitiesSpec)
+	c := a.communities
+	n := 0
+	for _, m := range c.Members {
+		n += len(m)
+	}
+	t, err := b.table(communitiesSpec, n)
 	if err != nil {
 		return err
 	}
-	c := a.communities
 	for i, members := range c.Members {
 		for _, m := range members {
 			k, _ := b.d.Registry.Country(graphmodel.Code(m))
@@ -270,7 +288,7 @@ func (b *builder) communities(a *analysisResults) error {
 }
 
 func (b *builder) timeline(a *analysisResults) error {
-	t, err := b.table(timelineSpec)
+	t, err := b.table(timelineSpec, len(a.timeline))
 	if err != nil {
 		return err
 	}
@@ -284,7 +302,7 @@ func (b *builder) timeline(a *analysisResults) error {
 }
 
 func (b *builder) dependencies(a *analysisResults) error {
-	t, err := b.table(dependenciesSpec)
+	t, err := b.table(dependenciesSpec, len(a.deps))
 	if err != nil {
 		return err
 	}
@@ -307,7 +325,11 @@ func (b *builder) dependencies(a *analysisResults) error {
 }
 
 func (b *builder) dictionary() error {
-	t, err := b.table(dictionarySpec)
+	n := 0
+	for _, s := range dataSpecs(!b.opt.SkipAnalysis) {
+		n += len(s.columns)
+	}
+	t, err := b.table(dictionarySpec, n)
 	if err != nil {
 		return err
 	}
@@ -324,18 +346,6 @@ func (b *builder) dictionary() error {
 func (b *builder) about(a *analysisResults) error {
 	// About is the first sheet; it is written last because it lists what
 	// the others turned out to hold (continuation sheets, counts).
-	t := &tableWriter{b: b, spec: aboutSpec, cells: make([]any, 2), part: 0}
-	// Reuse the existing first sheet instead of creating one.
-	sw, err := b.f.NewStreamWriter(aboutSpec.name)
-	if err != nil {
-		return err
-	}
-	t.sw, t.sheet, t.part = sw, aboutSpec.name, 1
-	sw.SetColWidth(1, 1, aboutSpec.columns[0].width)
-	sw.SetColWidth(2, 2, aboutSpec.columns[1].width)
-	sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.header, Value: "Item"}, excelize.Cell{StyleID: b.st.header, Value: "Value"}}, excelize.RowOpts{Height: 30})
-	t.row = 2
 	d := b.d
 	rows := [][2]string{
 		{"Title", "leverage workbook: " + nonEmpty(d.Meta.Name, "unnamed dataset")},
@@ -375,6 +385,10 @@ func (b *builder) about(a *analysisResults) error {
 		[2]string{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},
 		[2]string{"Correcting and sending back", "Edit rows in Countries, Relationships or Sources (keep each ID; add rows with new IDs; delete rows to remove them) and run: leverage import FILE.xlsx. It checks every cell and reports added, removed and modified relationships."},
 	)
+	t, err := b.table(aboutSpec, len(rows))
+	if err != nil {
+		return err
+	}
 	for _, r := range rows {
 		if err := t.add(r[0], r[1]); err != nil {
 			return err

@@ -10,15 +10,12 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-type link struct{ sheet, cell, url string }
-
 // builder writes one workbook.
 type builder struct {
 	f       *excelize.File
 	d       *graphmodel.Dataset
 	opt     Options
 	st      styles
-	links   []link
 	written map[string][]string // spec name -> sheets actually used (continuations)
 	rows    map[string]int      // spec name -> data rows written
 }
@@ -38,15 +35,27 @@ func newBuilder(d *graphmodel.Dataset, opt Options) (*builder, error) {
 type tableWriter struct {
 	b     *builder
 	spec  sheetSpec
-	sw    *excelize.StreamWriter
-	sheet string
-	part  int
-	row   int // next row number on the current sheet (1-based)
-	cells []any
+	total int // rows the table will hold, known up front: the autofilter
+	// must be set before a sheet is streamed, since excelize copies the
+	// sheet's settings when its StreamWriter starts
+	done int
+	// prepare, if set, runs on each new sheet before streaming starts, for
+	// settings excelize cannot add to a streamed sheet (hyperlinks); it gets
+	// the index of the first row the sheet will hold and how many.
+	prepare func(sheet string, first, rows int) error
+	sw      *excelize.StreamWriter
+	sheet   string
+	part    int
+	row     int // next row number on the current sheet (1-based)
+	cells   []any
 }
 
-func (b *builder) table(spec sheetSpec) (*tableWriter, error) {
-	t := &tableWriter{b: b, spec: spec, cells: make([]any, len(spec.columns))}
+func (b *builder) table(spec sheetSpec, total int) (*tableWriter, error) {
+	return b.tableWith(spec, total, nil)
+}
+
+func (b *builder) tableWith(spec sheetSpec, total int, prepare func(sheet string, first, rows int) error) (*tableWriter, error) {
+	t := &tableWriter{b: b, spec: spec, total: total, prepare: prepare, cells: make([]any, len(spec.columns))}
 	return t, t.startSheet()
 }
 
@@ -69,8 +78,20 @@ func (t *tableWriter) startSheet() error {
 	}
 	t.part++
 	t.sheet = continuationName(t.spec.name, t.part)
-	if _, err := t.b.f.NewSheet(t.sheet); err != nil {
+	if t.sheet != aboutSpec.name {
+		if _, err := t.b.f.NewSheet(t.sheet); err != nil {
+			return err
+		}
+	}
+	rows := min(t.total-t.done, t.b.opt.MaxRows-1)
+	last, _ := excelize.CoordinatesToCellName(len(t.spec.columns), max(rows, 0)+1)
+	if err := t.b.f.AutoFilter(t.sheet, "A1:"+last, nil); err != nil {
 		return err
+	}
+	if t.prepare != nil {
+		if err := t.prepare(t.sheet, t.done, rows); err != nil {
+			return err
+		}
 	}
 	sw, err := t.b.f.NewStreamWriter(t.sheet)
 	if err != nil {
@@ -120,6 +141,7 @@ func (t *tableWriter) add(values ...any) error {
 		return err
 	}
 	t.row++
+	t.done++
 	t.b.rows[t.spec.name]++
 	return nil
 }
@@ -157,8 +179,6 @@ func (t *tableWriter) cell(c column, v any, col int) any {
 		if s == "" {
 			return nil
 		}
-		ref, _ := excelize.CoordinatesToCellName(col+1, t.row)
-		t.b.links = append(t.b.links, link{t.sheet, ref, s})
 		return excelize.Cell{StyleID: st.link, Value: table.TruncateCell(s)}
 	}
 	s, ok := v.(string)
@@ -172,11 +192,10 @@ func (t *tableWriter) cell(c column, v any, col int) any {
 }
 
 func (t *tableWriter) finishSheet() error {
-	if err := t.sw.Flush(); err != nil {
-		return err
+	if t.done > t.total {
+		return fmt.Errorf("workbook: sheet %s got %d rows, announced %d", t.spec.name, t.done, t.total)
 	}
-	last, _ := excelize.CoordinatesToCellName(len(t.spec.columns), max(t.row-1, 1))
-	return t.b.f.AutoFilter(t.sheet, "A1:"+last, nil)
+	return t.sw.Flush()
 }
 
 // close flushes the last sheet.

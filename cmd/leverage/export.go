@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/leverage-project/leverage/exports/dot"
+	"github.com/leverage-project/leverage/exports/gephi"
+	"github.com/leverage-project/leverage/exports/gexf"
+	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/exports/graphml"
+	"github.com/leverage-project/leverage/exports/kumu"
+	"github.com/leverage-project/leverage/exports/nodelink"
+	"github.com/leverage-project/leverage/exports/workbook"
+)
+
+type exportOptions struct {
+	dataOptions
+	windowOptions
+	out          string
+	format       string
+	render       string
+	seed         uint64
+	skipAnalysis bool
+}
+
+var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot"}
+
+func init() {
+	register(verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain})
+}
+
+func exportMain(ctx context.Context, args []string, e env) error {
+	var o exportOptions
+	fs := newFlags("export", "", `Writes the dataset with its analysis. -o FILE.xlsx writes the NGO workbook;
+other formats by --format or by extension: .graphml, .gexf, .json (networkx
+node-link), .dot (with --render svg|png when Graphviz is installed), gephi (a
+directory with nodes.csv and edges.csv), kumu (an xlsx for Kumu import).
+Files are written under a temporary name and renamed when complete.`, e)
+	o.dataOptions.register(fs)
+	o.windowOptions.register(fs)
+	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
+	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
+	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
+	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed for the workbook's communities")
+	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || o.out == "" {
+		return usagef("export needs -o FILE and no arguments")
+	}
+	if o.format == "" {
+		switch strings.ToLower(filepath.Ext(o.out)) {
+		case ".xlsx":
+			o.format = "workbook"
+		case ".graphml":
+			o.format = "graphml"
+		case ".gexf":
+			o.format = "gexf"
+		case ".json":
+			o.format = "json"
+		case ".dot", ".gv":
+			o.format = "dot"
+		default:
+			return usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
+		}
+	}
+	known := false
+	for _, f := range exportFormats {
+		known = known || f == o.format
+	}
+	if !known {
+		return usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
+	}
+	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
+		return usagef("--render svg|png goes with the dot format")
+	}
+	return runExport(ctx, o, e)
+}
+
+func runExport(ctx context.Context, o exportOptions, e env) error {
+	w, err := o.window()
+	if err != nil {
+		return err
+	}
+	d, err := o.load(ctx)
+	if err != nil {
+		return err
+	}
+	if !w.IsOpen() {
+		d.Relationships = analysisSelect(d, w)
+	}
+	switch o.format {
+	case "workbook":
+		err = workbook.WriteFile(o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		if err == nil {
+			fmt.Fprintf(e.stdout, "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
+		}
+		return err
+	case "gephi":
+		g := graphdata.From(d)
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(o.out, "nodes.csv"), writerTo(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(o.out, "edges.csv"), writerTo(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
+		return nil
+	}
+	g := graphdata.From(d)
+	write := map[string]func(io.Writer, graphdata.Graph) error{
+		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
+	}[o.format]
+	var dotText bytes.Buffer
+	err = writeFileAtomic(o.out, writerTo(func(w io.Writer) error {
+		if o.format == "dot" {
+			w = io.MultiWriter(w, &dotText)
+		}
+		return write(w, g)
+	}))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %s, %d nodes, %d edges of %s\n", o.out, o.format, len(g.Nodes), len(g.Edges), describe(d))
+	if o.render != "" {
+		pic := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + "." + o.render
+		rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		err := writeFileAtomic(pic, writerTo(func(w io.Writer) error { return dot.Render(rctx, dotText.Bytes(), o.render, w) }))
+		if errors.Is(err, dot.ErrNoGraphviz) {
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "rendered %s\n", pic)
+	}
+	return nil
+}
+
+func writerTo(fn func(io.Writer) error) func(*os.File) error {
+	return func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 1<<20)
+		if err := fn(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+}

@@ -1,0 +1,173 @@
+package graphdata_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/leverage-project/leverage/exports/dot"
+	"github.com/leverage-project/leverage/exports/gephi"
+	"github.com/leverage-project/leverage/exports/gexf"
+	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/exports/graphml"
+	"github.com/leverage-project/leverage/exports/kumu"
+	"github.com/leverage-project/leverage/exports/nodelink"
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func seedGraph(t *testing.T) (*graphmodel.Dataset, graphdata.Graph) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, graphdata.From(d)
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.WriteFile(path, got, 0o644)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./exports/graphdata -update)", name)
+	}
+}
+
+func TestGoldenFormats(t *testing.T) {
+	_, g := seedGraph(t)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"seed-nodes.csv": func(b *bytes.Buffer) error { return gephi.WriteNodes(b, g) },
+		"seed-edges.csv": func(b *bytes.Buffer) error { return gephi.WriteEdges(b, g) },
+		"seed.graphml":   func(b *bytes.Buffer) error { return graphml.Write(b, g) },
+		"seed.gexf":      func(b *bytes.Buffer) error { return gexf.Write(b, g) },
+		"seed.json":      func(b *bytes.Buffer) error { return nodelink.Write(b, g) },
+		"seed.dot":       func(b *bytes.Buffer) error { return dot.Write(b, g) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		golden(t, name, b.Bytes())
+	}
+}
+
+func TestGephiEscapesFormulas(t *testing.T) {
+	d, _ := seedGraph(t)
+	d.Relationships[0].Note = "=cmd|' /C calc'!A0"
+	var b bytes.Buffer
+	gephi.WriteEdges(&b, graphdata.From(d))
+	if strings.Contains(b.String(), ",=cmd") || strings.Contains(b.String(), "\"=cmd") {
+		t.Error("formula written unescaped")
+	}
+}
+
+func TestKumuHasStableIDs(t *testing.T) {
+	_, g := seedGraph(t)
+	var b bytes.Buffer
+	if err := kumu.Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	if b.Len() < 1000 {
+		t.Error("kumu workbook too small")
+	}
+	if kumu.ElementColumns[0] != "ID" || kumu.ConnectionColumns[0] != "ID" || kumu.ConnectionColumns[1] != "From" {
+		t.Error("Kumu columns changed")
+	}
+}
+
+// networkx, an independent reader, reads our GraphML, GEXF and JSON and
+// finds the model's nodes, edges and attributes.
+func TestNetworkXReadsGraphFiles(t *testing.T) {
+	py := os.Getenv("LEVERAGE_PYTHON")
+	if py == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LEVERAGE_PYTHON unset under CI")
+		}
+		t.Skip("set LEVERAGE_PYTHON to a python with networkx")
+	}
+	d, g := seedGraph(t)
+	dir := t.TempDir()
+	files := map[string]func(*os.File) error{
+		"g.graphml": func(f *os.File) error { return graphml.Write(f, g) },
+		"g.gexf":    func(f *os.File) error { return gexf.Write(f, g) },
+		"g.json":    func(f *os.File) error { return nodelink.Write(f, g) },
+	}
+	for name, w := range files {
+		f, _ := os.Create(filepath.Join(dir, name))
+		if err := w(f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	out, err := exec.Command(py, "testdata/read_with_networkx.py", filepath.Join(dir, "g.graphml"), filepath.Join(dir, "g.gexf"), filepath.Join(dir, "g.json")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("networkx: %v\n%s", err, out)
+	}
+	var res map[string]json.RawMessage
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	r := d.Relationships[len(d.Relationships)-1]
+	for _, format := range []string{"graphml", "gexf", "json"} {
+		var s struct {
+			Nodes, Edges         int
+			Directed, Multigraph bool
+			Labels               map[string]string
+			EdgeAttrs            map[string]struct {
+				Source, Target, Type, Note string
+				Count                      *float64
+			} `json:"edge_attrs"`
+		}
+		json.Unmarshal(res[format], &s)
+		if s.Nodes != len(g.Nodes) || s.Edges != len(g.Edges) || !s.Directed || !s.Multigraph {
+			t.Errorf("%s: networkx sees %d nodes, %d edges (directed %v, multi %v); want %d, %d", format, s.Nodes, s.Edges, s.Directed, s.Multigraph, len(g.Nodes), len(g.Edges))
+		}
+		if s.Labels["XK"] != "Kosovo" {
+			t.Errorf("%s: label of XK %q", format, s.Labels["XK"])
+		}
+		e := s.EdgeAttrs[r.Key]
+		if e.Source != string(r.FromCountry) || e.Target != string(r.ToCountry) || e.Type != string(r.Type) || e.Note != r.Note {
+			t.Errorf("%s: edge %s read as %+v", format, r.Key, e)
+		}
+		cr := s.EdgeAttrs["onw-cr-zz-2025-06"]
+		if cr.Count == nil || *cr.Count != 107 {
+			t.Errorf("%s: count of onw-cr-zz-2025-06 = %v, want 107", format, cr.Count)
+		}
+	}
+}
+
+func TestGraphvizRendersPicture(t *testing.T) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Graphviz must be installed under CI (.ci/run installs it)")
+		}
+		t.Skip("Graphviz not installed")
+	}
+	_, g := seedGraph(t)
+	var text, svg, png bytes.Buffer
+	dot.Write(&text, g)
+	if err := dot.Render(context.Background(), text.Bytes(), "svg", &svg); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(svg.String(), "<svg") || !strings.Contains(svg.String(), "Kosovo") {
+		t.Error("SVG lacks the picture")
+	}
+	if err := dot.Render(context.Background(), text.Bytes(), "png", &png); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(png.Bytes(), []byte("\x89PNG")) || png.Len() < 10000 {
+		t.Errorf("PNG of %d bytes", png.Len())
+	}
+}

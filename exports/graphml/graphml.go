@@ -1,0 +1,96 @@
+// Package graphml writes GraphML with typed attribute keys, readable by
+// networkx.read_graphml, Gephi and yEd. Parallel edges keep their
+// relationship id as the edge id.
+package graphml
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/leverage-project/leverage/exports/graphdata"
+)
+
+type key struct {
+	ID, For, Name, Type string
+}
+
+var nodeKeys = []key{{"n_label", "node", "label", "string"}, {"n_kind", "node", "kind", "string"}, {"n_region", "node", "region", "string"},
+	{"n_alpha3", "node", "alpha3", "string"}, {"n_pagerank", "node", "pagerank", "double"}, {"n_in", "node", "in_relationships", "int"}, {"n_out", "node", "out_relationships", "int"}}
+
+var edgeKeys = []key{{"e_type", "edge", "type", "string"}, {"e_event", "edge", "event", "string"}, {"e_date", "edge", "date", "string"},
+	{"e_precision", "edge", "date_precision", "string"}, {"e_status", "edge", "status", "string"}, {"e_instrument", "edge", "instrument", "string"},
+	{"e_count", "edge", "count", "long"}, {"e_count_q", "edge", "count_qualifier", "string"}, {"e_amount", "edge", "amount", "long"},
+	{"e_currency", "edge", "currency", "string"}, {"e_amount_q", "edge", "amount_qualifier", "string"}, {"e_confidence", "edge", "confidence", "string"},
+	{"e_sources", "edge", "sources", "string"}, {"e_note", "edge", "note", "string"}, {"e_weight", "edge", "weight", "double"}}
+
+// Write writes g as GraphML.
+func Write(w io.Writer, g graphdata.Graph) error {
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	io.WriteString(w, xml.Header)
+	start := func(name string, attrs ...string) {
+		el := xml.StartElement{Name: xml.Name{Local: name}}
+		for i := 0; i+1 < len(attrs); i += 2 {
+			el.Attr = append(el.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+		}
+		enc.EncodeToken(el)
+	}
+	end := func(name string) { enc.EncodeToken(xml.EndElement{Name: xml.Name{Local: name}}) }
+	data := func(k, v string) {
+		start("data", "key", k)
+		enc.EncodeToken(xml.CharData(v))
+		end("data")
+	}
+	start("graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns")
+	for _, k := range append(append([]key{}, nodeKeys...), edgeKeys...) {
+		start("key", "id", k.ID, "for", k.For, "attr.name", k.Name, "attr.type", k.Type)
+		end("key")
+	}
+	start("graph", "id", fmt.Sprintf("%s %s (sha256 %s)", g.Name, g.Version, g.ContentHash), "edgedefault", "directed")
+	for _, n := range g.Nodes {
+		start("node", "id", n.ID)
+		for _, kv := range [][2]string{{"n_label", n.Label}, {"n_kind", n.Kind}, {"n_region", n.Region}, {"n_alpha3", n.Alpha3}} {
+			if kv[1] != "" {
+				data(kv[0], kv[1])
+			}
+		}
+		data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
+		data("n_in", strconv.Itoa(n.InDegree))
+		data("n_out", strconv.Itoa(n.OutDegree))
+		end("node")
+	}
+	for _, e := range g.Edges {
+		start("edge", "id", e.ID, "source", e.Source, "target", e.Target)
+		for _, kv := range [][2]string{{"e_type", e.Type}, {"e_event", e.Event}, {"e_date", e.Date}, {"e_precision", e.DatePrecision},
+			{"e_status", e.Status}, {"e_instrument", e.Instrument}} {
+			if kv[1] != "" {
+				data(kv[0], kv[1])
+			}
+		}
+		if e.HasCount {
+			data("e_count", strconv.FormatInt(e.Count, 10))
+			data("e_count_q", e.CountQualifier)
+		}
+		if e.HasAmount {
+			data("e_amount", strconv.FormatInt(e.Amount, 10))
+			data("e_currency", e.Currency)
+			data("e_amount_q", e.AmountQualifier)
+		}
+		for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note}} {
+			if kv[1] != "" {
+				data(kv[0], kv[1])
+			}
+		}
+		data("e_weight", strconv.FormatFloat(e.Weight, 'g', -1, 64))
+		end("edge")
+	}
+	end("graph")
+	end("graphml")
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
