@@ -28,7 +28,10 @@ type Result struct {
 // ErrWriteRefused is returned for a query that would write without Write.
 var ErrWriteRefused = errors.New("query refused: it would write to the database (CREATE, MERGE, SET, DELETE, REMOVE, LOAD CSV, or a writing procedure); rerun with --write if that is intended")
 
-var loadCSV = regexp.MustCompile(`(?i)\bLOAD\s+CSV\b`)
+var (
+	loadCSV        = regexp.MustCompile(`(?i)\bLOAD\s+CSV\b`)
+	inTransactions = regexp.MustCompile(`(?i)\bIN\s+(?:\d+\s+CONCURRENT\s+)?TRANSACTIONS\b`)
+)
 
 // Query runs cypher with params. Before running a read-only query it asks
 // the server to EXPLAIN it and refuses any plan that writes, so the
@@ -61,20 +64,21 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		if err != nil {
 			return nil, err
 		}
-		keys, err := res.Keys()
-		if err != nil {
-			return nil, err
-		}
-		out := Result{Columns: keys}
-		for res.Next(ctx) {
-			out.Rows = append(out.Rows, res.Record().Values)
-		}
-		return out, res.Err()
+		return collect(ctx, res)
 	}
 	var res any
 	var err error
 	cfg := neo4j.WithTxTimeout(opt.Timeout)
-	if opt.Write {
+	if opt.Write && inTransactions.MatchString(cypher) {
+		// CALL { … } IN TRANSACTIONS commits its own batches, so it can
+		// only run as an auto-commit query, which the driver does not retry.
+		r, rerr := sess.Run(ctx, cypher, params, cfg)
+		if rerr == nil {
+			res, err = collect(ctx, r)
+		} else {
+			err = rerr
+		}
+	} else if opt.Write {
 		res, err = sess.ExecuteWrite(ctx, work, cfg)
 	} else {
 		res, err = sess.ExecuteRead(ctx, work, cfg)
@@ -124,4 +128,16 @@ func (s *Store) queryErr(err error) error {
 		return fmt.Errorf("Cypher error (%s): %s", ne.Code, firstLine(ne.Msg))
 	}
 	return s.wrap(err)
+}
+
+func collect(ctx context.Context, res neo4j.ResultWithContext) (any, error) {
+	keys, err := res.Keys()
+	if err != nil {
+		return nil, err
+	}
+	out := Result{Columns: keys}
+	for res.Next(ctx) {
+		out.Rows = append(out.Rows, res.Record().Values)
+	}
+	return out, res.Err()
 }
