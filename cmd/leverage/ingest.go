@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/graphmodel/ingest"
+)
+
+type ingestOptions struct {
+	dataOptions
+	shape      ingest.Shape
+	file       string
+	out        string
+	rejects    string
+	dryRun     bool
+	strict     bool
+	sheet      string
+	columns    paramList
+	mapping    string
+	source     graphmodel.Source
+	published  string
+	confidence string
+}
+
+func init() {
+	register(verb{name: "ingest", summary: "ingest removals FILE | tracker FILE: bring outside tables into the graph, nothing lost", run: ingestMain})
+}
+
+func ingestMain(ctx context.Context, args []string, e env) error {
+	var o ingestOptions
+	fs := newFlags("ingest", "removals|tracker FILE", `Reads a CSV or xlsx table and merges it into the dataset (default: embedded; or
+--data DIR). removals: person-level removal records (Citizenship Country,
+Departure Country, Departed Date, …), aggregated per receiving country,
+nationality and month, third-country removals apart from returns home.
+tracker: one row per destination or flight (Destination, Date, Number Removed,
+Nationalities, Source, Notes); "approximately 120" is about 120, demonyms
+resolve to countries. Every row is accounted for; rejected rows go to a
+rejects CSV with their row number and reason. Columns are found by their
+usual headers; --column FIELD=HEADER or --mapping FILE overrides them.
+Exit 3 if nothing could be imported, or with --strict if any row was rejected.`, e)
+	o.dataOptions.register(fs)
+	fs.StringVar(&o.out, "out", "", "write the merged dataset to `DIR` (its rejects CSV goes beside the data)")
+	fs.StringVar(&o.rejects, "rejects", "", "rejects CSV `FILE` (default DIR/SOURCE-ID.rejects.csv)")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "only report the accounting; write nothing but the rejects file")
+	fs.BoolVar(&o.strict, "strict", false, "exit non-zero if any row is rejected")
+	fs.StringVar(&o.sheet, "sheet", "", "xlsx `SHEET` to read (default: the first)")
+	fs.Var(&o.columns, "column", "column header of a field, `FIELD=HEADER` (repeatable)")
+	fs.StringVar(&o.mapping, "mapping", "", "`FILE` of FIELD=HEADER lines")
+	fs.StringVar(&o.source.Key, "source-id", "", "id of the file as a source (default: from the file name)")
+	fs.StringVar(&o.source.Publisher, "publisher", "", "who published the file")
+	fs.StringVar(&o.source.Title, "title", "", "title of the file (default: its name)")
+	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file (default: the latest month in it)")
+	fs.StringVar(&o.source.URL, "url", "", "where the file comes from")
+	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 || (fs.Arg(0) != "removals" && fs.Arg(0) != "tracker") {
+		return usagef("ingest needs removals|tracker and one FILE")
+	}
+	o.shape, o.file = ingest.Shape(fs.Arg(0)), fs.Arg(1)
+	if o.out == "" && !o.dryRun {
+		return usagef("give --out DIR (or --dry-run)")
+	}
+	if !graphmodel.Confidence(o.confidence).Valid() {
+		return usagef("--confidence must be confirmed, reported or claimed")
+	}
+	return runIngest(ctx, o, e)
+}
+
+var nonID = regexp.MustCompile(`[^a-z0-9]+`)
+
+func runIngest(ctx context.Context, o ingestOptions, e env) error {
+	columns := map[string]string{}
+	if o.mapping != "" {
+		b, err := os.ReadFile(o.mapping)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			k, v, ok := strings.Cut(line, "=")
+			if !ok {
+				return &graphmodel.FieldError{File: o.mapping, Line: i + 1, Err: fmt.Errorf("want FIELD=HEADER, got %q", line)}
+			}
+			columns[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	for _, c := range o.columns {
+		k, v, ok := strings.Cut(c, "=")
+		if !ok {
+			return usagef("--column %q: want FIELD=HEADER", c)
+		}
+		columns[k] = v
+	}
+	base, err := o.load(ctx)
+	if err != nil {
+		return err
+	}
+	src := o.source
+	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
+	if src.Key == "" {
+		src.Key = strings.Trim(nonID.ReplaceAllString(strings.ToLower(stem), "-"), "-")
+	}
+	if src.Title == "" {
+		src.Title = filepath.Base(o.file)
+	}
+	if src.Publisher == "" {
+		src.Publisher = "unknown (ingested file)"
+	}
+	src.Kind = "dataset"
+	if o.shape == ingest.Tracker {
+		src.Kind = "tracker"
+	}
+	src.Note = fmt.Sprintf("Ingested with leverage ingest %s from %s.", o.shape, filepath.Base(o.file))
+	rr, err := ingest.Open(o.file, o.sheet)
+	if err != nil {
+		return err
+	}
+	defer rr.Close()
+	res, err := ingest.Run(ctx, rr, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
+		Confidence: graphmodel.Confidence(o.confidence), Progress: e.progress})
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.file, err)
+	}
+	if o.published != "" {
+		if res.Source.Published, err = graphmodel.ParseDate(o.published); err != nil {
+			return usagef("--published: %v", err)
+		}
+	} else {
+		res.Source.Published = latestMonth(res.Relationships)
+	}
+	a := res.Accounting
+	rejectsPath := o.rejects
+	if rejectsPath == "" {
+		dir := o.out
+		if dir == "" {
+			dir = filepath.Dir(o.file)
+		}
+		rejectsPath = filepath.Join(dir, src.Key+".rejects.csv")
+	}
+	var merged *graphmodel.Dataset
+	if len(res.Relationships) > 0 {
+		if merged, err = ingest.Merge(base, res); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !o.dryRun && merged != nil {
+		if err := csvdir.WriteDir(o.out, merged); err != nil {
+			return err
+		}
+	}
+	if len(res.Rejects) > 0 {
+		if err := os.MkdirAll(filepath.Dir(rejectsPath), 0o755); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(rejectsPath, func(f *os.File) error {
+			w := bufio.NewWriter(f)
+			if err := ingest.WriteRejects(w, res.Header, res.Rejects); err != nil {
+				return err
+			}
+			return w.Flush()
+		}); err != nil {
+			return err
+		}
+	}
+	used := "aggregated"
+	if o.shape == ingest.Tracker {
+		used = "imported"
+	}
+	fmt.Fprintf(e.stdout, "%s: rows read %d = %d header + %d before the header + %d blank + %d %s + %d rejected\n",
+		o.file, a.Read, a.Header, a.Preamble, a.Blank, a.Used, used, a.Rejected)
+	fmt.Fprintf(e.stdout, "relationships made: %d (source %s)\n", a.Relationships, src.Key)
+	if o.shape == ingest.Removals {
+		fmt.Fprintf(e.stdout, "third-country removals: %d people; returns to the country of citizenship: %d people\n", a.ThirdCountry, a.OwnCountry)
+	}
+	if len(a.Unresolved) > 0 {
+		var words []string
+		for w, n := range a.Unresolved {
+			words = append(words, fmt.Sprintf("%q×%d", w, n))
+		}
+		sort.Strings(words)
+		fmt.Fprintf(e.stdout, "nationality words not resolved (kept in notes): %s\n", strings.Join(words, ", "))
+	}
+	if len(res.Rejects) > 0 {
+		reasons := map[string]int{}
+		for _, r := range res.Rejects {
+			reasons[strings.SplitN(r.Reason, " \"", 2)[0]]++
+		}
+		var rs []string
+		for k, n := range reasons {
+			rs = append(rs, fmt.Sprintf("%s: %d", k, n))
+		}
+		sort.Strings(rs)
+		fmt.Fprintf(e.stdout, "rejected rows written to %s (%s)\n", rejectsPath, strings.Join(rs, "; "))
+	}
+	if merged != nil && !o.dryRun {
+		ch := graphmodel.Diff(base, merged)
+		added, _, modified := ch.Count()
+		fmt.Fprintf(e.stdout, "wrote %s: %s; %d relationships added, %d changed\n", o.out, describe(merged), added, modified)
+	}
+	switch {
+	case a.Used == 0:
+		return fmt.Errorf("%s: nothing could be imported (%d rows rejected): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
+	case o.strict && a.Rejected > 0:
+		return fmt.Errorf("%s: %d rows rejected (--strict): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
+	}
+	return nil
+}
+
+func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
+	var best graphmodel.Date
+	for _, r := range rels {
+		if best.IsZero() || best.Before(r.Date) {
+			best = r.Date
+		}
+	}
+	if best.IsZero() {
+		return graphmodel.YearDate(2025)
+	}
+	return graphmodel.MonthDate(best.Year, max(best.Month, 1))
+}

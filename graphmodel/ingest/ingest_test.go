@@ -1,0 +1,341 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+func seedRegistry(t testing.TB) *graphmodel.Registry {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Registry
+}
+
+// messyRemovals writes a seeded person-level file with the mess real exports
+// have (BOM, mixed case, several date formats, blank lines, duplicates,
+// unknown countries, junk footer rows) and returns the exact aggregates a
+// correct ingest must produce.
+func messyRemovals(seed uint64, n int) (csvText string, want map[string]int64, rejects, blanks int) {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	countries := []struct{ name, code string }{
+		{"MEXICO", "MX"}, {"Guatemala", "GT"}, {"honduras", "HN"}, {"EL SALVADOR", "SV"}, {"Venezuela", "VE"},
+		{"Panama", "PA"}, {"COSTA RICA", "CR"}, {"Côte d'Ivoire", "CI"}, {"Kyrgyz Republic", "KG"}, {"UZBEKISTAN", "UZ"},
+	}
+	dateForms := []func(y, m, d int) string{
+		func(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) },
+		func(y, m, d int) string { return fmt.Sprintf("%d/%d/%04d", m, d, y) },
+		func(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02dT10:00:00", y, m, d) },
+		func(y, m, d int) string {
+			return fmt.Sprintf("%d %s %04d", d, []string{"January", "February", "March", "April", "May", "June"}[m-1], y)
+		},
+	}
+	var b strings.Builder
+	b.WriteString("\ufeffUnique Identifier,Citizenship Country,Departure Country,Departed Date,Gender\n")
+	want = map[string]int64{}
+	type row struct{ id, cit, dep, date string }
+	var prev []row
+	for i := 0; i < n; i++ {
+		switch rng.IntN(50) {
+		case 0:
+			b.WriteString("\n")
+			blanks++
+			continue
+		case 1:
+			fmt.Fprintf(&b, "X%07d,Atlantis,Mexico,2025-01-05,F\n", i)
+			rejects++
+			continue
+		case 2:
+			if len(prev) > 0 { // exact duplicate record
+				p := prev[rng.IntN(len(prev))]
+				fmt.Fprintf(&b, "%s,%s,%s,%s,M\n", p.id, p.cit, p.dep, p.date)
+				rejects++
+				continue
+			}
+		case 3:
+			fmt.Fprintf(&b, "X%07d,Mexico,Guatemala,31/31/2025,F\n", i)
+			rejects++
+			continue
+		}
+		cit := countries[rng.IntN(len(countries))]
+		dep := cit
+		if rng.IntN(3) > 0 {
+			dep = countries[rng.IntN(len(countries))]
+		}
+		y, m, d := 2025, 1+rng.IntN(6), 1+rng.IntN(28)
+		r := row{fmt.Sprintf("P%07d", i), cit.name, dep.name, dateForms[rng.IntN(len(dateForms))](y, m, d)}
+		prev = append(prev, r)
+		fmt.Fprintf(&b, "%s,%s,%s,%s,F\n", r.id, r.cit, r.dep, r.date)
+		want[fmt.Sprintf("%s>%s@%04d-%02d", cit.code, dep.code, y, m)]++
+	}
+	b.WriteString("Read more at the project site,,,,\n")
+	rejects++
+	return b.String(), want, rejects, blanks
+}
+
+func run(t *testing.T, shape Shape, r RowReader) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), r, Options{Shape: shape, Registry: seedRegistry(t),
+		Source: graphmodel.Source{Key: "test-src", Publisher: "p", Title: "t", Published: graphmodel.YearDate(2025), Kind: "dataset"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestRemovalsAggregatesExactly(t *testing.T) {
+	text, want, rejects, blanks := messyRemovals(42, 5000)
+	res := run(t, Removals, newCSVReader(io.NopCloser(strings.NewReader(text))))
+	a := res.Accounting
+	if !a.Balanced() || a.Rejected != rejects || a.Blank != blanks {
+		t.Errorf("accounting %+v; want %d rejected, %d blank", a, rejects, blanks)
+	}
+	got := map[string]int64{}
+	var third, own int64
+	for _, r := range res.Relationships {
+		got[fmt.Sprintf("%s>%s@%s", r.FromCountry, r.ToCountry, r.Date)] += r.Count.Value
+		if r.FromCountry == r.ToCountry {
+			own += r.Count.Value
+		} else {
+			third += r.Count.Value
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d aggregates, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d, want %d", k, got[k], v)
+		}
+	}
+	if third != a.ThirdCountry || own != a.OwnCountry || third+own != int64(a.Used) {
+		t.Errorf("third %d own %d vs accounting %+v", third, own, a)
+	}
+}
+
+func TestRemovalsFromXLSX(t *testing.T) {
+	text, want, _, _ := messyRemovals(7, 800)
+	f := excelize.NewFile()
+	sw, _ := f.NewStreamWriter("Sheet1")
+	for i, line := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(text, "\ufeff"), "\n"), "\n") {
+		cells := []any{}
+		for _, c := range strings.Split(line, ",") {
+			cells = append(cells, c)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		sw.SetRow(cell, cells)
+	}
+	sw.Flush()
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	f.SaveAs(path)
+	rr, err := Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rr.Close()
+	res := run(t, Removals, rr)
+	var total int64
+	for _, r := range res.Relationships {
+		total += r.Count.Value
+	}
+	var wantTotal int64
+	for _, v := range want {
+		wantTotal += v
+	}
+	if total != wantTotal || !res.Accounting.Balanced() {
+		t.Errorf("xlsx total %d, want %d; %+v", total, wantTotal, res.Accounting)
+	}
+}
+
+func TestTrackerRows(t *testing.T) {
+	text := "Deportation tracker,,,,,\n" +
+		"DESTINATION,Date,Date Range End,Number Removed,Origin Nationalities,Source,Notes\n" +
+		"COSTA RICA,2025-02-20,2025-02-25,approximately 200,\"Chinese, Indian, Nepali, Yemeni\",https://example.org/cr,camp\n" +
+		"EL SALVADOR,March 16 2025,,238,Venezuelans,,\n" +
+		"PANAMA,02/12/2025,,\"at least 6,500\",\"Iranian, Afghan\",,\n" +
+		"KOSOVO,Mar 2025,,up to 50,Various,,\n" +
+		"ATLANTIS,2025-04-01,,5,Martians,,\n" +
+		"\n" +
+		"Read more,,,,,,\n" +
+		"PANAMA,02/12/2025,,\"at least 6,500\",\"Iranian, Afghan\",,\n"
+	res := run(t, Tracker, newCSVReader(io.NopCloser(strings.NewReader(text))))
+	a := res.Accounting
+	if a.Read != 10 || a.Preamble != 1 || a.Header != 1 || a.Blank != 1 || a.Used != 4 || a.Rejected != 3 {
+		t.Errorf("accounting %+v", a)
+	}
+	byKey := map[string]graphmodel.Relationship{}
+	for _, r := range res.Relationships {
+		byKey[string(r.FromCountry)+">"+string(r.ToCountry)] = r
+	}
+	for _, tt := range []struct {
+		pair  string
+		count graphmodel.Count
+	}{
+		{"ZZ>CR", graphmodel.Count{Value: 200, Qualifier: graphmodel.About}},
+		{"VE>SV", graphmodel.Count{Value: 238, Qualifier: graphmodel.Exact}},
+		{"ZZ>PA", graphmodel.Count{Value: 6500, Qualifier: graphmodel.AtLeast}},
+		{"ZZ>XK", graphmodel.Count{Value: 50, Qualifier: graphmodel.UpTo}},
+		{"YE>CR", graphmodel.Count{}},
+		{"IR>PA", graphmodel.Count{}},
+	} {
+		r, ok := byKey[tt.pair]
+		if !ok || r.Count != tt.count {
+			t.Errorf("%s: %+v (present %v), want count %v", tt.pair, r.Count, ok, tt.count)
+		}
+	}
+	if r := byKey["ZZ>CR"]; !strings.Contains(r.Note, "camp") || !strings.Contains(r.Note, "https://example.org/cr") || r.Date != graphmodel.DayDate(2025, 2, 20) {
+		t.Errorf("note/date kept: %+v", r)
+	}
+	reasons := ""
+	for _, r := range res.Rejects {
+		reasons += fmt.Sprintf("%d:%s|", r.Row, r.Reason)
+	}
+	for _, want := range []string{"7:unknown destination country \"ATLANTIS\"", "9:not a data row", "10:duplicate of row 5"} {
+		if !strings.Contains(reasons, want) {
+			t.Errorf("rejects %s lack %s", reasons, want)
+		}
+	}
+	var buf bytes.Buffer
+	WriteRejects(&buf, res.Header, res.Rejects)
+	if !strings.HasPrefix(buf.String(), "row,reason,DESTINATION") {
+		t.Errorf("rejects CSV: %s", buf.String())
+	}
+}
+
+// Ingesting the same file twice into the merged result changes nothing.
+func TestIngestTwiceChangesNothing(t *testing.T) {
+	text, _, _, _ := messyRemovals(3, 500)
+	base, _ := fixtures.Seed()
+	res := run(t, Removals, newCSVReader(io.NopCloser(strings.NewReader(text))))
+	once, err := Merge(base, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2 := run(t, Removals, newCSVReader(io.NopCloser(strings.NewReader(text))))
+	twice, err := Merge(once, res2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if once.ContentHash() != twice.ContentHash() || len(once.Relationships) != len(twice.Relationships) {
+		t.Error("second ingest changed the dataset")
+	}
+}
+
+func TestMappingOverride(t *testing.T) {
+	csvText := "Fecha,Nacionalidad,Pais de destino\n2025-03-02,Honduras,Mexico\n"
+	res, err := Run(context.Background(), newCSVReader(io.NopCloser(strings.NewReader(csvText))), Options{Shape: Removals, Registry: seedRegistry(t),
+		Columns: map[string]string{"date": "Fecha", "citizenship": "Nacionalidad", "departure": "Pais de destino"},
+		Source:  graphmodel.Source{Key: "s"}})
+	if err != nil || len(res.Relationships) != 1 || res.Relationships[0].FromCountry != "HN" {
+		t.Errorf("mapping: %v %+v", err, res)
+	}
+	if _, err := Run(context.Background(), newCSVReader(io.NopCloser(strings.NewReader(csvText))), Options{Shape: Removals, Registry: seedRegistry(t), Source: graphmodel.Source{Key: "s"}}); err == nil || !strings.Contains(err.Error(), "no header row") {
+		t.Errorf("unmapped headers: %v", err)
+	}
+}
+
+func TestParseCountAndDate(t *testing.T) {
+	for in, want := range map[string]graphmodel.Count{
+		"120": {Value: 120, Qualifier: graphmodel.Exact}, "approximately 120": {Value: 120, Qualifier: graphmodel.About}, "~300": {Value: 300, Qualifier: graphmodel.About},
+		"at least 6,500": {Value: 6500, Qualifier: graphmodel.AtLeast}, "more than 200": {Value: 200, Qualifier: graphmodel.AtLeast}, "200+": {Value: 200, Qualifier: graphmodel.AtLeast},
+		"up to 50": {Value: 50, Qualifier: graphmodel.UpTo}, "1,100": {Value: 1100, Qualifier: graphmodel.Exact}, "": {},
+	} {
+		got, err := ParseCount(in)
+		if err != nil || got != want {
+			t.Errorf("ParseCount(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"dozens", "10-20", "1.5"} {
+		if _, err := ParseCount(bad); err == nil {
+			t.Errorf("ParseCount(%q) accepted", bad)
+		}
+	}
+	for in, want := range map[string]string{
+		"2025-03-15": "2025-03-15", "3/15/2025": "2025-03-15", "15 March 2025": "2025-03-15", "March 15, 2025": "2025-03-15",
+		"Mar 2025": "2025-03", "2025-03": "2025-03", "2025": "2025", "45731": "2025-03-15", "2025-03-15T08:00:00Z": "2025-03-15",
+	} {
+		got, err := ParseDate(in)
+		if err != nil || got.String() != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"31/31/2025", "soon", "2025-02-30", "13/01/2025"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) accepted", bad)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2025-03-15", "3/15/2025", "15 March 2025", "Mar 2025", "45731", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err == nil && d.IsZero() {
+			t.Fatalf("%q: no error and no date", s)
+		}
+		if err == nil {
+			if _, err := graphmodel.ParseDate(d.String()); err != nil {
+				t.Fatalf("%q parsed to %v, which does not print back: %v", s, d, err)
+			}
+		}
+	})
+}
+
+func FuzzParseCount(f *testing.F) {
+	for _, s := range []string{"approximately 120", "at least 6,500", "200+", "up to 50", "dozens"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCount(s)
+		if err == nil && (c.Value < 0 || (!c.IsZero() && !c.Qualifier.Valid())) {
+			t.Fatalf("%q -> %+v", s, c)
+		}
+	})
+}
+
+func FuzzNationalities(f *testing.F) {
+	reg := seedRegistry(f)
+	for _, s := range []string{"Iranian, Afghan and Chinese", "Venezuelans; Cubans", "Various", "citizens of Iran"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		codes, _ := Nationalities(reg, s)
+		seen := map[graphmodel.Code]bool{}
+		for _, c := range codes {
+			if seen[c] {
+				t.Fatalf("%q: %s twice", s, c)
+			}
+			seen[c] = true
+			if _, ok := reg.Country(c); !ok {
+				t.Fatalf("%q: unknown code %s", s, c)
+			}
+		}
+	})
+}
+
+func FuzzRows(f *testing.F) {
+	text, _, _, _ := messyRemovals(1, 30)
+	f.Add(text)
+	f.Add("Citizenship Country,Departure Country,Departed Date\n\"a,b\",\"c\"\"d\",2025-01-01\n")
+	reg := seedRegistry(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := Run(context.Background(), newCSVReader(io.NopCloser(strings.NewReader(s))), Options{Shape: Removals, Registry: reg, Source: graphmodel.Source{Key: "f"}})
+		if err == nil && !res.Accounting.Balanced() {
+			t.Fatalf("unbalanced accounting %+v", res.Accounting)
+		}
+	})
+}

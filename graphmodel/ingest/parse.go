@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+var (
+	reISO      = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$`)
+	reISOMonth = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
+	reSlash    = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	reDayMonY  = regexp.MustCompile(`^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	reMonDayY  = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$`)
+	reMonY     = regexp.MustCompile(`^([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	reYear     = regexp.MustCompile(`^(\d{4})$`)
+	reSerial   = regexp.MustCompile(`^\d{5}(?:\.\d+)?$`)
+)
+
+// ParseDate reads the date forms found in removal records and trackers:
+// 2025-03-15 (also with a time), 2025-03, 03/15/2025 (US month first, as in
+// ICE data), 15 March 2025, March 15, 2025, Mar 2025, 2025, and Excel
+// serial numbers. The precision is what the text gives.
+func ParseDate(s string) (graphmodel.Date, error) {
+	s = strings.TrimSpace(s)
+	bad := func() (graphmodel.Date, error) { return graphmodel.Date{}, fmt.Errorf("unrecognised date %q", s) }
+	day := func(y, m, d int) (graphmodel.Date, error) {
+		if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() || y < 1900 || y > 2200 {
+			return bad()
+		}
+		return graphmodel.DayDate(y, m, d), nil
+	}
+	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	switch {
+	case s == "":
+		return graphmodel.Date{}, fmt.Errorf("empty date")
+	case reISO.MatchString(s):
+		m := reISO.FindStringSubmatch(s)
+		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	case reISOMonth.MatchString(s):
+		m := reISOMonth.FindStringSubmatch(s)
+		if mo := atoi(m[2]); mo >= 1 && mo <= 12 {
+			return graphmodel.MonthDate(atoi(m[1]), mo), nil
+		}
+	case reSlash.MatchString(s):
+		m := reSlash.FindStringSubmatch(s)
+		return day(atoi(m[3]), atoi(m[1]), atoi(m[2]))
+	case reDayMonY.MatchString(s):
+		m := reDayMonY.FindStringSubmatch(s)
+		if mo, ok := monthNames[strings.ToLower(m[2])]; ok {
+			return day(atoi(m[3]), mo, atoi(m[1]))
+		}
+	case reMonDayY.MatchString(s):
+		m := reMonDayY.FindStringSubmatch(s)
+		if mo, ok := monthNames[strings.ToLower(m[1])]; ok {
+			return day(atoi(m[3]), mo, atoi(m[2]))
+		}
+	case reMonY.MatchString(s):
+		m := reMonY.FindStringSubmatch(s)
+		if mo, ok := monthNames[strings.ToLower(m[1])]; ok {
+			if y := atoi(m[2]); y >= 1900 && y <= 2200 {
+				return graphmodel.MonthDate(y, mo), nil
+			}
+		}
+	case reYear.MatchString(s):
+		if y := atoi(s); y >= 1900 && y <= 2200 {
+			return graphmodel.YearDate(y), nil
+		}
+	case reSerial.MatchString(s):
+		f, _ := strconv.ParseFloat(s, 64)
+		t, err := excelize.ExcelDateToTime(f, false)
+		if err == nil {
+			return day(t.Year(), int(t.Month()), t.Day())
+		}
+	}
+	return bad()
+}
+
+var (
+	reNumber = regexp.MustCompile(`\d[\d,.]*`)
+	qualText = []struct {
+		re *regexp.Regexp
+		q  graphmodel.Qualifier
+	}{
+		{regexp.MustCompile(`(?i)\b(approximately|approx\.?|about|around|roughly|some|nearly|almost|estimated|est\.?|circa|ca\.?)\b|~`), graphmodel.About},
+		{regexp.MustCompile(`(?i)\b(at least|more than|over|over|in excess of|no fewer than|minimum of)\b|\+\s*$|>`), graphmodel.AtLeast},
+		{regexp.MustCompile(`(?i)\b(up to|as many as|at most|no more than|fewer than|less than|maximum of|under)\b|<`), graphmodel.UpTo},
+	}
+)
+
+// ParseCount reads a count as trackers write it: "120", "1,100",
+// "approximately 120" (about), "at least 6,500" / "more than 200" / "200+"
+// (at least), "up to 50" (up to). Text without a number is an error the
+// caller keeps in the note.
+func ParseCount(s string) (graphmodel.Count, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return graphmodel.Count{}, nil
+	}
+	nums := reNumber.FindAllString(s, -1)
+	if len(nums) != 1 {
+		return graphmodel.Count{}, fmt.Errorf("no single number in %q", s)
+	}
+	digits := strings.ReplaceAll(nums[0], ",", "")
+	if strings.Contains(digits, ".") {
+		f, err := strconv.ParseFloat(digits, 64)
+		if err != nil || f != float64(int64(f)) {
+			return graphmodel.Count{}, fmt.Errorf("%q is not a whole number", nums[0])
+		}
+		digits = strconv.FormatInt(int64(f), 10)
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return graphmodel.Count{}, fmt.Errorf("%q is not a whole number", nums[0])
+	}
+	q := graphmodel.Exact
+	for _, qt := range qualText {
+		if qt.re.MatchString(s) {
+			q = qt.q
+			break
+		}
+	}
+	return graphmodel.Count{Value: n, Qualifier: q}, nil
+}
+
+var listSplit = regexp.MustCompile(`\s*(?:,|;|/|\band\b|&|\+|\n)\s*`)
+
+// Nationalities splits free text of demonyms or country names ("Iranian,
+// Afghan and Chinese", "Venezuelans; Cubans") and resolves each against
+// reg. Words it cannot resolve ("Various", "others") are returned apart,
+// so the caller can keep them in the note.
+func Nationalities(reg *graphmodel.Registry, s string) (codes []graphmodel.Code, unresolved []string) {
+	seen := map[graphmodel.Code]bool{}
+	for _, part := range listSplit.Split(strings.TrimSpace(s), -1) {
+		part = strings.TrimSpace(strings.Trim(part, ".()"))
+		if part == "" {
+			continue
+		}
+		c, ok := reg.Resolve(part)
+		if !ok {
+			// "Iranian nationals", "citizens of Iran"
+			for _, strip := range []string{" nationals", " citizens", " migrants", " people", "citizens of ", "nationals of "} {
+				part2 := strings.TrimSpace(strings.Replace(strings.ToLower(part), strip, "", 1))
+				if c, ok = reg.Resolve(part2); ok {
+					break
+				}
+			}
+		}
+		if !ok {
+			unresolved = append(unresolved, part)
+			continue
+		}
+		if !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	return codes, unresolved
+}

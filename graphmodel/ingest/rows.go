@@ -1,0 +1,143 @@
+// Package ingest turns outside tables into leverage relationships: person-
+// level removal records (one row per removal) aggregated per receiving
+// country, nationality and month, and journalists' tracker tables (one row
+// per destination or flight). Every input row is accounted for: aggregated,
+// imported, skipped as blank, or rejected with its row number and reason.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// RowReader yields a table's rows one at a time; Row numbers are 1-based
+// as a person sees them in the file (CSV line of the record's start, or
+// spreadsheet row).
+type RowReader interface {
+	Next() (cells []string, row int, err error) // io.EOF at the end
+	Close() error
+}
+
+// Open opens a CSV or xlsx file by extension; sheet picks the xlsx sheet
+// (default: the first).
+func Open(path, sheet string) (RowReader, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return openXLSX(path, sheet)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return newCSVReader(f), nil
+}
+
+// csvReader reports the blank lines encoding/csv skips as empty rows, so
+// they are counted like any other row.
+type csvReader struct {
+	f       io.Closer
+	r       *csv.Reader
+	prevEnd int // last line of the previous record
+	pending []string
+	blanks  int // blank rows still to report before pending
+	line    int
+}
+
+func newCSVReader(f io.ReadCloser) *csvReader {
+	br := bufio.NewReaderSize(f, 1<<20)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	r := csv.NewReader(br)
+	r.FieldsPerRecord = -1 // trackers are ragged; missing cells are empty
+	r.ReuseRecord = true
+	r.LazyQuotes = true
+	return &csvReader{f: f, r: r}
+}
+
+func (c *csvReader) Next() ([]string, int, error) {
+	if c.blanks > 0 {
+		c.blanks--
+		return nil, c.line - c.blanks - 1, nil
+	}
+	if c.pending != nil {
+		rec := c.pending
+		c.pending = nil
+		return rec, c.line, nil
+	}
+	rec, err := c.r.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			c.prevEnd = pe.Line
+			return nil, pe.StartLine, fmt.Errorf("line %d: %w", pe.StartLine, pe.Err)
+		}
+		return nil, 0, err
+	}
+	line, _ := c.r.FieldPos(0)
+	lastLine, _ := c.r.FieldPos(len(rec) - 1)
+	end := lastLine + strings.Count(rec[len(rec)-1], "\n")
+	gap := line - c.prevEnd - 1
+	c.prevEnd = end
+	c.line = line
+	if gap > 0 {
+		c.blanks = gap - 1
+		c.pending = rec
+		return nil, line - gap, nil
+	}
+	return rec, line, nil
+}
+
+func (c *csvReader) Close() error { return c.f.Close() }
+
+type xlsxReader struct {
+	f    *excelize.File
+	rows *excelize.Rows
+	row  int
+}
+
+func openXLSX(path, sheet string) (*xlsxReader, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if sheet == "" {
+		sheet = f.GetSheetName(0)
+	}
+	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		f.Close()
+		return nil, fmt.Errorf("%s: no sheet %q (sheets: %s)", path, sheet, strings.Join(f.GetSheetList(), ", "))
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &xlsxReader{f: f, rows: rows}, nil
+}
+
+func (x *xlsxReader) Next() ([]string, int, error) {
+	if !x.rows.Next() {
+		if err := x.rows.Error(); err != nil {
+			return nil, 0, err
+		}
+		return nil, 0, io.EOF
+	}
+	x.row++
+	cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
+	return cells, x.row, err
+}
+
+func (x *xlsxReader) Close() error {
+	x.rows.Close()
+	return x.f.Close()
+}
