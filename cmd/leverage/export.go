@@ -20,6 +20,9 @@ import (
 	"github.com/leverage-project/leverage/exports/kumu"
 	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/exports/workbook"
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 )
 
 type exportOptions struct {
@@ -92,6 +95,9 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
+	if o.format == "workbook" && o.skipAnalysis && w.IsOpen() && o.data != "" && !o.fromNeo4 && !strings.EqualFold(filepath.Ext(o.data), ".xlsx") {
+		return exportStreamed(ctx, o, e)
+	}
 	d, err := o.load(ctx)
 	if err != nil {
 		return err
@@ -159,4 +165,31 @@ func writerTo(fn func(io.Writer) error) func(*os.File) error {
 		}
 		return bw.Flush()
 	}
+}
+
+// exportStreamed writes a data-only workbook straight from a CSV dataset
+// directory, row by row, so memory stays flat however many relationships
+// there are: a first pass checks every row and counts them, a second
+// writes them.
+func exportStreamed(ctx context.Context, o exportOptions, e env) error {
+	stream := func(fn func(*graphmodel.Relationship) error) error {
+		_, _, err := csvdir.Stream(o.data, iso3166.Registry(), func(r *graphmodel.Relationship) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return fn(r)
+		})
+		return err
+	}
+	d, n, err := csvdir.Stream(o.data, iso3166.Registry(), func(*graphmodel.Relationship) error { return ctx.Err() })
+	if err != nil {
+		return err
+	}
+	err = workbook.WriteFile(o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
+		Stream: stream, StreamCount: n})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: data-only workbook of %s %s, %d relationships (streamed)\n", o.out, d.Meta.Name, d.Meta.Version, n)
+	return nil
 }

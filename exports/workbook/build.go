@@ -16,7 +16,15 @@ func (b *builder) build() error {
 	if err := f.SetSheetName("Sheet1", aboutSpec.name); err != nil {
 		return err
 	}
-	steps := []func() error{b.countries, b.relationships, b.sources}
+	// Sheets are created in reading order first; they are filled in the
+	// order the data allows (relationships first: their pass counts what
+	// Countries and Sources show).
+	for _, s := range dataSpecs(!b.opt.SkipAnalysis)[1:] {
+		if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+	}
+	steps := []func() error{b.relationships, b.countries, b.sources}
 	var ctx *analysisResults
 	if !b.opt.SkipAnalysis {
 		ctx = b.analyze()
@@ -38,22 +46,34 @@ func (b *builder) build() error {
 		Title:       "leverage workbook: " + b.d.Meta.Name,
 		Subject:     "Leverage network of third-country deportation diplomacy",
 		Creator:     "leverage",
-		Description: "Dataset " + describeDataset(b.d) + "; generated " + b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
+		Description: "Dataset " + b.describe() + "; generated " + b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
 		Created:     b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
 		Modified:    b.opt.Generated.UTC().Format("2006-01-02T15:04:05Z"),
 		Language:    "en",
 	})
 }
 
-func describeDataset(d *graphmodel.Dataset) string {
-	s := d.Meta.Name
+// contentHash is the dataset's hash; a streamed export never holds the
+// relationships, so it says how to get the hash instead.
+func (b *builder) contentHash() string {
+	if b.opt.Stream != nil {
+		return "not computed for a streamed export; run leverage validate --data on the dataset"
+	}
+	return b.d.ContentHash()
+}
+
+func (b *builder) describe() string {
+	s := b.d.Meta.Name
 	if s == "" {
 		s = "unnamed dataset"
 	}
-	if d.Meta.Version != "" {
-		s += " " + d.Meta.Version
+	if b.d.Meta.Version != "" {
+		s += " " + b.d.Meta.Version
 	}
-	return s + " (sha256 " + d.ContentHash() + ")"
+	if b.opt.Stream != nil {
+		return s
+	}
+	return s + " (sha256 " + b.d.ContentHash() + ")"
 }
 
 type analysisResults struct {
@@ -87,7 +107,6 @@ func (b *builder) analyze() *analysisResults {
 func (b *builder) name(c graphmodel.Code) string { return b.d.Registry.Name(c) }
 
 func (b *builder) countries() error {
-	out, in := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	var order []graphmodel.Code
 	seen := map[graphmodel.Code]bool{}
 	add := func(c graphmodel.Code) {
@@ -101,11 +120,11 @@ func (b *builder) countries() error {
 		add(c.Code)
 		record[c.Code] = true
 	}
-	for _, r := range b.d.Relationships {
-		add(r.FromCountry)
-		add(r.ToCountry)
-		out[r.FromCountry]++
-		in[r.ToCountry]++
+	for c := range b.out {
+		add(c)
+	}
+	for c := range b.in {
+		add(c)
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
 	t, err := b.table(countriesSpec, len(order))
@@ -119,7 +138,7 @@ func (b *builder) countries() error {
 			rec = "dataset"
 		}
 		if err := t.add(string(code), c.Name, string(c.Kind), c.Region, c.Alpha3, strings.Join(c.Aliases, "; "),
-			strings.Join(c.Demonyms, "; "), rec, out[code], in[code], out[code]+in[code]); err != nil {
+			strings.Join(c.Demonyms, "; "), rec, b.out[code], b.in[code], b.out[code]+b.in[code]); err != nil {
 			return err
 		}
 	}
@@ -133,16 +152,43 @@ func intOrNil(present bool, v int64) any {
 	return v
 }
 
+// each yields the relationships, from the dataset or the stream.
+func (b *builder) each(fn func(*graphmodel.Relationship) error) error {
+	if b.opt.Stream != nil {
+		return b.opt.Stream(fn)
+	}
+	for i := range b.d.Relationships {
+		if err := fn(&b.d.Relationships[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) relCount() int {
+	if b.opt.Stream != nil {
+		return b.opt.StreamCount
+	}
+	return len(b.d.Relationships)
+}
+
 func (b *builder) relationships() error {
-	t, err := b.table(relationshipsSpec, len(b.d.Relationships))
+	n := b.relCount()
+	t, err := b.table(relationshipsSpec, n)
 	if err != nil {
 		return err
 	}
 	p := b.opt.Progress
-	p.Start("writing relationships", int64(len(b.d.Relationships)))
+	p.Start("writing relationships", int64(n))
 	defer p.Done()
-	for i := range b.d.Relationships {
-		r := &b.d.Relationships[i]
+	b.out, b.in, b.cited = map[graphmodel.Code]int{}, map[graphmodel.Code]int{}, map[string]int{}
+	i := 0
+	err = b.each(func(r *graphmodel.Relationship) error {
+		b.out[r.FromCountry]++
+		b.in[r.ToCountry]++
+		for _, s := range r.Sources {
+			b.cited[s]++
+		}
 		var prec any
 		if !r.Date.IsZero() {
 			prec = r.Date.Precision.String()
@@ -154,9 +200,14 @@ func (b *builder) relationships() error {
 			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note); err != nil {
 			return err
 		}
-		if i%10000 == 9999 {
+		i++
+		if i%10000 == 0 {
 			p.Add(10000)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return t.close()
 }
@@ -177,12 +228,7 @@ func (b *builder) sources() error {
 	if err != nil {
 		return err
 	}
-	cited := map[string]int{}
-	for _, r := range b.d.Relationships {
-		for _, s := range r.Sources {
-			cited[s]++
-		}
-	}
+	cited := b.cited
 	for _, s := range b.d.Sources {
 		if err := t.add(s.Key, s.Publisher, s.Title, s.Published.Start(), s.Published.Precision.String(),
 			string(s.Kind), s.URL, s.Note, cited[s.Key]); err != nil {
@@ -352,7 +398,7 @@ func (b *builder) about(a *analysisResults) error {
 		{"What this is", "A leverage network of deportation diplomacy: which governments were pressed to accept deportees who are not their citizens, with what instrument, and what followed. Each row of Relationships is one dated claim with its sources."},
 		{"Dataset", nonEmpty(d.Meta.Name, "(unnamed)")},
 		{"Dataset version", d.Meta.Version},
-		{"Dataset content hash (SHA-256)", d.ContentHash()},
+		{"Dataset content hash (SHA-256)", b.contentHash()},
 		{"Dataset description", d.Meta.Description},
 		{"Dataset updated", d.Meta.Updated.String()},
 		{"License", d.Meta.License},
@@ -360,7 +406,7 @@ func (b *builder) about(a *analysisResults) error {
 		{"Generated (UTC)", b.opt.Generated.UTC().Format("2006-01-02 15:04:05")},
 		{"Generated by", "leverage export (https://pkg.go.dev is not needed: the tool is a single Go binary)"},
 		{"Analysis window", windowText(b.opt.Window)},
-		{"Relationships", fmt.Sprint(len(d.Relationships))},
+		{"Relationships", fmt.Sprint(b.relCount())},
 		{"Sources", fmt.Sprint(len(d.Sources))},
 	}
 	if a != nil {

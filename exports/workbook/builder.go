@@ -18,6 +18,9 @@ type builder struct {
 	st      styles
 	written map[string][]string // spec name -> sheets actually used (continuations)
 	rows    map[string]int      // spec name -> data rows written
+	// Counted during the relationships pass, shown on Countries and Sources.
+	out, in map[graphmodel.Code]int
+	cited   map[string]int
 }
 
 func newBuilder(d *graphmodel.Dataset, opt Options) (*builder, error) {

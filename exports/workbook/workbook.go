@@ -12,6 +12,7 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,6 +45,12 @@ type Options struct {
 	// SkipAnalysis leaves out the analysis sheets (hubs, patterns, profiles,
 	// communities, timeline, dependencies), for raw data exports at scale.
 	SkipAnalysis bool
+	// Stream, if set, supplies the relationships instead of the dataset's
+	// slice, one at a time (the *Relationship may be reused), so a dataset
+	// larger than memory can be exported; it needs SkipAnalysis. Count is
+	// how many it will yield.
+	Stream      func(fn func(*graphmodel.Relationship) error) error
+	StreamCount int
 }
 
 // Write writes the workbook for d to w.
@@ -55,6 +62,9 @@ func Write(w io.Writer, d *graphmodel.Dataset, opt Options) error {
 		opt.Generated = time.Now().UTC()
 	}
 	opt.Progress = graphmodel.OrNop(opt.Progress)
+	if opt.Stream != nil && !opt.SkipAnalysis {
+		return errors.New("workbook: streamed relationships need SkipAnalysis")
+	}
 	b, err := newBuilder(d, opt)
 	if err != nil {
 		return err

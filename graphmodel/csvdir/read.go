@@ -1,6 +1,7 @@
 package csvdir
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -71,15 +72,16 @@ func (r *reader) fail(e *graphmodel.FieldError) bool {
 
 // table is one open CSV file: its header mapped to column positions.
 type table struct {
-	file string
-	csv  *csv.Reader
-	col  map[string]int
-	row  []string
+	file   string
+	csv    *csv.Reader
+	col    map[string]int
+	row    []string
+	closer io.Closer
 }
 
 // open returns nil, nil when an optional file is absent.
 func (r *reader) open(file string, known, required []string, optional bool) (*table, error) {
-	data, err := fs.ReadFile(r.fsys, path.Join(r.dir, file))
+	fh, err := r.fsys.Open(path.Join(r.dir, file))
 	if errors.Is(err, fs.ErrNotExist) && optional {
 		return nil, nil
 	}
@@ -90,8 +92,12 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 		r.fail(&graphmodel.FieldError{File: r.name(file), Err: err})
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	// Streamed, not read whole: relationships.csv may hold millions of rows.
+	br := bufio.NewReaderSize(fh, 1<<20)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
@@ -99,9 +105,10 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 			err = errors.New("empty file; the first line must be the header")
 		}
 		r.fail(&graphmodel.FieldError{File: r.name(file), Line: 1, Err: err})
+		fh.Close()
 		return nil, err
 	}
-	t := &table{file: r.name(file), csv: cr, col: map[string]int{}}
+	t := &table{file: r.name(file), csv: cr, col: map[string]int{}, closer: fh}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if !slices.Contains(known, h) {
@@ -127,6 +134,7 @@ func (r *reader) next(t *table) bool {
 	for {
 		row, err := t.csv.Read()
 		if err == io.EOF {
+			t.closer.Close()
 			return false
 		}
 		if err != nil {
@@ -269,49 +277,91 @@ func (r *reader) readSources() []graphmodel.Source {
 }
 
 func (r *reader) readRelationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
+	var out []graphmodel.Relationship
+	r.eachRelationship(reg, sources, func(rel *graphmodel.Relationship) error {
+		out = append(out, *rel)
+		return nil
+	})
+	return out
+}
+
+// eachRelationship streams relationships.csv, checking each row as the
+// whole-dataset read does, and calls fn with every row while no problem has
+// been found. Duplicates are found through the 63-bit line IDs (8 bytes a
+// row, not the keys).
+func (r *reader) eachRelationship(reg *graphmodel.Registry, sources []graphmodel.Source, fn func(*graphmodel.Relationship) error) error {
 	t, _ := r.open(RelationshipsFile, RelationshipColumns, requiredRelationship, false)
 	if t == nil {
 		return nil
 	}
+	defer t.closer.Close()
 	known := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		known[s.Key] = true
 	}
-	var out []graphmodel.Relationship
-	seen := map[string]bool{}
-	ids := map[int64]string{}
+	lines := map[int64]int32{}
 	for r.next(t) {
 		rel, ok := r.parseRelationship(t)
 		if !ok {
 			continue
 		}
 		errs := rel.Check(reg, known)
-		if dup := checkDuplicate(rel.Key, seen, ids); dup != nil {
-			errs = append(errs, dup)
+		if rel.Key != "" {
+			id := graphmodel.KeyID(rel.Key)
+			line, _ := t.csv.FieldPos(0)
+			if first, dup := lines[id]; dup {
+				errs = append(errs, &graphmodel.FieldError{Record: rel.Key, Field: "id", Err: fmt.Errorf("duplicate id (same as line %d)", first)})
+			} else {
+				lines[id] = int32(line)
+			}
 		}
 		r.place(t, errs)
-		out = append(out, rel)
 		if len(r.errs) >= graphmodel.MaxErrors {
 			break
 		}
+		if len(r.errs) == 0 {
+			if err := fn(&rel); err != nil {
+				return err
+			}
+		}
 	}
-	return out
+	return nil
 }
 
-func checkDuplicate(key string, seen map[string]bool, ids map[int64]string) *graphmodel.FieldError {
-	if key == "" {
-		return nil
+// Stream reads meta, countries and sources of the dataset in dir, then
+// calls fn with each relationship as it is read and checked, without
+// holding them: for datasets too large for memory. It returns the dataset
+// without relationships and their number. On an invalid row it reports
+// every problem found (fn may have seen earlier rows, so callers write to
+// temporary output).
+func Stream(dir string, base *graphmodel.Registry, fn func(*graphmodel.Relationship) error) (*graphmodel.Dataset, int, error) {
+	r := reader{fsys: os.DirFS(dir), dir: ".", display: dir}
+	d := &graphmodel.Dataset{}
+	d.Meta = r.readMeta()
+	d.Countries = r.readCountries()
+	if len(r.errs) == 0 {
+		reg, err := base.With(d.Countries)
+		if err != nil {
+			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
+		}
+		d.Registry = reg
 	}
-	if seen[key] {
-		return &graphmodel.FieldError{Record: key, Field: "id", Err: errors.New("duplicate id")}
+	d.Sources = r.readSources()
+	if len(r.errs) > 0 {
+		return nil, 0, r.errs
 	}
-	seen[key] = true
-	id := graphmodel.KeyID(key)
-	if other, ok := ids[id]; ok {
-		return &graphmodel.FieldError{Record: key, Field: "id", Err: fmt.Errorf("line ID collides with %q; choose another id", other)}
+	n := 0
+	err := r.eachRelationship(d.Registry, d.Sources, func(rel *graphmodel.Relationship) error {
+		n++
+		return fn(rel)
+	})
+	if len(r.errs) > 0 {
+		return nil, n, r.errs
 	}
-	ids[id] = key
-	return nil
+	if err != nil {
+		return nil, n, err
+	}
+	return d, n, nil
 }
 
 // parseRelationship converts the current row; it reports parse problems and
