@@ -10,8 +10,9 @@ import (
 
 type loadOptions struct {
 	dataOptions
-	batch int
-	clear bool
+	batch   int
+	workers int
+	clear   bool
 }
 
 func init() {
@@ -26,6 +27,7 @@ a failure, leaves exactly one node or relationship per record. --replace
 empties the database first.`, e)
 	o.dataOptions.register(fs)
 	fs.IntVar(&o.batch, "batch", 5000, "rows per transaction")
+	fs.IntVar(&o.workers, "workers", 2, "relationship batches written at once")
 	fs.BoolVar(&o.clear, "replace", false, "delete everything in the database before loading")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -55,7 +57,7 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 		}
 	}
 	start := time.Now()
-	c, err := s.Load(ctx, d, neostore.LoadOptions{BatchSize: o.batch, Progress: e.progress})
+	c, err := s.Load(ctx, d, neostore.LoadOptions{BatchSize: o.batch, Workers: o.workers, Progress: e.progress})
 	if err != nil {
 		return fmt.Errorf("load stopped after %d of %d relationships (re-run to finish; nothing is duplicated): %w", c.Relationships, len(d.Relationships), err)
 	}

@@ -3,8 +3,11 @@ package neostore
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -15,6 +18,11 @@ import (
 type LoadOptions struct {
 	// BatchSize is the number of rows per UNWIND transaction (default 5000).
 	BatchSize int
+	// Workers is how many relationship batches are written at once, each in
+	// its own transaction (default 2). MERGE on unique ids keeps concurrent
+	// batches from duplicating anything; deadlocks between them are
+	// transient errors the driver retries.
+	Workers int
 	// Progress receives one unit per relationship written.
 	Progress graphmodel.Progress
 }
@@ -86,15 +94,89 @@ func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions
 	counts.Sources = int64(len(d.Sources))
 	p.Start("loading relationships into Neo4j", int64(len(d.Relationships)))
 	defer p.Done()
+	n, err := s.loadRelationships(ctx, d.Relationships, opt, p)
+	counts.Relationships = n
+	return counts, err
+}
+
+type relBatch struct {
+	query, create string
+	rows          []map[string]any
+}
+
+func isConstraintViolation(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
+}
+
+// loadRelationships writes relationship batches from opt.Workers sessions
+// at once; the first failure stops the others.
+func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relationship, opt LoadOptions, p graphmodel.Progress) (int64, error) {
+	if opt.Workers <= 0 {
+		opt.Workers = 2
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan relBatch, opt.Workers)
+	var written atomic.Int64
+	var firstErr error
+	var once sync.Once
+	fail := func(err error) {
+		once.Do(func() { firstErr = err; cancel() })
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sess := s.session(ctx, neo4j.AccessModeWrite)
+			defer sess.Close(context.Background())
+			for b := range batches {
+				if ctx.Err() != nil {
+					continue
+				}
+				_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+					// Rows whose id is not in the database yet are created
+					// outright, which is cheaper than MERGE; the rest are
+					// merged. A concurrent load that creates the same id
+					// first makes the CREATE fail on the uniqueness
+					// constraint, and the batch is retried as a MERGE.
+					res, err := tx.Run(ctx, b.create, map[string]any{"rows": b.rows})
+					if err != nil {
+						return nil, err
+					}
+					_, err = res.Consume(ctx)
+					return nil, err
+				})
+				if isConstraintViolation(err) {
+					_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+						res, err := tx.Run(ctx, b.query, map[string]any{"rows": b.rows})
+						if err != nil {
+							return nil, err
+						}
+						_, err = res.Consume(ctx)
+						return nil, err
+					})
+				}
+				if err != nil {
+					fail(s.wrap(err))
+					continue
+				}
+				written.Add(int64(len(b.rows)))
+				p.Add(int64(len(b.rows)))
+			}
+		}()
+	}
 	byType := map[graphmodel.RelType][]map[string]any{}
-	flush := func(t graphmodel.RelType) error {
+	send := func(t graphmodel.RelType) bool {
 		rows := byType[t]
 		if len(rows) == 0 {
-			return nil
+			return true
 		}
 		rt := relType(t)
 		if !relTypeOK(rt) {
-			return fmt.Errorf("neostore: bad relationship type %q", rt)
+			fail(fmt.Errorf("neostore: bad relationship type %q", rt))
+			return false
 		}
 		// Properties are set one by one, every key every time (nil removes
 		// a property an earlier version had): a map SET would make the
@@ -106,29 +188,50 @@ MATCH (a:Country {code: row.from})
 MATCH (b:Country {code: row.to})
 MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
 SET ` + relSetClause
-		if err := write(q, rows); err != nil {
-			return err
+		create := `UNWIND $rows AS row
+OPTIONAL MATCH ()-[old:` + rt + ` {id: row.id}]->()
+WITH row, old
+CALL (row, old) {
+  WITH row WHERE old IS NULL
+  MATCH (a:Country {code: row.from})
+  MATCH (b:Country {code: row.to})
+  CREATE (a)-[r:` + rt + ` {id: row.id}]->(b)
+  SET ` + relSetClause + `
+}
+CALL (row, old) {
+  WITH row, old WHERE old IS NOT NULL
+  MATCH (a:Country {code: row.from})
+  MATCH (b:Country {code: row.to})
+  MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
+  SET ` + relSetClause + `
+}`
+		select {
+		case batches <- relBatch{q, create, rows}:
+		case <-ctx.Done():
+			return false
 		}
-		counts.Relationships += int64(len(rows))
-		p.Add(int64(len(rows)))
-		byType[t] = rows[:0]
-		return nil
+		byType[t] = nil
+		return true
 	}
-	for i := range d.Relationships {
-		r := &d.Relationships[i]
+	ok := true
+	for i := range rels {
+		r := &rels[i]
 		byType[r.Type] = append(byType[r.Type], relRow(i, r))
-		if len(byType[r.Type]) >= opt.BatchSize {
-			if err := flush(r.Type); err != nil {
-				return counts, err
+		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		for _, t := range graphmodel.RelTypes {
+			if !send(t) {
+				break
 			}
 		}
 	}
-	for _, t := range graphmodel.RelTypes {
-		if err := flush(t); err != nil {
-			return counts, err
-		}
-	}
-	return counts, nil
+	close(batches)
+	wg.Wait()
+	return written.Load(), firstErr
 }
 
 func nonEmpty(s, def string) string {
@@ -203,7 +306,7 @@ var relProps = []string{"seq", "date", "date_start", "date_precision", "event", 
 var relSetClause = func() string {
 	parts := make([]string, len(relProps))
 	for i, p := range relProps {
-		parts[i] = "r." + p + " = row.props." + p
+		parts[i] = "r." + p + " = row." + p
 	}
 	return strings.Join(parts, ", ")
 }()
@@ -237,7 +340,8 @@ func relRow(seq int, r *graphmodel.Relationship) map[string]any {
 		props["currency"] = r.Money.Currency
 		props["amount_qualifier"] = string(r.Money.Qualifier)
 	}
-	return map[string]any{"id": r.Key, "from": string(r.FromCountry), "to": string(r.ToCountry), "props": props}
+	props["id"], props["from"], props["to"] = r.Key, string(r.FromCountry), string(r.ToCountry)
+	return props
 }
 
 // Count returns how many countries, sources and relationships (of the
