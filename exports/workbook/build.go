@@ -38,10 +38,6 @@ func (b *builder) build() error {
 			return err
 		}
 	}
-	if err := b.decorate(ctx); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:       "leverage workbook: " + b.d.Meta.Name,
 		Subject:     "Leverage network of third-country deportation diplomacy",
@@ -174,7 +170,7 @@ func (b *builder) relCount() int {
 
 func (b *builder) relationships() error {
 	n := b.relCount()
-	t, err := b.table(relationshipsSpec, n)
+	t, err := b.tableWith(relationshipsSpec, n, b.relationshipDecor)
 	if err != nil {
 		return err
 	}
@@ -243,7 +239,7 @@ func (b *builder) hubs(a *analysisResults) error {
 	for _, l := range analysis.Layers {
 		n += len(a.hubs[l])
 	}
-	t, err := b.table(hubsSpec, n)
+	t, err := b.tableWith(hubsSpec, n, b.hubsDecor(a))
 	if err != nil {
 		return err
 	}
@@ -334,7 +330,7 @@ func (b *builder) communities(a *analysisResults) error {
 }
 
 func (b *builder) timeline(a *analysisResults) error {
-	t, err := b.table(timelineSpec, len(a.timeline))
+	t, err := b.tableWith(timelineSpec, len(a.timeline), b.timelineDecor)
 	if err != nil {
 		return err
 	}
@@ -457,45 +453,53 @@ func windowText(w analysis.Window) string {
 	return w.String()
 }
 
-// decorate adds what streaming cannot: charts, conditional formats.
-func (b *builder) decorate(a *analysisResults) error {
+// Decorations (conditional formats, charts) go onto a sheet before its
+// rows stream: added afterwards, excelize would parse the whole streamed
+// sheet back into memory to insert them.
+
+func (b *builder) relationshipDecor(sheet string, _, rows int) error {
 	f := b.f
-	green, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}, Font: &excelize.Font{Color: "006100"}})
-	amber, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}, Font: &excelize.Font{Color: "9C5700"}})
-	red, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}, Font: &excelize.Font{Color: "9C0006"}})
-	grey, _ := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}})
+	style := func(fill, font string) *int {
+		st := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}}
+		if font != "" {
+			st.Font = &excelize.Font{Color: font}
+		}
+		id, _ := f.NewConditionalStyle(st)
+		return &id
+	}
+	green, amber, red, grey := style("C6EFCE", "006100"), style("FFEB9C", "9C5700"), style("FFC7CE", "9C0006"), style("E7E6E6", "")
 	statusCol := colName(relationshipsSpec, "Status")
-	for _, sheet := range b.written[relationshipsSpec.name] {
-		rng := fmt.Sprintf("%s2:%s%d", statusCol, statusCol, b.opt.MaxRows)
-		var opts []excelize.ConditionalFormatOptions
-		for _, rule := range []struct {
-			status string
-			style  int
-		}{{"agreed", green}, {"completed", green}, {"conditional", amber}, {"considering", amber}, {"in_talks", amber},
-			{"refused", red}, {"no_response", red}, {"blocked_by_court", grey}} {
-			opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &rule.style, Value: `"` + rule.status + `"`})
-		}
-		if err := f.SetConditionalFormat(sheet, rng, opts); err != nil {
-			return err
-		}
-		countCol := colName(relationshipsSpec, "Count")
-		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", countCol, countCol, b.opt.MaxRows),
-			[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#5B9BD5"}}); err != nil {
-			return err
-		}
+	last := rows + 1
+	var opts []excelize.ConditionalFormatOptions
+	for _, rule := range []struct {
+		status string
+		style  *int
+	}{{"agreed", green}, {"completed", green}, {"conditional", amber}, {"considering", amber}, {"in_talks", amber},
+		{"refused", red}, {"no_response", red}, {"blocked_by_court", grey}} {
+		opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: rule.style, Value: `"` + rule.status + `"`})
 	}
-	if a == nil {
-		return nil
+	if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", statusCol, statusCol, last), opts); err != nil {
+		return err
 	}
-	top := min(10, len(a.hubs[analysis.LayerAll]))
-	if top > 0 {
+	countCol := colName(relationshipsSpec, "Count")
+	return f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", countCol, countCol, last),
+		[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#5B9BD5"}})
+}
+
+func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
+	return func(sheet string, _, rows int) error {
+		f := b.f
 		pr := colName(hubsSpec, "PageRank")
 		code := colName(hubsSpec, "Code")
-		if err := f.SetConditionalFormat(hubsSpec.name, fmt.Sprintf("%s2:%s%d", pr, pr, b.rows[hubsSpec.name]+1),
+		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", pr, pr, rows+1),
 			[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#70AD47"}}); err != nil {
 			return err
 		}
-		if err := f.AddChart(hubsSpec.name, "V2", &excelize.Chart{
+		top := min(10, len(a.hubs[analysis.LayerAll]))
+		if top == 0 || sheet != hubsSpec.name {
+			return nil
+		}
+		return f.AddChart(sheet, "V2", &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{Name: "Hubs!$" + pr + "$1",
 				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", code, code, top+1),
@@ -504,24 +508,23 @@ func (b *builder) decorate(a *analysisResults) error {
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Dimension: excelize.ChartDimension{Width: 560, Height: 360},
 			YAxis:     excelize.ChartAxis{ReverseOrder: true},
-		}); err != nil {
-			return err
-		}
+		})
 	}
-	if n := len(a.timeline); n > 0 {
-		var series []excelize.ChartSeries
-		for _, col := range []string{"Approaches", "Receptions", "Payments"} {
-			c := colName(timelineSpec, col)
-			series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
-				Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", n+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, n+1)})
-		}
-		if err := f.AddChart(timelineSpec.name, "L2", &excelize.Chart{
-			Type: excelize.Col, Series: series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
-			Dimension: excelize.ChartDimension{Width: 720, Height: 360},
-		}); err != nil {
-			return err
-		}
+}
+
+func (b *builder) timelineDecor(sheet string, _, rows int) error {
+	if rows == 0 {
+		return nil
 	}
-	return nil
+	var series []excelize.ChartSeries
+	for _, col := range []string{"Approaches", "Receptions", "Payments"} {
+		c := colName(timelineSpec, col)
+		series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
+			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1)})
+	}
+	return b.f.AddChart(sheet, "L2", &excelize.Chart{
+		Type: excelize.Col, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
+	})
 }
