@@ -126,19 +126,58 @@ func sourcesOf(ev []Evidence) []string {
 	return out
 }
 
-// patternIndex groups a window's relationships for the matchers.
+// patternIndex groups a window's relationships for the matchers, by type,
+// by (type, from, to) and by (type, to), so each match costs lookups, not
+// scans: the catalogue runs on millions of relationships.
 type patternIndex struct {
 	rels   []graphmodel.Relationship
 	byType map[graphmodel.RelType][]graphmodel.Relationship
+	byPair map[pairKey][]graphmodel.Relationship
+	byTo   map[toKey][]graphmodel.Relationship
 	reg    *graphmodel.Registry
 }
 
+type pairKey struct {
+	t        graphmodel.RelType
+	from, to graphmodel.Code
+}
+
+type toKey struct {
+	t  graphmodel.RelType
+	to graphmodel.Code
+}
+
 func newPatternIndex(rels []graphmodel.Relationship, reg *graphmodel.Registry) *patternIndex {
-	ix := &patternIndex{rels: rels, byType: map[graphmodel.RelType][]graphmodel.Relationship{}, reg: reg}
+	ix := &patternIndex{rels: rels, byType: map[graphmodel.RelType][]graphmodel.Relationship{},
+		byPair: map[pairKey][]graphmodel.Relationship{}, byTo: map[toKey][]graphmodel.Relationship{}, reg: reg}
 	for _, r := range rels {
 		ix.byType[r.Type] = append(ix.byType[r.Type], r)
+		pk := pairKey{r.Type, r.FromCountry, r.ToCountry}
+		ix.byPair[pk] = append(ix.byPair[pk], r)
+		tk := toKey{r.Type, r.ToCountry}
+		ix.byTo[tk] = append(ix.byTo[tk], r)
 	}
 	return ix
+}
+
+// between returns relationships of type t from a to y that satisfy keep.
+func (ix *patternIndex) between(t graphmodel.RelType, a, y graphmodel.Code, keep func(graphmodel.Relationship) bool) []graphmodel.Relationship {
+	return filter(ix.byPair[pairKey{t, a, y}], keep)
+}
+
+// into returns relationships of type t into y that satisfy keep.
+func (ix *patternIndex) into(t graphmodel.RelType, y graphmodel.Code, keep func(graphmodel.Relationship) bool) []graphmodel.Relationship {
+	return filter(ix.byTo[toKey{t, y}], keep)
+}
+
+func filter(rs []graphmodel.Relationship, keep func(graphmodel.Relationship) bool) []graphmodel.Relationship {
+	var out []graphmodel.Relationship
+	for _, r := range rs {
+		if keep == nil || keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func (ix *patternIndex) name(c graphmodel.Code) string {
@@ -148,29 +187,17 @@ func (ix *patternIndex) name(c graphmodel.Code) string {
 	return ix.reg.Name(c)
 }
 
-func (ix *patternIndex) where(t graphmodel.RelType, keep func(graphmodel.Relationship) bool) []graphmodel.Relationship {
-	var out []graphmodel.Relationship
-	for _, r := range ix.byType[t] {
-		if keep(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 func isAgreement(r graphmodel.Relationship) bool {
 	return r.Type == graphmodel.Approached && (r.Status == graphmodel.Agreed || r.Status == graphmodel.Conditional)
 }
 
 // acceptances are Y's agreements to A and the receptions into Y.
 func (ix *patternIndex) acceptances(a, y graphmodel.Code) []graphmodel.Relationship {
-	out := ix.where(graphmodel.Approached, func(r graphmodel.Relationship) bool {
-		return r.FromCountry == a && r.ToCountry == y && isAgreement(r)
-	})
-	return append(out, ix.where(graphmodel.Received, func(r graphmodel.Relationship) bool {
-		return r.ToCountry == y && r.FromCountry != y
-	})...)
+	out := ix.between(graphmodel.Approached, a, y, isAgreement)
+	return append(out, ix.into(graphmodel.Received, y, notLoop)...)
 }
+
+func notLoop(r graphmodel.Relationship) bool { return r.FromCountry != r.ToCountry }
 
 func evidence(rs ...[]graphmodel.Relationship) []Evidence {
 	var out []Evidence
@@ -235,9 +262,7 @@ func findConcessionAgreement(ix *patternIndex) []Match {
 	var out []Match
 	for _, asks := range pairs(ix.byType[graphmodel.ConcessionSought]) {
 		y, a := asks[0].FromCountry, asks[0].ToCountry
-		agreed := ix.where(graphmodel.Approached, func(r graphmodel.Relationship) bool {
-			return r.FromCountry == a && r.ToCountry == y && isAgreement(r)
-		})
+		agreed := ix.between(graphmodel.Approached, a, y, isAgreement)
 		if len(agreed) == 0 {
 			continue
 		}
@@ -257,11 +282,8 @@ func findChainReturn(ix *patternIndex) []Match {
 	var out []Match
 	for _, onward := range pairs(ix.byType[graphmodel.OnwardReturn]) {
 		y, origin := onward[0].FromCountry, onward[0].ToCountry
-		received := ix.where(graphmodel.Received, func(r graphmodel.Relationship) bool {
-			if r.ToCountry != y || r.FromCountry == y {
-				return false
-			}
-			return origin == "ZZ" || r.FromCountry == origin || isGroup(ix, origin)
+		received := ix.into(graphmodel.Received, y, func(r graphmodel.Relationship) bool {
+			return r.FromCountry != y && (origin == "ZZ" || r.FromCountry == origin || isGroup(ix, origin))
 		})
 		if len(received) == 0 {
 			continue
@@ -288,8 +310,8 @@ func findTransitCorridor(ix *patternIndex) []Match {
 	var out []Match
 	for _, tr := range pairs(ix.byType[graphmodel.Transit]) {
 		y, dest := tr[0].FromCountry, tr[0].ToCountry
-		related := ix.where(graphmodel.Approached, func(r graphmodel.Relationship) bool { return r.ToCountry == y })
-		related = append(related, ix.where(graphmodel.RemovalBlocked, func(r graphmodel.Relationship) bool { return r.ToCountry == dest })...)
+		related := ix.into(graphmodel.Approached, y, nil)
+		related = append(related, ix.into(graphmodel.RemovalBlocked, dest, nil)...)
 		out = append(out, Match{Country: y, Other: dest, Evidence: evidence(tr, related),
 			Summary: fmt.Sprintf("%s is a waypoint for removals to %s", ix.name(y), ix.name(dest))})
 	}
@@ -337,8 +359,7 @@ func findAgreedNothingReceived(ix *patternIndex) []Match {
 		if isGroup(ix, y) {
 			continue
 		}
-		got := ix.where(graphmodel.Received, func(r graphmodel.Relationship) bool { return r.ToCountry == y && r.FromCountry != y })
-		if len(got) > 0 {
+		if len(ix.into(graphmodel.Received, y, notLoop)) > 0 {
 			continue
 		}
 		out = append(out, Match{Country: y, Other: a, Evidence: evidence(agreed),
@@ -351,8 +372,8 @@ func findCourtBlocked(ix *patternIndex) []Match {
 	var out []Match
 	for _, blocks := range pairs(ix.byType[graphmodel.RemovalBlocked]) {
 		a, y := blocks[0].FromCountry, blocks[0].ToCountry
-		related := ix.where(graphmodel.Approached, func(r graphmodel.Relationship) bool { return r.FromCountry == a && r.ToCountry == y })
-		related = append(related, ix.where(graphmodel.Transit, func(r graphmodel.Relationship) bool { return r.ToCountry == y })...)
+		related := ix.between(graphmodel.Approached, a, y, nil)
+		related = append(related, ix.into(graphmodel.Transit, y, nil)...)
 		out = append(out, Match{Country: y, Other: a, Evidence: evidence(blocks, related),
 			Summary: fmt.Sprintf("a court blocked removals from %s to %s", ix.name(a), ix.name(y))})
 	}

@@ -32,68 +32,110 @@ type Profile struct {
 
 // ProfileOf builds code's profile from d's relationships in w.
 func ProfileOf(d *graphmodel.Dataset, code graphmodel.Code, w Window) Profile {
+	for _, p := range profiles(d, w, map[graphmodel.Code]bool{code: true}) {
+		return p
+	}
+	return newProfile(d, code)
+}
+
+// Profiles builds the profile of every actor in d's relationships in w, in
+// one pass over them, sorted by code.
+func Profiles(d *graphmodel.Dataset, w Window) []Profile {
+	return profiles(d, w, nil)
+}
+
+func newProfile(d *graphmodel.Dataset, code graphmodel.Code) Profile {
 	p := Profile{Country: code, Name: string(code), MoneyIn: map[string]int64{}, ByType: map[graphmodel.RelType]int{}}
 	if d.Registry != nil {
 		if c, ok := d.Registry.Country(code); ok {
 			p.Name, p.Region = c.Name, c.Region
 		}
 	}
+	return p
+}
+
+// profiles builds profiles for the codes in only (all if nil).
+func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []Profile {
 	rels := append([]graphmodel.Relationship(nil), Select(d, w)...)
 	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date.Before(rels[j].Date) })
 	counted := Counted(rels)
-	instruments := map[graphmodel.Instrument]bool{}
-	var lastApproach *graphmodel.Relationship
+	byCode := map[graphmodel.Code]*Profile{}
+	instruments := map[graphmodel.Code]map[graphmodel.Instrument]bool{}
+	lastApproach := map[graphmodel.Code]graphmodel.Status{}
+	get := func(c graphmodel.Code) *Profile {
+		p, ok := byCode[c]
+		if !ok {
+			np := newProfile(d, c)
+			p = &np
+			byCode[c] = p
+			instruments[c] = map[graphmodel.Instrument]bool{}
+		}
+		return p
+	}
 	for i := range rels {
 		r := rels[i]
-		if r.FromCountry != code && r.ToCountry != code {
-			continue
+		ends := []graphmodel.Code{r.FromCountry}
+		if r.ToCountry != r.FromCountry {
+			ends = append(ends, r.ToCountry)
 		}
-		p.ByType[r.Type]++
-		e := evidenceOf(r)
-		if p.First == "" {
-			p.First = e.Date
-		}
-		p.Last = e.Date
-		into := r.ToCountry == code
-		switch {
-		case r.Type == graphmodel.Approached && into:
-			p.Approaches = append(p.Approaches, e)
-			lastApproach = &rels[i]
-		case (r.Type == graphmodel.Paid || r.Type == graphmodel.TravelBanLeverage || r.Type == graphmodel.OtherLeverage) && into:
-			p.Leverage = append(p.Leverage, e)
-			if r.Type == graphmodel.Paid && counted[i] {
-				p.MoneyIn[r.Money.Currency] += r.Money.Amount
+		for _, code := range ends {
+			if only != nil && !only[code] {
+				continue
 			}
-		case r.Type == graphmodel.ConcessionSought && !into:
-			p.Concessions = append(p.Concessions, e)
-		case r.Type == graphmodel.Received && into && r.FromCountry != code:
-			p.Received = append(p.Received, e)
-			if counted[i] {
-				p.PeopleIn += r.Count.Value
+			p := get(code)
+			p.ByType[r.Type]++
+			e := evidenceOf(r)
+			if p.First == "" {
+				p.First = e.Date
 			}
-		case (r.Type == graphmodel.Received || r.Type == graphmodel.OnwardReturn) && !into:
-			p.Sent = append(p.Sent, e)
-		default:
-			p.Other = append(p.Other, e)
-		}
-		if r.Instrument != "" && (into || r.Type == graphmodel.ConcessionSought) {
-			instruments[r.Instrument] = true
+			p.Last = e.Date
+			into := r.ToCountry == code
+			switch {
+			case r.Type == graphmodel.Approached && into:
+				p.Approaches = append(p.Approaches, e)
+				lastApproach[code] = r.Status
+			case (r.Type == graphmodel.Paid || r.Type == graphmodel.TravelBanLeverage || r.Type == graphmodel.OtherLeverage) && into:
+				p.Leverage = append(p.Leverage, e)
+				if r.Type == graphmodel.Paid && counted[i] {
+					p.MoneyIn[r.Money.Currency] += r.Money.Amount
+				}
+			case r.Type == graphmodel.ConcessionSought && !into:
+				p.Concessions = append(p.Concessions, e)
+			case r.Type == graphmodel.Received && into && r.FromCountry != code:
+				p.Received = append(p.Received, e)
+				if counted[i] {
+					p.PeopleIn += r.Count.Value
+				}
+			case (r.Type == graphmodel.Received || r.Type == graphmodel.OnwardReturn) && !into:
+				p.Sent = append(p.Sent, e)
+			default:
+				p.Other = append(p.Other, e)
+			}
+			if r.Instrument != "" && (into || r.Type == graphmodel.ConcessionSought) {
+				instruments[code][r.Instrument] = true
+			}
 		}
 	}
-	for _, in := range graphmodel.Instruments {
-		if instruments[in] {
-			p.Instruments = append(p.Instruments, string(in))
+	matches := FindAll(d, w)
+	for _, m := range matches {
+		for _, c := range []graphmodel.Code{m.Country, m.Other} {
+			if p, ok := byCode[c]; ok && (c == m.Country || m.Other != m.Country) {
+				p.Patterns = append(p.Patterns, m)
+			}
 		}
 	}
-	if lastApproach != nil {
-		p.Outcome = lastApproach.Status
-	}
-	for _, m := range FindAll(d, w) {
-		if m.Country == code || m.Other == code {
-			p.Patterns = append(p.Patterns, m)
+	out := make([]Profile, 0, len(byCode))
+	for code, p := range byCode {
+		for _, in := range graphmodel.Instruments {
+			if instruments[code][in] {
+				p.Instruments = append(p.Instruments, string(in))
+			}
 		}
+		p.Outcome = lastApproach[code]
+		out = append(out, *p)
 	}
-	return p
+	sort.Slice(out, func(i, j int) bool { return out[i].Country < out[j].Country })
+	return out
 }
 
 // Dependency is a nationality whose third-country receptions all went to

@@ -181,7 +181,14 @@ func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 		})
 		return err
 	}
-	d, n, err := csvdir.Stream(o.data, iso3166.Registry(), func(*graphmodel.Relationship) error { return ctx.Err() })
+	// Sizing the sheets needs the row count before writing; a byte scan
+	// gives it without a second parse. Rows are checked as they stream: an
+	// invalid one stops the export and the temporary file is removed.
+	n, err := csvdir.CountRecords(filepath.Join(o.data, csvdir.RelationshipsFile))
+	if err != nil {
+		return err
+	}
+	d, err := csvdir.ReadHead(o.data, iso3166.Registry())
 	if err != nil {
 		return err
 	}

@@ -93,10 +93,7 @@ func (b *builder) analyze() *analysisResults {
 	r.patterns = analysis.FindAll(d, w)
 	r.timeline = analysis.Timeline(d, w)
 	r.deps = analysis.SingleReceiverDependencies(d, w)
-	for _, a := range r.summary.ByActor {
-		r.profiles = append(r.profiles, analysis.ProfileOf(d, a.Code, w))
-	}
-	sort.Slice(r.profiles, func(i, j int) bool { return r.profiles[i].Country < r.profiles[j].Country })
+	r.profiles = analysis.Profiles(d, w)
 	return r
 }
 

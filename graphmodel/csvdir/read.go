@@ -328,6 +328,27 @@ func (r *reader) eachRelationship(reg *graphmodel.Registry, sources []graphmodel
 	return nil
 }
 
+// ReadHead reads the meta, countries and sources of the dataset in dir,
+// not its relationships.
+func ReadHead(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	r := reader{fsys: os.DirFS(dir), dir: ".", display: dir}
+	d := &graphmodel.Dataset{}
+	d.Meta = r.readMeta()
+	d.Countries = r.readCountries()
+	if len(r.errs) == 0 {
+		reg, err := base.With(d.Countries)
+		if err != nil {
+			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
+		}
+		d.Registry = reg
+	}
+	d.Sources = r.readSources()
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	return d, nil
+}
+
 // Stream reads meta, countries and sources of the dataset in dir, then
 // calls fn with each relationship as it is read and checked, without
 // holding them: for datasets too large for memory. It returns the dataset
@@ -406,4 +427,44 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// CountRecords counts the data records of a CSV file (header excluded)
+// with a byte scan that honours quoted fields, without parsing them: a
+// cheap first pass for writers that must size their output up front.
+func CountRecords(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	buf := make([]byte, 1<<20)
+	n, inQuotes, lineHasData := 0, false, false
+	for {
+		k, err := f.Read(buf)
+		for _, c := range buf[:k] {
+			switch {
+			case c == '"':
+				inQuotes = !inQuotes
+				lineHasData = true
+			case c == '\n' && !inQuotes:
+				if lineHasData {
+					n++
+				}
+				lineHasData = false
+			case c != '\r':
+				lineHasData = true
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if lineHasData {
+		n++
+	}
+	return max(n-1, 0), nil
 }
