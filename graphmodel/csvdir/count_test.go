@@ -10,11 +10,11 @@ import (
 
 func TestCountRecords(t *testing.T) {
 	for text, want := range map[string]int{
-		"a,b\n1,2\n3,4\n":                  2,
-		"a,b\n1,\"x\ny\"\n3,4":             2, // quoted newline, no final newline
+		"a,b\n1,2\n3,4\n":                 2,
+		"a,b\n1,\"x\ny\"\n3,4":            2, // quoted newline, no final newline
 		"a,b\r\n1,\"say \"\"hi\"\"\"\r\n": 1,
-		"a,b\n":                            0,
-		"":                                 0,
+		"a,b\n":                           0,
+		"":                                0,
 	} {
 		p := filepath.Join(t.TempDir(), "r.csv")
 		os.WriteFile(p, []byte(text), 0o644)
