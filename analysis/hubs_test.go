@@ -148,3 +148,23 @@ func BenchmarkHubsSeedSize(b *testing.B) {
 		Hubs(g)
 	}
 }
+
+// The sampled estimate stays within the documented bound of the exact
+// values (eps = 0.05, delta = 0.01) on a seeded graph.
+func TestBetweennessSampledBound(t *testing.T) {
+	g := randomGraph(2, 200, 600, false)
+	exact := Betweenness(g)
+	k := SamplesFor(g.Len(), 0.05, 0.01)
+	est := BetweennessSampled(g, min(k, g.Len()-1), 3)
+	for i := range exact {
+		if math.Abs(est[i]-exact[i]) > 0.05 {
+			t.Errorf("%s: estimate %.4f, exact %.4f", g.Name(i), est[i], exact[i])
+		}
+	}
+	full := BetweennessSampled(g, g.Len(), 3)
+	for i := range exact {
+		if full[i] != exact[i] {
+			t.Fatal("k = n is not exact")
+		}
+	}
+}

@@ -15,12 +15,15 @@ import (
 type analyzeOptions struct {
 	dataOptions
 	windowOptions
-	layer  string
-	metric string
-	top    int
-	seed   uint64
-	format string
-	remove string
+	layer   string
+	metric  string
+	top     int
+	seed    uint64
+	format  string
+	remove  string
+	graph   string
+	metrics string
+	samples int
 }
 
 func init() {
@@ -43,6 +46,9 @@ definitions; see the README.`, e)
 	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed")
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json (json lists every node)")
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
+	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
+	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
+	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -54,6 +60,9 @@ definitions; see the README.`, e)
 	}
 	if o.top < 0 {
 		return usagef("--top must not be negative")
+	}
+	if o.graph != "" {
+		return runAnalyzeGraph(ctx, o, e)
 	}
 	return runAnalyze(ctx, o, e)
 }
