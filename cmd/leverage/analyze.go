@@ -15,15 +15,16 @@ import (
 type analyzeOptions struct {
 	dataOptions
 	windowOptions
-	layer   string
-	metric  string
-	top     int
-	seed    uint64
-	format  string
-	remove  string
-	graph   string
-	metrics string
-	samples int
+	layer      string
+	metric     string
+	top        int
+	seed       uint64
+	format     string
+	remove     string
+	graph      string
+	metrics    string
+	samples    int
+	unweighted bool
 }
 
 func init() {
@@ -48,6 +49,7 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
+	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -54,6 +54,17 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return fmt.Errorf("%w", err)
 	}
+	if o.unweighted {
+		el := g.EdgeList()
+		names := make([]string, g.Len())
+		for i := range names {
+			names[i] = g.Name(i)
+		}
+		for i := range el {
+			el[i].Weight = 1
+		}
+		g = analysis.NewGraph(names, el)
+	}
 	timings := []timing{{"read", time.Since(start).Seconds()}}
 	n := g.Len()
 	m := make([]analysis.NodeMetrics, n)
