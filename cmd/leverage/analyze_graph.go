@@ -12,6 +12,7 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/graphio"
+	"github.com/leverage-project/leverage/graphmodel"
 )
 
 // graphMetrics are the algorithms --metrics can select.
@@ -52,7 +53,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		g, err = graphio.ReadEdgeList(f, o.graph)
 	}
 	if err != nil {
-		return fmt.Errorf("%w", err)
+		return fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
 	}
 	if o.unweighted {
 		el := g.EdgeList()

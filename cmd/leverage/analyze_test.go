@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -86,5 +88,35 @@ func BenchmarkAnalyzeSeed(b *testing.B) {
 		if _, errs, code := runCLI(&testing.T{}, "analyze", "--format", "json"); code != 0 {
 			b.Fatal(errs)
 		}
+	}
+}
+
+func TestAnalyzeGraphFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "g.csv")
+	os.WriteFile(path, []byte("source,target,weight\na,b,1\nb,c,1\nc,a,1\nd,c,2\n"), 0o644)
+	out, errs, code := runCLI(t, "analyze", "--graph", path, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep struct {
+		Nodes   int `json:"nodes"`
+		Timings []struct {
+			Algorithm string `json:"algorithm"`
+		} `json:"timings_seconds"`
+		Metrics []struct {
+			Node     string  `json:"node"`
+			PageRank float64 `json:"pagerank"`
+		} `json:"metrics"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Nodes != 4 || len(rep.Timings) != 9 || rep.Metrics[0].Node != "c" {
+		t.Errorf("report %+v", rep)
+	}
+	os.WriteFile(path, []byte("a,b,x\nc,d,y\n"), 0o644)
+	if _, errs, code := runCLI(t, "analyze", "--graph", path); code != exitInvalid || !strings.Contains(errs, "g.csv:2: weight") {
+		t.Errorf("bad weight: exit %d %s", code, errs)
 	}
 }
