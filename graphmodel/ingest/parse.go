@@ -40,6 +40,9 @@ func ParseDate(s string) (graphmodel.Date, error) {
 		return graphmodel.DayDate(y, m, d), nil
 	}
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	if d, ok := fastISO(s); ok {
+		return d, nil
+	}
 	switch {
 	case s == "":
 		return graphmodel.Date{}, fmt.Errorf("empty date")
@@ -165,4 +168,31 @@ func Nationalities(reg *graphmodel.Registry, s string) (codes []graphmodel.Code,
 		}
 	}
 	return codes, unresolved
+}
+
+// fastISO parses exactly YYYY-MM-DD without regular expressions: the form
+// of most person-level exports, read millions of times. Anything else, or
+// an impossible date, goes through the general path.
+func fastISO(s string) (graphmodel.Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return graphmodel.Date{}, false
+	}
+	num := func(b string) (int, bool) {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 28 && d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return graphmodel.Date{}, false
+	}
+	return graphmodel.DayDate(y, m, d), true
 }

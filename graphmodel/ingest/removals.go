@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,11 +15,22 @@ import (
 // is its citizenship country is a return home and is aggregated apart
 // (a received loop N→N); the others are third-country removals.
 type removals struct {
-	opt    Options
-	res    *Result
-	agg    map[aggKey]int64
-	names  map[string]graphmodel.Code // resolved country text, cached
-	seenID map[uint64]int             // identifier+date -> first row, when an id column exists
+	opt      Options
+	res      *Result
+	agg      map[aggKey]int64
+	names    map[string]graphmodel.Code // resolved country text, cached
+	keys     []aggKey
+	keyIndex map[aggKey]int32
+	// Rows with an identifier, kept as (hash, row, aggregate) and checked
+	// for duplicates once at the end: sorting 16-byte records beats a
+	// million-entry map.
+	ids []idRow
+}
+
+type idRow struct {
+	hash uint64
+	row  int32
+	key  int32 // index into keys
 }
 
 type aggKey struct {
@@ -26,7 +39,7 @@ type aggKey struct {
 }
 
 func newRemovals(opt Options, res *Result) *removals {
-	return &removals{opt: opt, res: res, agg: map[aggKey]int64{}, names: map[string]graphmodel.Code{}, seenID: map[uint64]int{}}
+	return &removals{opt: opt, res: res, agg: map[aggKey]int64{}, names: map[string]graphmodel.Code{}, keyIndex: map[aggKey]int32{}}
 }
 
 func (a *removals) resolve(s string) (graphmodel.Code, bool) {
@@ -74,15 +87,17 @@ func (a *removals) row(n int, v rowView) {
 		a.res.reject(n, fmt.Sprintf("date %q gives no month", date), v.cells)
 		return
 	}
+	key := aggKey{to, nat, d.Year, d.Month}
 	if id := v.get("id"); id != "" {
-		k := hash64(id, date, cit, dep)
-		if first, dup := a.seenID[k]; dup {
-			a.res.reject(n, fmt.Sprintf("duplicate of row %d", first), v.cells)
-			return
+		ki, ok := a.keyIndex[key]
+		if !ok {
+			ki = int32(len(a.keys))
+			a.keys = append(a.keys, key)
+			a.keyIndex[key] = ki
 		}
-		a.seenID[k] = n
+		a.ids = append(a.ids, idRow{hash64(id, date, cit, dep), int32(n), ki})
 	}
-	a.agg[aggKey{to, nat, d.Year, d.Month}]++
+	a.agg[key]++
 	a.res.Accounting.Used++
 	if to == nat {
 		a.res.Accounting.OwnCountry++
@@ -91,7 +106,53 @@ func (a *removals) row(n int, v rowView) {
 	}
 }
 
+// dedupe finds rows whose identifier, date and countries repeat an earlier
+// row's, takes them out of the aggregates and rejects them.
+func (a *removals) dedupe() {
+	if len(a.ids) < 2 {
+		return
+	}
+	sorted := append([]idRow(nil), a.ids...)
+	slices.SortFunc(sorted, func(x, y idRow) int {
+		if x.hash != y.hash {
+			return cmp.Compare(x.hash, y.hash)
+		}
+		return cmp.Compare(x.row, y.row)
+	})
+	var dups []Rejected
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].hash != sorted[i-1].hash {
+			continue
+		}
+		first := i - 1
+		for first > 0 && sorted[first-1].hash == sorted[i].hash {
+			first--
+		}
+		d := sorted[i]
+		key := a.keys[d.key]
+		a.agg[key]--
+		if a.agg[key] == 0 {
+			delete(a.agg, key)
+		}
+		a.res.Accounting.Used--
+		if key.to == key.nat {
+			a.res.Accounting.OwnCountry--
+		} else {
+			a.res.Accounting.ThirdCountry--
+		}
+		// The row's cells are not kept (a million rows would be held for
+		// a few duplicates); its row number finds it in the input.
+		dups = append(dups, Rejected{Row: int(d.row), Reason: fmt.Sprintf("duplicate of row %d (same identifier, date and countries)", sorted[first].row)})
+	}
+	if len(dups) == 0 {
+		return
+	}
+	a.res.Rejects = append(a.res.Rejects, dups...)
+	sort.SliceStable(a.res.Rejects, func(i, j int) bool { return a.res.Rejects[i].Row < a.res.Rejects[j].Row })
+}
+
 func (a *removals) finish() {
+	a.dedupe()
 	keys := make([]aggKey, 0, len(a.agg))
 	for k := range a.agg {
 		keys = append(keys, k)
