@@ -125,12 +125,7 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		src.Kind = "tracker"
 	}
 	src.Note = fmt.Sprintf("Ingested with leverage ingest %s from %s.", o.shape, filepath.Base(o.file))
-	rr, err := ingest.Open(o.file, o.sheet)
-	if err != nil {
-		return err
-	}
-	defer rr.Close()
-	res, err := ingest.Run(ctx, rr, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
+	res, err := ingest.RunFile(ctx, o.file, o.sheet, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
 		Confidence: graphmodel.Confidence(o.confidence), Progress: e.progress})
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.file, err)

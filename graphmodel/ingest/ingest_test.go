@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -338,4 +340,42 @@ func FuzzRows(f *testing.F) {
 			t.Fatalf("unbalanced accounting %+v", res.Accounting)
 		}
 	})
+}
+
+// The parallel CSV path for removals gives exactly what the general reader
+// gives: same relationships, rejects (row numbers and reasons) and counts.
+func TestRunFileParallelEqualsRun(t *testing.T) {
+	text, _, _, _ := messyRemovals(11, 60000) // > 1 MB: split across workers
+	path := filepath.Join(t.TempDir(), "r.csv")
+	if err := os.WriteFile(path, []byte("Extract of removals\n\n"+text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Shape: Removals, Registry: seedRegistry(t), Source: graphmodel.Source{Key: "s"}}
+	fast, err := RunFile(context.Background(), path, "", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(path)
+	defer f.Close()
+	slow, err := Run(context.Background(), newCSVReader(f), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fast.Accounting.Read != slow.Accounting.Read || fast.Accounting.Blank != slow.Accounting.Blank ||
+		fast.Accounting.Used != slow.Accounting.Used || fast.Accounting.Rejected != slow.Accounting.Rejected ||
+		fast.Accounting.Preamble != slow.Accounting.Preamble || fast.Accounting.ThirdCountry != slow.Accounting.ThirdCountry {
+		t.Errorf("accounting differs:\nfast %+v\nslow %+v", fast.Accounting, slow.Accounting)
+	}
+	if !reflect.DeepEqual(fast.Relationships, slow.Relationships) {
+		t.Errorf("relationships differ: %d vs %d", len(fast.Relationships), len(slow.Relationships))
+	}
+	if len(fast.Rejects) != len(slow.Rejects) {
+		t.Fatalf("rejects %d vs %d", len(fast.Rejects), len(slow.Rejects))
+	}
+	for i := range fast.Rejects {
+		if fast.Rejects[i].Row != slow.Rejects[i].Row || fast.Rejects[i].Reason != slow.Rejects[i].Reason {
+			t.Errorf("reject %d: fast %d %q, slow %d %q", i, fast.Rejects[i].Row, fast.Rejects[i].Reason, slow.Rejects[i].Row, slow.Rejects[i].Reason)
+			break
+		}
+	}
 }
