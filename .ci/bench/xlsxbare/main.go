@@ -54,12 +54,36 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	hdr := make([]any, len(header)+3)
-	for i, h := range header {
-		hdr[i] = h
+	// A leverage relationships.csv becomes the same 19 cells per row that
+	// leverage's Relationships sheet holds (names repeat the codes here,
+	// there being no country table), with the same per-cell styles: text in
+	// the Text format, counts and amounts as #,##0 numbers, dates as dates.
+	// Any other CSV is copied cell for cell as text.
+	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
+	num, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
+	dfmt := "yyyy-mm-dd"
+	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dfmt})
+	isRel := len(header) == 16 && header[0] == "id" && header[2] == "type"
+	cols := len(header)
+	if isRel {
+		cols = 19
+	}
+	hdr := make([]any, cols)
+	for i := range hdr {
+		if i < len(header) {
+			hdr[i] = header[i]
+		} else {
+			hdr[i] = fmt.Sprintf("extra%d", i)
+		}
 	}
 	sw.SetRow("A1", hdr)
-	row := make([]any, len(header)+3)
+	row := make([]any, cols)
+	txt := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: text, Value: s}
+	}
 	n := 1
 	for {
 		rec, err := r.Read()
@@ -70,23 +94,39 @@ func main() {
 			log.Fatal(err)
 		}
 		n++
-		for i, v := range rec {
-			row[i] = v
-		}
-		// The typed cells leverage writes: a date, two numbers.
-		if len(rec) > 10 {
-			if t, err := time.Parse("2006-01-02", rec[5]); err == nil {
-				row[5] = t
+		if isRel {
+			// id,event,type,from,to,date,status,instrument,count,count_qualifier,amount,currency,amount_qualifier,confidence,sources,note
+			var d any
+			prec := "year"
+			switch len(rec[5]) {
+			case 10:
+				prec = "day"
+			case 7:
+				prec = "month"
 			}
-			if c, err := strconv.ParseInt(rec[8], 10, 64); err == nil {
-				row[8] = c
+			if t, err := time.Parse("2006-01-02", (rec[5] + "-01-01")[:10]); err == nil {
+				d = excelize.Cell{StyleID: date, Value: t}
 			}
-			if a, err := strconv.ParseInt(rec[10], 10, 64); err == nil {
-				row[10] = a
+			var c, a any
+			if x, err := strconv.ParseInt(rec[8], 10, 64); err == nil {
+				c = excelize.Cell{StyleID: num, Value: x}
+			}
+			if x, err := strconv.ParseInt(rec[10], 10, 64); err == nil {
+				a = excelize.Cell{StyleID: num, Value: x}
+			}
+			row[0], row[1], row[2], row[3], row[4], row[5], row[6] = txt(rec[0]), txt(rec[1]), txt(rec[2]), txt(rec[3]), txt(rec[3]), txt(rec[4]), txt(rec[4])
+			row[7], row[8], row[9], row[10], row[11], row[12] = d, txt(prec), txt(rec[6]), txt(rec[7]), c, txt(rec[9])
+			row[13], row[14], row[15], row[16], row[17], row[18] = a, txt(rec[11]), txt(rec[12]), txt(rec[13]), txt(rec[14]), txt(rec[15])
+		} else {
+			for i := range row {
+				row[i] = nil
+				if i < len(rec) {
+					row[i] = rec[i]
+				}
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n)
-		if err := sw.SetRow(cell, row[:len(rec)]); err != nil {
+		if err := sw.SetRow(cell, row); err != nil {
 			log.Fatal(err)
 		}
 	}
