@@ -28,7 +28,7 @@ type Communities struct {
 // and the best of ten is never below networkx's.
 const (
 	LouvainRestarts     = 10
-	LouvainRestartEdges = 200000
+	LouvainRestartEdges = 20000
 )
 
 // Louvain finds communities on the undirected weighted view (u-v weight =
