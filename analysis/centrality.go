@@ -40,42 +40,59 @@ func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
 	if n == 0 {
 		return nil
 	}
-	strength := make([]float64, n)
+	// inv[i] is 1/out-strength (0 for dangling nodes), so each iteration
+	// does one multiply-add per edge.
+	inv := make([]float64, n)
 	for i := int32(0); int(i) < n; i++ {
 		adj, w := g.out(i)
+		s := float64(len(adj))
 		if weighted {
+			s = 0
 			for _, x := range w {
-				strength[i] += x
+				s += x
 			}
-		} else {
-			strength[i] = float64(len(adj))
+		}
+		if s > 0 {
+			inv[i] = 1 / s
 		}
 	}
 	x := make([]float64, n)
 	next := make([]float64, n)
+	contrib := make([]float64, n)
 	for i := range x {
 		x[i] = 1 / float64(n)
 	}
+	workers := 1
+	if g.Edges() > 200000 {
+		workers = max(1, runtime.GOMAXPROCS(0))
+	}
 	for iter := 0; iter < 1000; iter++ {
 		dangling := 0.0
-		for i, s := range strength {
-			if s == 0 {
+		for i, v := range inv {
+			if v == 0 {
 				dangling += x[i]
 			}
+			contrib[i] = x[i] * v
 		}
 		base := (damp*dangling + (1 - damp)) / float64(n)
-		for j := int32(0); int(j) < n; j++ {
-			adj, w := g.in(j)
-			sum := 0.0
-			for k, i := range adj {
-				wt := 1.0
+		// Each node's sum runs over its in-edges in a fixed order, so the
+		// split across workers never changes a bit of the result.
+		parallelRange(n, workers, func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				adj, w := g.in(int32(j))
+				sum := 0.0
 				if weighted {
-					wt = w[k]
+					for k, i := range adj {
+						sum += contrib[i] * w[k]
+					}
+				} else {
+					for _, i := range adj {
+						sum += contrib[i]
+					}
 				}
-				sum += x[i] * wt / strength[i]
+				next[j] = damp*sum + base
 			}
-			next[j] = damp*sum + base
-		}
+		})
 		diff := 0.0
 		for i := range x {
 			diff += math.Abs(next[i] - x[i])
@@ -86,6 +103,24 @@ func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
 		}
 	}
 	return x
+}
+
+// parallelRange splits [0, n) into workers contiguous ranges.
+func parallelRange(n, workers int, fn func(lo, hi int)) {
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 // HITS returns hub and authority scores, each normalised to sum 1, as the
