@@ -34,6 +34,18 @@ func ReadDir(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error)
 // file names in errors (the path the user gave).
 func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 	r := reader{fsys: fsys, dir: dir, display: display}
+	d := r.head(base)
+	if len(r.errs) == 0 {
+		d.Relationships = r.readRelationships(d.Registry, d.Sources)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	return d, nil
+}
+
+// head reads meta, countries and sources, and builds the registry.
+func (r *reader) head(base *graphmodel.Registry) *graphmodel.Dataset {
 	d := &graphmodel.Dataset{}
 	d.Meta = r.readMeta()
 	d.Countries = r.readCountries()
@@ -45,13 +57,7 @@ func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmod
 		d.Registry = reg
 	}
 	d.Sources = r.readSources()
-	if len(r.errs) == 0 {
-		d.Relationships = r.readRelationships(d.Registry, d.Sources)
-	}
-	if len(r.errs) > 0 {
-		return nil, r.errs
-	}
-	return d, nil
+	return d
 }
 
 type reader struct {
@@ -332,17 +338,7 @@ func (r *reader) eachRelationship(reg *graphmodel.Registry, sources []graphmodel
 // not its relationships.
 func ReadHead(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 	r := reader{fsys: os.DirFS(dir), dir: ".", display: dir}
-	d := &graphmodel.Dataset{}
-	d.Meta = r.readMeta()
-	d.Countries = r.readCountries()
-	if len(r.errs) == 0 {
-		reg, err := base.With(d.Countries)
-		if err != nil {
-			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
-		}
-		d.Registry = reg
-	}
-	d.Sources = r.readSources()
+	d := r.head(base)
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
@@ -357,17 +353,7 @@ func ReadHead(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error
 // temporary output).
 func Stream(dir string, base *graphmodel.Registry, fn func(*graphmodel.Relationship) error) (*graphmodel.Dataset, int, error) {
 	r := reader{fsys: os.DirFS(dir), dir: ".", display: dir}
-	d := &graphmodel.Dataset{}
-	d.Meta = r.readMeta()
-	d.Countries = r.readCountries()
-	if len(r.errs) == 0 {
-		reg, err := base.With(d.Countries)
-		if err != nil {
-			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
-		}
-		d.Registry = reg
-	}
-	d.Sources = r.readSources()
+	d := r.head(base)
 	if len(r.errs) > 0 {
 		return nil, 0, r.errs
 	}
