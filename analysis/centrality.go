@@ -218,7 +218,23 @@ func normalizeSum(v []float64) {
 // do not depend on scheduling.
 func Betweenness(g *Graph) []float64 {
 	n := g.Len()
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	cb := brandesSum(g, n, func(i int) int32 { return int32(i) })
+	if n > 2 {
+		scale := 1 / float64((n-1)*(n-2))
+		for i := range cb {
+			cb[i] *= scale
+		}
+	}
+	return cb
+}
+
+// brandesSum adds up the dependencies from count sources (the i-th being
+// source(i)), split across GOMAXPROCS workers by index, each with its own
+// flat arrays; partial sums are added in worker order, so the result does
+// not depend on scheduling.
+func brandesSum(g *Graph, count int, source func(i int) int32) []float64 {
+	n := g.Len()
+	workers := max(1, min(runtime.GOMAXPROCS(0), count))
 	partial := make([][]float64, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -230,8 +246,8 @@ func Betweenness(g *Graph) []float64 {
 			dist := make([]int32, n)
 			delta := make([]float64, n)
 			order := make([]int32, 0, n)
-			for s := w; s < n; s += workers {
-				brandesFrom(g, int32(s), cb, sigma, dist, delta, order)
+			for i := w; i < count; i += workers {
+				brandesFrom(g, source(i), cb, sigma, dist, delta, order)
 			}
 			partial[w] = cb
 		}(w)
@@ -241,12 +257,6 @@ func Betweenness(g *Graph) []float64 {
 	for _, p := range partial {
 		for i, x := range p {
 			cb[i] += x
-		}
-	}
-	if n > 2 {
-		scale := 1 / float64((n-1)*(n-2))
-		for i := range cb {
-			cb[i] *= scale
 		}
 	}
 	return cb
@@ -413,31 +423,7 @@ func BetweennessSampled(g *Graph, k int, seed uint64) []float64 {
 	rng := rand.New(rand.NewPCG(seed, 0xbe7))
 	sources := rng.Perm(n)[:k]
 	sort.Ints(sources)
-	workers := max(1, min(runtime.GOMAXPROCS(0), k))
-	partial := make([][]float64, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			cb := make([]float64, n)
-			sigma := make([]float64, n)
-			dist := make([]int32, n)
-			delta := make([]float64, n)
-			order := make([]int32, 0, n)
-			for i := w; i < k; i += workers {
-				brandesFrom(g, int32(sources[i]), cb, sigma, dist, delta, order)
-			}
-			partial[w] = cb
-		}(w)
-	}
-	wg.Wait()
-	cb := make([]float64, n)
-	for _, p := range partial {
-		for i, x := range p {
-			cb[i] += x
-		}
-	}
+	cb := brandesSum(g, k, func(i int) int32 { return int32(sources[i]) })
 	if n > 2 {
 		scale := float64(n) / float64(k) / float64((n-1)*(n-2))
 		for i := range cb {

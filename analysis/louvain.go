@@ -17,22 +17,15 @@ type undirected struct {
 
 func (u *undirected) n() int { return len(u.start) - 1 }
 
-// undirectedOf folds g's directions: w(u,v) + w(v,u).
-func undirectedOf(g *Graph) *undirected {
-	n := g.Len()
-	type e struct {
-		v int32
-		w float64
-	}
-	lists := make([][]e, n)
-	for u := int32(0); int(u) < n; u++ {
-		adj, w := g.out(u)
-		for k, v := range adj {
-			lists[u] = append(lists[u], e{v, w[k]})
-			lists[v] = append(lists[v], e{u, w[k]})
-		}
-	}
-	out := &undirected{start: make([]int32, n+1), loop: make([]float64, n)}
+type halfEdge struct {
+	v int32
+	w float64
+}
+
+// fromLists builds compressed rows from per-node neighbour lists, summing
+// the weights of repeated neighbours.
+func fromLists(lists [][]halfEdge, loop []float64) *undirected {
+	out := &undirected{start: make([]int32, len(lists)+1), loop: loop}
 	for u, l := range lists {
 		sort.Slice(l, func(i, j int) bool { return l[i].v < l[j].v })
 		var last int32 = -1
@@ -48,6 +41,20 @@ func undirectedOf(g *Graph) *undirected {
 		out.start[u+1] = int32(len(out.adj))
 	}
 	return out
+}
+
+// undirectedOf folds g's directions: w(u,v) + w(v,u).
+func undirectedOf(g *Graph) *undirected {
+	n := g.Len()
+	lists := make([][]halfEdge, n)
+	for u := int32(0); int(u) < n; u++ {
+		adj, w := g.out(u)
+		for k, v := range adj {
+			lists[u] = append(lists[u], halfEdge{v, w[k]})
+			lists[v] = append(lists[v], halfEdge{u, w[k]})
+		}
+	}
+	return fromLists(lists, make([]float64, n))
 }
 
 // louvainCSR is Blondel et al.'s Louvain method on compressed rows with
@@ -171,39 +178,21 @@ func localMoving(g *undirected, rng *rand.Rand) ([]int32, bool) {
 // aggregate builds the graph of communities: edge weights summed, weight
 // inside a community kept as its self-loop.
 func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
-	out := &undirected{start: make([]int32, k+1), loop: make([]float64, k)}
-	type e struct {
-		v int32
-		w float64
-	}
-	lists := make([][]e, k)
+	loop := make([]float64, k)
+	lists := make([][]halfEdge, k)
 	for u := 0; u < g.n(); u++ {
 		cu := renum[comm[u]]
-		out.loop[cu] += g.loop[u]
+		loop[cu] += g.loop[u]
 		for x := g.start[u]; x < g.start[u+1]; x++ {
 			cv := renum[comm[g.adj[x]]]
 			if cv == cu {
-				out.loop[cu] += g.w[x] / 2 // each internal edge is seen from both ends
+				loop[cu] += g.w[x] / 2 // each internal edge is seen from both ends
 				continue
 			}
-			lists[cu] = append(lists[cu], e{cv, g.w[x]})
+			lists[cu] = append(lists[cu], halfEdge{cv, g.w[x]})
 		}
 	}
-	for c, l := range lists {
-		sort.Slice(l, func(i, j int) bool { return l[i].v < l[j].v })
-		var last int32 = -1
-		for _, x := range l {
-			if x.v == last {
-				out.w[len(out.w)-1] += x.w
-				continue
-			}
-			out.adj = append(out.adj, x.v)
-			out.w = append(out.w, x.w)
-			last = x.v
-		}
-		out.start[c+1] = int32(len(out.adj))
-	}
-	return out
+	return fromLists(lists, loop)
 }
 
 // modularityOf is Newman's Q of a partition at resolution 1.
