@@ -173,12 +173,7 @@ func writerTo(fn func(io.Writer) error) func(*os.File) error {
 // writes them.
 func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 	stream := func(fn func(*graphmodel.Relationship) error) error {
-		_, _, err := csvdir.Stream(o.data, iso3166.Registry(), func(r *graphmodel.Relationship) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return fn(r)
-		})
+		_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
 		return err
 	}
 	// Sizing the sheets needs the row count before writing; a byte scan
