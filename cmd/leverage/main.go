@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -17,8 +18,19 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(192 << 20)
 	}
+	// LEVERAGE_CPUPROFILE names a file for a CPU profile of the whole run:
+	// how the figures in the benchmarks' notes were broken down.
+	if path := os.Getenv("LEVERAGE_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, progress: newProgress(os.Stderr)})
 	stop()
-	os.Exit(report(err, os.Stderr))
+	code := report(err, os.Stderr)
+	pprof.StopCPUProfile()
+	os.Exit(code)
 }

@@ -173,11 +173,11 @@ func Nationalities(reg *graphmodel.Registry, s string) (codes []graphmodel.Code,
 // fastISO parses exactly YYYY-MM-DD without regular expressions: the form
 // of most person-level exports, read millions of times. Anything else, or
 // an impossible date, goes through the general path.
-func fastISO(s string) (graphmodel.Date, bool) {
+func fastISO[T string | []byte](s T) (graphmodel.Date, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return graphmodel.Date{}, false
 	}
-	num := func(b string) (int, bool) {
+	num := func(b T) (int, bool) {
 		n := 0
 		for i := 0; i < len(b); i++ {
 			c := b[i]
