@@ -189,17 +189,17 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 // relationships, independent of record order and of Meta, so two datasets
 // with the same claims have the same hash. Outputs cite it.
 func (d *Dataset) ContentHash() string {
-	h := sha256.New()
+	h := &recordHasher{h: sha256.New()}
 	countries := slices.Clone(d.Countries)
 	sort.Slice(countries, func(i, j int) bool { return countries[i].Code < countries[j].Code })
 	for _, c := range countries {
-		writeFields(h, "C", string(c.Code), c.Name, string(c.Kind), c.Region, c.Alpha3,
+		h.write("C", string(c.Code), c.Name, string(c.Kind), c.Region, c.Alpha3,
 			strings.Join(c.Aliases, ";"), strings.Join(c.Demonyms, ";"))
 	}
 	sources := slices.Clone(d.Sources)
 	sort.Slice(sources, func(i, j int) bool { return sources[i].Key < sources[j].Key })
 	for _, s := range sources {
-		writeFields(h, "S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note)
+		h.write("S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note)
 	}
 	order := make([]int, len(d.Relationships))
 	for i := range order {
@@ -208,20 +208,27 @@ func (d *Dataset) ContentHash() string {
 	sort.Slice(order, func(i, j int) bool { return d.Relationships[order[i]].Key < d.Relationships[order[j]].Key })
 	for _, i := range order {
 		r := &d.Relationships[i]
-		writeFields(h, "R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
+		h.write("R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
 			r.Date.String(), string(r.Status), string(r.Instrument), r.Count.String(), r.Money.String(),
 			string(r.Confidence), strings.Join(r.Sources, ";"), r.Note)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.h.Sum(nil))
 }
 
-// writeFields length-prefixes each field so no two records hash alike by
-// shifting text between fields.
-func writeFields(h hash.Hash, fields ...string) {
-	var n [8]byte
+// recordHasher length-prefixes each field so no two records hash alike by
+// shifting text between fields. A record is assembled in one buffer and
+// written once: the digest's per-call cost dominated small fields.
+type recordHasher struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (r *recordHasher) write(fields ...string) {
+	b := r.buf[:0]
 	for _, f := range fields {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(f)))
-		h.Write(n[:])
-		h.Write([]byte(f))
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(f)))
+		b = append(b, f...)
 	}
+	r.h.Write(b)
+	r.buf = b
 }
