@@ -172,6 +172,7 @@ func writerTo(fn func(io.Writer) error) func(*os.File) error {
 // there are: a first pass checks every row and counts them, a second
 // writes them.
 func exportStreamed(ctx context.Context, o exportOptions, e env) error {
+	streamingMemoryLimit()
 	stream := func(fn func(*graphmodel.Relationship) error) error {
 		_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
 		return err
