@@ -71,7 +71,7 @@ func louvainCSR(g0 *undirected, seed uint64) ([]int32, float64) {
 	}
 	g := g0
 	for level := 0; level < 64; level++ {
-		comm, moved := localMoving(g, rng)
+		comm, moved := localMoving(g, nil, rng)
 		if !moved && level > 0 {
 			break
 		}
@@ -112,14 +112,19 @@ func degrees(g *undirected) ([]float64, float64) {
 	return k, total
 }
 
-func localMoving(g *undirected, rng *rand.Rand) ([]int32, bool) {
+// localMoving moves nodes between communities while modularity rises,
+// starting from init (nil: every node alone; else community indices < n).
+func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 	n := g.n()
 	k, m2 := degrees(g)
 	comm := make([]int32, n)
 	tot := make([]float64, n)
 	for i := range comm {
 		comm[i] = int32(i)
-		tot[i] = k[i]
+		if init != nil {
+			comm[i] = init[i]
+		}
+		tot[comm[i]] += k[i]
 	}
 	if m2 == 0 {
 		return comm, false

@@ -81,3 +81,12 @@ func BenchmarkCoreComponents20k(b *testing.B) {
 		StrongComponents(g)
 	}
 }
+
+func BenchmarkLeiden20k(b *testing.B) {
+	g := benchGraphs["20k-100k"]()
+	u := undirectedOf(g)
+	b.ReportAllocs()
+	for b.Loop() {
+		leidenCSR(u, 1)
+	}
+}
