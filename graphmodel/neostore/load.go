@@ -102,6 +102,7 @@ func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions
 type relBatch struct {
 	query, create string
 	rows          []map[string]any
+	merging       *atomic.Bool // set once a CREATE of this type met an existing id
 }
 
 func isConstraintViolation(err error) bool {
@@ -135,28 +136,28 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 				if ctx.Err() != nil {
 					continue
 				}
-				_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-					// Rows whose id is not in the database yet are created
-					// outright, which is cheaper than MERGE; the rest are
-					// merged. A concurrent load that creates the same id
-					// first makes the CREATE fail on the uniqueness
-					// constraint, and the batch is retried as a MERGE.
-					res, err := tx.Run(ctx, b.create, map[string]any{"rows": b.rows})
-					if err != nil {
-						return nil, err
-					}
-					_, err = res.Consume(ctx)
-					return nil, err
-				})
-				if isConstraintViolation(err) {
-					_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-						res, err := tx.Run(ctx, b.query, map[string]any{"rows": b.rows})
+				run := func(q string) error {
+					_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows})
 						if err != nil {
 							return nil, err
 						}
 						_, err = res.Consume(ctx)
 						return nil, err
 					})
+					return err
+				}
+				// A batch is created outright, which costs no lookup of its
+				// ids; if any id exists already (a reload, a resumed load,
+				// a concurrent one) the uniqueness constraint fails the
+				// whole transaction, the batch is merged instead, and so is
+				// every later batch of its type.
+				var err error
+				if b.merging.Load() {
+					err = run(b.query)
+				} else if err = run(b.create); isConstraintViolation(err) {
+					b.merging.Store(true)
+					err = run(b.query)
 				}
 				if err != nil {
 					fail(s.wrap(err))
@@ -168,6 +169,10 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 		}()
 	}
 	byType := map[graphmodel.RelType][]map[string]any{}
+	merging := map[graphmodel.RelType]*atomic.Bool{}
+	for _, t := range graphmodel.RelTypes {
+		merging[t] = new(atomic.Bool)
+	}
 	send := func(t graphmodel.RelType) bool {
 		rows := byType[t]
 		if len(rows) == 0 {
@@ -189,24 +194,12 @@ MATCH (b:Country {code: row.to})
 MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
 SET ` + relSetClause
 		create := `UNWIND $rows AS row
-OPTIONAL MATCH ()-[old:` + rt + ` {id: row.id}]->()
-WITH row, old
-CALL (row, old) {
-  WITH row WHERE old IS NULL
-  MATCH (a:Country {code: row.from})
-  MATCH (b:Country {code: row.to})
-  CREATE (a)-[r:` + rt + ` {id: row.id}]->(b)
-  SET ` + relSetClause + `
-}
-CALL (row, old) {
-  WITH row, old WHERE old IS NOT NULL
-  MATCH (a:Country {code: row.from})
-  MATCH (b:Country {code: row.to})
-  MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
-  SET ` + relSetClause + `
-}`
+MATCH (a:Country {code: row.from})
+MATCH (b:Country {code: row.to})
+CREATE (a)-[r:` + rt + ` {id: row.id}]->(b)
+SET ` + relSetClause + "\n"
 		select {
-		case batches <- relBatch{q, create, rows}:
+		case batches <- relBatch{q, create, rows, merging[t]}:
 		case <-ctx.Done():
 			return false
 		}
