@@ -42,16 +42,40 @@ func Leiden(g *Graph, seed uint64) Communities {
 // strays from the best merge (gains are in edge-weight units).
 const leidenTheta = 0.01
 
-// leidenCSR runs Leiden on compressed rows; see Leiden. It returns each
-// node's community (0-based) and Q.
+// leidenIterations bounds how often leidenCSR reruns Leiden from its own
+// result; the paper iterates until the partition stops changing, and so
+// do we unless that takes longer than this.
+const leidenIterations = 50
+
+// leidenCSR runs Leiden on compressed rows; see Leiden. The first run
+// starts from singletons; each further run starts from the previous
+// partition and keeps going while modularity rises (as igraph's
+// community_leiden does with n_iterations < 0). It returns each node's
+// community (0-based) and Q.
 func leidenCSR(g0 *undirected, seed uint64) ([]int32, float64) {
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
+	best := leidenOnce(g0, nil, rng)
+	bestQ := modularityOf(g0, best)
+	for it := 1; it < leidenIterations; it++ {
+		next := leidenOnce(g0, best, rng)
+		q := modularityOf(g0, next)
+		if q <= bestQ+1e-12 {
+			break
+		}
+		best, bestQ = next, q
+	}
+	return best, bestQ
+}
+
+// leidenOnce is one run of Leiden from the partition start (nil: every
+// node alone).
+func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	member := make([]int32, g0.n()) // original node -> node of the current level
 	for i := range member {
 		member[i] = int32(i)
 	}
 	g := g0
-	var init []int32
+	init := start
 	var comm []int32
 	for level := 0; level < 64; level++ {
 		var moved bool
@@ -80,7 +104,11 @@ func leidenCSR(g0 *undirected, seed uint64) ([]int32, float64) {
 	for i, m := range member {
 		out[i] = comm[m]
 	}
-	return out, modularityOf(g0, out)
+	renum, _ := renumber(out)
+	for i, c := range out {
+		out[i] = renum[c]
+	}
+	return out
 }
 
 // renumber maps community indices to 0..k-1 in order of first appearance.

@@ -1,8 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math/rand/v2"
-	"sort"
+	"slices"
 )
 
 // undirected is a weighted undirected graph in compressed sparse rows; a
@@ -27,7 +28,7 @@ type halfEdge struct {
 func fromLists(lists [][]halfEdge, loop []float64) *undirected {
 	out := &undirected{start: make([]int32, len(lists)+1), loop: loop}
 	for u, l := range lists {
-		sort.Slice(l, func(i, j int) bool { return l[i].v < l[j].v })
+		slices.SortFunc(l, func(a, b halfEdge) int { return cmp.Compare(a.v, b.v) })
 		var last int32 = -1
 		for _, x := range l {
 			if x.v == last {
@@ -181,23 +182,56 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 }
 
 // aggregate builds the graph of communities: edge weights summed, weight
-// inside a community kept as its self-loop.
+// inside a community kept as its self-loop. Members are grouped by a
+// counting sort and each community's neighbour weights gathered in a dense
+// array, so only the short list of distinct neighbour communities is
+// sorted, not every half-edge.
 func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
-	loop := make([]float64, k)
-	lists := make([][]halfEdge, k)
-	for u := 0; u < g.n(); u++ {
-		cu := renum[comm[u]]
-		loop[cu] += g.loop[u]
-		for x := g.start[u]; x < g.start[u+1]; x++ {
-			cv := renum[comm[g.adj[x]]]
-			if cv == cu {
-				loop[cu] += g.w[x] / 2 // each internal edge is seen from both ends
-				continue
-			}
-			lists[cu] = append(lists[cu], halfEdge{cv, g.w[x]})
-		}
+	n := g.n()
+	first := make([]int32, k+1)
+	for u := 0; u < n; u++ {
+		first[renum[comm[u]]+1]++
 	}
-	return fromLists(lists, loop)
+	for c := 1; c <= k; c++ {
+		first[c] += first[c-1]
+	}
+	members := make([]int32, n)
+	next := slices.Clone(first[:k])
+	for u := 0; u < n; u++ {
+		c := renum[comm[u]]
+		members[next[c]] = int32(u)
+		next[c]++
+	}
+	out := &undirected{start: make([]int32, k+1), loop: make([]float64, k)}
+	acc := make([]float64, k)
+	seen := make([]int32, k) // c+1 when acc[v] holds community c's sum
+	var touched []int32
+	for c := 0; c < k; c++ {
+		for _, u := range members[first[c]:first[c+1]] {
+			out.loop[c] += g.loop[u]
+			for x := g.start[u]; x < g.start[u+1]; x++ {
+				cv := renum[comm[g.adj[x]]]
+				if int(cv) == c {
+					out.loop[c] += g.w[x] / 2 // each internal edge is seen from both ends
+					continue
+				}
+				if seen[cv] != int32(c)+1 {
+					seen[cv] = int32(c) + 1
+					acc[cv] = 0
+					touched = append(touched, cv)
+				}
+				acc[cv] += g.w[x]
+			}
+		}
+		slices.Sort(touched)
+		for _, v := range touched {
+			out.adj = append(out.adj, v)
+			out.w = append(out.w, acc[v])
+		}
+		touched = touched[:0]
+		out.start[c+1] = int32(len(out.adj))
+	}
+	return out
 }
 
 // modularityOf is Newman's Q of a partition at resolution 1.

@@ -14,9 +14,12 @@ import (
 	"log"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 )
 
 func main() {
@@ -55,11 +58,28 @@ func main() {
 		log.Fatal(err)
 	}
 	// A leverage relationships.csv becomes the same 19 cells per row that
-	// leverage's Relationships sheet holds (names repeat the codes here,
-	// there being no country table), with the same per-cell styles: text in
-	// the Text format, counts and amounts as #,##0 numbers, dates as dates.
+	// leverage's Relationships sheet holds, with the same per-cell styles:
+	// text in the Text format, counts and amounts as #,##0 numbers, dates as
+	// dates; country names come from the same ISO 3166 table and source ids
+	// are joined the same way, so both programs compress the same text.
 	// Any other CSV is copied cell for cell as text.
 	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
+	txt := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: text, Value: s}
+	}
+	names := map[string]string{}
+	for _, c := range iso3166.Countries() {
+		names[string(c.Code)] = c.Name
+	}
+	name := func(code string) any {
+		if n, ok := names[code]; ok {
+			return txt(n)
+		}
+		return txt(code)
+	}
 	num, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
 	dfmt := "yyyy-mm-dd"
 	date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dfmt})
@@ -78,12 +98,6 @@ func main() {
 	}
 	sw.SetRow("A1", hdr)
 	row := make([]any, cols)
-	txt := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		return excelize.Cell{StyleID: text, Value: s}
-	}
 	n := 1
 	for {
 		rec, err := r.Read()
@@ -114,9 +128,9 @@ func main() {
 			if x, err := strconv.ParseInt(rec[10], 10, 64); err == nil {
 				a = excelize.Cell{StyleID: num, Value: x}
 			}
-			row[0], row[1], row[2], row[3], row[4], row[5], row[6] = txt(rec[0]), txt(rec[1]), txt(rec[2]), txt(rec[3]), txt(rec[3]), txt(rec[4]), txt(rec[4])
+			row[0], row[1], row[2], row[3], row[4], row[5], row[6] = txt(rec[0]), txt(rec[1]), txt(rec[2]), txt(rec[3]), name(rec[3]), txt(rec[4]), name(rec[4])
 			row[7], row[8], row[9], row[10], row[11], row[12] = d, txt(prec), txt(rec[6]), txt(rec[7]), c, txt(rec[9])
-			row[13], row[14], row[15], row[16], row[17], row[18] = a, txt(rec[11]), txt(rec[12]), txt(rec[13]), txt(rec[14]), txt(rec[15])
+			row[13], row[14], row[15], row[16], row[17], row[18] = a, txt(rec[11]), txt(rec[12]), txt(rec[13]), txt(strings.ReplaceAll(rec[14], ";", "; ")), txt(rec[15])
 		} else {
 			for i := range row {
 				row[i] = nil
