@@ -37,7 +37,12 @@ const (
 // LouvainRestarts seeded runs. The same seed always gives the same
 // partition. gonum's community.Modularize is the reference it is tested
 // against.
-func Louvain(g *Graph, seed uint64) Communities {
+func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, louvainCSR) }
+
+// bestOfRuns runs a seeded community method once, or LouvainRestarts times
+// on graphs under LouvainRestartEdges edges, and keeps the partition of
+// highest modularity (the first of equals).
+func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
 	u := undirectedOf(g)
 	runs := 1
 	if g.Edges() < LouvainRestartEdges {
@@ -46,7 +51,7 @@ func Louvain(g *Graph, seed uint64) Communities {
 	var best []int32
 	bestQ := math.Inf(-1)
 	for i := 0; i < runs; i++ {
-		member, q := louvainCSR(u, seed+uint64(i)*0x9e3779b97f4a7c15)
+		member, q := method(u, seed+uint64(i)*0x9e3779b97f4a7c15)
 		if q > bestQ+1e-12 {
 			best, bestQ = member, q
 		}

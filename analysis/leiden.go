@@ -14,29 +14,7 @@ import (
 // resolution 1, refinement randomness θ = 0.01 as in the paper. Like
 // Louvain it keeps the best of LouvainRestarts seeded runs on graphs under
 // LouvainRestartEdges edges; the same seed gives the same partition.
-func Leiden(g *Graph, seed uint64) Communities {
-	u := undirectedOf(g)
-	runs := 1
-	if g.Edges() < LouvainRestartEdges {
-		runs = LouvainRestarts
-	}
-	var best []int32
-	bestQ := math.Inf(-1)
-	for i := 0; i < runs; i++ {
-		member, q := leidenCSR(u, seed+uint64(i)*0x9e3779b97f4a7c15)
-		if q > bestQ+1e-12 {
-			best, bestQ = member, q
-		}
-	}
-	c := Communities{Seed: seed}
-	if g.Edges() == 0 {
-		bestQ = 0
-	}
-	c.Label = numberBySize(best)
-	c.Members = membersOf(g, c.Label)
-	c.Modularity = bestQ
-	return c
-}
+func Leiden(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, leidenCSR) }
 
 // leidenTheta is the paper's θ: how far the refinement's random choice
 // strays from the best merge (gains are in edge-weight units).
