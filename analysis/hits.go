@@ -99,9 +99,9 @@ func (op *hitsOperator) sumNeighbours(start, adj []int32, wt, x, y []float64) {
 }
 
 const (
-	lanczosSteps  = 12    // Krylov vectors kept before an explicit restart
+	lanczosSteps  = 20    // Krylov vectors kept before an explicit restart
 	lanczosCycles = 200   // restarts before giving up on tol
-	dotChunk      = 16384 // inner products add chunks of this size in order
+	dotChunk      = 4096  // inner products add chunks of this size in order
 )
 
 // lanczosTop replaces x by the dominant eigenvector (unit length) of the
@@ -133,10 +133,10 @@ func lanczosTop(op *hitsOperator, x []float64, tol float64) {
 			op.apply(basis[j], w)
 			// Classical Gram–Schmidt against every basis vector (this includes
 			// the three-term recurrence: α is the coefficient on basis[j]).
+			// One pass is enough here: the basis is rebuilt every
+			// lanczosSteps products, and only the top pair is wanted.
 			orthogonalize(w, basis[:j+1], coef[:j+1], op.workers)
 			alpha[j] = coef[j]
-			orthogonalize(w, basis[:j+1], coef[:j+1], op.workers) // twice is enough
-			alpha[j] += coef[j]
 			beta[j] = math.Sqrt(dotChunked(w, w, op.workers))
 			k = j + 1
 			theta, s = topEigenTridiagonal(alpha[:k], beta[:k-1])
@@ -168,16 +168,38 @@ func lanczosTop(op *hitsOperator, x []float64, tol float64) {
 }
 
 // orthogonalize subtracts from w its projections on the basis vectors and
-// stores the coefficients in coef.
+// stores the coefficients in coef. All inner products are taken in one
+// pass over w, chunk by chunk, so they split across workers.
 func orthogonalize(w []float64, basis [][]float64, coef []float64, workers int) {
-	for c, b := range basis {
-		coef[c] = dotChunked(w, b, workers)
+	n, nb := len(w), len(basis)
+	chunks := (n + dotChunk - 1) / dotChunk
+	partial := make([]float64, chunks*nb)
+	parallelRange(chunks, min(workers, chunks), func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			start, end := c*dotChunk, min(n, (c+1)*dotChunk)
+			ws := w[start:end]
+			for k, b := range basis {
+				bs := b[start:end]
+				s := 0.0
+				for i, x := range ws {
+					s += x * bs[i]
+				}
+				partial[c*nb+k] = s
+			}
+		}
+	})
+	for k := range basis {
+		s := 0.0
+		for c := 0; c < chunks; c++ {
+			s += partial[c*nb+k]
+		}
+		coef[k] = s
 	}
-	parallelRange(len(w), workers, func(lo, hi int) {
-		for c, b := range basis {
-			cc := coef[c]
+	parallelRange(n, workers, func(lo, hi int) {
+		for k, b := range basis {
+			ck := coef[k]
 			for i := lo; i < hi; i++ {
-				w[i] -= cc * b[i]
+				w[i] -= ck * b[i]
 			}
 		}
 	})
@@ -186,17 +208,24 @@ func orthogonalize(w []float64, basis [][]float64, coef []float64, workers int) 
 // dotChunked is the inner product summed chunk by chunk in a fixed order,
 // so its value does not depend on the number of workers.
 func dotChunked(a, b []float64, workers int) float64 {
-	chunks := (len(a) + dotChunk - 1) / dotChunk
+	var c [1]float64
+	orthogonalizeCoefOnly(a, b, c[:], workers)
+	return c[0]
+}
+
+// orthogonalizeCoefOnly is the inner-product half of orthogonalize for one
+// vector: the same chunks, summed in the same order.
+func orthogonalizeCoefOnly(a, b []float64, coef []float64, workers int) {
+	n := len(a)
+	chunks := (n + dotChunk - 1) / dotChunk
 	partial := make([]float64, chunks)
-	if chunks < 4 {
-		workers = 1
-	}
-	parallelRange(chunks, workers, func(lo, hi int) {
+	parallelRange(chunks, min(workers, chunks), func(lo, hi int) {
 		for c := lo; c < hi; c++ {
-			end := min(len(a), (c+1)*dotChunk)
+			start, end := c*dotChunk, min(n, (c+1)*dotChunk)
+			bs := b[start:end]
 			s := 0.0
-			for i := c * dotChunk; i < end; i++ {
-				s += a[i] * b[i]
+			for i, x := range a[start:end] {
+				s += x * bs[i]
 			}
 			partial[c] = s
 		}
@@ -205,7 +234,7 @@ func dotChunked(a, b []float64, workers int) float64 {
 	for _, p := range partial {
 		s += p
 	}
-	return s
+	coef[0] = s
 }
 
 // topEigenTridiagonal returns the largest eigenvalue of the symmetric

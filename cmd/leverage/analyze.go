@@ -23,6 +23,7 @@ type analyzeOptions struct {
 	remove     string
 	graph      string
 	metrics    string
+	repeat     int
 	samples    int
 	unweighted bool
 }
@@ -45,6 +46,7 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.metric, "by", "pagerank", "`METRIC` to rank hubs by: "+metricList())
 	fs.IntVar(&o.top, "top", 10, "show the top `N` hubs (0: all)")
 	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed")
+	fs.IntVar(&o.repeat, "repeat", 1, "with --graph: run each algorithm N times and report its median time (for timing fast algorithms)")
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json (json lists every node)")
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
