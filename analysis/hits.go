@@ -99,9 +99,9 @@ func (op *hitsOperator) sumNeighbours(start, adj []int32, wt, x, y []float64) {
 }
 
 const (
-	lanczosSteps  = 20    // Krylov vectors kept before an explicit restart
-	lanczosCycles = 200   // restarts before giving up on tol
-	dotChunk      = 4096  // inner products add chunks of this size in order
+	lanczosSteps  = 20   // Krylov vectors kept before an explicit restart
+	lanczosCycles = 200  // restarts before giving up on tol
+	dotChunk      = 4096 // inner products add chunks of this size in order
 )
 
 // lanczosTop replaces x by the dominant eigenvector (unit length) of the
