@@ -35,10 +35,24 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 	for i := range x {
 		x[i] = 1
 	}
-	lanczosTop(op, x, tol)
-	// One last product maps the Ritz vector onto the range of A·Aᵀ: nodes
-	// without out-edges get an exact zero hub score, not a rounding residue.
-	op.apply(x, hubs)
+	// The Lanczos basis is kept orthogonal only locally (see lanczosTop),
+	// so its residual estimate is checked against the true residual of one
+	// more product, which also maps the Ritz vector onto the range of A·Aᵀ:
+	// nodes without out-edges get an exact zero hub score, not a residue.
+	for attempt := 0; ; attempt++ {
+		lanczosTop(op, x, tol)
+		op.apply(x, hubs)
+		theta := dotChunked(x, hubs, op.workers)
+		r := 0.0
+		for i, y := range hubs {
+			d := y - theta*x[i]
+			r += d * d
+		}
+		if math.Sqrt(r) <= 10*tol*math.Abs(theta) || attempt == 4 {
+			break
+		}
+		copy(x, hubs)
+	}
 	positiveSum(hubs)
 	op.transposed(hubs, auths)
 	positiveSum(auths)
@@ -105,8 +119,8 @@ const (
 )
 
 // lanczosTop replaces x by the dominant eigenvector (unit length) of the
-// symmetric positive semi-definite operator op, using Lanczos with full
-// reorthogonalisation and explicit restarts from the current Ritz vector.
+// symmetric positive semi-definite operator op, using Lanczos with local
+// orthogonalisation and explicit restarts from the current Ritz vector.
 func lanczosTop(op *hitsOperator, x []float64, tol float64) {
 	n := len(x)
 	m := min(n, lanczosSteps)
@@ -131,11 +145,14 @@ func lanczosTop(op *hitsOperator, x []float64, tol float64) {
 		k := 0
 		for j := 0; j < m; j++ {
 			op.apply(basis[j], w)
-			// Classical Gram–Schmidt against every basis vector (this includes
-			// the three-term recurrence: α is the coefficient on basis[j]).
-			// One pass is enough here: the basis is rebuilt every
-			// lanczosSteps products, and only the top pair is wanted.
-			orthogonalize(w, basis[:j+1], coef[:j+1], op.workers)
+			// The three-term recurrence, as one Gram–Schmidt step against
+			// the last two basis vectors (α is the coefficient on
+			// basis[j]). Orthogonality is kept only locally: the basis is
+			// rebuilt every lanczosSteps products, only the top pair is
+			// wanted, and HITS checks the true residual at the end (full
+			// reorthogonalisation cost more than the products themselves).
+			lo := max(0, j-1)
+			orthogonalize(w, basis[lo:j+1], coef[lo:j+1], op.workers)
 			alpha[j] = coef[j]
 			beta[j] = math.Sqrt(dotChunked(w, w, op.workers))
 			k = j + 1
