@@ -223,16 +223,9 @@ func orthogonalize(w []float64, basis [][]float64, coef []float64, workers int) 
 }
 
 // dotChunked is the inner product summed chunk by chunk in a fixed order,
-// so its value does not depend on the number of workers.
+// the same chunks orthogonalize uses, so its value does not depend on the
+// number of workers.
 func dotChunked(a, b []float64, workers int) float64 {
-	var c [1]float64
-	orthogonalizeCoefOnly(a, b, c[:], workers)
-	return c[0]
-}
-
-// orthogonalizeCoefOnly is the inner-product half of orthogonalize for one
-// vector: the same chunks, summed in the same order.
-func orthogonalizeCoefOnly(a, b []float64, coef []float64, workers int) {
 	n := len(a)
 	chunks := (n + dotChunk - 1) / dotChunk
 	partial := make([]float64, chunks)
@@ -251,7 +244,7 @@ func orthogonalizeCoefOnly(a, b []float64, coef []float64, workers int) {
 	for _, p := range partial {
 		s += p
 	}
-	coef[0] = s
+	return s
 }
 
 // topEigenTridiagonal returns the largest eigenvalue of the symmetric
