@@ -53,6 +53,11 @@ func runGenerate(ctx context.Context, o generateOptions, e env) (err error) {
 	if err != nil {
 		return err
 	}
+	if err = tmp.Chmod(0o644); err != nil { // CreateTemp's 0600 is too private for data
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
 	defer func() {
 		if err != nil {
 			tmp.Close()

@@ -166,6 +166,12 @@ func writeFileAtomic(path string, fn func(*os.File) error) (err error) {
 	if err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); outputs are for sharing.
+	if err = f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
 	defer func() {
 		if err != nil {
 			f.Close()

@@ -93,6 +93,12 @@ func WriteFile(path string, d *graphmodel.Dataset, opt Options) (err error) {
 	if err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); the workbook is for sharing.
+	if err = tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
 	defer func() {
 		if err != nil {
 			tmp.Close()

@@ -165,6 +165,11 @@ func TestWriteDirLeavesNoTempFiles(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("temp file left: %s", e.Name())
 		}
+		// Written through a private temp file, the result must still be
+		// readable by others, as a file os.Create makes would be.
+		if info, err := e.Info(); err == nil && info.Mode().Perm() != 0o644 {
+			t.Errorf("%s has mode %v, want 0644", e.Name(), info.Mode().Perm())
+		}
 	}
 }
 

@@ -51,6 +51,11 @@ func WriteDir(dir string, d *graphmodel.Dataset) (err error) {
 			return err
 		}
 		temps = append(temps, f.Name())
+		// CreateTemp makes the file private (0600); a dataset is for sharing.
+		if err := f.Chmod(0o644); err != nil {
+			f.Close()
+			return err
+		}
 		if err := j.write(f); err != nil {
 			f.Close()
 			return fmt.Errorf("%s: %w", filepath.Join(dir, j.name), err)
