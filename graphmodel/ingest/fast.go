@@ -123,6 +123,7 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 		line += lines
 		start = end
 	}
+	bc := byteColsOf(col)
 	var wg sync.WaitGroup
 	for _, p := range parts {
 		wg.Add(1)
@@ -131,13 +132,12 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 			p.res = &Result{Source: opt.Source}
 			p.res.Accounting.Unresolved = map[string]int{}
 			p.conv = newRemovals(opt, p.res)
-			if byteColsOf(col).id >= 0 {
+			if bc.id >= 0 {
 				p.conv.ids = make([]idRow, 0, p.lines+1)
 			}
 			chunk := body[p.start:p.end]
 			n := p.firstLine
 			cells := make([]string, 0, len(col)+4)
-			bc := byteColsOf(col)
 			fields := make([][]byte, bc.need+1)
 			for len(chunk) > 0 {
 				i := bytes.IndexByte(chunk, '\n')
