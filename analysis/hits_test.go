@@ -35,6 +35,12 @@ func TestHITSLanczosAgreesWithPowerIteration(t *testing.T) {
 // The worker count must not change a bit of the result.
 func TestHITSIndependentOfWorkers(t *testing.T) {
 	g := scaleGraph(3, 30000, 120000, false)
+	defer func(old int) { hitsParallelEdges = old }(hitsParallelEdges)
+	hitsParallelEdges = 0
+	if runtime.GOMAXPROCS(0) < 2 {
+		runtime.GOMAXPROCS(2) // goroutines are split the same on one core
+		defer runtime.GOMAXPROCS(1)
+	}
 	h1, a1 := HITS(g, false, 1e-12)
 	old := runtime.GOMAXPROCS(1)
 	h2, a2 := HITS(g, false, 1e-12)
