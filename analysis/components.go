@@ -1,6 +1,9 @@
 package analysis
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // WeakComponents labels each node with its weakly connected component:
 // components are numbered from 1 by size, largest first, ties by their
@@ -105,35 +108,36 @@ func StrongComponents(g *Graph) []int {
 	return numberBySize(comp)
 }
 
-// numberBySize turns arbitrary component representatives into labels
-// 1..k ordered by size descending, then by smallest member index.
+// numberBySize turns component representatives (node indices) into labels
+// 1..k ordered by size descending, then by smallest member index. Arrays
+// indexed by representative, not maps: a graph of many small components
+// (most nodes of a power-law graph are their own strong component) spent
+// most of its time in map lookups inside the sort.
 func numberBySize(rep []int32) []int {
-	size := map[int32]int{}
-	first := map[int32]int{}
+	n := len(rep)
+	size := make([]int32, n)
+	first := make([]int32, n)
+	var reps []int32
 	for i, r := range rep {
-		if _, ok := first[r]; !ok {
-			first[r] = i
+		if size[r] == 0 {
+			first[r] = int32(i)
+			reps = append(reps, r)
 		}
 		size[r]++
 	}
-	reps := make([]int32, 0, len(size))
-	for r := range size {
-		reps = append(reps, r)
-	}
-	sort.Slice(reps, func(i, j int) bool {
-		a, b := reps[i], reps[j]
+	slices.SortFunc(reps, func(a, b int32) int {
 		if size[a] != size[b] {
-			return size[a] > size[b]
+			return cmp.Compare(size[b], size[a])
 		}
-		return first[a] < first[b]
+		return cmp.Compare(first[a], first[b])
 	})
-	label := make(map[int32]int, len(reps))
+	label := first // reused: every first[r] has been read
 	for i, r := range reps {
-		label[r] = i + 1
+		label[r] = int32(i + 1)
 	}
-	out := make([]int, len(rep))
+	out := make([]int, n)
 	for i, r := range rep {
-		out[i] = label[r]
+		out[i] = int(label[r])
 	}
 	return out
 }

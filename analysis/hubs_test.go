@@ -114,8 +114,9 @@ func TestComponentsAndCores(t *testing.T) {
 	if label(weak, "a") != 1 || label(weak, "c") != 1 || label(weak, "x") != 2 || label(weak, "z") != 3 {
 		t.Errorf("weak %v", weak)
 	}
-	if label(strong, "a") != label(strong, "b") || label(strong, "a") == label(strong, "c") {
-		t.Errorf("strong %v", strong)
+	// {a,b} first by size, then the singletons by index: c, x, y, z.
+	if fmt.Sprint(strong) != "[1 1 2 3 4 5]" {
+		t.Errorf("strong %v, want [1 1 2 3 4 5] (nodes a b c x y z)", strong)
 	}
 	core := CoreNumbers(g)
 	// a<->b is a reciprocated pair: degree 2 each from it alone.
