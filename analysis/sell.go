@@ -33,7 +33,7 @@ const (
 // bit-for-bit the one the compressed rows give.
 type sellMatrix struct {
 	rows       []int32   // rows[s*sellC+r]: the row in lane r of slice s; -1 past the last row
-	sliceStart []int32   // slice s occupies entries sliceStart[s] up to sliceStart[s+1]
+	sliceStart []int     // slice s occupies entries sliceStart[s] up to sliceStart[s+1] (int: padding may pass 2³¹ entries)
 	col        []int32   // column of each entry, lane-minor: entry sliceStart[s]+t*sellC+r
 	weight     []float64 // weight of each entry; nil when the matrix is unweighted
 }
@@ -50,7 +50,7 @@ func newSELL(start, adj []int32, wt []float64, weighted bool) *sellMatrix {
 	}
 	count := make([]int32, maxLen+2)
 	slices := (n + sellC - 1) / sellC
-	m := &sellMatrix{rows: make([]int32, slices*sellC), sliceStart: make([]int32, slices+1)}
+	m := &sellMatrix{rows: make([]int32, slices*sellC), sliceStart: make([]int, slices+1)}
 	for i := n; i < len(m.rows); i++ {
 		m.rows[i] = -1
 	}
@@ -80,15 +80,15 @@ func newSELL(start, adj []int32, wt []float64, weighted bool) *sellMatrix {
 		// The first row of a slice is its longest.
 		width := int(start[m.rows[s*sellC]+1] - start[m.rows[s*sellC]])
 		total += width * sellC
-		m.sliceStart[s+1] = int32(total)
+		m.sliceStart[s+1] = total
 	}
 	m.col = make([]int32, total)
 	if weighted {
 		m.weight = make([]float64, total)
 	}
 	for s := 0; s < slices; s++ {
-		base := int(m.sliceStart[s])
-		width := (int(m.sliceStart[s+1]) - base) / sellC
+		base := m.sliceStart[s]
+		width := (m.sliceStart[s+1] - base) / sellC
 		if width == 0 {
 			continue
 		}
@@ -124,11 +124,11 @@ func (m *sellMatrix) slices() int { return len(m.sliceStart) - 1 }
 func (m *sellMatrix) split(parts int) []int {
 	s := m.slices()
 	bounds := make([]int, parts+1)
-	total := int(m.sliceStart[s])
+	total := m.sliceStart[s]
 	k := 0
 	for w := 1; w < parts; w++ {
 		target := total * w / parts
-		for k < s && int(m.sliceStart[k]) < target {
+		for k < s && m.sliceStart[k] < target {
 			k += sellSigma / sellC // whole windows, see sellSigma
 		}
 		bounds[w] = min(k, s)
