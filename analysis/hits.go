@@ -79,8 +79,10 @@ var hitsParallelEdges = 500000
 
 func newHITSOperator(g *Graph, weighted bool) *hitsOperator {
 	// On this project's 2-core benchmark machine a second worker gained
-	// nothing up to 1M edges (the products are bound by the cache, not the
-	// core), and below that its start-up cost shows; larger graphs split.
+	// nothing on whole HITS runs up to 1M edges, and at 20k/100k lost up to
+	// 20 %: one product gains 0–15 % (BenchmarkApply20k), which the
+	// start-up and the parallel inner products give back. Larger graphs,
+	// or machines where the gathers scale, split.
 	workers := 1
 	if g.Edges() > hitsParallelEdges {
 		workers = max(1, runtime.GOMAXPROCS(0))

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -84,4 +85,25 @@ func BenchmarkProduct20k(b *testing.B) {
 			newSELL(g.inStart, g.inAdj, g.inW, false)
 		}
 	})
+}
+
+// One A·Aᵀ product as HITS runs it, with one worker and with two: the
+// measurement behind hitsParallelEdges.
+func BenchmarkApply20k(b *testing.B) {
+	g := benchGraphs["20k-100k"]()
+	x := make([]float64, g.Len()+1)
+	for i := range g.Len() {
+		x[i] = 1
+	}
+	y := make([]float64, g.Len()+1)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			op := newHITSOperator(g, false)
+			op.workers = workers
+			op.inSplit, op.outSplit = op.in.split(workers), op.out.split(workers)
+			for b.Loop() {
+				op.apply(x, y)
+			}
+		})
+	}
 }
