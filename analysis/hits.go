@@ -3,7 +3,6 @@ package analysis
 import (
 	"math"
 	"runtime"
-	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -122,20 +121,11 @@ func (op *hitsOperator) apply(x, y []float64) {
 // mul runs m's product on the workers, each on its own slices; every row's
 // sum is taken whole by one worker, so the split changes no bit of it.
 func (op *hitsOperator) mul(m *sellMatrix, bounds []int, x, y []float64) {
-	if op.workers <= 1 {
-		m.mulRange(x, y, 0, m.slices())
-		return
-	}
-	var wg sync.WaitGroup
-	for w := 1; w < op.workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	parallelRange(op.workers, op.workers, func(lo, hi int) {
+		for w := lo; w < hi; w++ {
 			m.mulRange(x, y, bounds[w], bounds[w+1])
-		}()
-	}
-	m.mulRange(x, y, bounds[0], bounds[1])
-	wg.Wait()
+		}
+	})
 }
 
 // topEigenTridiagonal returns the largest eigenvalue of the symmetric
