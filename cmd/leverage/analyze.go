@@ -15,17 +15,20 @@ import (
 type analyzeOptions struct {
 	dataOptions
 	windowOptions
-	layer      string
-	metric     string
-	top        int
-	seed       uint64
-	format     string
-	remove     string
-	graph      string
-	metrics    string
-	repeat     int
-	samples    int
-	unweighted bool
+	layer            string
+	metric           string
+	top              int
+	seed             uint64
+	format           string
+	remove           string
+	graph            string
+	metrics          string
+	repeat           int
+	samples          int
+	unweighted       bool
+	withPlaceholders bool
+	stabilitySeeds   int
+	nullSamples      int
 }
 
 func init() {
@@ -53,6 +56,7 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
+	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -81,17 +85,28 @@ func metricList() string {
 
 // analyzeReport is what analyze prints, as JSON or as tables.
 type analyzeReport struct {
-	Dataset      string                `json:"dataset"`
-	Window       string                `json:"window"`
-	Layer        analysis.Layer        `json:"layer"`
-	RankedBy     analysis.Metric       `json:"ranked_by"`
-	Nodes        int                   `json:"nodes"`
-	Edges        int                   `json:"edges"`
-	Hubs         []hubRow              `json:"hubs"`
-	Communities  analysis.Communities  `json:"communities"`
-	Patterns     []analysis.Match      `json:"patterns"`
-	Dependencies []analysis.Dependency `json:"single_receiver_dependencies"`
-	Removal      *analysis.HubRemoval  `json:"removal,omitempty"`
+	Dataset    string                `json:"dataset"`
+	Provenance graphmodel.Provenance `json:"provenance"`
+	Window     string                `json:"window"`
+	Layer      analysis.Layer        `json:"layer"`
+	RankedBy   analysis.Metric       `json:"ranked_by"`
+	// Placeholders is "excluded" (the default) or "included".
+	Placeholders string `json:"placeholders"`
+	// Nodes and EdgesDistinctPairs are the size of the simple directed
+	// graph paths run on (placeholders left out unless included);
+	// Relationships counts the layer's relationships that made the graph
+	// (one claim per event, no planned reception, own-citizen returns
+	// included before the graph drops them).
+	Nodes              int                   `json:"nodes"`
+	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
+	Relationships      int                   `json:"relationships_counted"`
+	Metrics            []analysis.MetricRun  `json:"metric_settings"`
+	Hubs               []hubRow              `json:"hubs"`
+	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
+	Communities        analysis.Communities  `json:"communities"`
+	Patterns           []analysis.Match      `json:"patterns"`
+	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
+	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
 }
 
 type hubRow struct {
@@ -118,21 +133,36 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	g := analysis.View(d, layer, w)
-	ranked, _ := analysis.Rank(analysis.Hubs(g), metric)
-	rep := analyzeReport{Dataset: describe(d), Window: windowLabel(w), Layer: layer, RankedBy: metric,
-		Nodes: g.Len(), Edges: g.Edges(), Communities: analysis.Louvain(g, o.seed),
-		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependencies(d, w)}
-	for i, m := range ranked {
+	opt := analysis.Options{IncludePlaceholders: o.withPlaceholders}
+	g := analysis.ViewWith(d, layer, w, opt)
+	sg := g.Structural()
+	all, runs := analysis.HubsRun(g)
+	ranked, _ := analysis.Rank(all, metric)
+	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
+		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
+		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: analysis.Louvain(g, o.seed),
+		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
+	if o.withPlaceholders {
+		rep.Placeholders = "included"
+	}
+	row := func(rank int, m analysis.NodeMetrics) hubRow {
 		c, _ := d.Registry.Country(graphmodel.Code(m.Node))
-		rep.Hubs = append(rep.Hubs, hubRow{Rank: i + 1, Name: d.Registry.Name(graphmodel.Code(m.Node)), Kind: string(c.Kind), NodeMetrics: m})
+		return hubRow{Rank: rank, Name: d.Registry.Name(graphmodel.Code(m.Node)), Kind: string(c.Kind), NodeMetrics: m}
+	}
+	for i, m := range ranked {
+		rep.Hubs = append(rep.Hubs, row(i+1, m))
+	}
+	for _, m := range all {
+		if m.Placeholder {
+			rep.PlaceholderNodes = append(rep.PlaceholderNodes, row(0, m))
+		}
 	}
 	if o.remove != "" {
 		code, err := resolveCountry(d, o.remove)
 		if err != nil {
 			return err
 		}
-		r, err := analysis.RemoveHub(d, code, layer, metric, w)
+		r, err := analysis.RemoveHubWith(d, code, layer, metric, w, opt)
 		if err != nil {
 			return err
 		}
@@ -164,15 +194,26 @@ func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
 
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s (%d nodes, %d edges), hubs ranked by %s\n\n",
-		rep.Dataset, rep.Window, rep.Layer, rep.Nodes, rep.Edges, rep.RankedBy)
-	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\tbetweenness\tcloseness\tharmonic\tcore\n")
-	for _, h := range rep.Hubs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
-			h.InDegree, h.OutDegree, h.InStrength, h.OutStrength, f6(h.PageRank), f6(h.PageRankWeighted), f6(h.Hub), f6(h.Authority),
-			f6(h.Betweenness), f6(h.Closeness), h.Harmonic, h.Core)
+	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
+		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
+	if len(rep.PlaceholderNodes) > 0 {
+		var ps []string
+		for _, p := range rep.PlaceholderNodes {
+			ps = append(ps, fmt.Sprintf("%s (in %g, out %g)", p.Node, p.InStrength, p.OutStrength))
+		}
+		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
-	fmt.Fprintf(tw, "\ncommunities (Louvain, seed %d): %d, modularity %.4f\n", rep.Communities.Seed, len(rep.Communities.Members), rep.Communities.Modularity)
+	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n\n",
+		analysis.PageRankDamping, analysis.PageRankTol, analysis.HITSTol)
+	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\thub_w\tauth_w\tbetweenness\tcloseness\tharmonic\tcore\n")
+	for _, h := range rep.Hubs {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
+			h.InDegree, h.OutDegree, h.InStrength, h.OutStrength, f6(h.PageRank), f6(h.PageRankWeighted), f6(h.Hub), f6(h.Authority),
+			f6(h.HubWeighted), f6(h.AuthorityWeighted), f6(h.Betweenness), f6(h.Closeness), h.Harmonic, h.Core)
+	}
+	c := rep.Communities
+	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, modularity %.4f\n",
+		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), c.Modularity)
 	for i, m := range rep.Communities.Members {
 		fmt.Fprintf(tw, "%d\t%s\n", i+1, strings.Join(m, " "))
 	}

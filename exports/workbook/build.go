@@ -332,8 +332,7 @@ func (b *builder) timeline(a *analysisResults) error {
 		return err
 	}
 	for _, m := range a.timeline {
-		d, _ := graphmodel.ParseDate(m.Month)
-		if err := t.add(d.Start(), m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse); err != nil {
+		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks); err != nil {
 			return err
 		}
 	}
@@ -521,7 +520,7 @@ func (b *builder) timelineDecor(sheet string, _, rows int) error {
 	}
 	return b.f.AddChart(sheet, "L2", &excelize.Chart{
 		Type: excelize.Col, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month (coarse dates in their own bars)"}}},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
 	})
 }

@@ -119,16 +119,16 @@ var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union
 	{"Seed", kInt, 6, "Louvain seed"},
 }}
 
-var timelineSpec = sheetSpec{"Timeline", "Events per month.", []column{
-	{"Month", kMonth, 10, "month"},
-	{"Approaches", kInt, 10, "approaches dated in the month"},
+var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to a quarter or year in their own rows, never in a month.", []column{
+	{"Period", kText, 22, "YYYY-MM for a month; \"YYYY, month unknown\" or \"YYYY-Qn, month unknown\" for claims dated only to a year or quarter, after the period's last month"},
+	{"Precision", kText, 9, "month, quarter or year"},
+	{"Approaches", kInt, 10, "approaches dated in the period"},
 	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
-	{"Receptions", kInt, 10, "receptions of other nationalities"},
+	{"Receptions", kInt, 10, "receptions of other nationalities that happened (planned ones are not receptions)"},
 	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
 	{"Payments", kInt, 10, "payments"},
 	{"Leverage", kInt, 10, "travel-ban and other leverage"},
 	{"Court blocks", kInt, 10, "removals blocked by courts"},
-	{"Coarse", kInt, 10, "of these, relationships dated only to a quarter or year, placed in its first month"},
 }}
 
 var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a single third country.", []column{
