@@ -65,9 +65,9 @@ type graphSpec struct {
 	Edges [][3]any `json:"edges"`
 	// Placeholders are nodes only strengths are computed for; every other
 	// metric runs on the graph without them (see IsPlaceholder).
-	Placeholders []string `json:"placeholders,omitempty"`
-	Partition [][]string `json:"partition"`
-	Seed      uint64     `json:"louvain_seed"`
+	Placeholders []string   `json:"placeholders,omitempty"`
+	Partition    [][]string `json:"partition"`
+	Seed         uint64     `json:"louvain_seed"`
 }
 
 const louvainSeed = 1
@@ -113,11 +113,11 @@ type reference struct {
 	NetworkX           string                        `json:"networkx"`
 	HITSUnique         bool                          `json:"hits_unique"`
 	HITSWeightedUnique bool                          `json:"hits_weighted_unique"`
-	Metrics    map[string]map[string]float64 `json:"metrics"`
-	Weak       [][]string                    `json:"weak_components"`
-	Strong     [][]string                    `json:"strong_components"`
-	OurQ       float64                       `json:"our_partition_modularity"`
-	TheirQ     float64                       `json:"networkx_louvain_modularity"`
+	Metrics            map[string]map[string]float64 `json:"metrics"`
+	Weak               [][]string                    `json:"weak_components"`
+	Strong             [][]string                    `json:"strong_components"`
+	OurQ               float64                       `json:"our_partition_modularity"`
+	TheirQ             float64                       `json:"networkx_louvain_modularity"`
 }
 
 // referenceDirs are where networkx's values are read from: the committed
