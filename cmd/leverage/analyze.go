@@ -27,6 +27,7 @@ type analyzeOptions struct {
 	samples          int
 	unweighted       bool
 	withPlaceholders bool
+	tolerance        float64
 	stabilitySeeds   int
 	nullSamples      int
 }
@@ -55,6 +56,7 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	if err := parse(fs, args); err != nil {

@@ -165,8 +165,8 @@ func TestAnalyzeGraphFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	// One timing per algorithm, plus reading and the weighted PageRank.
-	if rep.Nodes != 4 || len(rep.Timings) != 2+len(graphMetrics) || rep.Metrics[0].Node != "c" {
+	// One timing per algorithm, plus reading and the weighted PageRank and HITS.
+	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Metrics[0].Node != "c" {
 		t.Errorf("report %+v", rep)
 	}
 	os.WriteFile(path, []byte("a,b,x\nc,d,y\n"), 0o644)
