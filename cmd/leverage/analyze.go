@@ -58,6 +58,8 @@ definitions; see the README.`, e)
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
+	fs.IntVar(&o.stabilitySeeds, "stability-runs", analysis.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
+	fs.IntVar(&o.nullSamples, "null-samples", analysis.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -70,6 +72,9 @@ definitions; see the README.`, e)
 	}
 	if o.top < 0 {
 		return usagef("--top must not be negative")
+	}
+	if o.stabilitySeeds < 1 || o.nullSamples < 0 {
+		return usagef("--stability-runs must be at least 1 and --null-samples not negative")
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
@@ -106,6 +111,7 @@ type analyzeReport struct {
 	Hubs               []hubRow              `json:"hubs"`
 	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
 	Communities        analysis.Communities  `json:"communities"`
+	Stability          analysis.Stability    `json:"community_stability"`
 	Patterns           []analysis.Match      `json:"patterns"`
 	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
@@ -143,7 +149,8 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: analysis.Louvain(g, o.seed),
-		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
+		Stability: analysis.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
+		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
@@ -216,6 +223,9 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	c := rep.Communities
 	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, modularity %.4f\n",
 		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), c.Modularity)
+	st := rep.Stability
+	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; modularity of %d degree-preserving randomisations %.4f ± %.4f (z %.1f): %s\n",
+		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullSamples, st.NullMean, st.NullSD, st.Z, stabilityVerdict(st))
 	for i, m := range rep.Communities.Members {
 		fmt.Fprintf(tw, "%d\t%s\n", i+1, strings.Join(m, " "))
 	}
@@ -239,6 +249,25 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 	}
 	return tw.Flush()
+}
+
+// stabilityVerdict says in words what the stability figures support. The
+// thresholds are rules of thumb, stated so a reader can disagree: NMI 0.8
+// and two null standard deviations.
+func stabilityVerdict(st analysis.Stability) string {
+	stable := st.MeanNMI >= 0.8
+	above := st.NullSD > 0 && st.Z >= 2 || st.NullSD == 0 && st.Observed > st.NullMean
+	switch {
+	case st.NullSamples == 0:
+		return "no null model run"
+	case stable && above:
+		return "stable and above random graphs of the same degrees"
+	case above:
+		return "above random graphs, but the partition changes with the seed: read single memberships with care"
+	case stable:
+		return "stable, but no more modular than random graphs of the same degrees"
+	}
+	return "neither stable nor above random graphs: do not read these as communities"
 }
 
 func truncate(s string, n int) string {
