@@ -161,3 +161,22 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 		t.Error("with placeholders included, ZZ is not ranked")
 	}
 }
+
+// Two accounts of one payment ($5M reported, $15M claimed): one edge of
+// the more confident claim's weight, one relationship behind it, and the
+// other claim adds nothing, weight or degree.
+func TestAlternativeClaimsEnterOnce(t *testing.T) {
+	reg, _ := graphmodel.NewRegistry([]graphmodel.Country{{Code: "US"}, {Code: "SV"}})
+	pay := func(key string, amount int64, c graphmodel.Confidence) graphmodel.Relationship {
+		return graphmodel.Relationship{Key: key, Event: "ev", Type: graphmodel.Paid, FromCountry: "US", ToCountry: "SV", Status: graphmodel.Completed,
+			Money: graphmodel.Money{Amount: amount, Currency: "USD", Qualifier: graphmodel.About}, Confidence: c}
+	}
+	d := &graphmodel.Dataset{Registry: reg, Relationships: []graphmodel.Relationship{pay("a", 5_000_000, graphmodel.Reported), pay("b", 15_000_000, graphmodel.Claimed)}}
+	if rs := LayerRelationships(d, LayerMoney, Window{}); len(rs) != 1 || rs[0].Key != "a" {
+		t.Errorf("layer relationships %v, want only the reported claim", rs)
+	}
+	g := View(d, LayerMoney, Window{})
+	if el := g.EdgeList(); len(el) != 1 || el[0].Weight != 5_000_000 {
+		t.Errorf("edges %v, want one of $5M", el)
+	}
+}

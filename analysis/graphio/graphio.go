@@ -238,7 +238,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 					}
 					cur.edge.Weight = x
 				case cur == nil && curNode != "" && k.name == "placeholder" && (k.forWhat == "node" || k.forWhat == "all"):
-					if v == "true" || v == "1" {
+					if n := len(info.Placeholders); (v == "true" || v == "1") && (n == 0 || info.Placeholders[n-1] != curNode) {
 						info.Placeholders = append(info.Placeholders, curNode)
 					}
 				case cur == nil && curNode == "" && inGraph && k.name != "":

@@ -152,7 +152,12 @@ func FuzzReadEdgeList(f *testing.F) {
 
 func FuzzReadGraphML(f *testing.F) {
 	f.Add(`<graphml><key id="w" for="edge" attr.name="weight"/><graph><node id="a"/><edge source="a" target="b"><data key="w">2</data></edge></graph></graphml>`)
+	f.Add(`<graphml><key id="p" for="node" attr.name="placeholder" attr.type="boolean"/><graph edgedefault="undirected"><node id="a"><data key="p">true</data></node><node id="b"/><edge source="a" target="b" directed="true"/><edge source="b" target="b"/></graph></graphml>`)
+	f.Add(`<graphml><graph><node id="a"/><node id="a"/></graph></graphml>`)
 	f.Fuzz(func(t *testing.T, s string) {
-		ReadGraphML(strings.NewReader(s), "f")
+		g, info, err := ReadGraphMLInfo(strings.NewReader(s), "f")
+		if err == nil && (g.Len() == 0 || len(info.Placeholders) > g.Len()) {
+			t.Fatalf("graph of %d nodes with info %+v accepted", g.Len(), info)
+		}
 	})
 }
