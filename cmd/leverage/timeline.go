@@ -22,7 +22,7 @@ func init() {
 
 func timelineMain(ctx context.Context, args []string, e env) error {
 	var o timelineOptions
-	fs := newFlags("timeline", "", "Counts events per month. Relationships dated only to a quarter or a year are\nplaced in the period's first month and counted again under 'coarse'.", e)
+	fs := newFlags("timeline", "", "Counts events per month. Relationships dated only to a quarter or a year are\ncounted in their own row (\"2025, month unknown\"), after the period's last\nmonth, never in a month. Planned receptions are not receptions.", e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json")
@@ -56,9 +56,9 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))
-	fmt.Fprintf(tw, "month\tapproaches\tagreements\treceptions\tpeople\tpayments\tleverage\tcourt_blocks\tcoarse\t\n")
+	fmt.Fprintf(tw, "period\tapproaches\tagreements\treceptions\tpeople\tpayments\tleverage\tcourt_blocks\t\n")
 	for _, m := range months {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Month, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Label, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks)
 	}
 	return tw.Flush()
 }

@@ -52,6 +52,10 @@ func (l line) To() graph.Node           { return l.to }
 func (l line) ID() int64                { return l.id }
 func (l line) ReversedLine() graph.Line { l.from, l.to = l.to, l.from; return l }
 func (l line) Attributes() []encoding.Attribute {
+	if l.Type == "" { // an edge of a layer graph: its weight, not a relationship
+		return []encoding.Attribute{{Key: "label", Value: fmt.Sprintf("%q", graphdata.FormatFloat(l.Weight))},
+			{Key: "tooltip", Value: fmt.Sprintf("%q", fmt.Sprintf("%s weight %s: %v", l.Edge.ID, graphdata.FormatFloat(l.Weight), l.Relationships))}}
+	}
 	return []encoding.Attribute{{Key: "color", Value: fmt.Sprintf("%q", typeColour[l.Type])},
 		{Key: "tooltip", Value: fmt.Sprintf("%q", l.Edge.ID+" "+l.Type+" "+l.Date)}}
 }

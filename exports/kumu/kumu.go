@@ -19,7 +19,7 @@ import (
 var (
 	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank"}
 	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Description", "Tags", "Date", "Date precision",
-		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Weight"}
+		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Counted"}
 )
 
 // Write writes g as a Kumu workbook.
@@ -77,7 +77,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		label := strings.ReplaceAll(e.Type, "_", " ")
 		if err := put("Connections", i+2, []any{e.ID, e.Source, e.Target, e.Type, "directed", label, e.Note, e.Confidence,
 			e.Date, e.DatePrecision, e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier,
-			e.Confidence, e.Sources, e.Event, e.Weight}); err != nil {
+			e.Confidence, e.Sources, e.Event, e.Counted}); err != nil {
 			return err
 		}
 	}

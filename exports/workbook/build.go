@@ -30,7 +30,8 @@ func (b *builder) build() error {
 		ctx = b.analyze()
 		steps = append(steps, func() error { return b.hubs(ctx) }, func() error { return b.patterns(ctx) },
 			func() error { return b.profiles(ctx) }, func() error { return b.communities(ctx) },
-			func() error { return b.timeline(ctx) }, func() error { return b.dependencies(ctx) })
+			func() error { return b.timeline(ctx) }, func() error { return b.dependencies(ctx) },
+			func() error { return b.metricSettings(ctx) })
 	}
 	steps = append(steps, b.dictionary, func() error { return b.about(ctx) })
 	for _, step := range steps {
@@ -75,7 +76,9 @@ func (b *builder) describe() string {
 type analysisResults struct {
 	summary     analysis.Summary
 	hubs        map[analysis.Layer][]analysis.NodeMetrics
+	runs        map[analysis.Layer][]analysis.MetricRun
 	communities analysis.Communities
+	stability   analysis.Stability
 	patterns    []analysis.Match
 	timeline    []analysis.Month
 	deps        []analysis.Dependency
@@ -84,12 +87,16 @@ type analysisResults struct {
 
 func (b *builder) analyze() *analysisResults {
 	d, w := b.d, b.opt.Window
-	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{}}
+	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{},
+		runs: map[analysis.Layer][]analysis.MetricRun{}}
 	for _, l := range analysis.Layers {
-		ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, l, w)), "pagerank")
-		r.hubs[l] = ranked
+		ms, runs := analysis.HubsRun(analysis.View(d, l, w))
+		ranked, _ := analysis.Rank(ms, "pagerank")
+		r.hubs[l], r.runs[l] = ranked, runs
 	}
-	r.communities = analysis.Louvain(analysis.View(d, analysis.LayerAll, w), b.opt.Seed)
+	all := analysis.View(d, analysis.LayerAll, w)
+	r.communities = analysis.Louvain(all, b.opt.Seed)
+	r.stability = analysis.CommunityStability(all, b.opt.Seed, analysis.StabilityRuns, analysis.StabilityNullSamples)
 	r.patterns = analysis.FindAll(d, w)
 	r.timeline = analysis.Timeline(d, w)
 	r.deps = analysis.SingleReceiverDependencies(d, w)
@@ -245,7 +252,7 @@ func (b *builder) hubs(a *analysisResults) error {
 		for i, m := range a.hubs[l] {
 			c, _ := b.d.Registry.Country(graphmodel.Code(m.Node))
 			if err := t.add(string(l), i+1, m.Node, b.name(graphmodel.Code(m.Node)), string(c.Kind), m.InDegree, m.OutDegree,
-				m.InStrength, m.OutStrength, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.Betweenness,
+				m.InStrength, m.OutStrength, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.HubWeighted, m.AuthorityWeighted, m.Betweenness,
 				m.Closeness, m.Harmonic, m.Core, m.WeakComponent, m.StrongComponent); err != nil {
 				return err
 			}
@@ -318,8 +325,9 @@ func (b *builder) communities(a *analysisResults) error {
 	for i, members := range c.Members {
 		for _, m := range members {
 			k, _ := b.d.Registry.Country(graphmodel.Code(m))
+			st := a.stability
 			if err := t.add(string(analysis.LayerAll), i+1, len(members), m, b.name(graphmodel.Code(m)), k.Region,
-				c.Modularity, int64(c.Seed)); err != nil {
+				c.Modularity, int64(c.Seed), st.MeanNMI, st.NullMean, st.NullSD); err != nil {
 				return err
 			}
 		}
@@ -333,8 +341,7 @@ func (b *builder) timeline(a *analysisResults) error {
 		return err
 	}
 	for _, m := range a.timeline {
-		d, _ := graphmodel.ParseDate(m.Month)
-		if err := t.add(d.Start(), m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse); err != nil {
+		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks); err != nil {
 			return err
 		}
 	}
@@ -360,6 +367,62 @@ func (b *builder) dependencies(a *analysisResults) error {
 			dep.People, strings.Join(ids, "; "), strings.Join(srcs, "; ")); err != nil {
 			return err
 		}
+	}
+	return t.close()
+}
+
+func (b *builder) metricSettings(a *analysisResults) error {
+	n := 2 // the union layer's communities and their stability
+	for _, l := range analysis.Layers {
+		n += len(a.runs[l])
+	}
+	t, err := b.table(metricSettingsSpec, n)
+	if err != nil {
+		return err
+	}
+	yes := func(v bool) string {
+		if v {
+			return "yes"
+		}
+		return "no"
+	}
+	hash := b.contentHash()
+	for _, l := range analysis.Layers {
+		for _, r := range a.runs[l] {
+			var damping, tol any
+			if r.Damping > 0 {
+				damping = r.Damping
+			}
+			if r.Tolerance > 0 {
+				tol = r.Tolerance
+			}
+			var iters any
+			conv := ""
+			if r.Converged != nil {
+				iters, conv = r.Iterations, yes(*r.Converged)
+			}
+			if err := t.add(string(l), r.Metric, r.Definition, yes(r.Weighted), damping, tol, iters, conv, "", nil, r.Nodes, r.Edges, hash); err != nil {
+				return err
+			}
+		}
+	}
+	c, st := a.communities, a.stability
+	var seeds []string
+	for _, s := range c.Seeds {
+		seeds = append(seeds, fmt.Sprint(s))
+	}
+	if err := t.add(string(analysis.LayerAll), "communities (Louvain)", "Louvain (Blondel et al. 2008) on the undirected weighted view, w(u,v)+w(v,u); best modularity of the seeded runs", "yes",
+		nil, nil, nil, "", strings.Join(seeds, "; "), c.Resolution, c.Nodes, c.Edges, hash); err != nil {
+		return err
+	}
+	seeds = seeds[:0]
+	for _, s := range st.Seeds {
+		seeds = append(seeds, fmt.Sprint(s))
+	}
+	if err := t.add(string(analysis.LayerAll), "stability (NMI, null modularity)",
+		fmt.Sprintf("mean pairwise NMI of single Louvain runs; null: %d randomisations by %d double-edge swaps per edge (degrees kept), best-of-runs Louvain modularity on each", st.NullSamples, st.SwapsPerEdge),
+		"yes", nil, nil, nil, "", strings.Join(seeds, "; "), 1.0, st.Nodes, st.Edges, hash); err != nil {
+		return err
 	}
 	return t.close()
 }
@@ -407,7 +470,9 @@ func (b *builder) about(a *analysisResults) error {
 	if a != nil {
 		rows = append(rows,
 			[2]string{"Actors", fmt.Sprintf("%d (%d countries)", a.summary.Actors, a.summary.Countries)},
-			[2]string{"Communities (Louvain, union layer)", fmt.Sprintf("%d, modularity %.4f, seed %d", len(a.communities.Members), a.communities.Modularity, a.communities.Seed)},
+			[2]string{"Communities (Louvain, union layer)", fmt.Sprintf("%d, modularity %.4f, seed %d; stability: mean pairwise NMI %.3f over %d runs; random graphs of the same degrees reach %.4f ± %.4f",
+				len(a.communities.Members), a.communities.Modularity, a.communities.Seed, a.stability.MeanNMI, len(a.stability.Seeds), a.stability.NullMean, a.stability.NullSD)},
+			[2]string{"Placeholder actors", "ZZ (unspecified nationalities) and GRP_… (unnamed groups of countries) keep their relationships and people in every sum and strength, but are not ranked as hubs, not nodes paths run through, not community members and not single receivers (leverage analyze --include-placeholders to treat them as countries)."},
 			[2]string{"Pattern matches", fmt.Sprint(len(a.patterns))})
 	}
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis)[1:] {
@@ -523,7 +588,7 @@ func (b *builder) timelineDecor(sheet string, _, rows int) error {
 	}
 	return b.f.AddChart(sheet, "L2", &excelize.Chart{
 		Type: excelize.Col, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month (coarse dates in their own bars)"}}},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
 	})
 }

@@ -59,7 +59,7 @@ var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []co
 	{"Account", kText, 24, "the independent account it belongs to: sources sharing an account count once"},
 }}
 
-var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer.", []column{
+var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer. Placeholder actors (ZZ, GRP_…) are not ranked: they keep their people in strengths only. Settings on the Metric settings sheet.", []column{
 	{"Layer", kText, 10, "all, approach, flow, money, leverage or onward (see README: weights)"},
 	{"Rank", kInt, 6, "rank by PageRank in the layer; ties broken by code"},
 	{"Code", kText, 8, "actor code"},
@@ -67,12 +67,14 @@ var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by P
 	{"Kind", kText, 11, "country, group or unspecified"},
 	{"In-degree", kInt, 9, "distinct actors with an edge into this one"},
 	{"Out-degree", kInt, 9, "distinct actors this one has an edge to"},
-	{"In-strength", kFloat, 12, "sum of incoming edge weights"},
-	{"Out-strength", kFloat, 12, "sum of outgoing edge weights"},
+	{"In-strength", kFloat, 12, "sum of incoming edge weights, edges from placeholders included"},
+	{"Out-strength", kFloat, 12, "sum of outgoing edge weights, edges to placeholders included"},
 	{"PageRank", kFloat, 11, "PageRank, damping 0.85, unweighted (networkx definition)"},
 	{"PageRank weighted", kFloat, 11, "PageRank with edge weights"},
-	{"Hub", kFloat, 11, "HITS hub score (sums to 1)"},
-	{"Authority", kFloat, 11, "HITS authority score (sums to 1)"},
+	{"Hub", kFloat, 11, "HITS hub score, unweighted (sums to 1)"},
+	{"Authority", kFloat, 11, "HITS authority score, unweighted (sums to 1)"},
+	{"Hub weighted", kFloat, 11, "HITS hub score with edge weights (sums to 1)"},
+	{"Authority weighted", kFloat, 11, "HITS authority score with edge weights (sums to 1)"},
 	{"Betweenness", kFloat, 11, "shortest-path betweenness, normalised by (n-1)(n-2)"},
 	{"Closeness", kFloat, 11, "closeness on incoming distances, Wasserman-Faust corrected"},
 	{"Harmonic", kFloat, 11, "harmonic centrality on incoming distances"},
@@ -114,7 +116,7 @@ var profilesSpec = sheetSpec{"Profiles", "One row per actor: the leverage applie
 	{"Patterns", kText, 40, "patterns it appears in"},
 }}
 
-var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer.", []column{
+var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer (placeholders left out), with how stable they are and how they compare with random graphs.", []column{
 	{"Layer", kText, 8, "layer the communities were found in"},
 	{"Community", kInt, 10, "community number, 1 = largest"},
 	{"Size", kInt, 7, "members"},
@@ -123,18 +125,21 @@ var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union
 	{"Region", kText, 14, "member region"},
 	{"Modularity", kFloat, 11, "Newman modularity of the whole partition"},
 	{"Seed", kInt, 6, "Louvain seed"},
+	{"Stability (NMI)", kFloat, 11, "mean pairwise normalised mutual information of the partitions of 10 seeded Louvain runs (1 = always the same)"},
+	{"Null modularity mean", kFloat, 11, "mean modularity Louvain finds on 10 degree-preserving randomisations of the layer"},
+	{"Null modularity SD", kFloat, 11, "their standard deviation; a partition well above mean + 2 SD is more than chance"},
 }}
 
-var timelineSpec = sheetSpec{"Timeline", "Events per month.", []column{
-	{"Month", kMonth, 10, "month"},
-	{"Approaches", kInt, 10, "approaches dated in the month"},
+var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to a quarter or year in their own rows, never in a month.", []column{
+	{"Period", kText, 22, "YYYY-MM for a month; \"YYYY, month unknown\" or \"YYYY-Qn, month unknown\" for claims dated only to a year or quarter, after the period's last month"},
+	{"Precision", kText, 9, "month, quarter or year"},
+	{"Approaches", kInt, 10, "approaches dated in the period"},
 	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
-	{"Receptions", kInt, 10, "receptions of other nationalities"},
+	{"Receptions", kInt, 10, "receptions of other nationalities that happened (planned ones are not receptions)"},
 	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
 	{"Payments", kInt, 10, "payments"},
 	{"Leverage", kInt, 10, "travel-ban and other leverage"},
 	{"Court blocks", kInt, 10, "removals blocked by courts"},
-	{"Coarse", kInt, 10, "of these, relationships dated only to a quarter or year, placed in its first month"},
 }}
 
 var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a single third country.", []column{
@@ -147,6 +152,22 @@ var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a si
 	{"Sources", kText, 40, "their sources"},
 }}
 
+var metricSettingsSpec = sheetSpec{"Metric settings", "How every number on Hubs and Communities was computed, per layer, so it can be reproduced.", []column{
+	{"Layer", kText, 10, "layer"},
+	{"Metric", kText, 26, "metric (column of Hubs or Communities)"},
+	{"Definition", kText, 70, "what it computes, with the networkx function it follows"},
+	{"Weighted", kText, 9, "yes if edge weights enter"},
+	{"Damping", kFloat, 9, "PageRank damping"},
+	{"Tolerance", kFloat, 10, "convergence tolerance"},
+	{"Iterations", kInt, 10, "iterations (PageRank) or products with A·Aᵀ (HITS) run"},
+	{"Converged", kText, 10, "yes if the tolerance was met"},
+	{"Seeds", kText, 30, "seeds of the community runs"},
+	{"Resolution", kFloat, 10, "modularity resolution"},
+	{"Nodes", kInt, 8, "nodes of the graph it ran on"},
+	{"Edges", kInt, 8, "edges of the graph it ran on (directed pairs; undirected for communities)"},
+	{"Dataset hash", kText, 20, "full SHA-256 content hash of the dataset"},
+}}
+
 var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet explained.", []column{
 	{"Sheet", kText, 16, "sheet name"},
 	{"Column", kText, 22, "column header"},
@@ -157,7 +178,7 @@ var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet e
 func dataSpecs(withAnalysis bool) []sheetSpec {
 	s := []sheetSpec{aboutSpec, countriesSpec, relationshipsSpec, sourcesSpec}
 	if withAnalysis {
-		s = append(s, hubsSpec, patternsSpec, profilesSpec, communitiesSpec, timelineSpec, dependenciesSpec)
+		s = append(s, hubsSpec, patternsSpec, profilesSpec, communitiesSpec, timelineSpec, dependenciesSpec, metricSettingsSpec)
 	}
 	return append(s, dictionarySpec)
 }
