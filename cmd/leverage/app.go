@@ -11,6 +11,7 @@ import (
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // env is what a verb may touch besides its options: where output goes and
@@ -162,9 +163,9 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular):
 		return exitUsage
-	case graphmodel.IsInvalid(err):
+	case graphmodel.IsInvalid(err), errors.Is(err, safeio.ErrNotRegularInput), errors.Is(err, safeio.ErrTooLarge):
 		return exitInvalid
 	}
 	return exitFailure

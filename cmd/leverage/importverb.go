@@ -16,6 +16,7 @@ type importOptions struct {
 	file        string
 	out         string
 	format      string
+	force       bool
 }
 
 func init() {
@@ -32,6 +33,7 @@ imported dataset as CSV files.`, e)
 	o.dataOptions.register(fs)
 	fs.StringVar(&o.out, "out", "", "write the imported dataset to `DIR`")
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT`: table or json")
+	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +58,10 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	ch := graphmodel.Diff(cur, got)
 	if o.out != "" {
-		if err := csvdir.WriteDir(o.out, got); err != nil {
+		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+			return err
+		}
+		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}
 	}

@@ -29,6 +29,7 @@ type ingestOptions struct {
 	source     graphmodel.Source
 	published  string
 	confidence string
+	force      bool
 }
 
 func init() {
@@ -60,6 +61,7 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	fs.StringVar(&o.source.Title, "title", "", "title of the file (default: its name)")
 	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file (default: the latest month in it)")
 	fs.StringVar(&o.source.URL, "url", "", "where the file comes from")
+	fs.BoolVar(&o.force, "force", false, "replace the dataset --out DIR holds if it is neither --data nor this result")
 	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -156,7 +158,10 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		return err
 	}
 	if !o.dryRun && merged != nil {
-		if err := csvdir.WriteDir(o.out, merged); err != nil {
+		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
+			return err
+		}
+		if err := csvdir.WriteDirContext(ctx, o.out, merged); err != nil {
 			return err
 		}
 	}
