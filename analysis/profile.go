@@ -104,7 +104,7 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 			case r.Type == graphmodel.Received && into && r.FromCountry != code:
 				p.Received = append(p.Received, e)
 				if counted[i] {
-					p.PeopleIn += r.Count.Value
+					p.PeopleIn = graphmodel.AddSaturating(p.PeopleIn, r.Count.Value)
 				}
 			case (r.Type == graphmodel.Received || r.Type == graphmodel.OnwardReturn) && !into:
 				p.Sent = append(p.Sent, e)
@@ -174,7 +174,7 @@ func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
 			dep := Dependency{Nationality: nat, Receiver: to}
 			for _, r := range rs {
 				if weight[r.Key] {
-					dep.People += r.Count.Value
+					dep.People = graphmodel.AddSaturating(dep.People, r.Count.Value)
 				}
 				dep.Evidence = append(dep.Evidence, evidenceOf(r))
 			}

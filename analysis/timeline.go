@@ -53,7 +53,7 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		case graphmodel.Received:
 			m.Receptions++
 			if counted[i] {
-				m.People += r.Count.Value
+				m.People = graphmodel.AddSaturating(m.People, r.Count.Value)
 			}
 		case graphmodel.Paid:
 			m.Payments++

@@ -116,6 +116,10 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	if src.Key == "" {
 		src.Key = strings.Trim(nonID.ReplaceAllString(strings.ToLower(stem), "-"), "-")
 	}
+	if err := graphmodel.CheckID(src.Key); err != nil {
+		// The id names the rejects file: it must not climb out of --out.
+		return usagef("--source-id %q: %v", src.Key, err)
+	}
 	if src.Title == "" {
 		src.Title = filepath.Base(o.file)
 	}
