@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -35,7 +34,7 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+				return nil, bad(name, pe.Line, "", pe.Err)
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -43,21 +42,18 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 			continue
 		}
 		if len(rec) < 2 || len(rec) > 3 {
-			return nil, fmt.Errorf("%s:%d: want source,target[,weight], got %d fields", name, line, len(rec))
+			return nil, bad(name, line, "", fmt.Errorf("want source,target[,weight], got %d fields", len(rec)))
 		}
 		src, dst := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		w := 1.0
 		if len(rec) == 3 {
-			x, err := strconv.ParseFloat(strings.TrimSpace(rec[2]), 64)
+			x, err := parseWeight(rec[2])
 			if err != nil {
-				if first {
+				if first && errors.Is(err, errNotNumber) {
 					first = false
 					continue // header
 				}
-				return nil, fmt.Errorf("%s:%d: weight: %q is not a number", name, line, rec[2])
-			}
-			if x < 0 || x != x {
-				return nil, fmt.Errorf("%s:%d: weight: %v must be a non-negative number", name, line, x)
+				return nil, bad(name, line, "weight", err)
 			}
 			w = x
 		} else if first && (strings.EqualFold(src, "source") || strings.EqualFold(src, "from")) {
@@ -66,12 +62,12 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		}
 		first = false
 		if src == "" || dst == "" {
-			return nil, fmt.Errorf("%s:%d: source and target must not be empty", name, line)
+			return nil, bad(name, line, "", errors.New("source and target must not be empty"))
 		}
 		edges = append(edges, analysis.Edge{From: src, To: dst, Weight: w})
 	}
 	if len(edges) == 0 {
-		return nil, fmt.Errorf("%s: no edges", name)
+		return nil, bad(name, 0, "", errors.New("no edges"))
 	}
 	return analysis.NewGraph(nil, edges), nil
 }
@@ -79,7 +75,9 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 // ReadGraphML reads the nodes and edges of a GraphML file; an edge
 // attribute named weight (attr.name) gives weights.
 func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
-	dec := xml.NewDecoder(bufio.NewReaderSize(r, 1<<20))
+	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
+	dec := xml.NewDecoder(lim)
+	dec.Strict = true
 	weightKey := ""
 	var nodes []string
 	var edges []analysis.Edge
@@ -92,7 +90,10 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			if lim.err != nil {
+				err = lim.err
+			}
+			return nil, bad(name, line, "", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -110,12 +111,17 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 					weightKey = attr("id")
 				}
 			case "node":
-				nodes = append(nodes, attr("id"))
+				id := attr("id")
+				if strings.TrimSpace(id) == "" {
+					line, _ := dec.InputPos()
+					return nil, bad(name, line, "node", errors.New("node without an id"))
+				}
+				nodes = append(nodes, id)
 			case "edge":
 				s, d := attr("source"), attr("target")
 				if s == "" || d == "" {
 					line, _ := dec.InputPos()
-					return nil, fmt.Errorf("%s:%d: edge without source or target", name, line)
+					return nil, bad(name, line, "edge", errors.New("edge without source or target"))
 				}
 				edges = append(edges, analysis.Edge{From: s, To: d, Weight: 1})
 				cur = &edges[len(edges)-1]
@@ -124,10 +130,10 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 			}
 		case xml.CharData:
 			if inWeight {
-				x, err := strconv.ParseFloat(strings.TrimSpace(string(t)), 64)
-				if err != nil || x < 0 {
+				x, err := parseWeight(string(t))
+				if err != nil {
 					line, _ := dec.InputPos()
-					return nil, fmt.Errorf("%s:%d: weight: %q is not a non-negative number", name, line, string(t))
+					return nil, bad(name, line, "weight", err)
 				}
 				cur.Weight = x
 			}
@@ -141,7 +147,7 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 		}
 	}
 	if len(nodes) == 0 && len(edges) == 0 {
-		return nil, fmt.Errorf("%s: no graph found", name)
+		return nil, bad(name, 0, "", errors.New("no graph found"))
 	}
 	return analysis.NewGraph(nodes, edges), nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type analyzeOptions struct {
@@ -64,6 +64,9 @@ definitions; see the README.`, e)
 	}
 	if o.top < 0 {
 		return usagef("--top must not be negative")
+	}
+	if err := checkAnalyzeFlags(fs, o); err != nil {
+		return err
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
@@ -142,9 +145,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "  ")
 	}
 	if o.top > 0 && len(rep.Hubs) > o.top {
 		rep.Hubs = rep.Hubs[:o.top]

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +12,8 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/graphio"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // graphMetrics are the algorithms --metrics can select.
@@ -41,7 +41,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		}
 		want[m] = true
 	}
-	f, err := os.Open(o.graph)
+	f, err := safeio.Open(o.graph)
 	if err != nil {
 		return err
 	}
@@ -178,8 +178,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		Nodes_      []analysis.NodeMetrics `json:"metrics"`
 	}{o.graph, n, g.Edges(), timings, len(comm.Members), comm.Modularity, len(leiden.Members), leiden.Modularity, ranked}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "graph: %s (%d nodes, %d edges)\n", o.graph, n, g.Edges())

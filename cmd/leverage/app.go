@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -165,8 +166,19 @@ func exitCode(err error) int {
 		return exitCancelled
 	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular):
 		return exitUsage
+	case ioFailure(err):
+		// A file that exists but cannot be read is the machine's problem
+		// (permissions, a disk error), whatever reader met it.
+		return exitFailure
 	case graphmodel.IsInvalid(err), errors.Is(err, safeio.ErrNotRegularInput), errors.Is(err, safeio.ErrTooLarge):
 		return exitInvalid
 	}
 	return exitFailure
+}
+
+// ioFailure reports whether err is an operating-system failure to read or
+// write an existing file (not a missing one, which is the user's to fix).
+func ioFailure(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist)
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type importOptions struct {
@@ -48,7 +48,7 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
-	got, err := readWorkbook(o.file)
+	got, err := readWorkbook(ctx, o.file)
 	if err != nil {
 		return err
 	}
@@ -66,13 +66,11 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 		}
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Imported string             `json:"imported"`
 			Against  string             `json:"against"`
 			Changes  graphmodel.Changes `json:"changes"`
-		}{describe(got), describe(cur), ch})
+		}{describe(got), describe(cur), ch}, "  ")
 	}
 	added, removed, modified := ch.Count()
 	fmt.Fprintf(e.stdout, "imported %s: %s, valid\ncompared with %s\n", o.file, describe(got), describe(cur))

@@ -100,12 +100,25 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 			columns[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}
+	fromMapping := map[string]int{}
+	for k := range columns {
+		fromMapping[k] = 0
+	}
 	for _, c := range o.columns {
 		k, v, ok := strings.Cut(c, "=")
 		if !ok {
 			return usagef("--column %q: want FIELD=HEADER", c)
 		}
 		columns[k] = v
+		delete(fromMapping, k)
+	}
+	if err := checkIngestColumns(o.shape, columns, func(field string) string {
+		if _, ok := fromMapping[field]; ok {
+			return "--mapping " + o.mapping
+		}
+		return "--column " + field + "=" + columns[field]
+	}); err != nil {
+		return err
 	}
 	base, err := o.load(ctx)
 	if err != nil {

@@ -236,7 +236,7 @@ func TestStreamedExportReadsBack(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "(streamed)") {
 		t.Fatalf("exit %d: %s %s", code, stdout, errs)
 	}
-	got, err := readWorkbook(out)
+	got, err := readWorkbook(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type patternsOptions struct {
@@ -69,13 +69,11 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 		all = append(all, p.Find(d, w)...)
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset string           `json:"dataset"`
 			Window  string           `json:"window"`
 			Matches []analysis.Match `json:"matches"`
-		}{describe(d), windowLabel(w), all})
+		}{describe(d), windowLabel(w), all}, "  ")
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n", describe(d), windowLabel(w))
 	for _, p := range pats {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type profileOptions struct {
@@ -54,13 +54,11 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 	}
 	p := analysis.ProfileOf(d, code, w)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset string `json:"dataset"`
 			Window  string `json:"window"`
 			analysis.Profile
-		}{describe(d), windowLabel(w), p})
+		}{describe(d), windowLabel(w), p}, "  ")
 	}
 	out := e.stdout
 	fmt.Fprintf(out, "dataset: %s\nwindow: %s\n\n%s (%s), %s\n", describe(d), windowLabel(w), p.Name, p.Country, p.Region)

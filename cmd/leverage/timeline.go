@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type timelineOptions struct {
@@ -44,13 +44,11 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	}
 	months := analysis.Timeline(d, w)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset string           `json:"dataset"`
 			Window  string           `json:"window"`
 			Months  []analysis.Month `json:"months"`
-		}{describe(d), windowLabel(w), months})
+		}{describe(d), windowLabel(w), months}, "  ")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))

@@ -4,10 +4,10 @@
 package nodelink
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type node struct {
@@ -68,7 +68,5 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		out.Edges = append(out.Edges, x)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(out)
+	return jsonsafe.Encode(w, out, " ")
 }
