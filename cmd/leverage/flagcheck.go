@@ -79,4 +79,3 @@ func checkIngestColumns(shape ingest.Shape, columns map[string]string, from func
 	}
 	return nil
 }
-
