@@ -193,7 +193,7 @@ func (v *rowView) date(name, precName, field string) graphmodel.Date {
 		return graphmodel.Date{}
 	}
 	var t time.Time
-	if f, err := strconv.ParseFloat(raw, 64); err == nil {
+	if f, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		t, err = excelize.ExcelDateToTime(f, false)
 		if err != nil {
 			v.fail(name, field, fmt.Errorf("%q is not a date", raw))

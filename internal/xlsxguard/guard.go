@@ -57,6 +57,9 @@ var Default = Limits{
 // maxTagBytes bounds one tag with its attributes; real ones are tiny.
 const maxTagBytes = 64 << 10
 
+// maxDepth bounds element nesting; a worksheet nests six deep.
+const maxDepth = 64
+
 // checkEvery is how many XML tokens pass between looks at the context.
 const checkEvery = 1 << 14
 
@@ -80,6 +83,9 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 		if f.UncompressedSize64 > uint64(limit) {
 			return &graphmodel.FieldError{Cell: name, Err: fmt.Errorf("%d bytes uncompressed, more than %d: %w", f.UncompressedSize64, limit, ErrTooLarge)}
 		}
+	}
+	if parts["xl/workbook.xml"] == nil {
+		return &graphmodel.FieldError{Cell: "xl/workbook.xml", Err: fmt.Errorf("missing: the file is a zip archive but not an xlsx workbook: %w", graphmodel.ErrInvalid)}
 	}
 	if total > uint64(lim.TotalBytes) {
 		return &graphmodel.FieldError{Cell: "workbook", Err: fmt.Errorf("%d bytes uncompressed, more than %d: %w", total, lim.TotalBytes, ErrTooLarge)}
@@ -134,7 +140,8 @@ func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, v visi
 		}
 		return &graphmodel.FieldError{Cell: v.where(), Err: err}
 	}
-	depth, sawRoot := 0, false
+	var open []string // element names from the root down: ends must match
+	sawRoot := false
 	for n := 0; ; n++ {
 		if n%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -150,13 +157,23 @@ func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, v visi
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
+			if len(open) > maxDepth {
+				return fail(fmt.Errorf("elements nested more than %d deep: %w", maxDepth, ErrTooLarge))
+			}
+			open = append(open, t.Name.Local)
 			sawRoot = true
 			if err := v.start(t); err != nil {
 				return fail(err)
 			}
 		case xml.EndElement:
-			depth--
+			if len(open) == 0 || open[len(open)-1] != t.Name.Local {
+				want := "nothing"
+				if len(open) > 0 {
+					want = "</" + open[len(open)-1] + ">"
+				}
+				return fail(fmt.Errorf("damaged XML: </%s> where %s should end", t.Name.Local, want))
+			}
+			open = open[:len(open)-1]
 			if err := v.end(t); err != nil {
 				return fail(err)
 			}
@@ -169,7 +186,7 @@ func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, v visi
 			return fail(errors.New("a DOCTYPE or other directive; workbooks have none"))
 		}
 	}
-	if depth != 0 || !sawRoot {
+	if len(open) != 0 || !sawRoot {
 		return &graphmodel.FieldError{Cell: v.where(), Err: errors.New("the part ends before its elements close (truncated file); the rows after here would be lost")}
 	}
 	return nil
