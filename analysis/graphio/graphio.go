@@ -30,7 +30,6 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -38,6 +37,8 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		// FieldPos panics after a parse error, so only now.
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/leverage-project/leverage/fixtures"
 )
@@ -154,5 +156,107 @@ func TestHostileShow(t *testing.T) {
 		}
 		_, errs, code := runCLI(t, "validate", "--data", dir)
 		t.Logf("%s: exit %d: %s", c.name, code, strings.ReplaceAll(strings.TrimSpace(errs), dir+"/", ""))
+	}
+}
+
+func TestHostileGraphs(t *testing.T) {
+	cases := readCorpus(t, "graph.tsv", 3)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ext, content, want := c.fields[0], c.fields[1], c.fields[2]
+			dir := t.TempDir()
+			path := filepath.Join(dir, "g."+ext)
+			os.WriteFile(path, []byte(content), 0o644)
+			_, errs, code := runCLI(t, "analyze", "--graph", path, "--format", "json")
+			errs = strings.ReplaceAll(errs, dir+string(filepath.Separator), "")
+			if code != exitInvalid || !strings.Contains(errs, want) {
+				t.Errorf("exit %d, want 3 with %q in:\n%s", code, want, errs)
+			}
+		})
+	}
+}
+
+func TestHostileIngests(t *testing.T) {
+	cases := readCorpus(t, "ingest.tsv", 6)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			shape, ext, content, extra, wantCode, want := c.fields[0], c.fields[1], c.fields[2], c.fields[3], c.fields[4], c.fields[5]
+			dir := t.TempDir()
+			in := filepath.Join(dir, "input."+ext)
+			os.WriteFile(in, []byte(content), 0o644)
+			out := filepath.Join(dir, "out")
+			args := []string{"ingest", shape, in, "--out", out}
+			if extra != "" {
+				args = append(args, strings.SplitN(extra, " ", 2)...)
+			}
+			_, errs, code := runCLI(t, args...)
+			rejects, _ := filepath.Glob(filepath.Join(out, "*.rejects.csv"))
+			var rejected string
+			for _, r := range rejects {
+				b, _ := os.ReadFile(r)
+				rejected += string(b)
+			}
+			if strconv.Itoa(code) != wantCode || !strings.Contains(errs+rejected, want) {
+				t.Errorf("exit %d, want %s with %q in:\n%s\nrejects:\n%s", code, wantCode, want, errs, rejected)
+			}
+			for _, name := range []string{"relationships.csv", "sources.csv", "meta.csv"} {
+				if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+					t.Errorf("%s written though the ingest failed", name)
+				}
+			}
+			if matches, _ := filepath.Glob(filepath.Join(dir, "..", "*evil*")); len(matches) > 0 {
+				t.Errorf("written outside the output directory: %v", matches)
+			}
+		})
+	}
+}
+
+func TestHostileCommandLines(t *testing.T) {
+	cases := readCorpus(t, "usage.tsv", 2)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs, code := runCLI(t, strings.Fields(c.name)...)
+			if strconv.Itoa(code) != c.fields[0] || !strings.Contains(errs, c.fields[1]) {
+				t.Errorf("exit %d, want %s with %q in:\n%s", code, c.fields[0], c.fields[1], errs)
+			}
+		})
+	}
+}
+
+// Issue 12: relationships.csv as /dev/zero grew to 23 GB; as a FIFO it
+// hung forever, deaf to Ctrl-C. Inputs must be regular files.
+func TestNonRegularInputsRefusedAtOnce(t *testing.T) {
+	dir := seedDir(t)
+	rel := filepath.Join(dir, "relationships.csv")
+	os.Remove(rel)
+	os.Symlink("/dev/zero", rel)
+	fifoDir := t.TempDir()
+	fifo := filepath.Join(fifoDir, "tracker.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fifoBook := filepath.Join(fifoDir, "book.xlsx")
+	syscall.Mkfifo(fifoBook, 0o644)
+	for _, args := range [][]string{
+		{"validate", "--data", dir},
+		{"stats", "--data", dir},
+		{"ingest", "tracker", fifo, "--dry-run"},
+		{"ingest", "removals", fifo, "--dry-run"},
+		{"ingest", "tracker", "/dev/zero", "--dry-run"},
+		{"import", fifoBook},
+		{"validate", "--data", fifoBook},
+		{"analyze", "--graph", "/dev/zero"},
+		{"analyze", "--graph", fifo},
+	} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			expect(t, exitInvalid, "not a regular file", args...)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v still running after 10 s", args)
+		}
 	}
 }

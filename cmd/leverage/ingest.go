@@ -174,7 +174,10 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if !o.dryRun && merged != nil {
+	// --strict is all or nothing: with a rejected row the dataset is not
+	// written (the rejects file still is, to say why).
+	strictRefused := o.strict && a.Rejected > 0
+	if !o.dryRun && merged != nil && !strictRefused {
 		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
 			return err
 		}
@@ -226,7 +229,7 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		sort.Strings(rs)
 		fmt.Fprintf(e.stdout, "rejected rows written to %s (%s)\n", rejectsPath, strings.Join(rs, "; "))
 	}
-	if merged != nil && !o.dryRun {
+	if merged != nil && !o.dryRun && !strictRefused {
 		ch := graphmodel.Diff(base, merged)
 		added, _, modified := ch.Count()
 		fmt.Fprintf(e.stdout, "wrote %s: %s; %d relationships added, %d changed\n", o.out, describe(merged), added, modified)
@@ -234,8 +237,8 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	switch {
 	case a.Used == 0:
 		return fmt.Errorf("%s: nothing could be imported (%d rows rejected): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
-	case o.strict && a.Rejected > 0:
-		return fmt.Errorf("%s: %d rows rejected (--strict): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
+	case strictRefused:
+		return fmt.Errorf("%s: %d rows rejected (--strict), so nothing was written to %s: %w", o.file, a.Rejected, o.out, graphmodel.ErrInvalid)
 	}
 	return nil
 }
