@@ -104,7 +104,7 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 			case into && IsReception(&r):
 				p.Received = append(p.Received, e)
 				if counted[i] {
-					p.PeopleIn += r.Count.Value
+					p.PeopleIn = graphmodel.AddSaturating(p.PeopleIn, r.Count.Value)
 				}
 			case !into && (IsReception(&r) || r.Type == graphmodel.OnwardReturn):
 				p.Sent = append(p.Sent, e)
@@ -188,7 +188,7 @@ func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options
 			dep := Dependency{Nationality: nat, Receiver: to}
 			for _, r := range rs {
 				if weight[r.Key] {
-					dep.People += r.Count.Value
+					dep.People = graphmodel.AddSaturating(dep.People, r.Count.Value)
 				}
 				dep.Evidence = append(dep.Evidence, evidenceOf(r))
 			}

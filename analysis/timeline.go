@@ -86,7 +86,7 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		case graphmodel.Received:
 			row.Receptions++
 			if counted[i] {
-				row.People += r.Count.Value
+				row.People = graphmodel.AddSaturating(row.People, r.Count.Value)
 			}
 		case graphmodel.Paid:
 			row.Payments++

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -31,33 +30,31 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+				return nil, bad(name, pe.Line, "", pe.Err)
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		// FieldPos panics after a parse error, so only now.
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
 		if len(rec) < 2 || len(rec) > 3 {
-			return nil, fmt.Errorf("%s:%d: want source,target[,weight], got %d fields", name, line, len(rec))
+			return nil, bad(name, line, "", fmt.Errorf("want source,target[,weight], got %d fields", len(rec)))
 		}
 		src, dst := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		w := 1.0
 		if len(rec) == 3 {
-			x, err := strconv.ParseFloat(strings.TrimSpace(rec[2]), 64)
+			x, err := parseWeight(rec[2])
 			if err != nil {
-				if first {
+				if first && errors.Is(err, errNotNumber) {
 					first = false
 					continue // header
 				}
-				return nil, fmt.Errorf("%s:%d: weight: %q is not a number", name, line, rec[2])
-			}
-			if x < 0 || x != x {
-				return nil, fmt.Errorf("%s:%d: weight: %v must be a non-negative number", name, line, x)
+				return nil, bad(name, line, "weight", err)
 			}
 			w = x
 		} else if first && (strings.EqualFold(src, "source") || strings.EqualFold(src, "from")) {
@@ -66,12 +63,12 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		}
 		first = false
 		if src == "" || dst == "" {
-			return nil, fmt.Errorf("%s:%d: source and target must not be empty", name, line)
+			return nil, bad(name, line, "", errors.New("source and target must not be empty"))
 		}
 		edges = append(edges, analysis.Edge{From: src, To: dst, Weight: w})
 	}
 	if len(edges) == 0 {
-		return nil, fmt.Errorf("%s: no edges", name)
+		return nil, bad(name, 0, "", errors.New("no edges"))
 	}
 	return analysis.NewGraph(nil, edges), nil
 }
@@ -128,7 +125,9 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 // an error naming both lines; an edge to an undeclared node adds the node
 // and is reported in the info.
 func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, error) {
-	dec := xml.NewDecoder(bufio.NewReaderSize(r, 1<<20))
+	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
+	dec := xml.NewDecoder(lim)
+	dec.Strict = true
 	info := GraphMLInfo{Directed: true, Data: map[string]string{}}
 	type keyDef struct{ forWhat, name string }
 	keys := map[string]keyDef{}
@@ -146,7 +145,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 	inData, inGraph, graphs := false, false, 0
 	fail := func(format string, args ...any) (*analysis.Graph, GraphMLInfo, error) {
 		line, _ := dec.InputPos()
-		return nil, info, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...))
+		return nil, info, bad(name, line, "", fmt.Errorf(format, args...))
 	}
 	for {
 		tok, err := dec.Token()
@@ -154,7 +153,10 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 			break
 		}
 		if err != nil {
-			return fail("%v", err)
+			if lim.err != nil {
+				err = lim.err
+			}
+			return fail("%w", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -187,7 +189,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 				}
 			case "node":
 				id, ok := attr("id")
-				if !ok || id == "" {
+				if !ok || strings.TrimSpace(id) == "" {
 					return fail("node without id")
 				}
 				line, _ := dec.InputPos()
@@ -232,9 +234,9 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 				k, v := keys[dataKey], strings.TrimSpace(text.String())
 				switch {
 				case cur != nil && k.name == "weight" && (k.forWhat == "edge" || k.forWhat == "all"):
-					x, err := strconv.ParseFloat(v, 64)
-					if err != nil || x < 0 || x != x {
-						return fail("weight: %q is not a non-negative number", v)
+					x, err := parseWeight(v)
+					if err != nil {
+						return fail("weight: %w", err)
 					}
 					cur.edge.Weight = x
 				case cur == nil && curNode != "" && k.name == "placeholder" && (k.forWhat == "node" || k.forWhat == "all"):
@@ -252,7 +254,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 		}
 	}
 	if len(nodes) == 0 && len(arcs) == 0 {
-		return nil, info, fmt.Errorf("%s: no graph found", name)
+		return nil, info, bad(name, 0, "", errors.New("no graph found"))
 	}
 	edges := make([]analysis.Edge, 0, len(arcs))
 	undeclared := map[string]bool{}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type analyzeOptions struct {
@@ -72,6 +72,9 @@ definitions; see the README.`, e)
 	}
 	if o.top < 0 {
 		return usagef("--top must not be negative")
+	}
+	if err := checkAnalyzeFlags(fs, o); err != nil {
+		return err
 	}
 	if o.stabilitySeeds < 1 || o.nullSamples < 0 {
 		return usagef("--stability-runs must be at least 1 and --null-samples not negative")
@@ -181,9 +184,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "  ")
 	}
 	if o.top > 0 && len(rep.Hubs) > o.top {
 		rep.Hubs = rep.Hubs[:o.top]

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +12,8 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/graphio"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // graphMetrics are the algorithms --metrics can select.
@@ -46,7 +46,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		}
 		want[m] = true
 	}
-	f, err := os.Open(o.graph)
+	f, err := safeio.Open(o.graph)
 	if err != nil {
 		return err
 	}
@@ -226,8 +226,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
 		len(leiden.Members), leiden.Modularity, ranked, placeholders}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, sg.Len(), sg.Edges())

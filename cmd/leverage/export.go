@@ -122,12 +122,15 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	}
 	switch o.format {
 	case "workbook":
-		err = workbook.WriteFile(o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
 		if err == nil {
-			fmt.Fprintf(e.stdout, "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
+			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
 	case "gephi":
+		if o.out == stdoutName {
+			return usagef("gephi writes a directory; -o - does not apply")
+		}
 		g := o.graphOf(d)
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
@@ -146,7 +149,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
 	}[o.format]
 	var dotText bytes.Buffer
-	err = writeFileAtomic(o.out, writerTo(func(w io.Writer) error {
+	err = writeOutput(ctx, e, o.out, buffered(func(w io.Writer) error {
 		if o.format == "dot" {
 			w = io.MultiWriter(w, &dotText)
 		}
@@ -155,7 +158,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: %s, %d nodes, %d edges of %s\n", o.out, o.format, len(g.Nodes), len(g.Edges), describe(d))
+	fmt.Fprintf(outputNote(e, o.out), "wrote %s: %s, %d nodes, %d edges of %s\n", o.out, o.format, len(g.Nodes), len(g.Edges), describe(d))
 	if o.render != "" {
 		pic := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + "." + o.render
 		rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -212,11 +215,11 @@ func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	err = workbook.WriteFile(o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
+	err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
 		Stream: stream, StreamCount: n})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: data-only workbook of %s %s, %d relationships (streamed)\n", o.out, d.Meta.Name, d.Meta.Version, n)
+	fmt.Fprintf(outputNote(e, o.out), "wrote %s: data-only workbook of %s %s, %d relationships (streamed)\n", o.out, d.Meta.Name, d.Meta.Version, n)
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type importOptions struct {
@@ -19,6 +19,7 @@ type importOptions struct {
 	out         string
 	format      string
 	link        string
+	force       bool
 }
 
 func init() {
@@ -36,6 +37,7 @@ imported dataset as CSV files.`, e)
 	fs.StringVar(&o.out, "out", "", "write the imported dataset to `DIR`")
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT`: table or json")
 	fs.StringVar(&o.link, "link", "auto", "added rows that may repeat existing claims: `auto` links decisive matches to their event and lists the rest in DIR/FILE.matches.csv, review only lists, none does neither")
+	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -53,7 +55,7 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
-	got, err := readWorkbook(o.file)
+	got, err := readWorkbook(ctx, o.file)
 	if err != nil {
 		return err
 	}
@@ -80,18 +82,19 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	ch := graphmodel.Diff(cur, got)
 	if o.out != "" {
-		if err := csvdir.WriteDir(o.out, got); err != nil {
+		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+			return err
+		}
+		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Imported string             `json:"imported"`
 			Against  string             `json:"against"`
 			Changes  graphmodel.Changes `json:"changes"`
-		}{describe(got), describe(cur), ch})
+		}{describe(got), describe(cur), ch}, "  ")
 	}
 	added, removed, modified := ch.Count()
 	fmt.Fprintf(e.stdout, "imported %s: %s, valid\ncompared with %s\n", o.file, describe(got), describe(cur))

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -155,37 +154,4 @@ func parseParams(list []string) (map[string]any, error) {
 		}
 	}
 	return out, nil
-}
-
-// writeFileAtomic writes through fn into a temporary file next to path and
-// renames it into place only when fn succeeded, so an interrupted or failed
-// write never leaves a half-written file under the final name.
-func writeFileAtomic(path string, fn func(*os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); outputs are for sharing.
-	if err = f.Chmod(0o644); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fn(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

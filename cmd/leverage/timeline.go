@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/leverage-project/leverage/graphmodel"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type timelineOptions struct {
@@ -45,14 +45,12 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	}
 	months := analysis.Timeline(d, w)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset    string                `json:"dataset"`
 			Provenance graphmodel.Provenance `json:"provenance"`
 			Window     string                `json:"window"`
 			Months     []analysis.Month      `json:"months"`
-		}{describe(d), d.Provenance(), windowLabel(w), months})
+		}{describe(d), d.Provenance(), windowLabel(w), months}, "  ")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type node struct {
@@ -112,7 +113,5 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		out.Edges = edges
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(out)
+	return jsonsafe.Encode(w, out, " ")
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 // Table is a header and rows of plain Go values (strings, integers,
@@ -134,12 +135,10 @@ func writeJSON(w io.Writer, t Table) error {
 		}
 		rows[i] = m
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
+	return jsonsafe.Encode(w, struct {
 		Columns []string         `json:"columns"`
 		Rows    []map[string]any `json:"rows"`
-	}{t.Columns, rows})
+	}{t.Columns, rows}, "  ")
 }
 
 func jsonValue(v any) any {

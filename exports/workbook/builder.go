@@ -135,6 +135,10 @@ func (t *tableWriter) startSheet() error {
 	return nil
 }
 
+// cancelCheckRows is how often a sheet's rows look at the context: often
+// enough to stop within milliseconds, rarely enough to cost nothing.
+const cancelCheckRows = 1024
+
 // add writes one row; values follow the spec's columns.
 func (t *tableWriter) add(values ...any) error {
 	if t.row > t.b.opt.MaxRows {
@@ -147,6 +151,11 @@ func (t *tableWriter) add(values ...any) error {
 	}
 	for i := len(values); i < len(t.cells); i++ {
 		t.cells[i] = nil
+	}
+	if t.done%cancelCheckRows == 0 {
+		if err := t.b.opt.context().Err(); err != nil {
+			return err
+		}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, t.row)
 	if err := t.sw.SetRow(cell, t.cells); err != nil {

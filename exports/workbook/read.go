@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,12 +22,18 @@ import (
 // are reported as Sheet!Cell: field: problem, all of them up to
 // graphmodel.MaxErrors, and then no dataset is returned.
 func Read(r io.Reader, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+	return ReadContext(context.Background(), r, base)
+}
+
+// ReadContext is Read that stops between rows once ctx is done. The file
+// is checked first (see openChecked): bounded, and every row readable.
+func ReadContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	f, err := openChecked(ctx, r)
 	if err != nil {
-		return nil, fmt.Errorf("not a readable xlsx workbook: %w", err)
+		return nil, err
 	}
 	defer f.Close()
-	rd := &reader{f: f}
+	rd := &reader{f: f, ctx: ctx}
 	d := &graphmodel.Dataset{}
 	d.Meta = rd.meta()
 	d.Countries = rd.countries()
@@ -49,6 +56,7 @@ func Read(r io.Reader, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 
 type reader struct {
 	f    *excelize.File
+	ctx  context.Context
 	errs graphmodel.ErrorList
 }
 
@@ -76,6 +84,9 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 		line := 0
 		for rows.Next() {
 			line++
+			if r.cancelled(sheet, line) {
+				break
+			}
 			cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 			if err != nil {
 				r.fail(&graphmodel.FieldError{Cell: fmt.Sprintf("%s!A%d", sheet, line), Err: err})
@@ -100,6 +111,7 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 			}
 			fn(&rowView{r: r, sheet: sheet, line: line, col: col, cells: cells})
 		}
+		r.iteratorFailed(rows, sheet, line)
 		rows.Close()
 	}
 }
@@ -181,7 +193,7 @@ func (v *rowView) date(name, precName, field string) graphmodel.Date {
 		return graphmodel.Date{}
 	}
 	var t time.Time
-	if f, err := strconv.ParseFloat(raw, 64); err == nil {
+	if f, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		t, err = excelize.ExcelDateToTime(f, false)
 		if err != nil {
 			v.fail(name, field, fmt.Errorf("%q is not a date", raw))

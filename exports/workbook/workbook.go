@@ -12,17 +12,18 @@
 package workbook
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // ExcelMaxRows is Excel's row limit per sheet, header included.
@@ -51,6 +52,9 @@ type Options struct {
 	// how many it will yield.
 	Stream      func(fn func(*graphmodel.Relationship) error) error
 	StreamCount int
+	// Context, if set, stops the write between rows once it is done, and
+	// WriteFile then leaves the target as it was.
+	Context context.Context
 }
 
 // Write writes the workbook for d to w.
@@ -73,6 +77,9 @@ func Write(w io.Writer, d *graphmodel.Dataset, opt Options) error {
 	if err := b.build(); err != nil {
 		return err
 	}
+	if err := opt.context().Err(); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp("", "leverage-workbook-*.xlsx")
 	if err != nil {
 		return err
@@ -86,35 +93,18 @@ func Write(w io.Writer, d *graphmodel.Dataset, opt Options) error {
 }
 
 // WriteFile writes the workbook to path through a temporary file in the
-// same directory, renamed into place only when complete: a crash or Ctrl-C
-// never leaves a half-written workbook under the final name.
-func WriteFile(path string, d *graphmodel.Dataset, opt Options) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
+// same directory, renamed into place only when complete and only if
+// opt.Context is not done: a crash or Ctrl-C never leaves a half-written
+// workbook under the final name, and never replaces the previous one.
+func WriteFile(path string, d *graphmodel.Dataset, opt Options) error {
+	return safeio.WriteFile(opt.context(), path, func(w io.Writer) error { return Write(w, d, opt) })
+}
+
+func (o Options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
 	}
-	// CreateTemp makes the file private (0600); the workbook is for sharing.
-	if err = tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, d, opt); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return o.Context
 }
 
 // colKind says how a column's values are stored and formatted.
