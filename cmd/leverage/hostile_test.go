@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
 )
 
 // The hostile-input corpus of issue 12: testdata/hostile/*.tsv, one case a

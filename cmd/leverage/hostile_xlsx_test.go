@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
 )
 
 // seedWorkbook is the base every workbook recipe edits: an export of seed
