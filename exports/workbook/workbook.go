@@ -82,7 +82,7 @@ func Write(w io.Writer, d *graphmodel.Dataset, opt Options) error {
 	if err := b.f.Write(tmp); err != nil {
 		return err
 	}
-	return canonicalize(w, tmp)
+	return Canonicalize(w, tmp)
 }
 
 // WriteFile writes the workbook to path through a temporary file in the
