@@ -154,11 +154,11 @@ const (
 	kDate
 	kMonth
 	kURL
-	kScore    // a score: float with scoreDigits significant digits
+	kScore     // a score: float with scoreDigits significant digits
 	kModelDate // a model date's text, stored as its first day shown at its precision
-	kWrapped  // long text, wrapped
-	kUSD      // whole US dollars
-	kAny // stored as the value's own type: text, number or time
+	kWrapped   // long text, wrapped
+	kUSD       // whole US dollars
+	kAny       // stored as the value's own type: text, number or time
 )
 
 type column struct {
