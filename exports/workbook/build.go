@@ -379,7 +379,7 @@ func (b *builder) dictionary() error {
 	}
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis) {
 		for _, c := range s.columns {
-			if err := t.add(s.name, c.name, c.doc); err != nil {
+			if err := t.add(s.name, c.name, importRole(s.name, c.name), c.doc); err != nil {
 				return err
 			}
 		}

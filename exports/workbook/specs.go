@@ -144,6 +144,7 @@ var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a si
 var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet explained.", []column{
 	{"Sheet", kText, 16, "sheet name"},
 	{"Column", kText, 22, "column header"},
+	{"On import", kText, 24, "what leverage import does with the column: read, derived (computed from other columns, not read) or not read"},
 	{"Meaning", kWrapped, 110, "what the column holds"},
 }}
 
