@@ -16,7 +16,7 @@ import (
 // take at face value: excelize's row iterator gives only values, so a
 // formula would arrive as its cached result and TRUE as 1.
 type cellMark struct {
-	formula string // the formula text ("" with isFormula for a shared formula's followers)
+	formula                        string // the formula text ("" with isFormula for a shared formula's followers)
 	isFormula, boolean, errorValue bool
 }
 
