@@ -578,7 +578,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			col  string
 			code graphmodel.Code
 		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
-			if got := v.text(end.col); got != "" && got != reg.Name(end.code) {
+			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) {
 				v.warn(end.col, strings.ToLower(end.col), fmt.Errorf("%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
 			}
 		}
@@ -618,4 +618,15 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		out = append(out, rel)
 	})
 	return out
+}
+
+// knownName says whether name is what a derived name cell could show for
+// code: its name, or a former name (a renamed country keeps its old name
+// as an alias, and the other rows still show it until re-exported).
+func knownName(reg *graphmodel.Registry, code graphmodel.Code, name string) bool {
+	c, ok := reg.Country(code)
+	if !ok {
+		return name == string(code)
+	}
+	return name == c.Name || contains(c.Aliases, name)
 }
