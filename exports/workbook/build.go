@@ -523,7 +523,7 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 			Series: []excelize.ChartSeries{{Name: "Hubs!$" + pr + "$1",
 				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", name, name, top+1),
 				Values:     fmt.Sprintf("Hubs!$%s$2:$%s$%d", pr, pr, top+1),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}},
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hubsBarColor}}}},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top %d actors by PageRank, layer %q (all deportation-related relationships)", top, analysis.LayerAll),
 				Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
@@ -535,15 +535,26 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 	}
 }
 
+// timelineSeries are the Timeline chart's columns and their colours, set
+// rather than left to the application's theme so the chart reads the same
+// everywhere (and a rendering test can find each series).
+var timelineSeries = []struct{ column, color string }{
+	{"Approaches", "2F5597"}, {"Receptions", "ED7D31"}, {"Payments", "70AD47"},
+}
+
+// hubsBarColor is the Hubs chart's bar colour.
+const hubsBarColor = "4472C4"
+
 func (b *builder) timelineDecor(sheet string, _, rows int) error {
 	if rows == 0 {
 		return nil
 	}
 	var series []excelize.ChartSeries
-	for _, col := range []string{"Approaches", "Receptions", "Payments"} {
-		c := colName(timelineSpec, col)
+	for _, s := range timelineSeries {
+		c := colName(timelineSpec, s.column)
 		series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
-			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1)})
+			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}})
 	}
 	// The Month cells are dates; without a number format of its own the
 	// category axis would show their serial numbers.
