@@ -19,20 +19,20 @@ var ReadLimits = xlsxguard.Default
 // openChecked reads the workbook into memory (excelize does anyway) up to
 // the file bound, checks every sheet with xlsxguard (sizes, cell lengths,
 // row order, XML errors), and only then hands it to excelize.
-func openChecked(ctx context.Context, r io.Reader) (*excelize.File, error) {
+func openChecked(ctx context.Context, r io.Reader) (*excelize.File, []byte, error) {
 	b, err := xlsxguard.ReadAll(r, ReadLimits)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := xlsxguard.CheckBytes(ctx, b, ReadLimits); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
 		UnzipSizeLimit: ReadLimits.TotalBytes, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("not a readable xlsx workbook: %v: %w", err, graphmodel.ErrInvalid)
+		return nil, nil, fmt.Errorf("not a readable xlsx workbook: %v: %w", err, graphmodel.ErrInvalid)
 	}
-	return f, nil
+	return f, b, nil
 }
 
 // cancelled reports (once) that the read stopped at sheet!line.
