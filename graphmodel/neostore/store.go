@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -67,6 +68,9 @@ func (c Config) String() string {
 type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+
+	procMu    sync.Mutex
+	procModes map[string]string // procedure name → mode, asked once
 }
 
 // ConnectTimeout bounds how long Open waits for the server to answer.
