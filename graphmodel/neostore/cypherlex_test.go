@@ -9,7 +9,7 @@ import (
 func TestParameterNames(t *testing.T) {
 	for q, want := range map[string][]string{
 		"MATCH (c {code: $code}) WHERE c.x IN $codes AND c.code <> $code RETURN c": {"code", "codes"},
-		"RETURN '$notParam', \"$nor\\\"$this\", `$quoted` // $comment\n, $real": {"real"},
+		"RETURN '$notParam', \"$nor\\\"$this\", `$quoted` // $comment\n, $real":    {"real"},
 		"/* $a */ RETURN $`odd name`, $0":                                          {"0", "odd name"},
 		"RETURN 1":                                                                 nil,
 	} {
