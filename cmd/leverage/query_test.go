@@ -188,3 +188,17 @@ func TestQueryReadOnlyFromTheCLI(t *testing.T) {
 		t.Errorf("write: exit %d %s", code, errs)
 	}
 }
+
+// neo4j:// routing URIs work against the single test server: the load
+// goes through a write transaction, the query through a read one.
+func TestRoutingURIAgainstTheSingleServer(t *testing.T) {
+	needNeo4j(t)
+	uri := strings.Replace(neostoreURI(), "bolt://", "neo4j://", 1)
+	if _, errs, code := runCLI(t, "load", "--replace", "--neo4j-uri", uri); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code := runCLI(t, "query", "--neo4j-uri", uri, "--format", "csv", "--cypher", "MATCH ()-[r]->() RETURN count(r) AS n")
+	if code != 0 || !strings.HasSuffix(out, "\nn\n103\n") {
+		t.Errorf("exit %d %s\n%s", code, errs, out)
+	}
+}

@@ -122,3 +122,5 @@ func TestRedactURI(t *testing.T) {
 		}
 	}
 }
+
+func neostoreURI() string { return neostore.ConfigFromEnv().URI }

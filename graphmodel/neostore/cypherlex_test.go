@@ -2,6 +2,7 @@ package neostore
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -68,4 +69,25 @@ func FuzzLexCypher(f *testing.F) {
 			prev = tk.end
 		}
 	})
+}
+
+// Every library query documents exactly the parameters it uses, so
+// `query --list` tells the user what --param to give.
+func TestLibraryDocumentsItsParameters(t *testing.T) {
+	for _, q := range Library() {
+		used, err := ParameterNames(q.Cypher)
+		if err != nil {
+			t.Errorf("%s: %v", q.Name, err)
+			continue
+		}
+		var documented []string
+		for _, p := range q.Params {
+			name, _, _ := strings.Cut(p, " ")
+			documented = append(documented, name)
+		}
+		sort.Strings(documented)
+		if strings.Join(used, ",") != strings.Join(documented, ",") {
+			t.Errorf("%s uses %v but documents %v", q.Name, used, documented)
+		}
+	}
 }

@@ -239,3 +239,28 @@ func TestNeo4jWriteAllowsWhatReadRefuses(t *testing.T) {
 		t.Errorf("%v %v", res.Rows, err)
 	}
 }
+
+// Timeout 0 sets no bound of ours: the query runs to the end, under the
+// server's own db.transaction.timeout, which the test server leaves at 0
+// (none). A tiny timeout stops a long query.
+func TestNeo4jTimeoutZeroMeansNone(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	res, err := s.Query(ctx, "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value", nil, neostore.QueryOptions{})
+	if err != nil || len(res.Rows) != 1 || res.Rows[0][0] != "0s" {
+		t.Fatalf("server transaction timeout: %v %v", res.Rows, err)
+	}
+	long := "UNWIND range(1, 3000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
+	res, err = s.Query(ctx, long, nil, neostore.QueryOptions{Timeout: 0})
+	if err != nil || res.Rows[0][0] != int64(3000000/7) {
+		t.Errorf("timeout 0: %v %v", res.Rows, err)
+	}
+	// The server checks timeouts every 2 s (db.transaction.monitor.check.interval).
+	endless := "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)"
+	if _, err := s.Query(ctx, endless, nil, neostore.QueryOptions{Timeout: time.Millisecond}); err == nil || !strings.Contains(err.Error(), "timeout") {
+		t.Errorf("timeout 1ms: %v", err)
+	}
+	if _, err := s.Query(ctx, "RETURN 1", nil, neostore.QueryOptions{Timeout: -time.Second}); err == nil {
+		t.Error("a negative timeout was accepted")
+	}
+}
