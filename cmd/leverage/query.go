@@ -35,7 +35,8 @@ func queryMain(ctx context.Context, args []string, e env) error {
 (--cypher or --file) and prints the result. Queries run read-only: one that
 would write is refused unless --write is given. Values go in as parameters:
 --param country=PA. A parameter the query uses must be given, and every
---param must be used.
+--param must be used. PROFILE and EXPLAIN print the server's plan to stderr.
+
 `+paramHelp, e)
 	o.neo4j.register(fs)
 	fs.BoolVar(&o.list, "list", false, "list the named queries")
