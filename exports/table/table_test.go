@@ -150,7 +150,7 @@ out = {
   "date": rows[1][rows[0].index("published_start")].strftime("%Y-%m-%d"),
   "score_blank": rows[4][rows[0].index("score")] is None,
   "autofilter": (full["Result"].auto_filter.ref or "").replace("$", ""),
-  "about": {r[0]: r[1] for r in full["About"].iter_rows(values_only=True)},
+  "about": {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)},
   "mixed": [c for c in list(openpyxl.load_workbook(b, read_only=True)["Result"].iter_rows(values_only=True))[1]],
 }
 print(json.dumps(out))

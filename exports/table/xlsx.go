@@ -112,6 +112,10 @@ func writeAbout(f *excelize.File, a *About, text, bold int) error {
 		}
 		f.SetCellStyle(aboutSheet, v, v, text)
 	}
+	last, _ := excelize.CoordinatesToCellName(2, len(rows))
+	if err := f.SetSheetDimension(aboutSheet, "A1:"+last); err != nil {
+		return err
+	}
 	f.SetColWidth(aboutSheet, "A", "A", 24)
 	return f.SetColWidth(aboutSheet, "B", "B", 100)
 }
