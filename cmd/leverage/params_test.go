@@ -2,6 +2,7 @@ package main
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,4 +79,23 @@ func TestParamErrorsBeforeConnecting(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 naming %q", c.args, code, errs, c.want)
 		}
 	}
+}
+
+// paramValue never panics; str: always gives the text back, and a value
+// it reads as a whole number prints back as the same text.
+func FuzzParamValue(f *testing.F) {
+	for _, s := range []string{"42", "007", "str:x", "date:2025-03-01", `["PA",1]`, `{"a":{"b":[1.5]}}`, "json:null", "1e309", "-0", "datetime:2025-03-01T00:00:00+02:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, err := paramValue("str:" + s); err != nil || v != s {
+			t.Fatalf("str:%q gave %#v, %v", s, v, err)
+		}
+		v, err := paramValue(s)
+		if n, ok := v.(int64); ok && err == nil && !strings.HasPrefix(s, "int:") && !strings.HasPrefix(s, "json:") && !strings.HasPrefix(s, "[") {
+			if got := strconv.FormatInt(n, 10); got != s && "-"+got != s {
+				t.Fatalf("%q read as %d", s, n)
+			}
+		}
+	})
 }
