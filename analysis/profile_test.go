@@ -138,6 +138,17 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("%s: counts events the CSV does not date there", label)
 		}
 	}
+	total := 0
+	for _, m := range months {
+		total += m.Approaches
+	}
+	// Seed 1.1.0: 47 approaches in 1.0.0, 3 removed (appr-pa-2024,
+	// appr-gt-2025-05, appr-uz-2025-06-candidate), 5 added (Peru's "said
+	// no", Ukraine's cable claim, Libya in talks, the group's "several" and
+	// its reluctance): 49.
+	if total != 49 {
+		t.Errorf("approaches over the timeline = %d, want every approach (49)", total)
+	}
 	// A year row follows its year's last month.
 	for i, m := range months {
 		if m.Precision == "year" && i+1 < len(months) && strings.HasPrefix(months[i+1].Month, m.Month) {
