@@ -265,6 +265,10 @@ func stabilityVerdict(st analysis.Stability) string {
 	switch {
 	case st.NullSamples == 0:
 		return "no null model run"
+	case st.Observed == 0:
+		return "no community structure (modularity 0)"
+	case st.NullSD == 0 && st.Observed == st.NullMean:
+		return "too small to randomise: every graph with these degrees gives this modularity"
 	case stable && above:
 		return "stable and above random graphs of the same degrees"
 	case above:
