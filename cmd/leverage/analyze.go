@@ -38,12 +38,17 @@ func init() {
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
 	var o analyzeOptions
-	fs := newFlags("analyze", "", `Builds the chosen layer as a weighted directed graph and reports hub metrics
-(degree, strength, PageRank, HITS, betweenness, closeness, harmonic, k-core,
-components), Louvain communities with modularity, pattern matches, and the
+	fs := newFlags("analyze", "", `Builds the chosen layer as a weighted simple directed graph and reports hub
+metrics (degree, strength, PageRank and HITS unweighted and weighted,
+betweenness, closeness, harmonic, k-core, components), Louvain communities
+with modularity and their stability (mean pairwise NMI over seeded runs,
+modularity of degree-preserving randomisations), pattern matches, and the
 nationalities that depend on a single receiving country. Layers: all,
-approach, flow, money, leverage, onward. Metrics follow networkx's
-definitions; see the README.`, e)
+approach, flow, money, leverage, onward. Placeholder actors (unspecified
+nationalities, unnamed groups) keep their people in strengths but are not
+ranked, not path nodes and not community members unless
+--include-placeholders. Metrics follow networkx's definitions; --format json
+records each metric's settings and convergence. See the README.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.layer, "layer", "all", "`LAYER` to analyse")
@@ -261,6 +266,10 @@ func stabilityVerdict(st analysis.Stability) string {
 	switch {
 	case st.NullSamples == 0:
 		return "no null model run"
+	case st.Observed == 0:
+		return "no community structure (modularity 0)"
+	case st.NullSD == 0 && st.Observed == st.NullMean:
+		return "too small to randomise: every graph with these degrees gives this modularity"
 	case stable && above:
 		return "stable and above random graphs of the same degrees"
 	case above:

@@ -219,12 +219,14 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		Communities        int                    `json:"communities"`
 		Modularity         float64                `json:"modularity"`
 		Members            [][]string             `json:"community_members"`
+		LouvainRun         communityRun           `json:"louvain_settings"`
+		LeidenRun          communityRun           `json:"leiden_settings"`
 		Leiden             int                    `json:"leiden_communities"`
 		LeidenQ            float64                `json:"leiden_modularity"`
 		Nodes_             []analysis.NodeMetrics `json:"metrics"`
 		Placeholders       []analysis.NodeMetrics `json:"placeholder_nodes"`
 	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
-		len(leiden.Members), leiden.Modularity, ranked, placeholders}
+		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, rep, "")
 	}
@@ -250,6 +252,19 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", i+1, x.Node, x.InDegree, x.OutDegree, f6(x.PageRank), f6(x.Hub), f6(x.Authority), f6(x.Betweenness), f6(x.Closeness), x.Core)
 	}
 	return tw.Flush()
+}
+
+// communityRun is how a community method ran: its seeds, resolution and
+// the size of the undirected graph.
+type communityRun struct {
+	Seeds      []uint64 `json:"seeds"`
+	Resolution float64  `json:"resolution"`
+	Nodes      int      `json:"nodes"`
+	Edges      int      `json:"undirected_edges"`
+}
+
+func runOf(c analysis.Communities) communityRun {
+	return communityRun{c.Seeds, c.Resolution, c.Nodes, c.Edges}
 }
 
 type timing struct {

@@ -174,3 +174,48 @@ func TestAnalyzeGraphFile(t *testing.T) {
 		t.Errorf("bad weight: exit %d %s", code, errs)
 	}
 }
+
+// No layer ranks a placeholder, puts one in a community or lists one as a
+// dependency, unless asked; asked, ZZ returns to the all layer's ranking.
+func TestAnalyzeLeavesPlaceholdersOut(t *testing.T) {
+	for _, layer := range []string{"all", "approach", "flow", "money", "leverage", "onward"} {
+		out, errs, code := runCLI(t, "analyze", "--layer", layer, "--format", "json")
+		if code != 0 {
+			t.Fatal(errs)
+		}
+		var rep struct {
+			Hubs []struct {
+				Node string `json:"node"`
+				Kind string `json:"kind"`
+			} `json:"hubs"`
+			Communities struct {
+				Members [][]string `json:"members"`
+			} `json:"communities"`
+			Dependencies []struct {
+				Nationality string `json:"nationality"`
+				Receiver    string `json:"receiver"`
+			} `json:"single_receiver_dependencies"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		placeholder := func(code string) bool { return code == "ZZ" || strings.HasPrefix(code, "GRP_") }
+		for _, h := range rep.Hubs {
+			if placeholder(h.Node) || h.Kind != "country" {
+				t.Errorf("%s: hub %s (%s)", layer, h.Node, h.Kind)
+			}
+		}
+		for _, c := range rep.Communities.Members {
+			for _, m := range c {
+				if placeholder(m) {
+					t.Errorf("%s: %s in a community", layer, m)
+				}
+			}
+		}
+		for _, d := range rep.Dependencies {
+			if placeholder(d.Nationality) || placeholder(d.Receiver) {
+				t.Errorf("%s: dependency %+v", layer, d)
+			}
+		}
+	}
+}
