@@ -5,7 +5,6 @@ package gexf
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -45,7 +44,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 	enc.EncodeToken(xml.CharData("leverage"))
 	end("creator")
 	start("description")
-	enc.EncodeToken(xml.CharData(fmt.Sprintf("%s %s (sha256 %s)", g.Name, g.Version, g.ContentHash)))
+	enc.EncodeToken(xml.CharData(g.Provenance().String()))
 	end("description")
 	end("meta")
 	start("graph", "defaultedgetype", "directed", "mode", "dynamic", "timeformat", "date")

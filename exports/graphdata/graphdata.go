@@ -34,13 +34,22 @@ type Edge struct {
 // Graph is the flattened dataset.
 type Graph struct {
 	Name, Version, ContentHash string
-	Nodes                      []Node
-	Edges                      []Edge
+	// Tool is "leverage " + graphmodel.ToolVersion(): the exports cite the
+	// tool beside the dataset (Provenance).
+	Tool  string
+	Nodes []Node
+	Edges []Edge
+}
+
+// Provenance is the graph's dataset and tool, as every output cites them.
+func (g Graph) Provenance() graphmodel.Provenance {
+	return graphmodel.Provenance{DatasetName: g.Name, DatasetVersion: g.Version, ContentHash: g.ContentHash, Tool: g.Tool}
 }
 
 // From flattens d; nodes sorted by code, edges in dataset order.
 func From(d *graphmodel.Dataset) Graph {
-	g := Graph{Name: d.Meta.Name, Version: d.Meta.Version, ContentHash: d.ContentHash()}
+	p := d.Provenance()
+	g := Graph{Name: p.DatasetName, Version: p.DatasetVersion, ContentHash: p.ContentHash, Tool: p.Tool}
 	in, out := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	for i := range d.Relationships {
 		r := &d.Relationships[i]

@@ -5,7 +5,6 @@ package graphml
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -48,7 +47,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		start("key", "id", k.ID, "for", k.For, "attr.name", k.Name, "attr.type", k.Type)
 		end("key")
 	}
-	start("graph", "id", fmt.Sprintf("%s %s (sha256 %s)", g.Name, g.Version, g.ContentHash), "edgedefault", "directed")
+	start("graph", "id", g.Provenance().String(), "edgedefault", "directed")
 	for _, n := range g.Nodes {
 		start("node", "id", n.ID)
 		for _, kv := range [][2]string{{"n_label", n.Label}, {"n_kind", n.Kind}, {"n_region", n.Region}, {"n_alpha3", n.Alpha3}} {

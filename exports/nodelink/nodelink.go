@@ -50,7 +50,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		Graph      map[string]any `json:"graph"`
 		Nodes      []node         `json:"nodes"`
 		Edges      []edge         `json:"edges"`
-	}{Directed: true, Multigraph: true, Graph: map[string]any{"name": g.Name, "version": g.Version, "content_hash": g.ContentHash}}
+	}{Directed: true, Multigraph: true, Graph: map[string]any{"name": g.Name, "version": g.Version, "content_hash": g.ContentHash, "tool": g.Tool}}
 	for _, n := range g.Nodes {
 		out.Nodes = append(out.Nodes, node{n.ID, n.Label, n.Kind, n.Region, n.Alpha3, n.PageRank, n.InDegree, n.OutDegree})
 	}
