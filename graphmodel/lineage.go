@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // OfficialKinds are the source kinds that are themselves an official
@@ -149,6 +150,28 @@ func (d *Dataset) ConfidenceWarnings() []Warning {
 			len(r.Sources), l.Independent(r.Sources))})
 	}
 	return out
+}
+
+// SourceWarnings lists sources that leave a reader unable to find the
+// document: no URL and no word in Availability on why, or a title that
+// carries a caveat in parentheses instead of the title (the caveat belongs
+// in Availability).
+func (d *Dataset) SourceWarnings() []Warning {
+	var out []Warning
+	for _, s := range d.Sources {
+		if s.URL == "" && s.Availability == "" {
+			out = append(out, Warning{Record: s.Key, Field: "url", Message: "empty; give the URL, or say in availability why there is none"})
+		}
+		if strings.HasPrefix(strings.TrimSpace(s.Title), "(") {
+			out = append(out, Warning{Record: s.Key, Field: "title", Message: "starts with a parenthesis; put what the stored copy lacks in availability, not in the title"})
+		}
+	}
+	return out
+}
+
+// Warnings is SourceWarnings followed by ConfidenceWarnings.
+func (d *Dataset) Warnings() []Warning {
+	return append(d.SourceWarnings(), d.ConfidenceWarnings()...)
 }
 
 // checkLineage validates every source's lineage references against the

@@ -58,3 +58,16 @@ func TestContentHashIgnoresAbsentLineage(t *testing.T) {
 		t.Error("a domain does not change the hash")
 	}
 }
+
+// The seed's 1.0.0 sources had empty URLs and titles starting "(title not
+// in the stored copy)": both are warned about until availability says so.
+func TestSourceWarnings(t *testing.T) {
+	d := &Dataset{Sources: []Source{
+		{Key: "old", Title: "(title not in the stored copy) a report"},
+		{Key: "new", Title: "A report", Availability: "no URL in the stored copy"},
+	}}
+	w := d.SourceWarnings()
+	if len(w) != 2 || w[0].Record != "old" || w[0].Field != "url" || w[1].Field != "title" {
+		t.Errorf("warnings %v", w)
+	}
+}
