@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // OfficialKinds are the source kinds that are themselves an official
@@ -23,7 +24,7 @@ func (s *Source) hasLineage() bool {
 // sources are one account when one republishes or is derived from the
 // other, directly or through a chain, in either direction (a summary of a
 // report and that report's republication are one account). Each account is
-// named by the smallest source key in it, so the partition is deterministic.
+// named by its original (see Account), so the partition is deterministic.
 type Lineage struct {
 	account map[string]string // source key -> account name
 	kind    map[string]SourceKind
@@ -67,15 +68,34 @@ func (d *Dataset) Lineage() *Lineage {
 			union(s.Key, p)
 		}
 	}
+	// Name each account by its original: the smallest key among its
+	// sources that republish and derive from nothing (the smallest key of
+	// all when every source in it has lineage, as in a cycle).
+	name := map[string]string{}
+	for _, s := range d.Sources {
+		if s.Republishes != "" || len(s.DerivedFrom) > 0 {
+			continue
+		}
+		r := find(s.Key)
+		if cur, ok := name[r]; !ok || s.Key < cur {
+			name[r] = s.Key
+		}
+	}
 	l := &Lineage{account: make(map[string]string, len(parent)), kind: kind}
 	for k := range parent {
-		l.account[k] = find(k)
+		r := find(k)
+		if n, ok := name[r]; ok {
+			l.account[k] = n
+		} else {
+			l.account[k] = r
+		}
 	}
 	return l
 }
 
-// Account returns the name of the independent account key belongs to (key
-// itself for a source with no lineage, or an unknown key).
+// Account returns the name of the independent account key belongs to: the
+// smallest key among the account's originals (sources with no lineage of
+// their own), key itself for a source alone or unknown.
 func (l *Lineage) Account(key string) string {
 	if a, ok := l.account[key]; ok {
 		return a
@@ -130,6 +150,28 @@ func (d *Dataset) ConfidenceWarnings() []Warning {
 			len(r.Sources), l.Independent(r.Sources))})
 	}
 	return out
+}
+
+// SourceWarnings lists sources that leave a reader unable to find the
+// document: no URL and no word in Availability on why, or a title that
+// carries a caveat in parentheses instead of the title (the caveat belongs
+// in Availability).
+func (d *Dataset) SourceWarnings() []Warning {
+	var out []Warning
+	for _, s := range d.Sources {
+		if s.URL == "" && s.Availability == "" {
+			out = append(out, Warning{Record: s.Key, Field: "url", Message: "empty; give the URL, or say in availability why there is none"})
+		}
+		if strings.HasPrefix(strings.TrimSpace(s.Title), "(") {
+			out = append(out, Warning{Record: s.Key, Field: "title", Message: "starts with a parenthesis; put what the stored copy lacks in availability, not in the title"})
+		}
+	}
+	return out
+}
+
+// Warnings is SourceWarnings followed by ConfidenceWarnings.
+func (d *Dataset) Warnings() []Warning {
+	return append(d.SourceWarnings(), d.ConfidenceWarnings()...)
 }
 
 // checkLineage validates every source's lineage references against the

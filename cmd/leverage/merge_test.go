@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // ingestOverlap ingests testdata/tracker-overlap.csv (written for this
@@ -152,5 +154,67 @@ func TestIngestOverlapTwiceIsStable(t *testing.T) {
 	second, _ := os.ReadFile(filepath.Join(dir2, "relationships.csv"))
 	if string(first) != string(second) {
 		t.Error("a second ingest changed relationships.csv")
+	}
+}
+
+// An NGO adds, in the workbook, a row that is CBS's account of Panama's
+// February group (about 310: a figure made up for the test). import links it
+// to the New York Times' about 300, so Panama still received 300 (the more
+// confident claim counts); without linking it would be 610.
+func TestImportAddedRowLinks(t *testing.T) {
+	xlsx := filepath.Join(t.TempDir(), "seed.xlsx")
+	if _, errs, code := runCLI(t, "export", "-o", xlsx); code != 0 {
+		t.Fatal(errs)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Relationships")
+	header := rows[0]
+	var src []string
+	for _, r := range rows[1:] {
+		if r[0] == "recv-zz-pa-2025-02" {
+			src = r
+		}
+	}
+	set := func(row int, name, value string) {
+		for i, h := range header {
+			if h == name {
+				cell, _ := excelize.CoordinatesToCellName(i+1, row)
+				f.SetCellStr("Relationships", cell, value)
+			}
+		}
+	}
+	n := len(rows) + 1
+	for i, v := range src {
+		cell, _ := excelize.CoordinatesToCellName(i+1, n)
+		f.SetCellStr("Relationships", cell, v)
+	}
+	set(n, "ID", "recv-zz-pa-2025-02-cbs")
+	set(n, "Date", "2025-02-14")
+	set(n, "Date precision", "day")
+	set(n, "Count", "310")
+	set(n, "Confidence", "reported")
+	set(n, "Sources", "cbs-2025-02-panama")
+	set(n, "Independent sources", "1")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	for link, want := range map[string]string{"auto": "300", "none": "610"} {
+		dir := t.TempDir()
+		out, errs, code := runCLI(t, "import", xlsx, "--out", dir, "--link", link)
+		if code != 0 {
+			t.Fatalf("import --link %s: exit %d: %s\n%s", link, code, errs, out)
+		}
+		if got := peopleReceived(t, dir, "PA"); got != want {
+			t.Errorf("import --link %s: PA people received %s, want %s\n%s", link, got, want, out)
+		}
+		if link == "auto" {
+			m := readCSV(t, filepath.Join(dir, "seed.matches.csv"))
+			if len(m) < 2 || m[1][0] != "recv-zz-pa-2025-02-cbs" || m[1][1] != "recv-zz-pa-2025-02" || m[1][4] != "linked" {
+				t.Errorf("matches %v", m)
+			}
+		}
 	}
 }

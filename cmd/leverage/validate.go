@@ -43,12 +43,12 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 		s.Relationships, s.Sources, independentAccounts(d), s.Actors, s.Countries)
 	// Warnings do not change the exit code: the data is valid, but a
 	// reader citing a confirmed claim should know what it rests on.
-	warnings := d.ConfidenceWarnings()
+	warnings := d.Warnings()
 	for _, w := range warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", w)
 	}
 	if len(warnings) > 0 {
-		fmt.Fprintf(e.stdout, "%d warning(s): confidence confirmed needs an official source or two independent accounts (README: Confidence)\n", len(warnings))
+		fmt.Fprintf(e.stdout, "%d warning(s): a source needs a URL or a word on why there is none; confidence confirmed needs an official source or two independent accounts (README: Confidence)\n", len(warnings))
 	}
 	return nil
 }

@@ -233,3 +233,24 @@ print(json.dumps({"ids": g.es["relationship"], "hash": g["content_hash"], "direc
 		t.Errorf("igraph read %d ids (first %v), hash %q, directed %v", len(res.IDs), res.IDs[:min(1, len(res.IDs))], res.Hash, res.Directed)
 	}
 }
+
+// GraphML, GEXF and node-link JSON name the dataset with its full SHA-256
+// and the tool version (issue 15), not a prefix.
+func TestGraphFilesCarryProvenance(t *testing.T) {
+	d, g := seedGraph(t)
+	hash := d.ContentHash()
+	tool := "leverage " + graphmodel.ToolVersion()
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"graphml": func(b *bytes.Buffer) error { return graphml.Write(b, g) },
+		"gexf":    func(b *bytes.Buffer) error { return gexf.Write(b, g) },
+		"json":    func(b *bytes.Buffer) error { return nodelink.Write(b, g) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if len(hash) != 64 || !bytes.Contains(b.Bytes(), []byte(hash)) || !bytes.Contains(b.Bytes(), []byte(tool)) {
+			t.Errorf("%s lacks the full hash %s or %q", name, hash, tool)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func TestNeo4jSeedRoundTripAndIdempotentLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := neostore.Counts{Countries: actorsOf(d), Sources: 5, Relationships: int64(len(d.Relationships))}
+		want := neostore.Counts{Countries: actorsOf(d), Sources: 10, Relationships: int64(len(d.Relationships))} // seed 1.1.0: 5 articles, 5 statements they quote
 		if c != want {
 			t.Errorf("load %d: counts %+v, want %+v", i+1, c, want)
 		}
@@ -178,7 +178,7 @@ func TestNeo4jConcurrentLoadsDoNotDuplicate(t *testing.T) {
 		}
 	}
 	c, _ := s.Count(ctx)
-	if c.Relationships != int64(len(d.Relationships)) || c.Countries != actorsOf(d) || c.Sources != 5 {
+	if c.Relationships != int64(len(d.Relationships)) || c.Countries != actorsOf(d) || c.Sources != 10 {
 		t.Errorf("after concurrent loads: %+v", c)
 	}
 }
