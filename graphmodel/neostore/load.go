@@ -2,10 +2,8 @@ package neostore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -23,7 +21,12 @@ type LoadOptions struct {
 	// batches from duplicating anything; deadlocks between them are
 	// transient errors the driver retries.
 	Workers int
-	// Progress receives one unit per relationship written.
+	// Replace allows replacing a dataset of another name. Without it, Load
+	// refuses with a *DifferentDatasetError when the database serves a
+	// dataset whose name differs from the one loaded.
+	Replace bool
+	// Progress receives one unit per relationship written. Load calls it
+	// from one goroutine at a time.
 	Progress graphmodel.Progress
 }
 
@@ -34,69 +37,181 @@ type Counts struct {
 	Relationships int64 `json:"relationships"`
 }
 
-// Load writes d: uniqueness constraints first, then MERGE on stable ids in
-// batched UNWIND statements, each batch a managed write transaction the
-// driver retries on transient failures. Loading the same dataset twice, or
-// again after a failure part-way, leaves exactly one node per country and
-// source and one relationship per model relationship.
-func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions) (Counts, error) {
+// LoadResult is what a successful Load did.
+type LoadResult struct {
+	Counts            // written by this load
+	Generation string // the id the loaded records carry in their generation property
+	// Previous is what the database served before (nil: nothing); it has
+	// been removed.
+	Previous *DatasetInfo
+	// Resumed says an unfinished load of the same dataset was continued.
+	Resumed bool
+	// RemovedPartial counts relationships of unfinished loads of other
+	// datasets removed before loading; RemovedOld those of the replaced
+	// generation removed after the switch.
+	RemovedPartial, RemovedOld int64
+}
+
+// LoadError is a load that stopped. Its message says what the database
+// serves afterwards.
+type LoadError struct {
+	Written, Total int64
+	// Switched says the new dataset is live and only the removal of the
+	// replaced one was cut short.
+	Switched bool
+	Serving  *DatasetInfo
+	Err      error
+}
+
+func (e *LoadError) Error() string {
+	if e.Switched {
+		return fmt.Sprintf("loaded %s, but removing the dataset it replaced was cut short; the leftovers are invisible to queries on :Country and the next load removes them: %v",
+			e.Serving, e.Err)
+	}
+	return fmt.Sprintf("load stopped after %d of %d relationships; the database still serves %s, unchanged; the partial copy beside it is invisible to queries on :Country, and the next load resumes it (same dataset) or removes it: %v",
+		e.Written, e.Total, e.Serving, e.Err)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// DifferentDatasetError refuses to load a dataset over one of another name.
+type DifferentDatasetError struct {
+	Live DatasetInfo
+	New  string
+}
+
+func (e *DifferentDatasetError) Error() string {
+	return fmt.Sprintf("the database serves %s, not %s: replacing it needs --replace, adding to it --merge", &e.Live, e.New)
+}
+
+// Load writes d as a new generation beside whatever the database serves,
+// switches it in with one transaction once every record is written and
+// checked by count, then removes the generation it replaced (see the
+// generation labels above). Batches are UNWIND statements in managed write
+// transactions the driver retries on transient failures. Loading the same
+// dataset twice, or again after a failure part-way, leaves exactly one node
+// per country and source and one relationship per model relationship; a
+// load cut short at any point leaves the dataset the database served
+// before whole and live.
+func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions) (LoadResult, error) {
+	var res LoadResult
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 5000
 	}
-	p := graphmodel.OrNop(opt.Progress)
+	opt.Progress = &lockedProgress{p: graphmodel.OrNop(opt.Progress)}
 	if err := s.EnsureSchema(ctx); err != nil {
-		return Counts{}, err
+		return res, err
 	}
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	write := func(q string, rows []map[string]any) error {
-		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, q, map[string]any{"rows": rows})
-			if err != nil {
-				return nil, err
-			}
-			_, err = res.Consume(ctx)
-			return nil, err
-		})
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return s.wrap(err)
-		}
-		return nil
+	st, err := s.Status(ctx)
+	if err != nil {
+		return res, err
 	}
-	meta := map[string]any{"name": nonEmpty(d.Meta.Name, "unnamed"), "props": map[string]any{
-		"version": d.Meta.Version, "description": d.Meta.Description, "license": d.Meta.License,
-		"citation": d.Meta.Citation, "updated": d.Meta.Updated.String(), "content_hash": d.ContentHash()}}
-	if err := write("UNWIND $rows AS row MERGE (d:Dataset {name: row.name}) SET d += row.props", []map[string]any{meta}); err != nil {
-		return Counts{}, err
+	prov := d.Provenance()
+	name := nonEmpty(d.Meta.Name, "unnamed")
+	if st.Live != nil && !opt.Replace && st.Live.Name != name {
+		return res, &DifferentDatasetError{Live: *st.Live, New: prov.String()}
 	}
-	var counts Counts
+	stopped := func(err error) error {
+		return &LoadError{Written: res.Relationships, Total: int64(len(d.Relationships)), Serving: st.Live, Err: err}
+	}
+	if res.RemovedPartial, err = s.removeGenerations(ctx, true, prov.ContentHash); err != nil {
+		return res, stopped(err)
+	}
+	meta := map[string]any{"name": name, "version": d.Meta.Version, "description": d.Meta.Description,
+		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(),
+		"content_hash": prov.ContentHash, "tool": prov.Tool}
+	gen, resumed, err := s.beginGeneration(ctx, meta)
+	if err != nil {
+		return res, stopped(err)
+	}
+	res.Generation, res.Resumed = gen, resumed
+	w := &genWriter{s: s, gen: gen}
 	countryRows := s.countryRows(d)
 	for i := 0; i < len(countryRows); i += opt.BatchSize {
-		if err := write("UNWIND $rows AS row MERGE (c:Country {code: row.code}) SET c += row.props",
+		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props WITH c, row WHERE row.placeholder SET c:Placeholder",
 			countryRows[i:min(i+opt.BatchSize, len(countryRows))]); err != nil {
-			return counts, err
+			return res, stopped(err)
 		}
 	}
-	counts.Countries = int64(len(countryRows))
+	res.Countries = int64(len(countryRows))
 	var batch []map[string]any
 	for i, src := range d.Sources {
 		batch = append(batch, sourceRow(i, src))
 		if len(batch) == opt.BatchSize || i == len(d.Sources)-1 {
-			if err := write("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row.props", batch); err != nil {
-				return counts, err
+			if err := w.write(ctx, "UNWIND $rows AS row MERGE (s:"+labelLoadingSource+" {id: row.id, generation: $g}) SET s = row.props, s.generation = $g", batch); err != nil {
+				return res, stopped(err)
 			}
 			batch = batch[:0]
 		}
 	}
-	counts.Sources = int64(len(d.Sources))
-	p.Start("loading relationships into Neo4j", int64(len(d.Relationships)))
-	defer p.Done()
-	n, err := s.loadRelationships(ctx, d.Relationships, opt, p)
-	counts.Relationships = n
-	return counts, err
+	res.Sources = int64(len(d.Sources))
+	opt.Progress.Start("loading relationships into Neo4j", int64(len(d.Relationships)))
+	n, err := s.loadRelationships(ctx, gen, d.Relationships, opt)
+	opt.Progress.Done()
+	res.Relationships = n
+	if err != nil {
+		return res, stopped(err)
+	}
+	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: int64(len(d.Relationships))}
+	prev, _, err := s.switchGeneration(ctx, gen, want)
+	if err != nil {
+		return res, stopped(err)
+	}
+	res.Previous = prev
+	if prev == nil {
+		res.Previous = st.Live
+	}
+	if res.RemovedOld, err = s.removeGenerations(ctx, false, ""); err != nil {
+		live := infoOf(meta)
+		live.Generation = gen
+		return res, &LoadError{Written: res.Relationships, Total: want.Relationships, Switched: true, Serving: &live, Err: err}
+	}
+	return res, nil
+}
+
+// genWriter writes batches of rows into one generation.
+type genWriter struct {
+	s   *Store
+	gen string
+}
+
+func (w *genWriter) write(ctx context.Context, q string, rows []map[string]any) error {
+	sess := w.s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.Background())
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, map[string]any{"rows": rows, "g": w.gen})
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	return w.s.wrapCtx(ctx, err)
+}
+
+// lockedProgress lets the load workers report through a Progress that is
+// meant for one goroutine at a time.
+type lockedProgress struct {
+	mu sync.Mutex
+	p  graphmodel.Progress
+}
+
+func (l *lockedProgress) Start(label string, total int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Start(label, total)
+}
+
+func (l *lockedProgress) Add(n int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Add(n)
+}
+
+func (l *lockedProgress) Done() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Done()
 }
 
 type relBatch struct {
@@ -110,9 +225,28 @@ func isConstraintViolation(err error) bool {
 	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
+// relQueries are the MERGE and the CREATE statement writing a batch of one
+// relationship type into generation $g. Properties are set one by one,
+// every key every time (nil removes a property an earlier version had): a
+// map SET would make the planner buffer the whole batch (Eager) to protect
+// the id the MERGE reads. A relationship keeps its endpoints for life: a
+// row whose id exists between other countries fails on the uniqueness
+// constraint.
+func relQueries(rt string) (merge, create string) {
+	match := `UNWIND $rows AS row
+MATCH (a:` + labelLoadingCountry + ` {code: row.from, generation: $g})
+MATCH (b:` + labelLoadingCountry + ` {code: row.to, generation: $g})
+`
+	merge = match + `MERGE (a)-[r:` + rt + ` {id: row.id, generation: $g}]->(b)
+SET ` + relSetClause
+	create = match + `CREATE (a)-[r:` + rt + ` {id: row.id, generation: $g}]->(b)
+SET ` + relSetClause + "\n"
+	return merge, create
+}
+
 // loadRelationships writes relationship batches from opt.Workers sessions
 // at once; the first failure stops the others.
-func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relationship, opt LoadOptions, p graphmodel.Progress) (int64, error) {
+func (s *Store) loadRelationships(ctx context.Context, gen string, rels []graphmodel.Relationship, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -138,7 +272,7 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 				}
 				run := func(q string) error {
 					_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows})
+						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows, "g": gen})
 						if err != nil {
 							return nil, err
 						}
@@ -148,10 +282,10 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 					return err
 				}
 				// A batch is created outright, which costs no lookup of its
-				// ids; if any id exists already (a reload, a resumed load,
-				// a concurrent one) the uniqueness constraint fails the
-				// whole transaction, the batch is merged instead, and so is
-				// every later batch of its type.
+				// ids; if any id exists already (a resumed load, a
+				// concurrent one) the uniqueness constraint fails the whole
+				// transaction, the batch is merged instead, and so is every
+				// later batch of its type.
 				var err error
 				if b.merging.Load() {
 					err = run(b.query)
@@ -160,11 +294,11 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 					err = run(b.query)
 				}
 				if err != nil {
-					fail(s.wrap(err))
+					fail(s.wrapCtx(ctx, err))
 					continue
 				}
 				written.Add(int64(len(b.rows)))
-				p.Add(int64(len(b.rows)))
+				opt.Progress.Add(int64(len(b.rows)))
 			}
 		}()
 	}
@@ -183,21 +317,7 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 			fail(fmt.Errorf("neostore: bad relationship type %q", rt))
 			return false
 		}
-		// Properties are set one by one, every key every time (nil removes
-		// a property an earlier version had): a map SET would make the
-		// planner buffer the whole batch (Eager) to protect the id the MERGE
-		// reads. A relationship keeps its endpoints for life: a row whose id
-		// exists between other countries fails on the uniqueness constraint.
-		q := `UNWIND $rows AS row
-MATCH (a:Country {code: row.from})
-MATCH (b:Country {code: row.to})
-MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
-SET ` + relSetClause
-		create := `UNWIND $rows AS row
-MATCH (a:Country {code: row.from})
-MATCH (b:Country {code: row.to})
-CREATE (a)-[r:` + rt + ` {id: row.id}]->(b)
-SET ` + relSetClause + "\n"
+		q, create := relQueries(rt)
 		select {
 		case batches <- relBatch{q, create, rows, merging[t]}:
 		case <-ctx.Done():
@@ -224,129 +344,18 @@ SET ` + relSetClause + "\n"
 	}
 	close(batches)
 	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
 	return written.Load(), firstErr
 }
 
-func nonEmpty(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-// countryRows are every actor the relationships use plus every record the
-// dataset defines; the latter keep their record verbatim for read-back.
-func (s *Store) countryRows(d *graphmodel.Dataset) []map[string]any {
-	used := map[graphmodel.Code]bool{}
-	var order []graphmodel.Code
-	add := func(c graphmodel.Code) {
-		if !used[c] {
-			used[c] = true
-			order = append(order, c)
-		}
-	}
-	records := map[graphmodel.Code]graphmodel.Country{}
-	for _, c := range d.Countries {
-		add(c.Code)
-		records[c.Code] = c
-	}
-	for _, r := range d.Relationships {
-		add(r.FromCountry)
-		add(r.ToCountry)
-	}
-	rows := make([]map[string]any, 0, len(order))
-	for i, code := range order {
-		c, _ := d.Registry.Country(code)
-		props := map[string]any{
-			"name": c.Name, "kind": string(c.Kind), "region": c.Region, "alpha3": c.Alpha3,
-			"aliases": nonNil(c.Aliases), "demonyms": nonNil(c.Demonyms), "in_dataset": false,
-		}
-		if rec, ok := records[code]; ok {
-			raw, _ := json.Marshal(rec)
-			props["in_dataset"] = true
-			props["record"] = string(raw)
-			props["record_seq"] = int64(i)
-		}
-		rows = append(rows, map[string]any{"code": string(code), "props": props})
-	}
-	return rows
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func sourceRow(seq int, s graphmodel.Source) map[string]any {
-	props := map[string]any{
-		"id": s.Key, "seq": int64(seq), "publisher": s.Publisher, "title": s.Title,
-		"published": s.Published.String(), "published_precision": s.Published.Precision.String(),
-		"kind": string(s.Kind), "url": s.URL, "note": s.Note,
-	}
-	if !s.Published.IsZero() {
-		props["published_start"] = neo4j.DateOf(s.Published.Start())
-	}
-	return map[string]any{"id": s.Key, "props": props}
-}
-
-// relProps are the relationship properties besides id, in the order of
-// relSetClause.
-var relProps = []string{"seq", "date", "date_start", "date_precision", "event", "status", "instrument",
-	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
-
-var relSetClause = func() string {
-	parts := make([]string, len(relProps))
-	for i, p := range relProps {
-		parts[i] = "r." + p + " = row." + p
-	}
-	return strings.Join(parts, ", ")
-}()
-
-func relRow(seq int, r *graphmodel.Relationship) map[string]any {
-	// Every key is always present; nil removes a property left by an
-	// earlier load of a different version of the relationship.
-	props := map[string]any{
-		"seq": int64(seq), "date": r.Date.String(), "date_precision": r.Date.Precision.String(),
-		"confidence": string(r.Confidence), "sources": nonNil(r.Sources), "note": r.Note,
-		"date_start": nil, "event": nil, "status": nil, "instrument": nil, "count": nil, "count_qualifier": nil,
-		"amount": nil, "currency": nil, "amount_qualifier": nil,
-	}
-	if !r.Date.IsZero() {
-		props["date_start"] = neo4j.DateOf(r.Date.Start())
-	}
-	set := func(k, v string) {
-		if v != "" {
-			props[k] = v
-		}
-	}
-	set("event", r.Event)
-	set("status", string(r.Status))
-	set("instrument", string(r.Instrument))
-	if !r.Count.IsZero() {
-		props["count"] = r.Count.Value
-		props["count_qualifier"] = string(r.Count.Qualifier)
-	}
-	if !r.Money.IsZero() {
-		props["amount"] = r.Money.Amount
-		props["currency"] = r.Money.Currency
-		props["amount_qualifier"] = string(r.Money.Qualifier)
-	}
-	props["id"], props["from"], props["to"] = r.Key, string(r.FromCountry), string(r.ToCountry)
-	return props
-}
-
 // Count returns how many countries, sources and relationships (of the
-// model's types) the database holds.
+// model's types) the live dataset holds; unfinished loads beside it are
+// not counted.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
-	var types []string
-	for _, t := range graphmodel.RelTypes {
-		types = append(types, relType(t))
-	}
-	q := `CALL { MATCH (c:Country) RETURN count(c) AS countries }
+	q := `CALL { MATCH (c:Country) RETURN count(c) AS countries, sum(COUNT { (c)-[:` + typeUnion() + `]->() }) AS rels }
 CALL { MATCH (s:Source) RETURN count(s) AS sources }
-CALL { MATCH ()-[r:` + strings.Join(types, "|") + `]->() RETURN count(r) AS rels }
 RETURN countries, sources, rels`
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())

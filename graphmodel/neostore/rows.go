@@ -1,0 +1,124 @@
+package neostore
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// countryRows are every actor the relationships use plus every record the
+// dataset defines; the latter keep their record verbatim for read-back.
+func (s *Store) countryRows(d *graphmodel.Dataset) []map[string]any {
+	used := map[graphmodel.Code]bool{}
+	var order []graphmodel.Code
+	add := func(c graphmodel.Code) {
+		if !used[c] {
+			used[c] = true
+			order = append(order, c)
+		}
+	}
+	records := map[graphmodel.Code]graphmodel.Country{}
+	for _, c := range d.Countries {
+		add(c.Code)
+		records[c.Code] = c
+	}
+	for _, r := range d.Relationships {
+		add(r.FromCountry)
+		add(r.ToCountry)
+	}
+	rows := make([]map[string]any, 0, len(order))
+	for i, code := range order {
+		c, _ := d.Registry.Country(code)
+		props := map[string]any{
+			"name": c.Name, "kind": string(c.Kind), "region": c.Region, "alpha3": c.Alpha3,
+			"aliases": nonNil(c.Aliases), "demonyms": nonNil(c.Demonyms), "has_record": false,
+		}
+		if rec, ok := records[code]; ok {
+			raw, _ := json.Marshal(rec)
+			props["has_record"] = true
+			props["record"] = string(raw)
+			props["record_seq"] = int64(i)
+		}
+		// Placeholders (ZZ, named groups) carry a label so research
+		// queries can leave them out in one clause.
+		rows = append(rows, map[string]any{"code": string(code), "props": props, "placeholder": c.Kind != graphmodel.KindCountry})
+	}
+	return rows
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sourceRow(seq int, s graphmodel.Source) map[string]any {
+	props := map[string]any{
+		"id": s.Key, "seq": int64(seq), "publisher": s.Publisher, "title": s.Title,
+		"published": s.Published.String(), "published_precision": s.Published.Precision.String(),
+		"kind": string(s.Kind), "url": s.URL, "note": s.Note,
+	}
+	if !s.Published.IsZero() {
+		props["published_start"] = neo4j.DateOf(s.Published.Start())
+	}
+	return map[string]any{"id": s.Key, "props": props}
+}
+
+// relProps are the relationship properties besides id, in the order of
+// relSetClause.
+var relProps = []string{"seq", "date", "date_start", "date_end", "date_precision", "event", "status", "instrument",
+	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+
+var relSetClause = func() string {
+	parts := make([]string, len(relProps))
+	for i, p := range relProps {
+		parts[i] = "r." + p + " = row." + p
+	}
+	return strings.Join(parts, ", ")
+}()
+
+func relRow(seq int, r *graphmodel.Relationship) map[string]any {
+	// Every key is always present; nil removes a property left by an
+	// earlier load of a different version of the relationship.
+	props := map[string]any{
+		"seq": int64(seq), "date": r.Date.String(), "date_precision": r.Date.Precision.String(),
+		"confidence": string(r.Confidence), "sources": nonNil(r.Sources), "note": r.Note,
+		"date_start": nil, "date_end": nil, "event": nil, "status": nil, "instrument": nil, "count": nil, "count_qualifier": nil,
+		"amount": nil, "currency": nil, "amount_qualifier": nil,
+	}
+	if !r.Date.IsZero() {
+		props["date_start"] = neo4j.DateOf(r.Date.Start())
+		props["date_end"] = neo4j.DateOf(r.Date.End().AddDate(0, 0, -1))
+	}
+	set := func(k, v string) {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	set("event", r.Event)
+	set("status", string(r.Status))
+	set("instrument", string(r.Instrument))
+	if !r.Count.IsZero() {
+		props["count"] = r.Count.Value
+		props["count_qualifier"] = string(r.Count.Qualifier)
+	}
+	if !r.Money.IsZero() {
+		props["amount"] = r.Money.Amount
+		props["currency"] = r.Money.Currency
+		props["amount_qualifier"] = string(r.Money.Qualifier)
+	}
+	props["id"], props["from"], props["to"] = r.Key, string(r.FromCountry), string(r.ToCountry)
+	return props
+}
+
