@@ -121,4 +121,3 @@ func relRow(seq int, r *graphmodel.Relationship) map[string]any {
 	props["id"], props["from"], props["to"] = r.Key, string(r.FromCountry), string(r.ToCountry)
 	return props
 }
-
