@@ -105,7 +105,7 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "database now serves %d relationships, %d sources, %d countries (generation %s)\n",
+	fmt.Fprintf(e.stdout, "database now holds %d relationships, %d sources, %d countries (generation %s)\n",
 		total.Relationships, total.Sources, total.Countries, res.Generation)
 	return nil
 }

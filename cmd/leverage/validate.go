@@ -40,5 +40,8 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 	fmt.Fprintf(e.stdout, "dataset: %s\n", describe(d))
 	fmt.Fprintf(e.stdout, "valid: %d relationships, %d sources, %d actors (%d countries)\n",
 		s.Relationships, s.Sources, s.Actors, s.Countries)
+	if o.fromNeo4 {
+		return reportNeo4jState(ctx, o.dataOptions, d, e.stdout)
+	}
 	return nil
 }
