@@ -26,6 +26,7 @@ type analyzeOptions struct {
 	repeat     int
 	samples    int
 	unweighted bool
+	write      bool // --write: see analyze_write.go
 }
 
 func init() {
@@ -53,11 +54,15 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
+	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("analyze takes no arguments")
+	}
+	if o.write {
+		return runAnalyzeWrite(ctx, o, e)
 	}
 	if err := checkFormat(o.format); err != nil {
 		return err

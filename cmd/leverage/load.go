@@ -97,9 +97,9 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	case p == nil:
 		fmt.Fprintln(e.stdout, "the database was empty")
 	case p.ContentHash == d.ContentHash():
-		fmt.Fprintf(e.stdout, "replaced an identical copy (generation %s); metrics written by analyze --write went with it\n", p.Generation)
+		fmt.Fprintf(e.stdout, "replaced an identical copy (generation %s); any metrics written by analyze --write went with it\n", p.Generation)
 	default:
-		fmt.Fprintf(e.stdout, "replaced %s; metrics written by analyze --write went with it\n", p)
+		fmt.Fprintf(e.stdout, "replaced %s; any metrics written by analyze --write went with it\n", p)
 	}
 	total, err := s.Count(ctx)
 	if err != nil {

@@ -213,7 +213,8 @@ RETURN countries, sources, rels`, p)
 			"MATCH (n:Country) REMOVE n:Country SET n:RetiredCountry",
 			"MATCH (n:Source) REMOVE n:Source SET n:RetiredSource",
 			"MATCH (n:Dataset) REMOVE n:Dataset SET n:RetiredDataset",
-			// The analyses described the replaced data.
+			// The analyses described the replaced data; so did the
+			// metric properties, which leave with the retired nodes.
 			"MATCH (n:Analysis) DETACH DELETE n",
 			"MATCH (n:" + labelLoadingCountry + " {generation: $g}) REMOVE n:" + labelLoadingCountry + " SET n:Country",
 			"MATCH (n:" + labelLoadingSource + " {generation: $g}) REMOVE n:" + labelLoadingSource + " SET n:Source",

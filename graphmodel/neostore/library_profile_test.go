@@ -31,6 +31,9 @@ func TestNeo4jLibraryDBHitsOnSynthetic20k(t *testing.T) {
 	if _, err := s.Load(ctx, d, neostore.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.WriteAnalysis(ctx, neostore.NewAnalysis(d, analysis.Window{}, 1), 0); err != nil {
+		t.Fatal(err)
+	}
 	scan, err := s.ProfileRead(ctx, "MATCH (a:Country)-[r]->(b:Country) RETURN count(r.note) + count(r.sources) + count(a.code) AS n", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +41,7 @@ func TestNeo4jLibraryDBHitsOnSynthetic20k(t *testing.T) {
 	t.Logf("one scan of every relationship: %d db hits", scan.DBHits)
 	first := d.Relationships[0]
 	params := map[string]any{"nationality": string(first.FromCountry), "country": string(first.ToCountry), "id": first.Key,
-		"source": first.Sources[0], "from": neo4j.DateOf(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
+		"source": first.Sources[0], "layer": "flow", "from": neo4j.DateOf(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
 		"to": neo4j.DateOf(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC))}
 	// Indexed lookups: a fraction of one scan. Everything else reads each
 	// relationship about twice at most.
