@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
@@ -55,7 +59,19 @@ a dataset of another name needs --replace (or --merge for the union).`, e)
 }
 
 func runLoad(ctx context.Context, o loadOptions, e env) error {
-	d, err := o.load(ctx)
+	// A directory of CSV files streams: it is read once and never held,
+	// so a million relationships load in bounded memory.
+	streamed := o.data != "" && !o.merge && !strings.EqualFold(filepath.Ext(o.data), ".xlsx")
+	var d *graphmodel.Dataset
+	var err error
+	if streamed {
+		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
+			return usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
+		}
+		d, err = csvdir.ReadHead(o.data, iso3166.Registry())
+	} else {
+		d, err = o.load(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -70,8 +86,16 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 		}
 	}
 	start := time.Now()
-	res, err := s.Load(ctx, d, neostore.LoadOptions{BatchSize: o.batch, Workers: o.workers,
-		Replace: o.replace || o.merge, Progress: e.progress})
+	opt := neostore.LoadOptions{BatchSize: o.batch, Workers: o.workers, Replace: o.replace || o.merge, Progress: e.progress}
+	var res neostore.LoadResult
+	if streamed {
+		res, err = s.LoadStream(ctx, d, func(fn func(*graphmodel.Relationship) error) error {
+			_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
+			return err
+		}, "", opt)
+	} else {
+		res, err = s.Load(ctx, d, opt)
+	}
 	var diff *neostore.DifferentDatasetError
 	if errors.As(err, &diff) {
 		return usagef("%v", err)
@@ -85,18 +109,20 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 		return err
 	}
 	took := time.Since(start)
+	prov := d.Provenance()
+	prov.ContentHash = res.ContentHash
 	fmt.Fprintf(e.stdout, "loaded %s into %s in %s: %d relationships, %d sources, %d countries (%.0f relationships/s)\n",
-		d.Provenance(), withoutUserInfo(o.neo4j.uri), took.Round(time.Millisecond), res.Relationships, res.Sources, res.Countries, float64(res.Relationships)/took.Seconds())
+		prov, withoutUserInfo(o.neo4j.uri), took.Round(time.Millisecond), res.Relationships, res.Sources, res.Countries, float64(res.Relationships)/took.Seconds())
 	if res.Resumed {
 		fmt.Fprintln(e.stdout, "continued the unfinished load of this dataset left by an earlier run")
 	}
 	if res.RemovedPartial > 0 {
-		fmt.Fprintf(e.stdout, "removed an unfinished load of another dataset (%d relationships)\n", res.RemovedPartial)
+		fmt.Fprintf(e.stdout, "removed an unfinished earlier load (%d relationships)\n", res.RemovedPartial)
 	}
 	switch p := res.Previous; {
 	case p == nil:
 		fmt.Fprintln(e.stdout, "the database was empty")
-	case p.ContentHash == d.ContentHash():
+	case p.ContentHash == res.ContentHash:
 		fmt.Fprintf(e.stdout, "replaced an identical copy (generation %s); any metrics written by analyze --write went with it\n", p.Generation)
 	default:
 		fmt.Fprintf(e.stdout, "replaced %s; any metrics written by analyze --write went with it\n", p)

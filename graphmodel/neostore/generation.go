@@ -2,6 +2,8 @@ package neostore
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -51,6 +53,9 @@ func (i *DatasetInfo) String() string {
 	name := i.Name
 	if i.Version != "" {
 		name += " " + i.Version
+	}
+	if strings.HasPrefix(i.ContentHash, pendingPrefix) {
+		return name + " (streamed; content hash not yet known)"
 	}
 	return fmt.Sprintf("%s sha256:%s", name, i.ContentHash)
 }
@@ -301,4 +306,43 @@ func (s *Store) wrapCtx(ctx context.Context, err error) error {
 		return ctx.Err()
 	}
 	return s.wrap(err)
+}
+
+// pendingPrefix marks the staging key of a streamed load whose content
+// hash is known only at its end.
+const pendingPrefix = "pending:"
+
+func randomKey() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// finishStreamed removes the actors of generation gen that no relationship
+// or record uses (a streamed load writes every actor of the registry first)
+// and records the content hash computed while streaming. It returns how
+// many actors it removed.
+func (s *Store) finishStreamed(ctx context.Context, gen, hash string) (int64, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.Background())
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, `MATCH (c:`+labelLoadingCountry+` {generation: $g})
+WHERE NOT c.has_record AND NOT EXISTS { (c)--() }
+DELETE c RETURN count(*) AS n`, map[string]any{"g": gen})
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.Run(ctx, "MATCH (l:"+labelLoadingDataset+" {generation: $g}) SET l.content_hash = $hash", map[string]any{"g": gen, "hash": hash}); err != nil {
+			return nil, err
+		}
+		return rec.Values[0], nil
+	})
+	if err != nil {
+		return 0, s.wrapCtx(ctx, err)
+	}
+	return out.(int64), nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
@@ -186,4 +187,65 @@ func TestNeo4jLoadRefusesDifferentDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSame(t, got, other)
+}
+
+// A streamed load from a CSV directory gives the graph an in-memory load
+// gives, with the same content hash; a bad row half-way leaves the old
+// dataset whole and nothing of the new one.
+func TestNeo4jLoadStreamFromCSV(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	d := synthetic(t, 8, 12000)
+	dir := t.TempDir()
+	if err := csvdir.WriteDir(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	stream := func(dir string) (neostore.LoadResult, error) {
+		head, err := csvdir.ReadHead(dir, iso3166.Registry())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.LoadStream(ctx, head, func(fn func(*graphmodel.Relationship) error) error {
+			_, _, err := csvdir.StreamAhead(ctx, dir, iso3166.Registry(), fn)
+			return err
+		}, t.TempDir(), neostore.LoadOptions{BatchSize: 2000, Replace: true})
+	}
+	res, err := stream(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ContentHash != d.ContentHash() || res.Countries != actorsOf(d) || res.Relationships != int64(len(d.Relationships)) {
+		t.Errorf("streamed load: hash %s (want %s), %d countries (want %d), %d relationships", res.ContentHash, d.ContentHash(), res.Countries, actorsOf(d), res.Relationships)
+	}
+	got, err := s.Read(ctx, iso3166.Registry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSame(t, got, d)
+	st, _ := s.Status(ctx)
+	if st.Live.ContentHash != d.ContentHash() || !st.Clean() {
+		t.Errorf("after the streamed load: live %v, %s", st.Live, st.Describe())
+	}
+
+	// Break a row near the end: the load fails as invalid data, the old
+	// dataset stays, and no staging copy is left.
+	bad := synthetic(t, 9, 12000)
+	bad.Relationships[11000].Confidence = "certain"
+	badDir := t.TempDir()
+	if err := csvdir.WriteDir(badDir, bad); err != nil {
+		t.Fatal(err)
+	}
+	_, err = stream(badDir)
+	var le *neostore.LoadError
+	if !errors.As(err, &le) || !graphmodel.IsInvalid(err) || !le.PartialRemoved || !strings.Contains(err.Error(), "confidence") {
+		t.Fatalf("load of a bad row: %v", err)
+	}
+	got, err = s.Read(ctx, iso3166.Registry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSame(t, got, d)
+	if st, _ := s.Status(ctx); !st.Clean() {
+		t.Errorf("after the bad load: %s", st.Describe())
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -41,6 +42,9 @@ type Counts struct {
 type LoadResult struct {
 	Counts            // written by this load
 	Generation string // the id the loaded records carry in their generation property
+	// ContentHash is the full SHA-256 of the loaded dataset (for a streamed
+	// load, computed while streaming).
+	ContentHash string
 	// Previous is what the database served before (nil: nothing); it has
 	// been removed.
 	Previous *DatasetInfo
@@ -59,14 +63,20 @@ type LoadError struct {
 	// Switched says the new dataset is live and only the removal of the
 	// replaced one was cut short.
 	Switched bool
-	Serving  *DatasetInfo
-	Err      error
+	// PartialRemoved says the partial copy was removed already (bad input).
+	PartialRemoved bool
+	Serving        *DatasetInfo
+	Err            error
 }
 
 func (e *LoadError) Error() string {
 	if e.Switched {
 		return fmt.Sprintf("loaded %s, but removing the dataset it replaced was cut short; the leftovers are invisible to queries on :Country and the next load removes them: %v",
 			e.Serving, e.Err)
+	}
+	if e.PartialRemoved {
+		return fmt.Sprintf("load stopped after %d relationships and removed what it had written; the database still serves %s, unchanged: %v",
+			e.Written, e.Serving, e.Err)
 	}
 	return fmt.Sprintf("load stopped after %d of %d relationships; the database still serves %s, unchanged; the partial copy beside it is invisible to queries on :Country, and the next load resumes it (same dataset) or removes it: %v",
 		e.Written, e.Total, e.Serving, e.Err)
@@ -94,11 +104,54 @@ func (e *DifferentDatasetError) Error() string {
 // load cut short at any point leaves the dataset the database served
 // before whole and live.
 func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions) (LoadResult, error) {
+	return s.load(ctx, loadPlan{
+		head: d, hash: d.ContentHash(), countryRows: s.countryRows(d), total: int64(len(d.Relationships)),
+		each: func(fn func(*graphmodel.Relationship) error) error {
+			for i := range d.Relationships {
+				if err := fn(&d.Relationships[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}, opt)
+}
+
+// LoadStream is Load for a dataset too large to hold: head carries the
+// meta, countries, sources and registry, and each calls its function with
+// every relationship in turn, once (csvdir.StreamAhead does). The content
+// hash is computed in the same pass (graphmodel.ContentHasher, spilling to
+// spillDir), so the dataset is read once and never held. Every actor of
+// the registry is written first, so relationships find their endpoints,
+// and the ones no relationship or record uses are removed before the
+// switch. An unfinished streamed load is not resumed: the next load
+// removes it. If each reports invalid data, the partial copy is removed at
+// once.
+func (s *Store) LoadStream(ctx context.Context, head *graphmodel.Dataset, each func(fn func(*graphmodel.Relationship) error) error, spillDir string, opt LoadOptions) (LoadResult, error) {
+	hasher := graphmodel.NewContentHasher(spillDir)
+	defer hasher.Close()
+	return s.load(ctx, loadPlan{head: head, countryRows: s.registryRows(head), each: each, hasher: hasher}, opt)
+}
+
+// loadPlan is what a load writes: the head of a dataset, its country rows,
+// and its relationships as a stream. hash is empty when it is computed
+// while streaming, by hasher.
+type loadPlan struct {
+	head        *graphmodel.Dataset
+	hash        string
+	countryRows []map[string]any
+	each        func(fn func(*graphmodel.Relationship) error) error
+	total       int64 // 0: unknown until streamed
+	hasher      *graphmodel.ContentHasher
+}
+
+func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadResult, error) {
 	var res LoadResult
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 5000
 	}
 	opt.Progress = &lockedProgress{p: graphmodel.OrNop(opt.Progress)}
+	d := plan.head
 	if err := s.EnsureSchema(ctx); err != nil {
 		return res, err
 	}
@@ -106,34 +159,48 @@ func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions
 	if err != nil {
 		return res, err
 	}
-	prov := d.Provenance()
 	name := nonEmpty(d.Meta.Name, "unnamed")
+	label := d.Meta.Name + " " + d.Meta.Version
+	if plan.hash != "" {
+		label = d.Provenance().String()
+	}
 	if st.Live != nil && !opt.Replace && st.Live.Name != name {
-		return res, &DifferentDatasetError{Live: *st.Live, New: prov.String()}
+		return res, &DifferentDatasetError{Live: *st.Live, New: strings.TrimSpace(label)}
+	}
+	total := func() int64 {
+		if plan.total > 0 {
+			return plan.total
+		}
+		return res.Relationships
 	}
 	stopped := func(err error) error {
-		return &LoadError{Written: res.Relationships, Total: int64(len(d.Relationships)), Serving: st.Live, Err: err}
+		return &LoadError{Written: res.Relationships, Total: total(), Serving: st.Live, Err: err}
 	}
-	if res.RemovedPartial, err = s.removeGenerations(ctx, true, prov.ContentHash); err != nil {
+	// A streamed load does not know its hash yet: its staging key is
+	// unique, and it keeps no other staging copy.
+	key := plan.hash
+	if key == "" {
+		key = pendingPrefix + randomKey()
+	}
+	if res.RemovedPartial, err = s.removeGenerations(ctx, true, key); err != nil {
 		return res, stopped(err)
 	}
 	meta := map[string]any{"name": name, "version": d.Meta.Version, "description": d.Meta.Description,
 		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(),
-		"content_hash": prov.ContentHash, "tool": prov.Tool}
+		"content_hash": key, "tool": "leverage " + graphmodel.ToolVersion()}
 	gen, resumed, err := s.beginGeneration(ctx, meta)
 	if err != nil {
 		return res, stopped(err)
 	}
 	res.Generation, res.Resumed = gen, resumed
 	w := &genWriter{s: s, gen: gen}
-	countryRows := s.countryRows(d)
-	for i := 0; i < len(countryRows); i += opt.BatchSize {
+	for i := 0; i < len(plan.countryRows); i += opt.BatchSize {
 		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props WITH c, row WHERE row.placeholder SET c:Placeholder",
-			countryRows[i:min(i+opt.BatchSize, len(countryRows))]); err != nil {
+			plan.countryRows[i:min(i+opt.BatchSize, len(plan.countryRows))]); err != nil {
 			return res, stopped(err)
 		}
 	}
-	res.Countries = int64(len(countryRows))
+	res.Countries = int64(len(plan.countryRows))
 	var batch []map[string]any
 	for i, src := range d.Sources {
 		batch = append(batch, sourceRow(i, src))
@@ -145,14 +212,46 @@ func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions
 		}
 	}
 	res.Sources = int64(len(d.Sources))
-	opt.Progress.Start("loading relationships into Neo4j", int64(len(d.Relationships)))
-	n, err := s.loadRelationships(ctx, gen, d.Relationships, opt)
+	opt.Progress.Start("loading relationships into Neo4j", plan.total)
+	each := plan.each
+	if plan.hasher != nil {
+		each = func(fn func(*graphmodel.Relationship) error) error {
+			return plan.each(func(r *graphmodel.Relationship) error {
+				if err := plan.hasher.Add(r); err != nil {
+					return err
+				}
+				return fn(r)
+			})
+		}
+	}
+	n, err := s.loadRelationships(ctx, gen, each, opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {
+		if graphmodel.IsInvalid(err) {
+			// Bad input: take the partial copy away now rather than
+			// leave it for the next load. Only a streamed load meets bad
+			// input, and it keeps no other staging copy either.
+			_, rmErr := s.removeGenerations(context.WithoutCancel(ctx), true, "")
+			le := stopped(err).(*LoadError)
+			le.PartialRemoved = rmErr == nil
+			return res, le
+		}
 		return res, stopped(err)
 	}
-	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: int64(len(d.Relationships))}
+	if plan.hasher != nil {
+		if plan.hash, err = plan.hasher.Sum(d.Countries, d.Sources); err != nil {
+			return res, stopped(err)
+		}
+		pruned, err := s.finishStreamed(ctx, gen, plan.hash)
+		if err != nil {
+			return res, stopped(err)
+		}
+		res.Countries -= pruned
+		meta["content_hash"] = plan.hash
+	}
+	res.ContentHash = plan.hash
+	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: total()}
 	prev, _, err := s.switchGeneration(ctx, gen, want)
 	if err != nil {
 		return res, stopped(err)
@@ -246,7 +345,7 @@ SET ` + relSetClause + "\n"
 
 // loadRelationships writes relationship batches from opt.Workers sessions
 // at once; the first failure stops the others.
-func (s *Store) loadRelationships(ctx context.Context, gen string, rels []graphmodel.Relationship, opt LoadOptions) (int64, error) {
+func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -326,16 +425,20 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, rels []graphm
 		byType[t] = nil
 		return true
 	}
-	ok := true
-	for i := range rels {
-		r := &rels[i]
-		byType[r.Type] = append(byType[r.Type], relRow(i, r))
+	seq := 0
+	errStopped := errors.New("stopped")
+	err := each(func(r *graphmodel.Relationship) error {
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r))
+		seq++
 		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
-			ok = false
-			break
+			return errStopped
 		}
+		return nil
+	})
+	if err != nil && err != errStopped {
+		fail(err)
 	}
-	if ok {
+	if err == nil {
 		for _, t := range graphmodel.RelTypes {
 			if !send(t) {
 				break
@@ -348,58 +451,4 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, rels []graphm
 		firstErr = ctx.Err()
 	}
 	return written.Load(), firstErr
-}
-
-// Count returns how many countries, sources and relationships (of the
-// model's types) the live dataset holds; unfinished loads beside it are
-// not counted.
-func (s *Store) Count(ctx context.Context) (Counts, error) {
-	q := `CALL { MATCH (c:Country) RETURN count(c) AS countries, sum(COUNT { (c)-[:` + typeUnion() + `]->() }) AS rels }
-CALL { MATCH (s:Source) RETURN count(s) AS sources }
-RETURN countries, sources, rels`
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
-	if err != nil {
-		return Counts{}, s.wrap(err)
-	}
-	rec := res.Records[0]
-	c, _ := rec.Get("countries")
-	so, _ := rec.Get("sources")
-	r, _ := rec.Get("rels")
-	return Counts{Countries: c.(int64), Sources: so.(int64), Relationships: r.(int64)}, nil
-}
-
-// Clear deletes every relationship and node in batches (for tests and
-// --replace), leaving constraints in place. Relationships go first: a
-// DETACH DELETE of a hub with a million relationships would be one
-// transaction too large for the server's memory pool.
-func (s *Store) Clear(ctx context.Context) error {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	for _, q := range []string{
-		"MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
-		"MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n",
-	} {
-		for {
-			res, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-				r, err := tx.Run(ctx, q, nil)
-				if err != nil {
-					return nil, err
-				}
-				rec, err := r.Single(ctx)
-				if err != nil {
-					return nil, err
-				}
-				n, _ := rec.Get("n")
-				return n, nil
-			})
-			if err != nil {
-				return s.wrap(err)
-			}
-			if res.(int64) == 0 {
-				break
-			}
-		}
-	}
-	return nil
 }

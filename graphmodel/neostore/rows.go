@@ -56,6 +56,16 @@ func (s *Store) countryRows(d *graphmodel.Dataset) []map[string]any {
 	return rows
 }
 
+// registryRows are every actor of d's registry, records first: a
+// streamed load cannot know in advance which ones its relationships use.
+func (s *Store) registryRows(d *graphmodel.Dataset) []map[string]any {
+	used := &graphmodel.Dataset{Countries: d.Countries, Registry: d.Registry}
+	for _, code := range d.Registry.Codes() {
+		used.Relationships = append(used.Relationships, graphmodel.Relationship{FromCountry: code, ToCountry: code})
+	}
+	return s.countryRows(used)
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
