@@ -315,7 +315,7 @@ func (l *lockedProgress) Done() {
 
 type relBatch struct {
 	query, create string
-	rows          []map[string]any
+	rows          [][]any
 	merging       *atomic.Bool // set once a CREATE of this type met an existing id
 }
 
@@ -333,12 +333,13 @@ func isConstraintViolation(err error) bool {
 // constraint.
 func relQueries(rt string) (merge, create string) {
 	match := `UNWIND $rows AS row
-MATCH (a:` + labelLoadingCountry + ` {code: row.from, generation: $g})
-MATCH (b:` + labelLoadingCountry + ` {code: row.to, generation: $g})
+MATCH (a:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowFrom) + `], generation: $g})
+MATCH (b:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowTo) + `], generation: $g})
 `
-	merge = match + `MERGE (a)-[r:` + rt + ` {id: row.id, generation: $g}]->(b)
+	id := "row[" + fmt.Sprint(rowID) + "]"
+	merge = match + `MERGE (a)-[r:` + rt + ` {id: ` + id + `, generation: $g}]->(b)
 SET ` + relSetClause
-	create = match + `CREATE (a)-[r:` + rt + ` {id: row.id, generation: $g}]->(b)
+	create = match + `CREATE (a)-[r:` + rt + ` {id: ` + id + `, generation: $g}]->(b)
 SET ` + relSetClause + "\n"
 	return merge, create
 }
@@ -401,7 +402,7 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 			}
 		}()
 	}
-	byType := map[graphmodel.RelType][]map[string]any{}
+	byType := map[graphmodel.RelType][][]any{}
 	merging := map[graphmodel.RelType]*atomic.Bool{}
 	for _, t := range graphmodel.RelTypes {
 		merging[t] = new(atomic.Bool)
