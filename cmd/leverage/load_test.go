@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -47,5 +50,61 @@ func TestLoadRefusesOtherDatasetAndValidateSeesDivergence(t *testing.T) {
 	out, _, _ = runCLI(t, "validate", "--neo4j")
 	if strings.Contains(out, "DIVERGED") || !strings.Contains(out, "exactly the dataset loaded") {
 		t.Errorf("validate after the reload: %s", out)
+	}
+}
+
+// cancelAfter cancels the verb's context once n relationships are written,
+// as Ctrl-C part-way through a load would.
+type cancelAfter struct {
+	mu     sync.Mutex
+	done   int64
+	after  int64
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Start(string, int64) {}
+func (c *cancelAfter) Done()               {}
+func (c *cancelAfter) Add(n int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done += n; c.done >= c.after {
+		c.cancel()
+	}
+}
+
+// Ctrl-C during load --replace of a streamed 20k dataset: exit 130, the
+// message names the dataset still served, and validate --neo4j reports it
+// whole with the unfinished copy beside it; the next load removes that.
+func TestLoadReplaceInterruptedExits130AndKeepsOldDataset(t *testing.T) {
+	needNeo4j(t)
+	if _, errs, code := runCLI(t, "load", "--replace"); code != 0 {
+		t.Fatalf("load: %s", errs)
+	}
+	dir := filepath.Join(t.TempDir(), "syn")
+	if _, errs, code := runCLI(t, "generate", "--out", dir, "--relationships", "20000"); code != 0 {
+		t.Fatalf("generate: %s", errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb bytes.Buffer
+	err := run(ctx, []string{"load", "--data", dir, "--replace", "--batch", "1000"}, env{stdout: &out, stderr: &errb, progress: &cancelAfter{after: 4000, cancel: cancel}})
+	if code := report(err, &errb); code != exitCancelled {
+		t.Fatalf("interrupted load: exit %d, %s", code, errb.String())
+	}
+	for _, want := range []string{"still serves leverage-seed 1.0.0 sha256:", "unchanged", "next load"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("interrupted load: stderr %q does not say %q", errb.String(), want)
+		}
+	}
+	out2, _, code := runCLI(t, "validate", "--neo4j")
+	if code != 0 || !strings.Contains(out2, "valid: 103 relationships") || !strings.Contains(out2, "unfinished load of leverage-synthetic") {
+		t.Errorf("validate after the interrupted load: exit %d\n%s", code, out2)
+	}
+	out2, errs, code := runCLI(t, "load")
+	if code != 0 || !strings.Contains(out2, "removed an unfinished earlier load") {
+		t.Errorf("next load: exit %d %s %s", code, out2, errs)
+	}
+	if out2, _, _ = runCLI(t, "validate", "--neo4j"); !strings.Contains(out2, "beside it: nothing else") {
+		t.Errorf("validate after the next load: %s", out2)
 	}
 }

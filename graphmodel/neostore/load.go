@@ -78,8 +78,12 @@ func (e *LoadError) Error() string {
 		return fmt.Sprintf("load stopped after %d relationships and removed what it had written; the database still serves %s, unchanged: %v",
 			e.Written, e.Serving, e.Err)
 	}
-	return fmt.Sprintf("load stopped after %d of %d relationships; the database still serves %s, unchanged; the partial copy beside it is invisible to queries on :Country, and the next load resumes it (same dataset) or removes it: %v",
-		e.Written, e.Total, e.Serving, e.Err)
+	of := fmt.Sprintf("%d of %d", e.Written, e.Total)
+	if e.Total <= 0 {
+		of = fmt.Sprintf("%d (of a streamed total not yet known)", e.Written)
+	}
+	return fmt.Sprintf("load stopped after %s relationships; the database still serves %s, unchanged; the partial copy beside it is invisible to queries on :Country, and the next load resumes it (same dataset) or removes it: %v",
+		of, e.Serving, e.Err)
 }
 
 func (e *LoadError) Unwrap() error { return e.Err }
@@ -167,14 +171,8 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 	if st.Live != nil && !opt.Replace && st.Live.Name != name {
 		return res, &DifferentDatasetError{Live: *st.Live, New: strings.TrimSpace(label)}
 	}
-	total := func() int64 {
-		if plan.total > 0 {
-			return plan.total
-		}
-		return res.Relationships
-	}
 	stopped := func(err error) error {
-		return &LoadError{Written: res.Relationships, Total: total(), Serving: st.Live, Err: err}
+		return &LoadError{Written: res.Relationships, Total: plan.total, Serving: st.Live, Err: err}
 	}
 	// A streamed load does not know its hash yet: its staging key is
 	// unique, and it keeps no other staging copy.
@@ -251,7 +249,10 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 		meta["content_hash"] = plan.hash
 	}
 	res.ContentHash = plan.hash
-	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: total()}
+	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: plan.total}
+	if plan.hasher != nil {
+		want.Relationships = int64(plan.hasher.Len())
+	}
 	prev, _, err := s.switchGeneration(ctx, gen, want)
 	if err != nil {
 		return res, stopped(err)
