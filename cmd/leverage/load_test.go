@@ -108,3 +108,27 @@ func TestLoadReplaceInterruptedExits130AndKeepsOldDataset(t *testing.T) {
 		t.Errorf("validate after the next load: %s", out2)
 	}
 }
+
+// An interrupted first load leaves a database that serves nothing, and
+// validate --neo4j says so with exit 1 instead of calling it valid.
+func TestValidateNeo4jRefusesUnfinishedFirstLoad(t *testing.T) {
+	needNeo4j(t)
+	if _, errs, code := runCLI(t, "query", "--write", "--cypher", "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"); code != 0 {
+		t.Fatalf("emptying the database: %s", errs)
+	}
+	dir := filepath.Join(t.TempDir(), "syn")
+	if _, errs, code := runCLI(t, "generate", "--out", dir, "--relationships", "20000"); code != 0 {
+		t.Fatalf("generate: %s", errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb bytes.Buffer
+	err := run(ctx, []string{"load", "--data", dir, "--batch", "1000"}, env{stdout: &out, stderr: &errb, progress: &cancelAfter{after: 3000, cancel: cancel}})
+	if code := report(err, &errb); code != exitCancelled || !strings.Contains(errb.String(), "still serves no dataset") {
+		t.Fatalf("interrupted first load: exit %d, %s", code, errb.String())
+	}
+	stdout, errs, code := runCLI(t, "validate", "--neo4j")
+	if code != exitFailure || strings.Contains(stdout, "valid") || !strings.Contains(errs, "serves no dataset") || !strings.Contains(errs, "unfinished load") {
+		t.Errorf("validate --neo4j after an unfinished first load: exit %d\n%s%s", code, stdout, errs)
+	}
+}

@@ -36,12 +36,16 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
+	var state string
+	if o.fromNeo4 {
+		if state, err = neo4jState(ctx, o.dataOptions, d); err != nil {
+			return err
+		}
+	}
 	s := analysis.Summarize(d)
 	fmt.Fprintf(e.stdout, "dataset: %s\n", describe(d))
 	fmt.Fprintf(e.stdout, "valid: %d relationships, %d sources, %d actors (%d countries)\n",
 		s.Relationships, s.Sources, s.Actors, s.Countries)
-	if o.fromNeo4 {
-		return reportNeo4jState(ctx, o.dataOptions, d, e.stdout)
-	}
+	fmt.Fprint(e.stdout, state)
 	return nil
 }
