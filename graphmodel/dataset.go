@@ -2,7 +2,6 @@ package graphmodel
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -237,10 +236,8 @@ func (d *Dataset) ContentHash() string {
 	}
 	sort.Slice(order, func(i, j int) bool { return d.Relationships[order[i]].Key < d.Relationships[order[j]].Key })
 	for _, i := range order {
-		r := &d.Relationships[i]
-		h.write("R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
-			r.Date.String(), string(r.Status), string(r.Instrument), r.Count.String(), r.Money.String(),
-			string(r.Confidence), strings.Join(r.Sources, ";"), r.Note)
+		h.buf = appendRelationshipRecord(h.buf[:0], &d.Relationships[i])
+		h.h.Write(h.buf)
 	}
 	return hex.EncodeToString(h.h.Sum(nil))
 }
@@ -254,11 +251,6 @@ type recordHasher struct {
 }
 
 func (r *recordHasher) write(fields ...string) {
-	b := r.buf[:0]
-	for _, f := range fields {
-		b = binary.LittleEndian.AppendUint64(b, uint64(len(f)))
-		b = append(b, f...)
-	}
-	r.h.Write(b)
-	r.buf = b
+	r.buf = appendRecord(r.buf[:0], fields...)
+	r.h.Write(r.buf)
 }

@@ -30,6 +30,7 @@ type analyzeOptions struct {
 	tolerance        float64
 	stabilitySeeds   int
 	nullSamples      int
+	write            bool // --write: see analyze_write.go
 }
 
 func init() {
@@ -66,11 +67,15 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.IntVar(&o.stabilitySeeds, "stability-runs", analysis.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
 	fs.IntVar(&o.nullSamples, "null-samples", analysis.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
+	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("analyze takes no arguments")
+	}
+	if o.write {
+		return runAnalyzeWrite(ctx, o, e)
 	}
 	if err := checkFormat(o.format); err != nil {
 		return err

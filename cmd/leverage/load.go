@@ -2,9 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
@@ -12,23 +20,26 @@ type loadOptions struct {
 	dataOptions
 	batch   int
 	workers int
-	clear   bool
+	replace bool
+	merge   bool
 }
 
 func init() {
-	register(verb{name: "load", summary: "load a dataset into Neo4j (idempotent; safe to re-run after a failure)", run: loadMain})
+	register(verb{name: "load", summary: "load a dataset into Neo4j (all or nothing; safe to re-run after a failure)", run: loadMain})
 }
 
 func loadMain(ctx context.Context, args []string, e env) error {
 	var o loadOptions
-	fs := newFlags("load", "", `Writes the dataset (default: embedded seed) into Neo4j: uniqueness constraints,
-then MERGE on stable ids in batched transactions. Loading twice, or again after
-a failure, leaves exactly one node or relationship per record. --replace
-empties the database first.`, e)
+	fs := newFlags("load", "", `Writes the dataset (default: embedded seed) into Neo4j beside what the database
+serves, switches it in with one transaction once it is complete, then removes
+the old copy. A load cut short leaves the previous dataset whole and live; the
+next load resumes (same dataset) or removes the unfinished copy. Loading over
+a dataset of another name needs --replace (or --merge for the union).`, e)
 	o.dataOptions.register(fs)
 	fs.IntVar(&o.batch, "batch", 5000, "rows per transaction")
 	fs.IntVar(&o.workers, "workers", 2, "relationship batches written at once")
-	fs.BoolVar(&o.clear, "replace", false, "delete everything in the database before loading")
+	fs.BoolVar(&o.replace, "replace", false, "replace the dataset the database serves even if its name differs")
+	fs.BoolVar(&o.merge, "merge", false, "load the union of the dataset the database serves and this one (this one's records win on equal ids)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -38,11 +49,29 @@ empties the database first.`, e)
 	if o.fromNeo4 {
 		return usagef("load reads --data or the embedded dataset, not --neo4j")
 	}
+	if o.replace && o.merge {
+		return usagef("give --replace or --merge, not both")
+	}
+	if o.batch <= 0 || o.workers <= 0 {
+		return usagef("--batch and --workers must be positive")
+	}
 	return runLoad(ctx, o, e)
 }
 
 func runLoad(ctx context.Context, o loadOptions, e env) error {
-	d, err := o.load(ctx)
+	// A directory of CSV files streams: it is read once and never held,
+	// so a million relationships load in bounded memory.
+	streamed := o.data != "" && !o.merge && !strings.EqualFold(filepath.Ext(o.data), ".xlsx")
+	var d *graphmodel.Dataset
+	var err error
+	if streamed {
+		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
+			return usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
+		}
+		d, err = csvdir.ReadHead(o.data, iso3166.Registry())
+	} else {
+		d, err = o.load(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -51,23 +80,133 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 		return err
 	}
 	defer s.Close(context.Background())
-	if o.clear {
-		if err := s.Clear(ctx); err != nil {
+	if o.merge {
+		if d, err = mergeWithLive(ctx, s, d); err != nil {
 			return err
 		}
 	}
 	start := time.Now()
-	c, err := s.Load(ctx, d, neostore.LoadOptions{BatchSize: o.batch, Workers: o.workers, Progress: e.progress})
+	opt := neostore.LoadOptions{BatchSize: o.batch, Workers: o.workers, Replace: o.replace || o.merge, Progress: e.progress}
+	var res neostore.LoadResult
+	if streamed {
+		res, err = s.LoadStream(ctx, d, func(fn func(*graphmodel.Relationship) error) error {
+			_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
+			return err
+		}, "", opt)
+	} else {
+		res, err = s.Load(ctx, d, opt)
+	}
+	var diff *neostore.DifferentDatasetError
+	if errors.As(err, &diff) {
+		return usagef("%v", err)
+	}
+	var le *neostore.LoadError
+	if errors.As(err, &le) && errors.Is(err, context.Canceled) {
+		// The exit line says only "interrupted"; say what the database holds.
+		fmt.Fprintf(e.stderr, "leverage: %v\n", le)
+	}
 	if err != nil {
-		return fmt.Errorf("load stopped after %d of %d relationships (re-run to finish; nothing is duplicated): %w", c.Relationships, len(d.Relationships), err)
+		return err
+	}
+	took := time.Since(start)
+	prov := d.Provenance()
+	prov.ContentHash = res.ContentHash
+	fmt.Fprintf(e.stdout, "loaded %s into %s in %s: %d relationships, %d sources, %d countries (%.0f relationships/s)\n",
+		prov, withoutUserInfo(o.neo4j.uri), took.Round(time.Millisecond), res.Relationships, res.Sources, res.Countries, float64(res.Relationships)/took.Seconds())
+	if res.Resumed {
+		fmt.Fprintln(e.stdout, "continued the unfinished load of this dataset left by an earlier run")
+	}
+	if res.RemovedPartial > 0 {
+		fmt.Fprintf(e.stdout, "removed an unfinished earlier load (%d relationships)\n", res.RemovedPartial)
+	}
+	switch p := res.Previous; {
+	case p == nil:
+		fmt.Fprintln(e.stdout, "the database was empty")
+	case p.ContentHash == res.ContentHash:
+		fmt.Fprintf(e.stdout, "replaced an identical copy (generation %s); any metrics written by analyze --write went with it\n", p.Generation)
+	default:
+		fmt.Fprintf(e.stdout, "replaced %s; any metrics written by analyze --write went with it\n", p)
 	}
 	total, err := s.Count(ctx)
 	if err != nil {
 		return err
 	}
-	took := time.Since(start)
-	fmt.Fprintf(e.stdout, "loaded %s into %s in %s: %d relationships, %d sources, %d countries (%.0f relationships/s)\n",
-		describe(d), o.neo4j.uri, took.Round(time.Millisecond), c.Relationships, c.Sources, c.Countries, float64(c.Relationships)/took.Seconds())
-	fmt.Fprintf(e.stdout, "database now holds %d relationships, %d sources, %d countries\n", total.Relationships, total.Sources, total.Countries)
+	fmt.Fprintf(e.stdout, "database now holds %d relationships, %d sources, %d countries (generation %s)\n",
+		total.Relationships, total.Sources, total.Countries, res.Generation)
 	return nil
+}
+
+// mergeWithLive is the union of the dataset the database serves and d,
+// named for both; d's record wins where an id is in both.
+func mergeWithLive(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset) (*graphmodel.Dataset, error) {
+	st, err := s.Status(ctx)
+	if err != nil || st.Live == nil {
+		return d, err
+	}
+	live, err := s.Read(ctx, iso3166.Registry())
+	if err != nil {
+		return nil, fmt.Errorf("--merge: reading the dataset the database serves: %w", err)
+	}
+	return mergeDatasets(live, d)
+}
+
+func mergeDatasets(base, add *graphmodel.Dataset) (*graphmodel.Dataset, error) {
+	out := &graphmodel.Dataset{Meta: add.Meta}
+	if base.Meta.Name != add.Meta.Name {
+		out.Meta = graphmodel.Meta{Name: base.Meta.Name + "+" + add.Meta.Name,
+			Description: fmt.Sprintf("union of %s %s and %s %s (leverage load --merge)", base.Meta.Name, base.Meta.Version, add.Meta.Name, add.Meta.Version),
+			Updated:     add.Meta.Updated}
+	}
+	seenC := map[graphmodel.Code]int{}
+	for _, set := range [][]graphmodel.Country{base.Countries, add.Countries} {
+		for _, c := range set {
+			if i, ok := seenC[c.Code]; ok {
+				out.Countries[i] = c
+				continue
+			}
+			seenC[c.Code] = len(out.Countries)
+			out.Countries = append(out.Countries, c)
+		}
+	}
+	seenS := map[string]int{}
+	for _, set := range [][]graphmodel.Source{base.Sources, add.Sources} {
+		for _, src := range set {
+			if i, ok := seenS[src.Key]; ok {
+				out.Sources[i] = src
+				continue
+			}
+			seenS[src.Key] = len(out.Sources)
+			out.Sources = append(out.Sources, src)
+		}
+	}
+	seenR := map[string]int{}
+	for _, set := range [][]graphmodel.Relationship{base.Relationships, add.Relationships} {
+		for _, r := range set {
+			if i, ok := seenR[r.Key]; ok {
+				out.Relationships[i] = r
+				continue
+			}
+			seenR[r.Key] = len(out.Relationships)
+			out.Relationships = append(out.Relationships, r)
+		}
+	}
+	reg, err := iso3166.Registry().With(out.Countries)
+	if err != nil {
+		return nil, fmt.Errorf("--merge: %w", err)
+	}
+	out.Registry = reg
+	if err := out.Validate(); err != nil {
+		return nil, fmt.Errorf("--merge: the union is not a valid dataset: %w", err)
+	}
+	return out, nil
+}
+
+// withoutUserInfo drops a user:password@ part, which must never be printed.
+func withoutUserInfo(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return uri
+	}
+	u.User = nil
+	return u.String()
 }

@@ -37,6 +37,12 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
+	var state string
+	if o.fromNeo4 {
+		if state, err = neo4jState(ctx, o.dataOptions, d); err != nil {
+			return err
+		}
+	}
 	s := analysis.Summarize(d)
 	fmt.Fprintf(e.stdout, "dataset: %s\n", describe(d))
 	fmt.Fprintf(e.stdout, "valid: %d relationships, %d sources (%d independent accounts), %d actors (%d countries)\n",
@@ -50,6 +56,7 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 	if len(warnings) > 0 {
 		fmt.Fprintf(e.stdout, "%d warning(s): a source needs a URL or a word on why there is none; confidence confirmed needs an official source or two independent accounts (README: Confidence)\n", len(warnings))
 	}
+	fmt.Fprint(e.stdout, state)
 	return nil
 }
 

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
@@ -68,10 +71,16 @@ func TestNeo4jPatternsMatchGo(t *testing.T) {
 func TestNeo4jLibraryRuns(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	if _, err := s.Load(ctx, seed(t), neostore.LoadOptions{}); err != nil {
+	d := seed(t)
+	if _, err := s.Load(ctx, d, neostore.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	params := map[string]any{"nationality": "VE", "country": "PA", "id": "paid-us-rw-2025-04", "source": "cbs-2025-02-panama"}
+	// The queries over stored metrics need an analysis in the graph.
+	if _, err := s.WriteAnalysis(ctx, neostore.NewAnalysis(d, analysis.Window{}, 1), 0); err != nil {
+		t.Fatal(err)
+	}
+	params := map[string]any{"nationality": "VE", "country": "PA", "id": "paid-us-rw-2025-04", "source": "cbs-2025-02-panama",
+		"layer": "flow", "from": neo4j.DateOf(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)), "to": neo4j.DateOf(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC))}
 	for _, q := range neostore.Library() {
 		res, err := s.Query(ctx, q.Cypher, params, neostore.QueryOptions{})
 		if err != nil {

@@ -2,7 +2,6 @@ package neostore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -23,7 +22,12 @@ type LoadOptions struct {
 	// batches from duplicating anything; deadlocks between them are
 	// transient errors the driver retries.
 	Workers int
-	// Progress receives one unit per relationship written.
+	// Replace allows replacing a dataset of another name. Without it, Load
+	// refuses with a *DifferentDatasetError when the database serves a
+	// dataset whose name differs from the one loaded.
+	Replace bool
+	// Progress receives one unit per relationship written. Load calls it
+	// from one goroutine at a time.
 	Progress graphmodel.Progress
 }
 
@@ -34,74 +38,285 @@ type Counts struct {
 	Relationships int64 `json:"relationships"`
 }
 
-// Load writes d: uniqueness constraints first, then MERGE on stable ids in
-// batched UNWIND statements, each batch a managed write transaction the
-// driver retries on transient failures. Loading the same dataset twice, or
-// again after a failure part-way, leaves exactly one node per country and
-// source and one relationship per model relationship.
-func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions) (Counts, error) {
+// LoadResult is what a successful Load did.
+type LoadResult struct {
+	Counts            // written by this load
+	Generation string // the id the loaded records carry in their generation property
+	// ContentHash is the full SHA-256 of the loaded dataset (for a streamed
+	// load, computed while streaming).
+	ContentHash string
+	// Previous is what the database served before (nil: nothing); it has
+	// been removed.
+	Previous *DatasetInfo
+	// Resumed says an unfinished load of the same dataset was continued.
+	Resumed bool
+	// RemovedPartial counts relationships of unfinished loads of other
+	// datasets removed before loading; RemovedOld those of the replaced
+	// generation removed after the switch.
+	RemovedPartial, RemovedOld int64
+}
+
+// LoadError is a load that stopped. Its message says what the database
+// serves afterwards.
+type LoadError struct {
+	Written, Total int64
+	// Switched says the new dataset is live and only the removal of the
+	// replaced one was cut short.
+	Switched bool
+	// PartialRemoved says the partial copy was removed already (bad input).
+	PartialRemoved bool
+	Serving        *DatasetInfo
+	Err            error
+}
+
+func (e *LoadError) Error() string {
+	if e.Switched {
+		return fmt.Sprintf("loaded %s, but removing the dataset it replaced was cut short; the leftovers are invisible to queries on :Country and the next load removes them: %v",
+			e.Serving, e.Err)
+	}
+	if e.PartialRemoved {
+		return fmt.Sprintf("load stopped after %d relationships and removed what it had written; the database still serves %s, unchanged: %v",
+			e.Written, e.Serving, e.Err)
+	}
+	of := fmt.Sprintf("%d of %d", e.Written, e.Total)
+	if e.Total <= 0 {
+		of = fmt.Sprintf("%d (of a streamed total not yet known)", e.Written)
+	}
+	return fmt.Sprintf("load stopped after %s relationships; the database still serves %s, unchanged; the partial copy beside it is invisible to queries on :Country, and the next load resumes it (same dataset) or removes it: %v",
+		of, e.Serving, e.Err)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// DifferentDatasetError refuses to load a dataset over one of another name.
+type DifferentDatasetError struct {
+	Live DatasetInfo
+	New  string
+}
+
+func (e *DifferentDatasetError) Error() string {
+	return fmt.Sprintf("the database serves %s, not %s: replacing it needs --replace, adding to it --merge", &e.Live, e.New)
+}
+
+// Load writes d as a new generation beside whatever the database serves,
+// switches it in with one transaction once every record is written and
+// checked by count, then removes the generation it replaced (see the
+// generation labels above). Batches are UNWIND statements in managed write
+// transactions the driver retries on transient failures. Loading the same
+// dataset twice, or again after a failure part-way, leaves exactly one node
+// per country and source and one relationship per model relationship; a
+// load cut short at any point leaves the dataset the database served
+// before whole and live.
+func (s *Store) Load(ctx context.Context, d *graphmodel.Dataset, opt LoadOptions) (LoadResult, error) {
+	return s.load(ctx, loadPlan{
+		head: d, hash: d.ContentHash(), countryRows: s.countryRows(d), total: int64(len(d.Relationships)),
+		each: func(fn func(*graphmodel.Relationship) error) error {
+			for i := range d.Relationships {
+				if err := fn(&d.Relationships[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}, opt)
+}
+
+// LoadStream is Load for a dataset too large to hold: head carries the
+// meta, countries, sources and registry, and each calls its function with
+// every relationship in turn, once (csvdir.StreamAhead does). The content
+// hash is computed in the same pass (graphmodel.ContentHasher, spilling to
+// spillDir), so the dataset is read once and never held. Every actor of
+// the registry is written first, so relationships find their endpoints,
+// and the ones no relationship or record uses are removed before the
+// switch. An unfinished streamed load is not resumed: the next load
+// removes it. If each reports invalid data, the partial copy is removed at
+// once.
+func (s *Store) LoadStream(ctx context.Context, head *graphmodel.Dataset, each func(fn func(*graphmodel.Relationship) error) error, spillDir string, opt LoadOptions) (LoadResult, error) {
+	hasher := graphmodel.NewContentHasher(spillDir)
+	defer hasher.Close()
+	return s.load(ctx, loadPlan{head: head, countryRows: s.registryRows(head), each: each, hasher: hasher}, opt)
+}
+
+// loadPlan is what a load writes: the head of a dataset, its country rows,
+// and its relationships as a stream. hash is empty when it is computed
+// while streaming, by hasher.
+type loadPlan struct {
+	head        *graphmodel.Dataset
+	hash        string
+	countryRows []map[string]any
+	each        func(fn func(*graphmodel.Relationship) error) error
+	total       int64 // 0: unknown until streamed
+	hasher      *graphmodel.ContentHasher
+}
+
+func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadResult, error) {
+	var res LoadResult
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 5000
 	}
-	p := graphmodel.OrNop(opt.Progress)
+	opt.Progress = &lockedProgress{p: graphmodel.OrNop(opt.Progress)}
+	d := plan.head
 	if err := s.EnsureSchema(ctx); err != nil {
-		return Counts{}, err
+		return res, err
 	}
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	write := func(q string, rows []map[string]any) error {
-		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, q, map[string]any{"rows": rows})
-			if err != nil {
-				return nil, err
-			}
-			_, err = res.Consume(ctx)
-			return nil, err
-		})
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return s.wrap(err)
+	st, err := s.Status(ctx)
+	if err != nil {
+		return res, err
+	}
+	name := nonEmpty(d.Meta.Name, "unnamed")
+	label := d.Meta.Name + " " + d.Meta.Version
+	if plan.hash != "" {
+		label = d.Provenance().String()
+	}
+	if st.Live != nil && !opt.Replace && st.Live.Name != name {
+		return res, &DifferentDatasetError{Live: *st.Live, New: strings.TrimSpace(label)}
+	}
+	stopped := func(err error) error {
+		return &LoadError{Written: res.Relationships, Total: plan.total, Serving: st.Live, Err: err}
+	}
+	// A streamed load does not know its hash yet: its staging key is
+	// unique, and it keeps no other staging copy.
+	key := plan.hash
+	if key == "" {
+		key = pendingPrefix + randomKey()
+	}
+	if res.RemovedPartial, err = s.removeGenerations(ctx, true, key); err != nil {
+		return res, stopped(err)
+	}
+	meta := map[string]any{"name": name, "version": d.Meta.Version, "description": d.Meta.Description,
+		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(),
+		"content_hash": key, "tool": "leverage " + graphmodel.ToolVersion()}
+	gen, resumed, err := s.beginGeneration(ctx, meta)
+	if err != nil {
+		return res, stopped(err)
+	}
+	res.Generation, res.Resumed = gen, resumed
+	w := &genWriter{s: s, gen: gen}
+	for i := 0; i < len(plan.countryRows); i += opt.BatchSize {
+		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props WITH c, row WHERE row.placeholder SET c:Placeholder",
+			plan.countryRows[i:min(i+opt.BatchSize, len(plan.countryRows))]); err != nil {
+			return res, stopped(err)
 		}
-		return nil
 	}
-	meta := map[string]any{"name": nonEmpty(d.Meta.Name, "unnamed"), "props": map[string]any{
-		"version": d.Meta.Version, "description": d.Meta.Description, "license": d.Meta.License,
-		"citation": d.Meta.Citation, "updated": d.Meta.Updated.String(), "content_hash": d.ContentHash()}}
-	if err := write("UNWIND $rows AS row MERGE (d:Dataset {name: row.name}) SET d += row.props", []map[string]any{meta}); err != nil {
-		return Counts{}, err
-	}
-	var counts Counts
-	countryRows := s.countryRows(d)
-	for i := 0; i < len(countryRows); i += opt.BatchSize {
-		if err := write("UNWIND $rows AS row MERGE (c:Country {code: row.code}) SET c += row.props",
-			countryRows[i:min(i+opt.BatchSize, len(countryRows))]); err != nil {
-			return counts, err
-		}
-	}
-	counts.Countries = int64(len(countryRows))
+	res.Countries = int64(len(plan.countryRows))
 	var batch []map[string]any
 	for i, src := range d.Sources {
 		batch = append(batch, sourceRow(i, src))
 		if len(batch) == opt.BatchSize || i == len(d.Sources)-1 {
-			if err := write("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row.props", batch); err != nil {
-				return counts, err
+			if err := w.write(ctx, "UNWIND $rows AS row MERGE (s:"+labelLoadingSource+" {id: row.id, generation: $g}) SET s = row.props, s.generation = $g", batch); err != nil {
+				return res, stopped(err)
 			}
 			batch = batch[:0]
 		}
 	}
-	counts.Sources = int64(len(d.Sources))
-	p.Start("loading relationships into Neo4j", int64(len(d.Relationships)))
-	defer p.Done()
-	n, err := s.loadRelationships(ctx, d.Relationships, opt, p)
-	counts.Relationships = n
-	return counts, err
+	res.Sources = int64(len(d.Sources))
+	opt.Progress.Start("loading relationships into Neo4j", plan.total)
+	each := plan.each
+	if plan.hasher != nil {
+		each = func(fn func(*graphmodel.Relationship) error) error {
+			return plan.each(func(r *graphmodel.Relationship) error {
+				if err := plan.hasher.Add(r); err != nil {
+					return err
+				}
+				return fn(r)
+			})
+		}
+	}
+	n, err := s.loadRelationships(ctx, gen, each, opt)
+	opt.Progress.Done()
+	res.Relationships = n
+	if err != nil {
+		if graphmodel.IsInvalid(err) {
+			// Bad input: take the partial copy away now rather than
+			// leave it for the next load. Only a streamed load meets bad
+			// input, and it keeps no other staging copy either.
+			_, rmErr := s.removeGenerations(context.WithoutCancel(ctx), true, "")
+			le := stopped(err).(*LoadError)
+			le.PartialRemoved = rmErr == nil
+			return res, le
+		}
+		return res, stopped(err)
+	}
+	if plan.hasher != nil {
+		if plan.hash, err = plan.hasher.Sum(d.Countries, d.Sources); err != nil {
+			return res, stopped(err)
+		}
+		pruned, err := s.finishStreamed(ctx, gen, plan.hash)
+		if err != nil {
+			return res, stopped(err)
+		}
+		res.Countries -= pruned
+		meta["content_hash"] = plan.hash
+	}
+	res.ContentHash = plan.hash
+	want := Counts{Countries: res.Countries, Sources: res.Sources, Relationships: plan.total}
+	if plan.hasher != nil {
+		want.Relationships = int64(plan.hasher.Len())
+	}
+	prev, _, err := s.switchGeneration(ctx, gen, want)
+	if err != nil {
+		return res, stopped(err)
+	}
+	res.Previous = prev
+	if prev == nil {
+		res.Previous = st.Live
+	}
+	if res.RemovedOld, err = s.removeGenerations(ctx, false, ""); err != nil {
+		live := infoOf(meta)
+		live.Generation = gen
+		return res, &LoadError{Written: res.Relationships, Total: want.Relationships, Switched: true, Serving: &live, Err: err}
+	}
+	return res, nil
+}
+
+// genWriter writes batches of rows into one generation.
+type genWriter struct {
+	s   *Store
+	gen string
+}
+
+func (w *genWriter) write(ctx context.Context, q string, rows []map[string]any) error {
+	sess := w.s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.Background())
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, map[string]any{"rows": rows, "g": w.gen})
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	return w.s.wrapCtx(ctx, err)
+}
+
+// lockedProgress lets the load workers report through a Progress that is
+// meant for one goroutine at a time.
+type lockedProgress struct {
+	mu sync.Mutex
+	p  graphmodel.Progress
+}
+
+func (l *lockedProgress) Start(label string, total int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Start(label, total)
+}
+
+func (l *lockedProgress) Add(n int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Add(n)
+}
+
+func (l *lockedProgress) Done() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.p.Done()
 }
 
 type relBatch struct {
 	query, create string
-	rows          []map[string]any
+	rows          [][]any
 	merging       *atomic.Bool // set once a CREATE of this type met an existing id
 }
 
@@ -110,9 +325,29 @@ func isConstraintViolation(err error) bool {
 	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
+// relQueries are the MERGE and the CREATE statement writing a batch of one
+// relationship type into generation $g. Properties are set one by one,
+// every key every time (nil removes a property an earlier version had): a
+// map SET would make the planner buffer the whole batch (Eager) to protect
+// the id the MERGE reads. A relationship keeps its endpoints for life: a
+// row whose id exists between other countries fails on the uniqueness
+// constraint.
+func relQueries(rt string) (merge, create string) {
+	match := `UNWIND $rows AS row
+MATCH (a:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowFrom) + `], generation: $g})
+MATCH (b:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowTo) + `], generation: $g})
+`
+	id := "row[" + fmt.Sprint(rowID) + "]"
+	merge = match + `MERGE (a)-[r:` + rt + ` {id: ` + id + `, generation: $g}]->(b)
+SET ` + relSetClause
+	create = match + `CREATE (a)-[r:` + rt + ` {id: ` + id + `, generation: $g}]->(b)
+SET ` + relSetClause + "\n"
+	return merge, create
+}
+
 // loadRelationships writes relationship batches from opt.Workers sessions
 // at once; the first failure stops the others.
-func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relationship, opt LoadOptions, p graphmodel.Progress) (int64, error) {
+func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -138,7 +373,7 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 				}
 				run := func(q string) error {
 					_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows})
+						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows, "g": gen})
 						if err != nil {
 							return nil, err
 						}
@@ -148,10 +383,10 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 					return err
 				}
 				// A batch is created outright, which costs no lookup of its
-				// ids; if any id exists already (a reload, a resumed load,
-				// a concurrent one) the uniqueness constraint fails the
-				// whole transaction, the batch is merged instead, and so is
-				// every later batch of its type.
+				// ids; if any id exists already (a resumed load, a
+				// concurrent one) the uniqueness constraint fails the whole
+				// transaction, the batch is merged instead, and so is every
+				// later batch of its type.
 				var err error
 				if b.merging.Load() {
 					err = run(b.query)
@@ -160,15 +395,15 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 					err = run(b.query)
 				}
 				if err != nil {
-					fail(s.wrap(err))
+					fail(s.wrapCtx(ctx, err))
 					continue
 				}
 				written.Add(int64(len(b.rows)))
-				p.Add(int64(len(b.rows)))
+				opt.Progress.Add(int64(len(b.rows)))
 			}
 		}()
 	}
-	byType := map[graphmodel.RelType][]map[string]any{}
+	byType := map[graphmodel.RelType][][]any{}
 	merging := map[graphmodel.RelType]*atomic.Bool{}
 	for _, t := range graphmodel.RelTypes {
 		merging[t] = new(atomic.Bool)
@@ -183,21 +418,7 @@ func (s *Store) loadRelationships(ctx context.Context, rels []graphmodel.Relatio
 			fail(fmt.Errorf("neostore: bad relationship type %q", rt))
 			return false
 		}
-		// Properties are set one by one, every key every time (nil removes
-		// a property an earlier version had): a map SET would make the
-		// planner buffer the whole batch (Eager) to protect the id the MERGE
-		// reads. A relationship keeps its endpoints for life: a row whose id
-		// exists between other countries fails on the uniqueness constraint.
-		q := `UNWIND $rows AS row
-MATCH (a:Country {code: row.from})
-MATCH (b:Country {code: row.to})
-MERGE (a)-[r:` + rt + ` {id: row.id}]->(b)
-SET ` + relSetClause
-		create := `UNWIND $rows AS row
-MATCH (a:Country {code: row.from})
-MATCH (b:Country {code: row.to})
-CREATE (a)-[r:` + rt + ` {id: row.id}]->(b)
-SET ` + relSetClause + "\n"
+		q, create := relQueries(rt)
 		select {
 		case batches <- relBatch{q, create, rows, merging[t]}:
 		case <-ctx.Done():
@@ -206,16 +427,20 @@ SET ` + relSetClause + "\n"
 		byType[t] = nil
 		return true
 	}
-	ok := true
-	for i := range rels {
-		r := &rels[i]
-		byType[r.Type] = append(byType[r.Type], relRow(i, r))
+	seq := 0
+	errStopped := errors.New("stopped")
+	err := each(func(r *graphmodel.Relationship) error {
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r))
+		seq++
 		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
-			ok = false
-			break
+			return errStopped
 		}
+		return nil
+	})
+	if err != nil && err != errStopped {
+		fail(err)
 	}
-	if ok {
+	if err == nil {
 		for _, t := range graphmodel.RelTypes {
 			if !send(t) {
 				break
@@ -224,174 +449,8 @@ SET ` + relSetClause + "\n"
 	}
 	close(batches)
 	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
 	return written.Load(), firstErr
-}
-
-func nonEmpty(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-// countryRows are every actor the relationships use plus every record the
-// dataset defines; the latter keep their record verbatim for read-back.
-func (s *Store) countryRows(d *graphmodel.Dataset) []map[string]any {
-	used := map[graphmodel.Code]bool{}
-	var order []graphmodel.Code
-	add := func(c graphmodel.Code) {
-		if !used[c] {
-			used[c] = true
-			order = append(order, c)
-		}
-	}
-	records := map[graphmodel.Code]graphmodel.Country{}
-	for _, c := range d.Countries {
-		add(c.Code)
-		records[c.Code] = c
-	}
-	for _, r := range d.Relationships {
-		add(r.FromCountry)
-		add(r.ToCountry)
-	}
-	rows := make([]map[string]any, 0, len(order))
-	for i, code := range order {
-		c, _ := d.Registry.Country(code)
-		props := map[string]any{
-			"name": c.Name, "kind": string(c.Kind), "region": c.Region, "alpha3": c.Alpha3,
-			"aliases": nonNil(c.Aliases), "demonyms": nonNil(c.Demonyms), "in_dataset": false,
-		}
-		if rec, ok := records[code]; ok {
-			raw, _ := json.Marshal(rec)
-			props["in_dataset"] = true
-			props["record"] = string(raw)
-			props["record_seq"] = int64(i)
-		}
-		rows = append(rows, map[string]any{"code": string(code), "props": props})
-	}
-	return rows
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func sourceRow(seq int, s graphmodel.Source) map[string]any {
-	props := map[string]any{
-		"id": s.Key, "seq": int64(seq), "publisher": s.Publisher, "title": s.Title,
-		"published": s.Published.String(), "published_precision": s.Published.Precision.String(),
-		"kind": string(s.Kind), "url": s.URL, "note": s.Note,
-		"domain": s.Domain, "republishes": s.Republishes, "derived_from": nonNil(s.DerivedFrom), "availability": s.Availability,
-	}
-	if !s.Published.IsZero() {
-		props["published_start"] = neo4j.DateOf(s.Published.Start())
-	}
-	return map[string]any{"id": s.Key, "props": props}
-}
-
-// relProps are the relationship properties besides id, in the order of
-// relSetClause.
-var relProps = []string{"seq", "date", "date_start", "date_precision", "event", "status", "instrument",
-	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
-
-var relSetClause = func() string {
-	parts := make([]string, len(relProps))
-	for i, p := range relProps {
-		parts[i] = "r." + p + " = row." + p
-	}
-	return strings.Join(parts, ", ")
-}()
-
-func relRow(seq int, r *graphmodel.Relationship) map[string]any {
-	// Every key is always present; nil removes a property left by an
-	// earlier load of a different version of the relationship.
-	props := map[string]any{
-		"seq": int64(seq), "date": r.Date.String(), "date_precision": r.Date.Precision.String(),
-		"confidence": string(r.Confidence), "sources": nonNil(r.Sources), "note": r.Note,
-		"date_start": nil, "event": nil, "status": nil, "instrument": nil, "count": nil, "count_qualifier": nil,
-		"amount": nil, "currency": nil, "amount_qualifier": nil,
-	}
-	if !r.Date.IsZero() {
-		props["date_start"] = neo4j.DateOf(r.Date.Start())
-	}
-	set := func(k, v string) {
-		if v != "" {
-			props[k] = v
-		}
-	}
-	set("event", r.Event)
-	set("status", string(r.Status))
-	set("instrument", string(r.Instrument))
-	if !r.Count.IsZero() {
-		props["count"] = r.Count.Value
-		props["count_qualifier"] = string(r.Count.Qualifier)
-	}
-	if !r.Money.IsZero() {
-		props["amount"] = r.Money.Amount
-		props["currency"] = r.Money.Currency
-		props["amount_qualifier"] = string(r.Money.Qualifier)
-	}
-	props["id"], props["from"], props["to"] = r.Key, string(r.FromCountry), string(r.ToCountry)
-	return props
-}
-
-// Count returns how many countries, sources and relationships (of the
-// model's types) the database holds.
-func (s *Store) Count(ctx context.Context) (Counts, error) {
-	var types []string
-	for _, t := range graphmodel.RelTypes {
-		types = append(types, relType(t))
-	}
-	q := `CALL { MATCH (c:Country) RETURN count(c) AS countries }
-CALL { MATCH (s:Source) RETURN count(s) AS sources }
-CALL { MATCH ()-[r:` + strings.Join(types, "|") + `]->() RETURN count(r) AS rels }
-RETURN countries, sources, rels`
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
-	if err != nil {
-		return Counts{}, s.wrap(err)
-	}
-	rec := res.Records[0]
-	c, _ := rec.Get("countries")
-	so, _ := rec.Get("sources")
-	r, _ := rec.Get("rels")
-	return Counts{Countries: c.(int64), Sources: so.(int64), Relationships: r.(int64)}, nil
-}
-
-// Clear deletes every relationship and node in batches (for tests and
-// --replace), leaving constraints in place. Relationships go first: a
-// DETACH DELETE of a hub with a million relationships would be one
-// transaction too large for the server's memory pool.
-func (s *Store) Clear(ctx context.Context) error {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	for _, q := range []string{
-		"MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
-		"MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n",
-	} {
-		for {
-			res, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-				r, err := tx.Run(ctx, q, nil)
-				if err != nil {
-					return nil, err
-				}
-				rec, err := r.Single(ctx)
-				if err != nil {
-					return nil, err
-				}
-				n, _ := rec.Get("n")
-				return n, nil
-			})
-			if err != nil {
-				return s.wrap(err)
-			}
-			if res.(int64) == 0 {
-				break
-			}
-		}
-	}
-	return nil
 }

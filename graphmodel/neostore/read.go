@@ -78,7 +78,7 @@ func readMeta(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel.Da
 }
 
 func readCountries(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel.Dataset) error {
-	res, err := tx.Run(ctx, "MATCH (c:Country) WHERE c.in_dataset RETURN c.code AS code, c.record AS record ORDER BY c.record_seq, c.code", nil)
+	res, err := tx.Run(ctx, "MATCH (c:Country) WHERE c.has_record RETURN c.code AS code, c.record AS record ORDER BY c.record_seq, c.code", nil)
 	if err != nil {
 		return err
 	}

@@ -26,21 +26,38 @@ func relTypeOK(s string) bool {
 
 // EnsureSchema creates the uniqueness constraints MERGE relies on (so
 // concurrent loads cannot duplicate) and the indexes the query library uses.
-// It is idempotent.
+// Live nodes are unique by code or id; staging nodes and every relationship
+// by id within their generation, since a load writes its generation beside
+// the live one. It is idempotent, and it drops the per-type id constraints
+// of databases loaded before generations existed.
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	stmts := []string{
 		"CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE",
 		"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE",
 		"CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE",
+		"CREATE CONSTRAINT loading_country_key IF NOT EXISTS FOR (c:" + labelLoadingCountry + ") REQUIRE (c.code, c.generation) IS UNIQUE",
+		"CREATE CONSTRAINT loading_source_key IF NOT EXISTS FOR (s:" + labelLoadingSource + ") REQUIRE (s.id, s.generation) IS UNIQUE",
+		"CREATE CONSTRAINT loading_dataset_hash IF NOT EXISTS FOR (d:" + labelLoadingDataset + ") REQUIRE d.content_hash IS UNIQUE",
+		"CREATE INDEX country_kind IF NOT EXISTS FOR (c:Country) ON (c.kind)",
 	}
 	for _, t := range graphmodel.RelTypes {
 		rt := relType(t)
 		if !relTypeOK(rt) {
 			return fmt.Errorf("neostore: bad relationship type %q", rt)
 		}
+		lower := strings.ToLower(rt)
 		stmts = append(stmts,
-			fmt.Sprintf("CREATE CONSTRAINT rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", strings.ToLower(rt), rt))
+			fmt.Sprintf("DROP CONSTRAINT rel_%s_id IF EXISTS", lower),
+			fmt.Sprintf("CREATE CONSTRAINT rel_%s_key IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE (r.id, r.generation) IS UNIQUE", lower, rt))
 	}
+	// Provenance lookups by source id or relationship id would scan every
+	// relationship: a relationship index serves one type, and these
+	// lookups span all of them. A full-text index spans types and indexes
+	// list elements; its whitespace and keyword analyzers keep ids whole
+	// and case-sensitive.
+	stmts = append(stmts,
+		"CREATE FULLTEXT INDEX "+RelationshipSourcesIndex+" IF NOT EXISTS FOR ()-[r:"+typeUnion()+"]-() ON EACH [r.sources] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+		"CREATE FULLTEXT INDEX "+RelationshipIDIndex+" IF NOT EXISTS FOR ()-[r:"+typeUnion()+"]-() ON EACH [r.id] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}")
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	for _, q := range stmts {
@@ -54,6 +71,13 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	return nil
 }
+
+// The full-text indexes the provenance queries of the library use:
+// CALL db.index.fulltext.queryRelationships(RelationshipSourcesIndex, '"' + $source + '"').
+const (
+	RelationshipSourcesIndex = "relationship_sources"
+	RelationshipIDIndex      = "relationship_id"
+)
 
 func (s *Store) wrap(err error) error {
 	if err == nil {

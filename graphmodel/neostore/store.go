@@ -2,7 +2,7 @@
 //
 // Graph schema (documented for Cypher users in the README):
 //
-//	(:Country {code, name, kind, region, alpha3, aliases, demonyms, in_dataset})
+//	(:Country {code, name, kind, region, alpha3, aliases, demonyms, has_record})
 //	(:Source {id, publisher, title, published, published_start, published_precision, kind, url, note,
 //	          domain, republishes, derived_from, availability})
 //	(:Dataset {name, version, description, license, citation, updated, content_hash})

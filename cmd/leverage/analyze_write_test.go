@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/neostore"
+)
+
+// After analyze --neo4j --write, Cypher ordering countries by pagerank_all
+// returns the top 10 analyze prints, the (:Analysis) node names the
+// dataset hash and settings, and a re-run with another window and seed
+// replaces every property of the first run and says so.
+func TestAnalyzeWriteMatchesAnalyze(t *testing.T) {
+	needNeo4j(t)
+	if _, errs, code := runCLI(t, "load", "--replace"); code != 0 {
+		t.Fatalf("load: %s", errs)
+	}
+	// Every actor some layer ranks: the actors of the layers' graphs, less
+	// the placeholders, which carry no metrics (README: Placeholder actors).
+	seed, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := map[string]bool{}
+	for _, l := range analysis.Layers {
+		g := analysis.View(seed, l, analysis.Window{})
+		for i := 0; i < g.Len(); i++ {
+			if !analysis.IsPlaceholder(seed.Registry, graphmodel.Code(g.Name(i))) {
+				ranked[g.Name(i)] = true
+			}
+		}
+	}
+	out, errs, code := runCLI(t, "analyze", "--neo4j", "--write")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("onto %d countries", len(ranked))) {
+		t.Fatalf("analyze --write: exit %d %s %s", code, out, errs)
+	}
+	js, errs, code := runCLI(t, "analyze", "--neo4j", "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep struct {
+		Hubs []struct {
+			Node     string  `json:"node"`
+			PageRank float64 `json:"pagerank"`
+		} `json:"hubs"`
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil || len(rep.Hubs) < 10 {
+		t.Fatalf("analyze json: %v (%d hubs)", err, len(rep.Hubs))
+	}
+	s, err := neostore.Open(context.Background(), neostore.ConfigFromEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	top := func() []string {
+		res, err := s.Query(ctx, "MATCH (c:Country) WHERE c.pagerank_all IS NOT NULL RETURN c.code, c.pagerank_all ORDER BY c.pagerank_all DESC, c.code LIMIT 10", nil, neostore.QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, row := range res.Rows {
+			codes = append(codes, row[0].(string))
+		}
+		return codes
+	}
+	var want []string
+	for _, h := range rep.Hubs[:10] {
+		want = append(want, h.Node)
+	}
+	if got := top(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Cypher top 10 by pagerank_all %v, analyze %v", got, want)
+	}
+	res, err := s.Query(ctx, "MATCH (a:Analysis)-[:DESCRIBES]->(d:Dataset) RETURN a.content_hash, d.content_hash, a.louvain_seed, a.window, a.pagerank_damping, size(a.properties), a.tool", nil, neostore.QueryOptions{})
+	if err != nil || len(res.Rows) != 1 {
+		t.Fatalf("analysis node: %v %v", err, res.Rows)
+	}
+	row := res.Rows[0]
+	if row[0] != row[1] || len(row[0].(string)) != 64 || row[2] != int64(1) || row[3] != "all dates" || row[4] != 0.85 || row[5] != int64(90) || !strings.HasPrefix(row[6].(string), "leverage ") {
+		t.Errorf("analysis node: %v", row)
+	}
+	// Another window: properties of nodes outside it must not survive.
+	out, _, code = runCLI(t, "analyze", "--neo4j", "--write", "--from", "2025-06", "--seed", "7")
+	if code != 0 || !strings.Contains(out, "replaced the previous analysis (window all dates, seed 1") {
+		t.Fatalf("second write: %s", out)
+	}
+	res, _ = s.Query(ctx, "MATCH (c:Country {code: 'IR'}) RETURN c.pagerank_all, c.community_flow", nil, neostore.QueryOptions{})
+	if res.Rows[0][0] != nil || res.Rows[0][1] != nil {
+		t.Errorf("Iran (dated before June 2025 only) keeps metrics of the first run: %v", res.Rows[0])
+	}
+	res, _ = s.Query(ctx, "MATCH (a:Analysis) RETURN count(a), collect(a.louvain_seed)", nil, neostore.QueryOptions{})
+	if res.Rows[0][0] != int64(1) || fmt.Sprint(res.Rows[0][1]) != "[7]" {
+		t.Errorf("analysis nodes after the second run: %v", res.Rows[0])
+	}
+	if _, errs, code := runCLI(t, "analyze", "--write"); code != exitUsage {
+		t.Errorf("--write without --neo4j: exit %d %s", code, errs)
+	}
+}
