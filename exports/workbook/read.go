@@ -55,9 +55,9 @@ func ReadReport(r io.Reader, base *graphmodel.Registry) (*Result, error) {
 		return nil, fmt.Errorf("not a readable xlsx workbook: %w", err)
 	}
 	defer f.Close()
-	rd := &reader{f: f, base: base, rows: map[string]string{}}
+	rd := &reader{f: f, base: base, rows: map[string]rowPos{}}
 	if zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw))); err == nil {
-		rd.marks, err = scanMarks(zr, rd.readSheet)
+		rd.scans, err = scanMarks(zr, rd.readSheet)
 		if err != nil {
 			return nil, fmt.Errorf("not a readable xlsx workbook: %w", err)
 		}
@@ -93,7 +93,9 @@ func (r *reader) read() *graphmodel.Dataset {
 			for _, e := range list {
 				var fe *graphmodel.FieldError
 				if errors.As(e, &fe) && fe.Cell == "" {
-					fe.Cell = r.rows[fe.Record]
+					if p, ok := r.rowOf(d, fe.Record); ok {
+						fe.Cell = fmt.Sprintf("%s!A%d", p.sheet, p.line)
+					}
 				}
 				r.errs = append(r.errs, e)
 			}
@@ -107,11 +109,65 @@ type reader struct {
 	base  *graphmodel.Registry
 	errs  graphmodel.ErrorList
 	warns []*graphmodel.FieldError
-	marks map[string]sheetMarks // sheet -> formula, logical and error cells
-	rows  map[string]string     // record key -> Sheet!A<row>, for whole-dataset checks
+	scans map[string]sheetScan // sheet -> its formula, logical and error cells, and row count
+	rows    map[string]rowPos // source id -> its row, for whole-dataset checks
+	relRows []rowPos          // the row of each relationship read, in order
 	// derived cells of Countries and Sources, checked once the
 	// relationships they count are read
 	derived []derivedCell
+	// interned holds one copy of each short repeated value (codes, types,
+	// statuses, source ids): each cell arrives as its own string, and at
+	// 200,000 rows the copies would be tens of megabytes.
+	interned map[string]string
+}
+
+// maxInterned bounds the interning table; values past it are kept as
+// they come.
+const maxInterned = 1 << 16
+
+func (r *reader) intern(s string) string {
+	if s == "" || len(s) > 64 {
+		return s
+	}
+	if x, ok := r.interned[s]; ok {
+		return x
+	}
+	if r.interned == nil {
+		r.interned = map[string]string{}
+	}
+	if len(r.interned) < maxInterned {
+		s = strings.Clone(s)
+		r.interned[s] = s
+	}
+	return s
+}
+
+// internList is list with each element interned.
+func (r *reader) internList(s string) []string {
+	out := list(s)
+	for i, x := range out {
+		out[i] = r.intern(x)
+	}
+	return out
+}
+
+type rowPos struct {
+	sheet string
+	line  int
+}
+
+// rowOf finds the row a record was read from (only on the error path, so
+// a scan is fine).
+func (r *reader) rowOf(d *graphmodel.Dataset, key string) (rowPos, bool) {
+	if p, ok := r.rows[key]; ok {
+		return p, true
+	}
+	for i := range d.Relationships {
+		if d.Relationships[i].Key == key && i < len(r.relRows) {
+			return r.relRows[i], true
+		}
+	}
+	return rowPos{}, false
 }
 
 func (r *reader) warn(e *graphmodel.FieldError) {
@@ -151,6 +207,7 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 			return
 		}
 		col := map[string]int{}
+		var idx map[string]int // spec column name -> index, so cells are found without folding names per row
 		line := 0
 		for rows.Next() {
 			line++
@@ -161,6 +218,12 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 			}
 			if line == 1 {
 				col = r.header(spec, sheet, cells)
+				idx = map[string]int{}
+				for _, c := range spec.columns {
+					if i, ok := col[normHeader(c.name)]; ok {
+						idx[c.name] = i
+					}
+				}
 				missing := false
 				for _, req := range required {
 					if _, ok := col[normHeader(req)]; !ok {
@@ -176,7 +239,7 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 			if blank(cells) {
 				continue
 			}
-			v := &rowView{r: r, spec: spec, sheet: sheet, line: line, col: col, cells: cells, marks: r.marks[sheet]}
+			v := &rowView{r: r, spec: spec, sheet: sheet, line: line, col: col, idx: idx, cells: cells, marks: r.scans[sheet].marks}
 			if v.checkMarks() {
 				fn(v)
 			}
@@ -211,6 +274,7 @@ type rowView struct {
 	sheet string
 	line  int
 	col   map[string]int // normalised header -> column index
+	idx   map[string]int // spec column name -> column index
 	cells []string
 	marks sheetMarks
 	id    string
@@ -221,8 +285,17 @@ func (v *rowView) ref(i int) string {
 	return c
 }
 
-func (v *rowView) cell(name string) string {
+// index finds a column by its spec name.
+func (v *rowView) index(name string) (int, bool) {
+	if i, ok := v.idx[name]; ok {
+		return i, true
+	}
 	i, ok := v.col[normHeader(name)]
+	return i, ok
+}
+
+func (v *rowView) cell(name string) string {
+	i, ok := v.index(name)
 	if !ok {
 		return fmt.Sprintf("%s!%d", v.sheet, v.line)
 	}
@@ -231,7 +304,7 @@ func (v *rowView) cell(name string) string {
 
 // raw is the cell's text as stored, untrimmed.
 func (v *rowView) raw(name string) string {
-	i, ok := v.col[normHeader(name)]
+	i, ok := v.index(name)
 	if !ok || i >= len(v.cells) {
 		return ""
 	}
@@ -273,7 +346,7 @@ func (v *rowView) checkMarks() bool {
 		if derivedColumn(v.spec.name, c.name) {
 			continue
 		}
-		i, ok := v.col[normHeader(c.name)]
+		i, ok := v.idx[c.name]
 		if !ok {
 			continue
 		}
@@ -479,7 +552,6 @@ func (r *reader) countries() []graphmodel.Country {
 			Kind: graphmodel.ActorKind(v.word("Kind")), Region: v.text("Region"), Alpha3: strings.ToUpper(v.text("Alpha-3")),
 			Aliases: list(v.text("Aliases")), Demonyms: list(v.text("Demonyms"))}
 		v.id = string(c.Code)
-		r.rows["country:"+string(c.Code)] = v.cell("Code")
 		r.derived = append(r.derived, derivedCell{v.cell("Out"), v.text("Out"), "out", derivedOut, string(c.Code)},
 			derivedCell{v.cell("In"), v.text("In"), "in", derivedIn, string(c.Code)},
 			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})
@@ -539,7 +611,7 @@ func (r *reader) sources() []graphmodel.Source {
 		s := graphmodel.Source{Key: v.text("ID"), Publisher: v.text("Publisher"), Title: v.text("Title"),
 			Kind: graphmodel.SourceKind(v.word("Kind")), URL: v.text("URL"), Note: v.note("Note")}
 		v.id = s.Key
-		r.rows[s.Key] = v.cell("ID")
+		r.rows[s.Key] = rowPos{v.sheet, v.line}
 		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
 		s.Published = v.date("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {
@@ -563,17 +635,22 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 	for _, s := range sources {
 		known[s.Key] = true
 	}
-	var out []graphmodel.Relationship
+	n := 0
+	for _, sheet := range r.sheetsOf(relationshipsSpec.name) {
+		n += r.scans[sheet].rows
+	}
+	out := make([]graphmodel.Relationship, 0, n)
+	r.relRows = make([]rowPos, 0, n)
 	seen := map[string]bool{}
 	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
+		in := r.intern
 		rel := graphmodel.Relationship{
-			Key: v.text("ID"), Event: v.text("Event"), Type: graphmodel.RelType(v.word("Type")),
-			FromCountry: graphmodel.Code(strings.ToUpper(v.text("From"))), ToCountry: graphmodel.Code(strings.ToUpper(v.text("To"))),
-			Status: graphmodel.Status(v.word("Status")), Instrument: graphmodel.Instrument(v.word("Instrument")),
-			Confidence: graphmodel.Confidence(v.word("Confidence")), Sources: list(v.text("Sources")), Note: v.note("Note"),
+			Key: v.text("ID"), Event: in(v.text("Event")), Type: graphmodel.RelType(in(v.word("Type"))),
+			FromCountry: graphmodel.Code(in(strings.ToUpper(v.text("From")))), ToCountry: graphmodel.Code(in(strings.ToUpper(v.text("To")))),
+			Status: graphmodel.Status(in(v.word("Status"))), Instrument: graphmodel.Instrument(in(v.word("Instrument"))),
+			Confidence: graphmodel.Confidence(in(v.word("Confidence"))), Sources: r.internList(v.text("Sources")), Note: v.note("Note"),
 		}
 		v.id = rel.Key
-		r.rows[rel.Key] = v.cell("ID")
 		for _, end := range []struct {
 			col  string
 			code graphmodel.Code
@@ -585,7 +662,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		before := len(r.errs)
 		rel.Date = v.date("Date", "Date precision", "date")
 		if n, ok := v.number("Count", "count"); ok || v.text("Count qualifier") != "" {
-			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), v.word("Count qualifier"))
+			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), in(v.word("Count qualifier")))
 			if !ok && v.text("Count") == "" {
 				err = errors.New("qualifier given without a number")
 			}
@@ -599,7 +676,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			if ok {
 				amount = strconv.FormatInt(n, 10)
 			}
-			m, err := graphmodel.ParseMoney(amount, strings.ToUpper(v.text("Currency")), v.word("Amount qualifier"))
+			m, err := graphmodel.ParseMoney(amount, in(strings.ToUpper(v.text("Currency"))), in(v.word("Amount qualifier")))
 			if err != nil {
 				v.fail("Amount", "amount", err)
 			}
@@ -616,6 +693,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		}
 		seen[rel.Key] = true
 		out = append(out, rel)
+		r.relRows = append(r.relRows, rowPos{v.sheet, v.line})
 	})
 	return out
 }
