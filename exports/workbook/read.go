@@ -105,13 +105,13 @@ func (r *reader) read() *graphmodel.Dataset {
 }
 
 type reader struct {
-	f     *excelize.File
-	base  *graphmodel.Registry
-	errs  graphmodel.ErrorList
-	warns []*graphmodel.FieldError
-	scans map[string]sheetScan // sheet -> its formula, logical and error cells, and row count
-	rows    map[string]rowPos // source id -> its row, for whole-dataset checks
-	relRows []rowPos          // the row of each relationship read, in order
+	f       *excelize.File
+	base    *graphmodel.Registry
+	errs    graphmodel.ErrorList
+	warns   []*graphmodel.FieldError
+	scans   map[string]sheetScan // sheet -> its formula, logical and error cells, and row count
+	rows    map[string]rowPos    // source id -> its row, for whole-dataset checks
+	relRows []rowPos             // the row of each relationship read, in order
 	// derived cells of Countries and Sources, checked once the
 	// relationships they count are read
 	derived []derivedCell
