@@ -29,6 +29,11 @@ func Read(r io.Reader, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 type Result struct {
 	Dataset  *graphmodel.Dataset
 	Warnings []*graphmodel.FieldError
+	// Unread are the sheets import does not read (the analysis sheets,
+	// computed from the data, and any sheet a user added), so a report
+	// can say that edits there change nothing. About is read for the
+	// dataset's identity and is not listed.
+	Unread []string
 }
 
 // ReadReport reads Countries (every row: dataset records, and reference
@@ -62,7 +67,13 @@ func ReadReport(r io.Reader, base *graphmodel.Registry) (*Result, error) {
 	if len(rd.errs) > 0 {
 		return nil, rd.errs
 	}
-	return &Result{Dataset: d, Warnings: rd.warns}, nil
+	var unread []string
+	for _, sheet := range f.GetSheetList() {
+		if !rd.readSheet(sheet) && sheet != aboutSpec.name {
+			unread = append(unread, sheet)
+		}
+	}
+	return &Result{Dataset: d, Warnings: rd.warns, Unread: unread}, nil
 }
 
 func (r *reader) read() *graphmodel.Dataset {

@@ -138,8 +138,8 @@ func (v *rowView) date(name, precName, field string) graphmodel.Date {
 			out = coarse
 		default:
 			out = given
-			v.warn(name, field, fmt.Errorf("%s is finer than the row's precision %q; read as %s, precision %s (set %s to change it)",
-				given, prec, given, given.Precision, v.cell(precName)))
+			v.warn(name, field, fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
+				given, prec, v.cell(precName), given, given.Precision, prec))
 		}
 	}
 	checked, err := graphmodel.ParseDate(out.String())
