@@ -225,6 +225,7 @@ func TestImportAppliesCorrectionsMadeInLibreOffice(t *testing.T) {
 		"warning: Relationships!" + cells.month2 + ": " + s.month2 + ": date: " + m2 + " is finer",
 		"warning: Relationships!" + cells.fromName + ": " + s.plain + `: from name: "Somewhere else" not read`,
 		"warning: Relationships!" + cells.extra + ": NGO comment: column not known to import",
+		"not read (computed from the data, or not ours): Hubs, Patterns, Profiles, Communities, Timeline, Dependencies, Metric settings, Data dictionary",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)

@@ -24,10 +24,16 @@ type cellMark struct {
 // have one.
 type sheetMarks map[string]cellMark
 
+// sheetScan is what one pass over a worksheet part found.
+type sheetScan struct {
+	marks sheetMarks
+	rows  int // <row> elements, to size the slices the rows fill
+}
+
 // scanMarks finds the formula, logical and error cells of the named
 // sheets in the xlsx package zr. It reads each sheet's XML once, tag by
 // tag, without building it in memory.
-func scanMarks(zr *zip.Reader, wanted func(sheet string) bool) (map[string]sheetMarks, error) {
+func scanMarks(zr *zip.Reader, wanted func(sheet string) bool) (map[string]sheetScan, error) {
 	paths, err := sheetPaths(zr)
 	if err != nil {
 		return nil, err
@@ -36,7 +42,7 @@ func scanMarks(zr *zip.Reader, wanted func(sheet string) bool) (map[string]sheet
 	for _, f := range zr.File {
 		files[f.Name] = f
 	}
-	out := map[string]sheetMarks{}
+	out := map[string]sheetScan{}
 	for sheet, p := range paths {
 		if !wanted(sheet) {
 			continue
@@ -122,26 +128,32 @@ func sheetPaths(zr *zip.Reader) (map[string]string, error) {
 
 // scanSheet walks the tags of one worksheet part: <c r=… t=…> opens a
 // cell, <f> inside it is a formula; t="b" is a logical, t="e" an error.
-func scanSheet(r io.Reader) (sheetMarks, error) {
+func scanSheet(r io.Reader) (sheetScan, error) {
 	br := bufio.NewReaderSize(r, 256<<10)
 	marks := sheetMarks{}
+	rows := 0
 	var cur string
 	for {
 		if _, err := skipTo(br, '<'); err != nil {
 			if err == io.EOF {
-				return marks, nil
+				return sheetScan{marks, rows}, nil
 			}
-			return nil, err
+			return sheetScan{}, err
+		}
+		if !wantedTag(br) {
+			continue // closing tags, <v>, <is>, <t>, …: the next '<' skips them
 		}
 		tag, err := readTag(br)
 		if err != nil {
 			if err == io.EOF {
-				return marks, nil
+				return sheetScan{marks, rows}, nil
 			}
-			return nil, err
+			return sheetScan{}, err
 		}
 		name, attrs := splitTag(tag)
 		switch name {
+		case "row":
+			rows++
 		case "c":
 			cur = attr(attrs, "r")
 			switch attr(attrs, "t") {
@@ -169,6 +181,26 @@ func scanSheet(r io.Reader) (sheetMarks, error) {
 			marks[cur] = m
 		}
 	}
+}
+
+// wantedTag peeks at the name of the tag after '<' and says whether it
+// is <row>, <c> or <f> (with or without a namespace prefix), without
+// consuming anything.
+func wantedTag(br *bufio.Reader) bool {
+	peek, _ := br.Peek(24)
+	end := bytes.IndexAny(peek, " \t\r\n/>")
+	if end < 0 {
+		end = len(peek)
+	}
+	name := peek[:end]
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	switch string(name) {
+	case "c", "f", "row":
+		return true
+	}
+	return false
 }
 
 // skipTo discards input up to and including the next delimiter.
@@ -212,8 +244,8 @@ func splitTag(tag []byte) (string, []byte) {
 	if i := bytes.IndexByte(name, ':'); i >= 0 {
 		name = name[i+1:]
 	}
-	if len(name) != 1 {
-		return "", nil // only <c> and <f> matter; skip the rest cheaply
+	if len(name) != 1 && string(name) != "row" {
+		return "", nil // only <row>, <c> and <f> matter; skip the rest cheaply
 	}
 	return string(name), attrs
 }

@@ -99,6 +99,10 @@ func TestChartXML(t *testing.T) {
 	if strings.Contains(hubs, "all layers") {
 		t.Error("Hubs chart title claims all layers")
 	}
+	// Hubs opens zoomed out so the chart beside its 19 columns is on screen.
+	if sheet := zipPart(t, b, "xl/worksheets/sheet5.xml"); !strings.Contains(sheet, "<t>Layer</t>") || !strings.Contains(sheet, `zoomScale="70"`) {
+		t.Errorf("Hubs (sheet5) does not open at 70 %%: %.400s", sheet)
+	}
 	drawing := zipPart(t, b, "xl/drawings/drawing1.xml") + zipPart(t, b, "xl/drawings/drawing2.xml")
 	from := regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col>`).FindAllStringSubmatch(drawing, -1)
 	for _, m := range from {

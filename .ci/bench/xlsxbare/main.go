@@ -24,13 +24,17 @@ import (
 
 func main() {
 	read := flag.String("read", "", "iterate the rows of this xlsx file and count them")
+	sheet := flag.String("sheet", "", "with -read: the sheet to iterate (default the first)")
 	flag.Parse()
 	if *read != "" {
 		f, err := excelize.OpenFile(*read)
 		if err != nil {
 			log.Fatal(err)
 		}
-		rows, err := f.Rows(f.GetSheetName(0))
+		if *sheet == "" {
+			*sheet = f.GetSheetName(0)
+		}
+		rows, err := f.Rows(*sheet)
 		if err != nil {
 			log.Fatal(err)
 		}

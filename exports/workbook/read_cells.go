@@ -1,0 +1,178 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/ingest"
+)
+
+// checkMarks reports a formula, logical or error value in any column
+// import reads, and says whether the row is clean of them.
+func (v *rowView) checkMarks() bool {
+	if len(v.marks) == 0 {
+		return true
+	}
+	clean := true
+	for _, c := range v.spec.columns {
+		if derivedColumn(v.spec.name, c.name) {
+			continue
+		}
+		i, ok := v.idx[c.name]
+		if !ok {
+			continue
+		}
+		m, ok := v.marks[v.ref(i)]
+		if !ok {
+			continue
+		}
+		field := strings.ToLower(c.name)
+		cell := v.sheet + "!" + v.ref(i)
+		switch {
+		case m.isFormula:
+			what := "a formula"
+			if m.formula != "" {
+				what = fmt.Sprintf("the formula =%s", m.formula)
+			}
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds %s; import never takes a formula's result: type the value itself (as text, if it starts with =)", what)})
+		case m.boolean:
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds the logical value %s, not a %s", boolText(v.cells, i), kindWord(c.kind))})
+		case m.errorValue:
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds the error value %s", v.cells[min(i, len(v.cells)-1)])})
+		default:
+			continue
+		}
+		clean = false
+	}
+	return clean
+}
+
+func boolText(cells []string, i int) string {
+	if i < len(cells) && cells[i] == "1" {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+func kindWord(k colKind) string {
+	switch k {
+	case kInt, kFloat, kUSD:
+		return "number"
+	case kDate, kMonth, kModelDate:
+		return "date"
+	}
+	return "text value (type it with a leading ' to keep it as text)"
+}
+
+// number reads a whole number; Excel stores numbers as floats, and people
+// type "1,100".
+func (v *rowView) number(name, field string) (int64, bool) {
+	s := strings.ReplaceAll(v.text(name), ",", "")
+	if s == "" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f != math.Trunc(f) || f > 1<<53 {
+		v.fail(name, field, fmt.Errorf("%q is not a whole, non-negative number", v.text(name)))
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// date reads a date cell (an Excel serial, or text in the forms ingest
+// reads: 2025-03-15, 2025-03, 2025-Q1, 2025, 15 March 2025, 3/15/2025, Mar
+// 2025) and its precision column into a model date. The precision column
+// says how coarse the date is; a date finer than it (2025-03-15 on a month
+// row) is an edit the user made, so the date keeps its own precision and a
+// warning names the cell. The result goes through graphmodel.ParseDate,
+// the parser validate's readers use, so both accept the same dates.
+func (v *rowView) date(name, precName, field string) graphmodel.Date {
+	raw := v.text(name)
+	prec := v.word(precName)
+	if raw == "" {
+		if prec != "" {
+			v.fail(name, field, errors.New("precision given without a date"))
+		}
+		return graphmodel.Date{}
+	}
+	var given graphmodel.Date // what the cell says, at its own precision
+	if isSerial(raw) {
+		f, _ := strconv.ParseFloat(raw, 64)
+		t, err := excelize.ExcelDateToTime(f, false)
+		if err != nil || f < 1 {
+			v.fail(name, field, fmt.Errorf("%q is not a date", raw))
+			return graphmodel.Date{}
+		}
+		y, m, day := t.Date()
+		given = graphmodel.DayDate(y, int(m), day)
+	} else {
+		d, err := graphmodel.ParseDate(raw)
+		if err != nil {
+			if d2, err2 := ingest.ParseDate(raw); err2 == nil {
+				d, err = d2, nil
+			}
+		}
+		if err != nil {
+			v.fail(name, field, err)
+			return graphmodel.Date{}
+		}
+		given = d
+	}
+	out := given
+	if prec != "" {
+		p, ok := precisions[prec]
+		if !ok {
+			v.fail(precName, field+" precision", fmt.Errorf("%q is not day, month, quarter or year", prec))
+			return graphmodel.Date{}
+		}
+		coarse := atPrecision(given.Start(), p)
+		switch {
+		case given.Precision <= p || coarse.Start().Equal(given.Start()):
+			out = coarse
+		default:
+			out = given
+			v.warn(name, field, fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
+				given, prec, v.cell(precName), given, given.Precision, prec))
+		}
+	}
+	checked, err := graphmodel.ParseDate(out.String())
+	if err != nil {
+		v.fail(name, field, err)
+		return graphmodel.Date{}
+	}
+	return checked
+}
+
+var precisions = map[string]graphmodel.Precision{"day": graphmodel.Day, "month": graphmodel.Month, "quarter": graphmodel.Quarter, "year": graphmodel.Year}
+
+// isSerial tells an Excel date serial from text: a number that is not a
+// four-digit year (a year typed into a date cell stays a year).
+func isSerial(s string) bool {
+	if len(s) == 4 {
+		if _, err := strconv.Atoi(s); err == nil {
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+func atPrecision(t time.Time, p graphmodel.Precision) graphmodel.Date {
+	y, m, day := t.Date()
+	switch p {
+	case graphmodel.Month:
+		return graphmodel.MonthDate(y, int(m))
+	case graphmodel.Quarter:
+		return graphmodel.QuarterDate(y, (int(m)-1)/3+1)
+	case graphmodel.Year:
+		return graphmodel.YearDate(y)
+	}
+	return graphmodel.DayDate(y, int(m), day)
+}

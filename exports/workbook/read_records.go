@@ -1,0 +1,253 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// maxInterned bounds the interning table; values past it are kept as
+// they come.
+const maxInterned = 1 << 16
+
+func (r *reader) intern(s string) string {
+	if s == "" || len(s) > 64 {
+		return s
+	}
+	if x, ok := r.interned[s]; ok {
+		return x
+	}
+	if r.interned == nil {
+		r.interned = map[string]string{}
+	}
+	if len(r.interned) < maxInterned {
+		s = strings.Clone(s)
+		r.interned[s] = s
+	}
+	return s
+}
+
+// internList is list with each element interned.
+func (r *reader) internList(s string) []string {
+	out := list(s)
+	for i, x := range out {
+		out[i] = r.intern(x)
+	}
+	return out
+}
+
+func list(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *reader) meta() graphmodel.Meta {
+	var m graphmodel.Meta
+	if len(r.sheetsOf(aboutSpec.name)) == 0 {
+		return m
+	}
+	r.sheetRows(aboutSpec, []string{"Item", "Value"}, func(v *rowView) {
+		val := v.text("Value")
+		switch v.text("Item") {
+		case "Dataset":
+			if val != "(unnamed)" {
+				m.Name = val
+			}
+		case "Dataset version":
+			m.Version = val
+		case "Dataset description":
+			m.Description = val
+		case "License":
+			m.License = val
+		case "How to cite":
+			m.Citation = strings.TrimSuffix(strings.TrimSuffix(val, citeSuffix), " ")
+		case "Dataset updated":
+			d, err := graphmodel.ParseDate(val)
+			if err != nil {
+				v.fail("Value", "dataset updated", err)
+			}
+			m.Updated = d
+		}
+	})
+	return m
+}
+
+const citeSuffix = "Cite the underlying sources for the facts; each relationship lists them."
+
+// countries reads every Countries row. Rows marked dataset are the
+// dataset's records; a row marked reference (or left blank) becomes one
+// too when it differs from the reference table or names a code the table
+// lacks, so an edit to a reference row or a new row is never dropped.
+func (r *reader) countries() []graphmodel.Country {
+	var out []graphmodel.Country
+	r.sheetRows(countriesSpec, []string{"Code", "Name"}, func(v *rowView) {
+		c := graphmodel.Country{Code: graphmodel.Code(strings.ToUpper(v.text("Code"))), Name: v.text("Name"),
+			Kind: graphmodel.ActorKind(v.word("Kind")), Region: v.text("Region"), Alpha3: strings.ToUpper(v.text("Alpha-3")),
+			Aliases: list(v.text("Aliases")), Demonyms: list(v.text("Demonyms"))}
+		v.id = string(c.Code)
+		r.derived = append(r.derived, derivedCell{v.cell("Out"), v.text("Out"), "out", derivedOut, string(c.Code)},
+			derivedCell{v.cell("In"), v.text("In"), "in", derivedIn, string(c.Code)},
+			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})
+		rec := v.word("Record")
+		switch rec {
+		case "dataset":
+		case "", "reference":
+			ref, known := r.base.Country(c.Code)
+			if known && sameCountry(ref, c) {
+				return
+			}
+			if known {
+				// The reference table's own names stay; the row adds to them.
+				c.Aliases = without(c.Aliases, append(ref.Aliases, ref.Name))
+				c.Demonyms = without(c.Demonyms, ref.Demonyms)
+			}
+		default:
+			v.fail("Record", "record", fmt.Errorf("%q is not dataset or reference", rec))
+			return
+		}
+		if !c.Code.Valid() {
+			v.fail("Code", "code", errors.New("not a code: two upper-case letters, or upper-case letters, digits and _"))
+		}
+		if c.Kind != "" && !c.Kind.Valid() {
+			v.fail("Kind", "kind", fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind))
+		}
+		if c.Name == "" {
+			v.fail("Name", "name", errors.New("empty"))
+		}
+		out = append(out, c)
+	})
+	return out
+}
+
+// sameCountry says whether a Countries row shows the reference entry
+// unchanged.
+func sameCountry(ref, row graphmodel.Country) bool {
+	return ref.Name == row.Name && (row.Kind == "" || ref.Kind == row.Kind) && ref.Region == row.Region &&
+		ref.Alpha3 == row.Alpha3 && strings.Join(ref.Aliases, "; ") == strings.Join(row.Aliases, "; ") &&
+		strings.Join(ref.Demonyms, "; ") == strings.Join(row.Demonyms, "; ")
+}
+
+func without(s, drop []string) []string {
+	var out []string
+	for _, x := range s {
+		if !contains(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (r *reader) sources() []graphmodel.Source {
+	var out []graphmodel.Source
+	seen := map[string]bool{}
+	r.sheetRows(sourcesSpec, []string{"ID", "Publisher", "Title", "Published", "Kind"}, func(v *rowView) {
+		s := graphmodel.Source{Key: v.text("ID"), Publisher: v.text("Publisher"), Title: v.text("Title"),
+			Kind: graphmodel.SourceKind(v.word("Kind")), URL: v.text("URL"), Note: v.note("Note"),
+			Domain: v.text("Domain"), Republishes: v.text("Republishes"), DerivedFrom: list(v.text("Derived from")),
+			Availability: v.text("Availability")}
+		v.id = s.Key
+		r.rows[s.Key] = rowPos{v.sheet, v.line}
+		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
+		s.Published = v.date("Published", "Published precision", "published")
+		for _, e := range s.Check(seen) {
+			v.fail(sourceColumn[e.Field], e.Field, e.Err)
+		}
+		seen[s.Key] = true
+		out = append(out, s)
+	})
+	return out
+}
+
+var sourceColumn = map[string]string{"id": "ID", "publisher": "Publisher", "title": "Title", "published": "Published", "kind": "Kind", "url": "URL"}
+
+var relColumn = map[string]string{
+	"id": "ID", "event": "Event", "type": "Type", "from": "From", "to": "To", "date": "Date", "status": "Status",
+	"instrument": "Instrument", "count": "Count", "amount": "Amount", "confidence": "Confidence", "sources": "Sources", "note": "Note",
+}
+
+func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
+	known := map[string]bool{}
+	for _, s := range sources {
+		known[s.Key] = true
+	}
+	n := 0
+	for _, sheet := range r.sheetsOf(relationshipsSpec.name) {
+		n += r.scans[sheet].rows
+	}
+	out := make([]graphmodel.Relationship, 0, n)
+	r.relRows = make([]rowPos, 0, n)
+	seen := map[string]bool{}
+	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
+		in := r.intern
+		rel := graphmodel.Relationship{
+			Key: v.text("ID"), Event: in(v.text("Event")), Type: graphmodel.RelType(in(v.word("Type"))),
+			FromCountry: graphmodel.Code(in(strings.ToUpper(v.text("From")))), ToCountry: graphmodel.Code(in(strings.ToUpper(v.text("To")))),
+			Status: graphmodel.Status(in(v.word("Status"))), Instrument: graphmodel.Instrument(in(v.word("Instrument"))),
+			Confidence: graphmodel.Confidence(in(v.word("Confidence"))), Sources: r.internList(v.text("Sources")), Note: v.note("Note"),
+		}
+		v.id = rel.Key
+		for _, end := range []struct {
+			col  string
+			code graphmodel.Code
+		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
+			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) {
+				v.warn(end.col, strings.ToLower(end.col), fmt.Errorf("%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
+			}
+		}
+		before := len(r.errs)
+		rel.Date = v.date("Date", "Date precision", "date")
+		if n, ok := v.number("Count", "count"); ok || v.text("Count qualifier") != "" {
+			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), in(v.word("Count qualifier")))
+			if !ok && v.text("Count") == "" {
+				err = errors.New("qualifier given without a number")
+			}
+			if err != nil {
+				v.fail("Count qualifier", "count qualifier", err)
+			}
+			rel.Count = c
+		}
+		if n, ok := v.number("Amount", "amount"); ok || v.text("Currency") != "" || v.text("Amount qualifier") != "" {
+			amount := ""
+			if ok {
+				amount = strconv.FormatInt(n, 10)
+			}
+			m, err := graphmodel.ParseMoney(amount, in(strings.ToUpper(v.text("Currency"))), in(v.word("Amount qualifier")))
+			if err != nil {
+				v.fail("Amount", "amount", err)
+			}
+			rel.Money = m
+		}
+		if len(r.errs) > before {
+			return
+		}
+		for _, e := range rel.Check(reg, known) {
+			v.fail(relColumn[e.Field], e.Field, e.Err)
+		}
+		if seen[rel.Key] && rel.Key != "" {
+			v.fail("ID", "id", errors.New("duplicate id"))
+		}
+		seen[rel.Key] = true
+		out = append(out, rel)
+		r.relRows = append(r.relRows, rowPos{v.sheet, v.line})
+	})
+	return out
+}
+
+// knownName says whether name is what a derived name cell could show for
+// code: its name, or a former name (a renamed country keeps its old name
+// as an alias, and the other rows still show it until re-exported).
+func knownName(reg *graphmodel.Registry, code graphmodel.Code, name string) bool {
+	c, ok := reg.Country(code)
+	if !ok {
+		return name == string(code)
+	}
+	return name == c.Name || contains(c.Aliases, name)
+}
