@@ -35,7 +35,7 @@ type exportOptions struct {
 	skipAnalysis bool
 }
 
-var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot"}
+var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
 
 func init() {
 	register(verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain})
@@ -45,8 +45,9 @@ func exportMain(ctx context.Context, args []string, e env) error {
 	var o exportOptions
 	fs := newFlags("export", "", `Writes the dataset with its analysis. -o FILE.xlsx writes the NGO workbook;
 other formats by --format or by extension: .graphml, .gexf, .json (networkx
-node-link), .dot (with --render svg|png when Graphviz is installed), gephi (a
-directory with nodes.csv and edges.csv), kumu (an xlsx for Kumu import).
+node-link), .dot (with --render svg|png when Graphviz is installed), .html (the offline
+briefing: map, network, month slider, sources), gephi (a directory with
+nodes.csv and edges.csv), kumu (an xlsx for Kumu import).
 Files are written under a temporary name and renamed when complete.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
@@ -73,6 +74,8 @@ Files are written under a temporary name and renamed when complete.`, e)
 			o.format = "json"
 		case ".dot", ".gv":
 			o.format = "dot"
+		case ".html", ".htm":
+			o.format = "html"
 		default:
 			return usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
 		}
@@ -112,6 +115,8 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 			fmt.Fprintf(e.stdout, "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
+	case "html":
+		return exportBriefing(o, d, w, e)
 	case "gephi":
 		g := graphdata.From(d)
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
