@@ -1,0 +1,325 @@
+package briefing_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/exports/briefing"
+	"github.com/leverage-project/leverage/exports/briefing/atlas"
+	"github.com/leverage-project/leverage/exports/briefing/collect"
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// chromiumPath finds the browser the tests drive: LEVERAGE_CHROMIUM, else
+// chromium on PATH. Under CI=true a missing browser fails the test, since
+// .ci/run installs it.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("LEVERAGE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium must be installed under CI (.ci/run installs the Debian package chromium)")
+	}
+	t.Skip("Chromium not installed; set LEVERAGE_CHROMIUM or apt-get install chromium")
+	return ""
+}
+
+// page is one briefing opened from disk in a headless Chromium whose
+// network is off, with every request the page tried recorded.
+type page struct {
+	ctx      context.Context
+	url      string
+	mu       sync.Mutex
+	requests []string
+}
+
+func openBriefing(t *testing.T, file string) *page {
+	t.Helper()
+	exe := chromiumPath(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	p := &page{ctx: ctx, url: "file://" + file}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			p.mu.Lock()
+			p.requests = append(p.requests, e.Request.URL)
+			p.mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("network off: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.url), chromedp.WaitReady(chromedp.CSS(`body[data-ready="1"]`))); err != nil {
+		t.Fatalf("open %s: %v", p.url, err)
+	}
+	return p
+}
+
+// outside lists the requests other than the file itself.
+func (p *page) outside() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []string
+	for _, u := range p.requests {
+		if u != p.url {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func eval[T any](t *testing.T, p *page, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+func screenshot(t *testing.T, p *page, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	dir := filepath.Join("..", "..", ".cache", "briefing-screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func seedBriefing(t *testing.T) (*graphmodel.Dataset, string) {
+	t.Helper()
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "briefing.html")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return d, file
+}
+
+func TestBrowserSeedBriefing(t *testing.T) {
+	d, file := seedBriefing(t)
+	p := openBriefing(t, file)
+	screenshot(t, p, "1-opened")
+
+	t.Run("one map shape per country", func(t *testing.T) {
+		world, _ := atlas.World()
+		want := map[string]bool{}
+		for code := range world.Shapes {
+			want[code] = true
+		}
+		for _, r := range d.Relationships {
+			for _, c := range []graphmodel.Code{r.FromCountry, r.ToCountry} {
+				if ct, ok := d.Registry.Country(c); ok && ct.Kind == graphmodel.KindCountry {
+					want[string(c)] = true // a shape, or a stand-in dot
+				}
+			}
+		}
+		got := eval[[]string](t, p, `Array.from(document.querySelectorAll("#map .country")).map(e => e.dataset.code)`)
+		seen := map[string]int{}
+		for _, c := range got {
+			seen[c]++
+		}
+		for c := range want {
+			if seen[c] != 1 {
+				t.Errorf("map has %d shapes for %s, want 1", seen[c], c)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("map has %d shapes, want %d (one per country)", len(got), len(want))
+		}
+	})
+
+	t.Run("one network node per actor of each layer, and a layer switch changes the graph", func(t *testing.T) {
+		var previous string
+		for i, l := range analysis.Layers {
+			eval[chromedp.Void](t, p, fmt.Sprintf(`(() => { const s = document.getElementById("layer"); s.value = "%d"; s.dispatchEvent(new Event("change")); })()`, i))
+			got := eval[[]string](t, p, `Array.from(document.querySelectorAll("#net .node")).map(e => e.dataset.code).sort()`)
+			g := analysis.View(d, l, analysis.Window{})
+			want := make([]string, g.Len())
+			for j := range want {
+				want[j] = g.Name(j)
+			}
+			if strings.Join(got, " ") != strings.Join(sorted(want), " ") {
+				t.Errorf("layer %s: nodes %v, want the view's %v", l, got, sorted(want))
+			}
+			edges := eval[int](t, p, `document.querySelectorAll("#net .edge").length`)
+			if edges == 0 && g.Edges() > 0 {
+				t.Errorf("layer %s: no edges drawn, the view has %d", l, g.Edges())
+			}
+			if i > 0 && strings.Join(got, " ") == previous {
+				t.Errorf("switching to layer %s left the same graph", l)
+			}
+			previous = strings.Join(got, " ")
+			if l == analysis.LayerMoney {
+				screenshot(t, p, "2-layer-money")
+			}
+		}
+		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("layer"); s.value = "0"; s.dispatchEvent(new Event("change")); })()`)
+	})
+
+	t.Run("clicking a country shows its claims with their sources", func(t *testing.T) {
+		const code = "MX"
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#map path[data-code="MX"]`))); err != nil {
+			t.Fatal(err)
+		}
+		if got := eval[string](t, p, `document.getElementById("details").dataset.code || ""`); got != code {
+			t.Fatalf("details show %q after clicking Mexico", got)
+		}
+		var want []string
+		for _, r := range d.Relationships {
+			if r.FromCountry == code || r.ToCountry == code {
+				want = append(want, r.Key)
+			}
+		}
+		got := eval[[]string](t, p, `Array.from(document.querySelectorAll("#details .claim")).map(e => e.dataset.rel)`)
+		if strings.Join(sorted(got), " ") != strings.Join(sorted(want), " ") {
+			t.Errorf("claims shown %v, want %v", got, want)
+		}
+		// Each claim lists its sources by title and publisher.
+		for _, key := range want {
+			r := find(d, key)
+			text := eval[string](t, p, fmt.Sprintf(`document.querySelector('#details .claim[data-rel=%q]').textContent`, key))
+			for _, sk := range r.Sources {
+				s, _ := d.SourceByKey(sk)
+				if !strings.Contains(text, s.Title) || !strings.Contains(text, s.Publisher) {
+					t.Errorf("claim %s: source %s (%q, %s) not shown", key, sk, s.Title, s.Publisher)
+				}
+			}
+			if !strings.Contains(text, r.Date.String()) {
+				t.Errorf("claim %s: date %s not shown", key, r.Date)
+			}
+		}
+		screenshot(t, p, "3-country-mexico")
+	})
+
+	t.Run("an edge opens its claims, alternatives side by side", func(t *testing.T) {
+		// El Salvador's payment is reported by two sources with two amounts.
+		sel := `#net .edge[aria-label^="paid: United States to El Salvador"]`
+		eval[chromedp.Void](t, p, fmt.Sprintf(`document.querySelector(%q).dispatchEvent(new MouseEvent("click"))`, sel))
+		alts := eval[int](t, p, `document.querySelectorAll("#details .alts .claim").length`)
+		counted := eval[int](t, p, `document.querySelectorAll("#details .alts .counts").length`)
+		var want int
+		for _, r := range d.Relationships {
+			if r.Type == graphmodel.Paid && r.FromCountry == "US" && r.ToCountry == "SV" && r.Event != "" {
+				want++
+			}
+		}
+		if want < 2 {
+			t.Skip("the seed has no alternative accounts of the El Salvador payment any more")
+		}
+		if alts != want || counted != 1 {
+			t.Errorf("alternatives shown %d (want %d), marked as counting %d (want 1)", alts, want, counted)
+		}
+		screenshot(t, p, "4-edge-alternatives")
+	})
+
+	t.Run("slider to March 2025 gives the analysis as of 2025-03", func(t *testing.T) {
+		w := analysis.AsOf(time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
+		months := collect.Months(d, analysis.Window{})
+		pos := -1
+		for i, m := range months {
+			if m.Format("2006-01") == "2025-03" {
+				pos = i
+			}
+		}
+		if pos < 0 {
+			t.Fatal("no slider position for 2025-03")
+		}
+		before := eval[string](t, p, `document.querySelector('[data-count="relationships"] b').textContent`)
+		eval[chromedp.Void](t, p, fmt.Sprintf(`(() => { const s = document.getElementById("month"); s.value = "%d"; s.dispatchEvent(new Event("input")); })()`, pos))
+		if got := eval[string](t, p, `document.getElementById("monthLabel").textContent`); got != "2025-03" {
+			t.Errorf("slider label %q, want 2025-03", got)
+		}
+		g := analysis.View(d, analysis.LayerAll, w)
+		want := map[string]int{"relationships": len(analysis.Select(d, w)), "nodes": g.Len(), "edges": g.Edges(), "matches": len(analysis.FindAll(d, w))}
+		for k, v := range want {
+			got := eval[string](t, p, fmt.Sprintf(`document.querySelector('[data-count=%q] b').textContent`, k))
+			if got != fmt.Sprint(v) {
+				t.Errorf("as of 2025-03, %s shows %s, analysis says %d", k, got, v)
+			}
+		}
+		if before == fmt.Sprint(want["relationships"]) {
+			t.Errorf("the slider did not change the claim count (%s)", before)
+		}
+		nodes := eval[int](t, p, `document.querySelectorAll("#net .node:not(.off)").length`)
+		if nodes != g.Len() {
+			t.Errorf("as of 2025-03 the network shows %d live nodes, the view has %d", nodes, g.Len())
+		}
+		screenshot(t, p, "5-slider-2025-03")
+	})
+
+	t.Run("no request left the page", func(t *testing.T) {
+		if out := p.outside(); len(out) > 0 {
+			t.Errorf("the page requested %v", out)
+		}
+		// The listener must have seen the file's own load, or it heard nothing.
+		p.mu.Lock()
+		heard := len(p.requests)
+		p.mu.Unlock()
+		if heard == 0 {
+			t.Error("no request event at all: the network listener is not working")
+		}
+	})
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func find(d *graphmodel.Dataset, key string) graphmodel.Relationship {
+	for _, r := range d.Relationships {
+		if r.Key == key {
+			return r
+		}
+	}
+	return graphmodel.Relationship{}
+}
