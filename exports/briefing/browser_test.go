@@ -107,9 +107,16 @@ func eval[T any](t *testing.T, p *page, js string) T {
 	return v
 }
 
-func screenshot(t *testing.T, p *page, name string) {
+// screenshot saves the viewport after scrolling the element sel into view
+// (the whole page when sel is empty) under .cache/, for a person to look at.
+func screenshot(t *testing.T, p *page, name, sel string) {
 	t.Helper()
-	buf, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.FullScreenshot(100)
+	if sel != "" {
+		eval[chromedp.Void](t, p, fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+		shot = chromedp.CaptureScreenshot()
+	}
+	buf, err := chromedp.Run(p.ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -142,7 +149,8 @@ func seedBriefing(t *testing.T) (*graphmodel.Dataset, string) {
 func TestBrowserSeedBriefing(t *testing.T) {
 	d, file := seedBriefing(t)
 	p := openBriefing(t, file)
-	screenshot(t, p, "1-opened")
+	screenshot(t, p, "1-opened", "body")
+	screenshot(t, p, "0-whole-page", "")
 
 	t.Run("one map shape per country", func(t *testing.T) {
 		world, _ := atlas.World()
@@ -194,7 +202,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 			}
 			previous = strings.Join(got, " ")
 			if l == analysis.LayerMoney {
-				screenshot(t, p, "2-layer-money")
+				screenshot(t, p, "2-layer-money", "#netSection")
 			}
 		}
 		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("layer"); s.value = "0"; s.dispatchEvent(new Event("change")); })()`)
@@ -232,7 +240,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 				t.Errorf("claim %s: date %s not shown", key, r.Date)
 			}
 		}
-		screenshot(t, p, "3-country-mexico")
+		screenshot(t, p, "3-country-mexico", "body")
 	})
 
 	t.Run("an edge opens its claims, alternatives side by side", func(t *testing.T) {
@@ -253,7 +261,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		if alts != want || counted != 1 {
 			t.Errorf("alternatives shown %d (want %d), marked as counting %d (want 1)", alts, want, counted)
 		}
-		screenshot(t, p, "4-edge-alternatives")
+		screenshot(t, p, "4-edge-alternatives", "#netSection")
 	})
 
 	t.Run("slider to March 2025 gives the analysis as of 2025-03", func(t *testing.T) {
@@ -288,7 +296,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		if nodes != g.Len() {
 			t.Errorf("as of 2025-03 the network shows %d live nodes, the view has %d", nodes, g.Len())
 		}
-		screenshot(t, p, "5-slider-2025-03")
+		screenshot(t, p, "5-slider-2025-03", "body")
 	})
 
 	t.Run("no request left the page", func(t *testing.T) {

@@ -265,7 +265,7 @@
         ["Latest answer", (p.outcome || "none").replace(/_/g, " ")], ["People received", fmt(p.people_in)],
         ["Money received", Object.keys(p.money_in || {}).map(function (c) { return fmt(p.money_in[c]) + " " + c; }).join(", ") || "none"],
         ["Dates", (p.first || "") + " – " + (p.last || "")],
-        ["Patterns", (p.patterns || []).map(function (m) { return m.pattern.replace(/_/g, " "); }).join(", ") || "none"]].forEach(function (x) {
+        ["Patterns", (p.patterns || []).map(function (m) { return m.pattern.replace(/_/g, " "); }).filter(function (v, i, all) { return all.indexOf(v) === i; }).join(", ") || "none"]].forEach(function (x) {
         dl.appendChild(el("dt", {}, x[0])); dl.appendChild(el("dd", {}, x[1]));
       });
       d.appendChild(dl);
