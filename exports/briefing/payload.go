@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -11,22 +12,22 @@ import (
 // payload is the JSON the page's script reads. Short keys keep a 10,000
 // claim file small; the script names them back.
 type payload struct {
-	Meta      meta                                 `json:"meta"`
-	Map       mapData                              `json:"map"`
-	Actors    map[graphmodel.Code]actor            `json:"actors"`
-	Rels      []rel                                `json:"rels"`
-	Sources   map[string]source                    `json:"sources"`
-	Groups    []group                              `json:"groups"`
-	Layers    []layer                              `json:"layers"`
-	Months    []string                             `json:"months"`
-	Snapshots []MonthResult                        `json:"snapshots"`
-	Catalogue []pattern                            `json:"catalogue"`
-	Matches   []analysis.Match                     `json:"matches"`
-	Profiles  map[graphmodel.Code]analysis.Profile `json:"profiles"`
-	Deps      []analysis.Dependency                `json:"deps"`
-	Timeline  []analysis.Month                     `json:"timeline"`
-	Types     []vocab                              `json:"types"`
-	Statuses  []vocab                              `json:"statuses"`
+	Meta      meta                        `json:"meta"`
+	Map       mapData                     `json:"map"`
+	Actors    map[graphmodel.Code]actor   `json:"actors"`
+	Rels      []rel                       `json:"rels"`
+	Sources   map[string]source           `json:"sources"`
+	Groups    []group                     `json:"groups"`
+	Layers    []layer                     `json:"layers"`
+	Months    []string                    `json:"months"`
+	Snapshots []MonthResult               `json:"snapshots"`
+	Catalogue []pattern                   `json:"catalogue"`
+	Matches   []match                     `json:"matches"`
+	Profiles  map[graphmodel.Code]profile `json:"profiles"`
+	Deps      []analysis.Dependency       `json:"deps"`
+	Timeline  []analysis.Month            `json:"timeline"`
+	Types     []vocab                     `json:"types"`
+	Statuses  []vocab                     `json:"statuses"`
 }
 
 type meta struct {
@@ -111,6 +112,30 @@ type node struct {
 	Y  float64 `json:"y"`
 }
 
+// match is an analysis.Match with its evidence as indices into rels, so
+// a note is embedded once however many matches cite it.
+type match struct {
+	Pattern  string          `json:"pattern"`
+	Country  graphmodel.Code `json:"country"`
+	Other    graphmodel.Code `json:"other"`
+	Summary  string          `json:"summary"`
+	Evidence []int           `json:"evidence"`
+	Sources  []string        `json:"sources"`
+}
+
+// profile is the headline of an analysis.Profile; its claims are found in
+// rels by the page.
+type profile struct {
+	Region      string            `json:"region,omitempty"`
+	Instruments []string          `json:"instruments,omitempty"`
+	Outcome     graphmodel.Status `json:"outcome,omitempty"`
+	PeopleIn    int64             `json:"people_in"`
+	MoneyIn     map[string]int64  `json:"money_in,omitempty"`
+	First       string            `json:"first,omitempty"`
+	Last        string            `json:"last,omitempty"`
+	Patterns    []string          `json:"patterns,omitempty"`
+}
+
 type pattern struct {
 	Name       string `json:"name"`
 	Title      string `json:"title"`
@@ -144,8 +169,7 @@ func buildPayload(r Results) (payload, error) {
 		Map:      mapData{Width: atlas.Width, Height: atlas.Height, Source: world.Source},
 		Actors:   map[graphmodel.Code]actor{},
 		Sources:  map[string]source{},
-		Matches:  r.Patterns,
-		Profiles: map[graphmodel.Code]analysis.Profile{},
+		Profiles: map[graphmodel.Code]profile{},
 		Deps:     r.Dependencies,
 		Timeline: r.Timeline,
 	}
@@ -230,8 +254,28 @@ func buildPayload(r Results) (payload, error) {
 	for _, pt := range analysis.Patterns {
 		p.Catalogue = append(p.Catalogue, pattern{Name: pt.Name, Title: pt.Title, Definition: pt.Definition})
 	}
+	relIndex := make(map[string]int, len(d.Relationships))
+	for i, rl := range d.Relationships {
+		relIndex[rl.Key] = i
+	}
+	for _, m := range r.Patterns {
+		x := match{Pattern: m.Pattern, Country: m.Country, Other: m.Other, Summary: m.Summary, Sources: m.Sources}
+		for _, e := range m.Evidence {
+			if i, ok := relIndex[e.Key]; ok {
+				x.Evidence = append(x.Evidence, i)
+			}
+		}
+		p.Matches = append(p.Matches, x)
+	}
 	for _, pr := range r.Profiles {
-		p.Profiles[pr.Country] = pr
+		x := profile{Region: pr.Region, Instruments: pr.Instruments, Outcome: pr.Outcome, PeopleIn: pr.PeopleIn,
+			MoneyIn: pr.MoneyIn, First: pr.First, Last: pr.Last}
+		for _, m := range pr.Patterns {
+			if !slices.Contains(x.Patterns, m.Pattern) {
+				x.Patterns = append(x.Patterns, m.Pattern)
+			}
+		}
+		p.Profiles[pr.Country] = x
 	}
 	for _, t := range graphmodel.RelTypes {
 		p.Types = append(p.Types, vocab{Name: string(t), Text: t.Describe()})

@@ -265,7 +265,7 @@
         ["Latest answer", (p.outcome || "none").replace(/_/g, " ")], ["People received", fmt(p.people_in)],
         ["Money received", Object.keys(p.money_in || {}).map(function (c) { return fmt(p.money_in[c]) + " " + c; }).join(", ") || "none"],
         ["Dates", (p.first || "") + " – " + (p.last || "")],
-        ["Patterns", (p.patterns || []).map(function (m) { return m.pattern.replace(/_/g, " "); }).filter(function (v, i, all) { return all.indexOf(v) === i; }).join(", ") || "none"]].forEach(function (x) {
+        ["Patterns", (p.patterns || []).join(", ").replace(/_/g, " ") || "none"]].forEach(function (x) {
         dl.appendChild(el("dt", {}, x[0])); dl.appendChild(el("dd", {}, x[1]));
       });
       d.appendChild(dl);
@@ -330,7 +330,7 @@
         var det = el("details", {"class": "match"}), sum = el("summary", {}, name(m.country) + ": " + m.summary);
         det.appendChild(sum);
         var ul = el("ul");
-        m.evidence.forEach(function (e) { ul.appendChild(el("li", {}, e.date + " " + e.type.replace(/_/g, " ") + " " + e.from + " → " + e.to + (e.status ? " (" + e.status + ")" : "") + ": " + e.note)); });
+        m.evidence.forEach(function (ri) { var e = D.rels[ri]; ul.appendChild(el("li", {}, dateText(e) + " " + e.t.replace(/_/g, " ") + " " + name(e.f) + " → " + name(e.o) + (e.s ? " (" + e.s.replace(/_/g, " ") + ")" : "") + ": " + e.n)); });
         det.appendChild(ul);
         det.appendChild(sourceList(m.sources));
         pat.appendChild(det);
