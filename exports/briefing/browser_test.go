@@ -299,6 +299,30 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		screenshot(t, p, "5-slider-2025-03", "body")
 	})
 
+	t.Run("prints with map, legend, hubs and patterns, without the controls", func(t *testing.T) {
+		pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 20000 {
+			t.Fatalf("PDF of %d bytes", len(pdf))
+		}
+		os.WriteFile(filepath.Join("..", "..", ".cache", "briefing-screenshots", "briefing.pdf"), pdf, 0o644)
+	})
+
+	t.Run("keyboard: Tab reaches a country and Enter opens it", func(t *testing.T) {
+		eval[chromedp.Void](t, p, `document.querySelector('#map [data-code="CR"]').focus()`)
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+		if got := eval[string](t, p, `document.getElementById("details").dataset.code || ""`); got != "CR" {
+			t.Errorf("Enter on Costa Rica opened %q", got)
+		}
+		if n := eval[int](t, p, `document.querySelectorAll('#map [tabindex="0"]').length`); n == 0 {
+			t.Error("no map shape is focusable")
+		}
+	})
+
 	t.Run("no request left the page", func(t *testing.T) {
 		if out := p.outside(); len(out) > 0 {
 			t.Errorf("the page requested %v", out)

@@ -233,6 +233,7 @@
   function drawCounts(snap) {
     var c = $("counts"), l = D.layers[state.layer].name;
     c.textContent = "";
+    c.appendChild(el("strong", {"class": "asof"}, "As of " + monthLabel(state.pos) + ":"));
     [["relationships", snap.relationships, "claims in the window"], ["nodes", snap.nodes[l], "actors in the " + l + " layer"],
       ["edges", snap.edges[l], "ties in the " + l + " layer"], ["matches", snap.matches, "pattern matches"],
       ["people", snap.people, "people received in third countries (counted claims)"]].forEach(function (x) {
@@ -427,6 +428,13 @@
       if (state.pos >= D.snapshots.length - 1) { clearInterval(timer); timer = null; b.textContent = "Play"; b.setAttribute("aria-pressed", "false"); }
     }, 800);
   });
+  // Printing shows every pattern's evidence, not only the opened ones.
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details.match"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
   drawStatic();
   drawHubs();
   buildNet();
