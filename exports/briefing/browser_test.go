@@ -299,6 +299,46 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		screenshot(t, p, "5-slider-2025-03", "body")
 	})
 
+	t.Run("filters hide what they exclude and bring it back", func(t *testing.T) {
+		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("month"); s.value = s.max; s.dispatchEvent(new Event("input")); })()`)
+		visible := func(typ string) int {
+			return eval[int](t, p, fmt.Sprintf(`Array.from(document.querySelectorAll("#net .edge")).filter(e => e.style.display !== "none" && e.dataset.type === %q).length`, typ))
+		}
+		arcs := func() int {
+			return eval[int](t, p, `Array.from(document.querySelectorAll("#map .arc")).filter(e => e.style.display !== "none").length`)
+		}
+		before, arcsBefore := visible("approached"), arcs()
+		if before == 0 || arcsBefore == 0 {
+			t.Fatalf("no approach lines (%d) or arcs (%d) to filter", before, arcsBefore)
+		}
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`details.filters summary`)), chromedp.Click(chromedp.CSS(`#fType-approached`))); err != nil {
+			t.Fatal(err)
+		}
+		if n := visible("approached"); n != 0 {
+			t.Errorf("type filter off: %d approach lines still shown", n)
+		}
+		if n := arcs(); n != 0 {
+			t.Errorf("type filter off: %d approach arcs still on the map", n)
+		}
+		if visible("received") == 0 {
+			t.Error("hiding approaches hid receptions too")
+		}
+		screenshot(t, p, "6-filter-no-approaches", "body")
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#fType-approached`))); err != nil {
+			t.Fatal(err)
+		}
+		if visible("approached") != before || arcs() != arcsBefore {
+			t.Error("turning the filter back on did not restore the lines and arcs")
+		}
+		// Latest answer: a categorical shading, with a legend of answers.
+		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("measure"); s.value = "latest"; s.dispatchEvent(new Event("change")); })()`)
+		if got := eval[string](t, p, `document.getElementById("mapLegend").textContent`); !strings.Contains(got, "refused") {
+			t.Errorf("latest-answer legend %q", got)
+		}
+		screenshot(t, p, "7-latest-answer", "#mapSection")
+		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("measure"); s.value = "received"; s.dispatchEvent(new Event("change")); })()`)
+	})
+
 	t.Run("prints with map, legend, hubs and patterns, without the controls", func(t *testing.T) {
 		pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
 		if err != nil {

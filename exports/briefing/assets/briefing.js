@@ -22,6 +22,7 @@
     return e;
   }
   function name(code) { var a = D.actors[code]; return a ? a.n : code; }
+  function plural(n, word) { return fmt(n) + " " + word + (n === 1 ? "" : "s"); }
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
   function dateText(r) { return r.p === "day" || r.p === "month" ? r.d : r.d + " (" + r.p + " only)"; }
   function monthLabel(pos) { return pos >= D.months.length ? "all dates" : D.months[pos]; }
@@ -130,7 +131,7 @@
       var li = el("li"), b = el("a", {href: "#details"}, name(c));
       b.addEventListener("click", function (ev) { ev.preventDefault(); showProfile(c); });
       li.appendChild(b);
-      li.appendChild(document.createTextNode(" — " + items[c] + " claims"));
+      li.appendChild(document.createTextNode(" — " + plural(items[c], "claim")));
       ul.appendChild(li);
     });
     off.appendChild(ul);
@@ -175,7 +176,7 @@
       var bend = 0.12 + 0.05 * (typeIndex[g.t] % 4);
       var cx = (a.x + b.x) / 2 - dy * bend, cy = (a.y + b.y) / 2 + dx * bend;
       var p = el("svg:path", {"class": "edge", d: "M" + a.x + " " + a.y + "Q" + cx + " " + cy + " " + b.x + " " + b.y,
-        stroke: TYPE_COLOUR[g.t], "data-group": gi});
+        stroke: TYPE_COLOUR[g.t], "data-group": gi, "data-type": g.t});
       var title = el("svg:title");
       p.appendChild(title);
       activate(p, function () { showGroup(gi); });
@@ -219,7 +220,7 @@
       e.node.style.display = "";
       e.node.setAttribute("stroke-width", Math.min(6, 1 + Math.log(n) * 1.5).toFixed(2));
       e.node.classList.toggle("coarse", coarse);
-      var label = e.g.t.replace(/_/g, " ") + ": " + name(e.g.f) + " to " + name(e.g.o) + ", " + n + " claims";
+      var label = e.g.t.replace(/_/g, " ") + ": " + name(e.g.f) + " to " + name(e.g.o) + ", " + plural(n, "claim");
       e.node.setAttribute("aria-label", label);
       e.title.textContent = label;
     });
@@ -291,7 +292,8 @@
   function showGroup(gi) {
     var g = D.groups[gi], d = details(g.t.replace(/_/g, " ") + ": " + name(g.f) + " → " + name(g.o));
     var idx = g.r.filter(function (ri) { return passes(D.rels[ri]); });
-    d.appendChild(el("p", {}, idx.length + " claims as of " + monthLabel(state.pos)));
+    $("country").value = "";
+    d.appendChild(el("p", {}, plural(idx.length, "claim") + " as of " + monthLabel(state.pos)));
     d.appendChild(claimList(idx));
     d.focus();
   }
@@ -313,7 +315,7 @@
     }
     var idx = [];
     D.rels.forEach(function (r, i) { if ((r.f === code || r.o === code) && passes(r)) idx.push(i); });
-    d.appendChild(el("h3", {}, idx.length + " claims as of " + monthLabel(state.pos)));
+    d.appendChild(el("h3", {}, plural(idx.length, "claim") + " as of " + monthLabel(state.pos)));
     d.appendChild(claimList(idx));
     $("country").value = D.profiles[code] ? code : "";
     d.focus();
