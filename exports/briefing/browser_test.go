@@ -363,6 +363,26 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		}
 	})
 
+	t.Run("hubs sort by a clicked column", func(t *testing.T) {
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#hubs th:nth-child(2) button`))); err != nil {
+			t.Fatal(err)
+		}
+		col := eval[[]string](t, p, `Array.from(document.querySelectorAll("#hubs tbody tr td:nth-child(2)")).map(td => td.textContent)`)
+		g := analysis.View(d, analysis.LayerAll, analysis.Window{})
+		if len(col) != g.Len() {
+			t.Fatalf("hubs table has %d rows, the view %d nodes", len(col), g.Len())
+		}
+		asc := eval[string](t, p, `document.querySelector("#hubs th:nth-child(2)").getAttribute("aria-sort")`)
+		for i := 1; i < len(col); i++ {
+			a, b := atoi(col[i-1]), atoi(col[i])
+			if (asc == "descending" && a < b) || (asc == "ascending" && a > b) {
+				t.Fatalf("in-degree column not sorted %s at row %d: %v", asc, i, col)
+			}
+		}
+		screenshot(t, p, "8-hubs", "#hubs")
+		screenshot(t, p, "9-about", "#about")
+	})
+
 	t.Run("no request left the page", func(t *testing.T) {
 		if out := p.outside(); len(out) > 0 {
 			t.Errorf("the page requested %v", out)
@@ -375,6 +395,12 @@ func TestBrowserSeedBriefing(t *testing.T) {
 			t.Error("no request event at all: the network listener is not working")
 		}
 	})
+}
+
+func atoi(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
 }
 
 func sorted(s []string) []string {

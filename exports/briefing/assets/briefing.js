@@ -351,16 +351,18 @@
     fill(rows);
     return t;
   }
-  function num(k) { return function (r) { return typeof r[k] === "number" ? +r[k].toPrecision(6) + "" : r[k]; }; }
+  function num(k) { return function (r) { return typeof r[k] === "number" ? +r[k].toPrecision(4) + "" : r[k]; }; }
   function drawHubs() {
     var sec = $("hubs"), l = D.layers[state.layer];
-    sec.querySelectorAll("table,p").forEach(function (n) { n.remove(); });
+    sec.querySelectorAll(".scroll,p").forEach(function (n) { n.remove(); });
     sec.appendChild(el("p", {}, "Layer " + l.name + ", whole window. Sort by any column."));
     var cols = [{key: "node", title: "Actor", show: function (r) { return name(r.node) + " (" + r.node + ")"; }}];
     ["in_degree", "out_degree", "in_strength", "out_strength", "pagerank", "pagerank_weighted", "hub", "authority", "betweenness", "harmonic", "core"].forEach(function (k) {
       cols.push({key: k, title: k.replace(/_/g, " "), num: true, show: num(k)});
     });
-    sec.appendChild(table(cols, l.hubs, true));
+    var wrap = el("div", {"class": "scroll"});
+    wrap.appendChild(table(cols, l.hubs, true));
+    sec.appendChild(wrap);
   }
   function drawStatic() {
     var pat = $("patterns");
