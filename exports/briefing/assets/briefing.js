@@ -177,11 +177,21 @@
       var cx = (a.x + b.x) / 2 - dy * bend, cy = (a.y + b.y) / 2 + dx * bend;
       var p = el("svg:path", {"class": "edge", d: "M" + a.x + " " + a.y + "Q" + cx + " " + cy + " " + b.x + " " + b.y,
         stroke: TYPE_COLOUR[g.t], "data-group": gi, "data-type": g.t});
-      var title = el("svg:title");
+      var title = el("svg:title"), e = {g: g, node: p, title: title, n: -1, coarse: null, w: ""};
       p.appendChild(title);
+      // The label carries the count as of the month; it is written when the
+      // line is pointed at or focused, not on every slider step.
+      var label = function () {
+        var text = g.t.replace(/_/g, " ") + ": " + name(g.f) + " to " + name(g.o) + ", " + plural(e.n, "claim");
+        p.setAttribute("aria-label", text);
+        title.textContent = text;
+      };
+      p.addEventListener("mouseenter", label);
+      p.addEventListener("focus", label);
+      p.setAttribute("aria-label", g.t.replace(/_/g, " ") + ": " + name(g.f) + " to " + name(g.o));
       activate(p, function () { showGroup(gi); });
       edges.appendChild(p);
-      netEdges.push({g: g, node: p, title: title, n: -1, coarse: null});
+      netEdges.push(e);
     });
     l.nodes.forEach(function (n) {
       var v = value[n.id] || 0, r = 4 + (maxv > 0 ? Math.sqrt(v / maxv) * 14 : 0);
@@ -218,11 +228,9 @@
       e.coarse = coarse;
       if (!n) { e.node.style.display = "none"; return; }
       e.node.style.display = "";
-      e.node.setAttribute("stroke-width", Math.min(6, 1 + Math.log(n) * 1.5).toFixed(2));
+      var w = Math.min(6, 1 + Math.log(n) * 1.5).toFixed(1);
+      if (w !== e.w) { e.w = w; e.node.setAttribute("stroke-width", w); }
       e.node.classList.toggle("coarse", coarse);
-      var label = e.g.t.replace(/_/g, " ") + ": " + name(e.g.f) + " to " + name(e.g.o) + ", " + plural(n, "claim");
-      e.node.setAttribute("aria-label", label);
-      e.title.textContent = label;
     });
     netNodes.forEach(function (x) {
       var on = !!live[x.id];
