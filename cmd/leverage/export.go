@@ -54,7 +54,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
 	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
-	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed for the workbook's communities")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's Louvain communities and of the briefing's network layout")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
 	if err := parse(fs, args); err != nil {
 		return err
