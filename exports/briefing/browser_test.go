@@ -363,6 +363,25 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		}
 	})
 
+	t.Run("patterns, dependencies and About carry the analysis and provenance", func(t *testing.T) {
+		if n := eval[int](t, p, `document.querySelectorAll("#patterns h3").length`); n != len(analysis.Patterns) {
+			t.Errorf("%d patterns in the catalogue, analysis has %d", n, len(analysis.Patterns))
+		}
+		if n, want := eval[int](t, p, `document.querySelectorAll("#patterns details.match").length`), len(analysis.FindAll(d, analysis.Window{})); n != want {
+			t.Errorf("%d pattern matches shown, analysis finds %d", n, want)
+		}
+		if n, want := eval[int](t, p, `document.querySelectorAll("#deps tbody tr").length`), len(analysis.SingleReceiverDependencies(d, analysis.Window{})); n != want {
+			t.Errorf("%d dependencies shown, analysis finds %d", n, want)
+		}
+		about := eval[string](t, p, `document.getElementById("about").textContent`)
+		prov := d.Provenance()
+		for _, want := range []string{prov.DatasetName, prov.DatasetVersion, prov.ContentHash, prov.Tool, d.Meta.Citation, d.Meta.Updated.String()} {
+			if !strings.Contains(about, want) {
+				t.Errorf("About lacks %q", want)
+			}
+		}
+	})
+
 	t.Run("hubs sort by a clicked column", func(t *testing.T) {
 		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#hubs th:nth-child(2) button`))); err != nil {
 			t.Fatal(err)
