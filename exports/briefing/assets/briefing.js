@@ -363,13 +363,14 @@
   function drawHubs() {
     var sec = $("hubs"), l = D.layers[state.layer];
     sec.querySelectorAll(".scroll,p").forEach(function (n) { n.remove(); });
-    sec.appendChild(el("p", {}, "Layer " + l.name + ", whole window. Sort by any column."));
+    sec.appendChild(el("p", {}, "Layer " + l.name + ", whole window, by PageRank. Sort by any column."));
     var cols = [{key: "node", title: "Actor", show: function (r) { return name(r.node) + " (" + r.node + ")"; }}];
     ["in_degree", "out_degree", "in_strength", "out_strength", "pagerank", "pagerank_weighted", "hub", "authority", "betweenness", "harmonic", "core"].forEach(function (k) {
       cols.push({key: k, title: k.replace(/_/g, " "), num: true, show: num(k)});
     });
     var wrap = el("div", {"class": "scroll"});
-    wrap.appendChild(table(cols, l.hubs, true));
+    var ranked = l.hubs.slice().sort(function (a, b) { return b.pagerank - a.pagerank || (a.node < b.node ? -1 : 1); });
+    wrap.appendChild(table(cols, ranked, true));
     sec.appendChild(wrap);
   }
   function drawStatic() {
