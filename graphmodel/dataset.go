@@ -66,6 +66,7 @@ func (d *Dataset) Validate() error {
 		add(d.Sources[i].Check(seenSource))
 		seenSource[d.Sources[i].Key] = true
 	}
+	add(checkLineage(d.Sources, seenSource))
 	seenRel := make(map[string]bool, len(d.Relationships))
 	seenID := make(map[int64]string, len(d.Relationships))
 	for i := range d.Relationships {
@@ -162,6 +163,12 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 			bad("status", err)
 		}
 	}
+	if r.Status == SomeAgreed {
+		// "Some of them agreed" says nothing about one named country.
+		if to, ok := reg.Country(r.ToCountry); ok && to.Kind != KindGroup {
+			bad("status", fmt.Errorf("%s applies only to a group actor; %s is a %s", SomeAgreed, r.ToCountry, to.Kind))
+		}
+	}
 	if !r.Instrument.Valid() {
 		bad("instrument", fmt.Errorf("unknown instrument %q (one of %v)", r.Instrument, Instruments))
 	}
@@ -199,7 +206,13 @@ func (d *Dataset) ContentHash() string {
 	sources := slices.Clone(d.Sources)
 	sort.Slice(sources, func(i, j int) bool { return sources[i].Key < sources[j].Key })
 	for _, s := range sources {
-		h.write("S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note)
+		fields := []string{"S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note}
+		if s.hasLineage() {
+			// Appended only when present, so a dataset without lineage keeps
+			// the hash it had before these fields existed.
+			fields = append(fields, s.Domain, s.Republishes, strings.Join(s.DerivedFrom, ";"), s.Availability)
+		}
+		h.write(fields...)
 	}
 	order := make([]int, len(d.Relationships))
 	for i := range order {

@@ -10,11 +10,24 @@ import (
 type Source struct {
 	Key       string // stable id, e.g. "nyt-2025-06-deal-making"
 	Publisher string
-	Title     string // as the document gives it
+	Title     string // as the document gives it, or our description (see Availability)
 	Published Date
 	Kind      SourceKind
 	URL       string // optional
-	Note      string // our own words: what the document is, caveats
+	// Domain is the publisher's web domain ("nytimes.com"), optional; two
+	// sources on one domain are not thereby one report.
+	Domain string
+	// Republishes is the key of the source this one is a republication of
+	// (the same report, possibly edited): never an independent account.
+	Republishes string
+	// DerivedFrom lists the sources this one restates or reaches us through
+	// (a summary restating a report; a statement known only as a report
+	// quotes it). See Independence.
+	DerivedFrom []string
+	// Availability says what the stored copy lacks, e.g. "no headline in the
+	// stored copy; the title is descriptive", so the title never carries it.
+	Availability string
+	Note         string // our own words: what the document is, caveats
 }
 
 // Relationship is one dated, sourced claim: one line of the multigraph.

@@ -65,11 +65,18 @@ const (
 	ReliefOffered  Status = "relief_offered"
 	Proposed       Status = "proposed"
 	Unknown        Status = "unknown"
+	// Reluctant, SomeAgreed and BlockLifted were added in dataset 1.1.0 for
+	// what the sources say and the earlier statuses could not: a government
+	// uneasy without saying no, an official count of agreements that names
+	// no one ("several"), and a court block a higher court later cleared.
+	Reluctant   Status = "reluctant"
+	SomeAgreed  Status = "some_agreed"
+	BlockLifted Status = "block_lifted"
 )
 
 // Statuses lists every status in documentation order.
 var Statuses = []Status{Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks,
-	BlockedByCourt, Completed, Planned, Threatened, Imposed, ReliefOffered}
+	Reluctant, SomeAgreed, BlockedByCourt, BlockLifted, Completed, Planned, Threatened, Imposed, ReliefOffered}
 
 var statusDocs = map[Status]string{
 	Considering:    "the pressed government said it would consider the request",
@@ -86,6 +93,9 @@ var statusDocs = map[Status]string{
 	ReliefOffered:  "relief from leverage offered in exchange for accepting deportees",
 	Proposed:       "considered or proposed by the pressing side; not known to have been put to the other",
 	Unknown:        "the approach is reported, the answer is not",
+	Reluctant:      "the government voiced unease (discomfort, fear of a backlash, a 'sensitive' issue) without refusing",
+	SomeAgreed:     "some members of a group of countries agreed, unnamed or with only a vague number ('several'); only for a group",
+	BlockLifted:    "a higher court cleared an earlier block, so the removal may go ahead",
 }
 
 // Describe returns the one-line meaning of s.
@@ -94,7 +104,7 @@ func (s Status) Describe() string { return statusDocs[s] }
 // allowedStatus says which statuses each type may carry; an empty status is
 // always allowed except for approached, where the outcome is the point.
 var allowedStatus = map[RelType][]Status{
-	Approached:        {Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks, BlockedByCourt},
+	Approached:        {Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks, Reluctant, SomeAgreed, BlockedByCourt},
 	Received:          {Completed, Planned, Agreed},
 	Paid:              {Completed, Planned},
 	TravelBanLeverage: {Threatened, Imposed, ReliefOffered},
@@ -102,7 +112,7 @@ var allowedStatus = map[RelType][]Status{
 	ConcessionSought:  {Considering, Agreed, Refused, InTalks, NoResponse},
 	OnwardReturn:      {Completed, Planned},
 	Transit:           {Completed, Planned, Agreed},
-	RemovalBlocked:    {BlockedByCourt},
+	RemovalBlocked:    {BlockedByCourt, BlockLifted},
 	MigrationContext:  {Completed},
 }
 
@@ -177,7 +187,10 @@ type Confidence string
 const (
 	Confirmed Confidence = "confirmed" // official document, statement or several independent reports
 	Reported  Confidence = "reported"  // one credible report
-	Claimed   Confidence = "claimed"   // a party's assertion not independently verified
+	// Claimed is a party's own assertion not independently verified, or a
+	// secondary source's statement that the primary report it restates does
+	// not bear out (a misattribution): in both cases no reporter vouches for it.
+	Claimed Confidence = "claimed"
 )
 
 // Confidences lists every confidence level, strongest first.

@@ -82,6 +82,7 @@ func metricList() string {
 // analyzeReport is what analyze prints, as JSON or as tables.
 type analyzeReport struct {
 	Dataset      string                `json:"dataset"`
+	Provenance   graphmodel.Provenance `json:"provenance"`
 	Window       string                `json:"window"`
 	Layer        analysis.Layer        `json:"layer"`
 	RankedBy     analysis.Metric       `json:"ranked_by"`
@@ -120,7 +121,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	}
 	g := analysis.View(d, layer, w)
 	ranked, _ := analysis.Rank(analysis.Hubs(g), metric)
-	rep := analyzeReport{Dataset: describe(d), Window: windowLabel(w), Layer: layer, RankedBy: metric,
+	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Nodes: g.Len(), Edges: g.Edges(), Communities: analysis.Louvain(g, o.seed),
 		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependencies(d, w)}
 	for i, m := range ranked {

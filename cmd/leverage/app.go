@@ -70,6 +70,8 @@ func run(ctx context.Context, args []string, e env) error {
 		}
 		printUsage(e.stdout)
 		return nil
+	case "--version", "-version", "-v":
+		return versionMain(ctx, nil, e)
 	}
 	v, ok := verbs[name]
 	if !ok {

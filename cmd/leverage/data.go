@@ -61,16 +61,15 @@ func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
 	return d, nil
 }
 
-// describe names a dataset the way every output cites it.
+// describe names a dataset the way every output cites it: name, version,
+// the full SHA-256 content hash and the tool version (graphmodel.Provenance),
+// so a printed line is enough to cite the numbers beside it.
 func describe(d *graphmodel.Dataset) string {
-	name := d.Meta.Name
-	if name == "" {
-		name = "unnamed dataset"
+	p := d.Provenance()
+	if p.DatasetName == "" {
+		p.DatasetName = "unnamed dataset"
 	}
-	if d.Meta.Version != "" {
-		name += " " + d.Meta.Version
-	}
-	return fmt.Sprintf("%s (sha256 %s)", name, d.ContentHash()[:12])
+	return p.String()
 }
 
 // readWorkbook reads a workbook (ours or a corrected copy) as a dataset.

@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/graphmodel/ingest"
 )
 
 type importOptions struct {
@@ -16,6 +18,7 @@ type importOptions struct {
 	file        string
 	out         string
 	format      string
+	link        string
 }
 
 func init() {
@@ -32,6 +35,7 @@ imported dataset as CSV files.`, e)
 	o.dataOptions.register(fs)
 	fs.StringVar(&o.out, "out", "", "write the imported dataset to `DIR`")
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT`: table or json")
+	fs.StringVar(&o.link, "link", "auto", "added rows that may repeat existing claims: `auto` links decisive matches to their event and lists the rest in DIR/FILE.matches.csv, review only lists, none does neither")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +45,9 @@ imported dataset as CSV files.`, e)
 	o.file = fs.Arg(0)
 	if err := checkFormat(o.format); err != nil {
 		return err
+	}
+	if _, err := ingest.ParseLinkMode(o.link); err != nil {
+		return usagef("--link: %v", err)
 	}
 	return runImport(ctx, o, e)
 }
@@ -52,6 +59,23 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	cur, err := o.load(ctx)
 	if err != nil {
+		return err
+	}
+	addedKeys := map[string]bool{}
+	for _, c := range graphmodel.Diff(cur, got).Relationships {
+		if c.Kind == "added" {
+			addedKeys[c.Key] = true
+		}
+	}
+	mode, _ := ingest.ParseLinkMode(o.link)
+	matches := ingest.Link(got, addedKeys, mode)
+	dir := o.out
+	if dir == "" {
+		dir = filepath.Dir(o.file)
+	}
+	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
+	matchesPath := filepath.Join(dir, stem+".matches.csv")
+	if err := writeMatches(matchesPath, matches); err != nil {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)
@@ -87,6 +111,7 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 			fmt.Fprintf(e.stdout, "  %s %-8s %s %s\n", group.name, c.Kind, c.Key, strings.Join(c.Fields, "; "))
 		}
 	}
+	printMatches(e, matchesPath, matches)
 	if o.out != "" {
 		fmt.Fprintf(e.stdout, "wrote the imported dataset to %s\n", o.out)
 	}

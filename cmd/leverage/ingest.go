@@ -29,6 +29,7 @@ type ingestOptions struct {
 	source     graphmodel.Source
 	published  string
 	confidence string
+	link       string
 }
 
 func init() {
@@ -61,6 +62,7 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file (default: the latest month in it)")
 	fs.StringVar(&o.source.URL, "url", "", "where the file comes from")
 	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
+	fs.StringVar(&o.link, "link", "auto", "claims that may repeat existing ones: `auto` links decisive matches to their event and lists the rest in DIR/SOURCE.matches.csv, review only lists, none does neither")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -73,6 +75,9 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	}
 	if !graphmodel.Confidence(o.confidence).Valid() {
 		return usagef("--confidence must be confirmed, reported or claimed")
+	}
+	if _, err := ingest.ParseLinkMode(o.link); err != nil {
+		return usagef("--link: %v", err)
 	}
 	return runIngest(ctx, o, e)
 }
@@ -147,11 +152,19 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		rejectsPath = filepath.Join(dir, src.Key+".rejects.csv")
 	}
 	var merged *graphmodel.Dataset
+	var matches []ingest.Match
 	if len(res.Relationships) > 0 {
 		if merged, err = ingest.Merge(base, res); err != nil {
 			return err
 		}
+		added := make(map[string]bool, len(res.Relationships))
+		for _, r := range res.Relationships {
+			added[r.Key] = true
+		}
+		mode, _ := ingest.ParseLinkMode(o.link)
+		matches = ingest.Link(merged, added, mode)
 	}
+	matchesPath := filepath.Join(filepath.Dir(rejectsPath), src.Key+".matches.csv")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -159,6 +172,9 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		if err := csvdir.WriteDir(o.out, merged); err != nil {
 			return err
 		}
+	}
+	if err := writeMatches(matchesPath, matches); err != nil {
+		return err
 	}
 	if len(res.Rejects) > 0 {
 		if err := os.MkdirAll(filepath.Dir(rejectsPath), 0o755); err != nil {
@@ -204,6 +220,7 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		sort.Strings(rs)
 		fmt.Fprintf(e.stdout, "rejected rows written to %s (%s)\n", rejectsPath, strings.Join(rs, "; "))
 	}
+	printMatches(e, matchesPath, matches)
 	if merged != nil && !o.dryRun {
 		ch := graphmodel.Diff(base, merged)
 		added, _, modified := ch.Count()
@@ -229,4 +246,35 @@ func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
 		return graphmodel.YearDate(2025)
 	}
 	return graphmodel.MonthDate(best.Year, max(best.Month, 1))
+}
+
+// writeMatches writes the review file of candidate matches, if any.
+func writeMatches(path string, matches []ingest.Match) error {
+	if len(matches) == 0 {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		if err := ingest.WriteMatches(w, matches); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+}
+
+func printMatches(e env, path string, matches []ingest.Match) {
+	if len(matches) == 0 {
+		return
+	}
+	linked := 0
+	for _, m := range matches {
+		if m.Linked {
+			linked++
+		}
+	}
+	fmt.Fprintf(e.stdout, "claims that may repeat existing ones: %d linked to an existing event, %d for review; written to %s\n",
+		linked, len(matches)-linked, path)
 }

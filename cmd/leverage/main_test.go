@@ -48,7 +48,11 @@ func TestValidateEmbedded(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "valid: 103 relationships, 5 sources") {
+	// Seed 1.1.0 (fixtures/seed/CHANGELOG.md): 103 rows, 4 removed, 10 added;
+	// 5 articles and 5 statements they quote, in 3 independent accounts
+	// (CBS; the NYT with its republication, the summary and 4 statements;
+	// the explainer with the Rwandan minister's statement).
+	if !strings.Contains(out, "valid: 109 relationships, 10 sources (3 independent accounts)") {
 		t.Errorf("unexpected summary: %s", out)
 	}
 }
@@ -60,7 +64,7 @@ func TestStatsGolden(t *testing.T) {
 	}
 	golden(t, "stats.golden", out)
 	out, _, code = runCLI(t, "stats", "--format", "json")
-	if code != 0 || !strings.Contains(out, `"relationships": 103`) {
+	if code != 0 || !strings.Contains(out, `"relationships": 109`) {
 		t.Errorf("json stats: exit %d\n%s", code, out)
 	}
 }
@@ -115,9 +119,10 @@ func TestValidateReportsPositionsAndExits3(t *testing.T) {
 	path := filepath.Join(dir, csvdir.RelationshipsFile)
 	raw, _ := os.ReadFile(path)
 	lines := strings.Split(string(raw), "\n")
-	// Line 3 of the file: break its date; line 4: unknown country.
-	lines[2] = strings.Replace(lines[2], ",2025-02,", ",2025-02-30,", 1)
-	lines[3] = strings.Replace(lines[3], ",US,", ",QQ,", 1)
+	// Line 2 of the file (appr-pa-2025-02): break its date; line 3
+	// (lev-pa-canal-2025-02): unknown country.
+	lines[1] = strings.Replace(lines[1], ",2025-02,", ",2025-02-30,", 1)
+	lines[2] = strings.Replace(lines[2], ",US,", ",QQ,", 1)
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
 	out, errs, code := runCLI(t, "validate", "--data", dir)
 	if code != exitInvalid {
@@ -127,8 +132,8 @@ func TestValidateReportsPositionsAndExits3(t *testing.T) {
 		t.Errorf("stdout not empty on invalid data: %q", out)
 	}
 	for _, want := range []string{
-		filepath.Join(dir, "relationships.csv") + ":3:6: appr-pa-2025-02: date: date \"2025-02-30\"",
-		filepath.Join(dir, "relationships.csv") + ":4:4: lev-pa-canal-2025-02: from: unknown country code \"QQ\"",
+		filepath.Join(dir, "relationships.csv") + ":2:6: appr-pa-2025-02: date: date \"2025-02-30\"",
+		filepath.Join(dir, "relationships.csv") + ":3:4: lev-pa-canal-2025-02: from: unknown country code \"QQ\"",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -72,12 +73,14 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			Dataset string           `json:"dataset"`
-			Window  string           `json:"window"`
-			Matches []analysis.Match `json:"matches"`
-		}{describe(d), windowLabel(w), all})
+			Dataset    string                `json:"dataset"`
+			Provenance graphmodel.Provenance `json:"provenance"`
+			Window     string                `json:"window"`
+			Matches    []analysis.Match      `json:"matches"`
+		}{describe(d), d.Provenance(), windowLabel(w), all})
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n", describe(d), windowLabel(w))
+	lin := d.Lineage()
 	for _, p := range pats {
 		fmt.Fprintf(e.stdout, "\n== %s: %s\n   %s\n", p.Name, p.Title, p.Definition)
 		n := 0
@@ -92,7 +95,7 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 				if ev.Status != "" {
 					status = " [" + string(ev.Status) + "]"
 				}
-				fmt.Fprintf(e.stdout, "    %s %s %s->%s %s%s (%s)\n", ev.Key, ev.Type, ev.From, ev.To, ev.Date, status, strings.Join(ev.Sources, ", "))
+				fmt.Fprintf(e.stdout, "    %s %s %s->%s %s%s (%s)\n", ev.Key, ev.Type, ev.From, ev.To, ev.Date, status, sourcesText(lin, ev.Sources))
 			}
 		}
 		if n == 0 {
@@ -100,4 +103,10 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 		}
 	}
 	return nil
+}
+
+// sourcesText lists a claim's sources and how many independent accounts
+// they are, so a reader sees that a report and its republication are one.
+func sourcesText(lin *graphmodel.Lineage, sources []string) string {
+	return fmt.Sprintf("%s; %d independent", strings.Join(sources, ", "), lin.Independent(sources))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -57,12 +58,14 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			Dataset string `json:"dataset"`
-			Window  string `json:"window"`
+			Dataset    string                `json:"dataset"`
+			Provenance graphmodel.Provenance `json:"provenance"`
+			Window     string                `json:"window"`
 			analysis.Profile
-		}{describe(d), windowLabel(w), p})
+		}{describe(d), d.Provenance(), windowLabel(w), p})
 	}
 	out := e.stdout
+	lin := d.Lineage()
 	fmt.Fprintf(out, "dataset: %s\nwindow: %s\n\n%s (%s), %s\n", describe(d), windowLabel(w), p.Name, p.Country, p.Region)
 	if p.First == "" {
 		fmt.Fprintf(out, "no relationships in this window\n")
@@ -90,7 +93,7 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 			if ev.Status != "" {
 				st = " [" + string(ev.Status) + "]"
 			}
-			fmt.Fprintf(out, "  %s %s %s->%s%s: %s (%s)\n", ev.Date, ev.Type, ev.From, ev.To, st, ev.Note, strings.Join(ev.Sources, ", "))
+			fmt.Fprintf(out, "  %s %s %s->%s%s: %s (%s)\n", ev.Date, ev.Type, ev.From, ev.To, st, ev.Note, sourcesText(lin, ev.Sources))
 		}
 	}
 	if len(p.Patterns) > 0 {

@@ -47,11 +47,12 @@ func runStats(ctx context.Context, o statsOptions, e env) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			Dataset     string          `json:"dataset"`
-			ContentHash string          `json:"content_hash"`
-			Meta        graphmodel.Meta `json:"meta"`
+			Dataset     string                `json:"dataset"`
+			Provenance  graphmodel.Provenance `json:"provenance"`
+			ContentHash string                `json:"content_hash"`
+			Meta        graphmodel.Meta       `json:"meta"`
 			analysis.Summary
-		}{describe(d), d.ContentHash(), d.Meta, s})
+		}{describe(d), d.Provenance(), d.ContentHash(), d.Meta, s})
 	}
 	return writeStatsTable(e.stdout, describe(d), s)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/leverage-project/leverage/graphmodel"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -47,10 +48,11 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			Dataset string           `json:"dataset"`
-			Window  string           `json:"window"`
-			Months  []analysis.Month `json:"months"`
-		}{describe(d), windowLabel(w), months})
+			Dataset    string                `json:"dataset"`
+			Provenance graphmodel.Provenance `json:"provenance"`
+			Window     string                `json:"window"`
+			Months     []analysis.Month      `json:"months"`
+		}{describe(d), d.Provenance(), windowLabel(w), months})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))

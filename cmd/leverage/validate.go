@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/graphmodel"
 )
 
 type validateOptions struct {
@@ -38,7 +39,26 @@ func runValidate(ctx context.Context, o validateOptions, e env) error {
 	}
 	s := analysis.Summarize(d)
 	fmt.Fprintf(e.stdout, "dataset: %s\n", describe(d))
-	fmt.Fprintf(e.stdout, "valid: %d relationships, %d sources, %d actors (%d countries)\n",
-		s.Relationships, s.Sources, s.Actors, s.Countries)
+	fmt.Fprintf(e.stdout, "valid: %d relationships, %d sources (%d independent accounts), %d actors (%d countries)\n",
+		s.Relationships, s.Sources, independentAccounts(d), s.Actors, s.Countries)
+	// Warnings do not change the exit code: the data is valid, but a
+	// reader citing a confirmed claim should know what it rests on.
+	warnings := d.ConfidenceWarnings()
+	for _, w := range warnings {
+		fmt.Fprintf(e.stdout, "warning: %s\n", w)
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(e.stdout, "%d warning(s): confidence confirmed needs an official source or two independent accounts (README: Confidence)\n", len(warnings))
+	}
 	return nil
+}
+
+// independentAccounts counts the dataset's sources once per independent
+// account (a republication or restatement joins its original's).
+func independentAccounts(d *graphmodel.Dataset) int {
+	keys := make([]string, len(d.Sources))
+	for i, s := range d.Sources {
+		keys[i] = s.Key
+	}
+	return d.Lineage().Independent(keys)
 }

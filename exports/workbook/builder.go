@@ -21,6 +21,15 @@ type builder struct {
 	// Counted during the relationships pass, shown on Countries and Sources.
 	out, in map[graphmodel.Code]int
 	cited   map[string]int
+	lin     *graphmodel.Lineage // computed once from the sources (lineage())
+}
+
+// lineage partitions the sources into independent accounts, once.
+func (b *builder) lineage() *graphmodel.Lineage {
+	if b.lin == nil {
+		b.lin = b.d.Lineage()
+	}
+	return b.lin
 }
 
 func newBuilder(d *graphmodel.Dataset, opt Options) (*builder, error) {

@@ -286,7 +286,9 @@ func (r *reader) sources() []graphmodel.Source {
 	seen := map[string]bool{}
 	r.sheetRows(sourcesSpec, []string{"ID", "Publisher", "Title", "Published", "Kind"}, func(v *rowView) {
 		s := graphmodel.Source{Key: v.text("ID"), Publisher: v.text("Publisher"), Title: v.text("Title"),
-			Kind: graphmodel.SourceKind(v.text("Kind")), URL: v.text("URL"), Note: v.text("Note")}
+			Kind: graphmodel.SourceKind(v.text("Kind")), URL: v.text("URL"), Note: v.text("Note"),
+			Domain: v.text("Domain"), Republishes: v.text("Republishes"), DerivedFrom: list(v.text("Derived from")),
+			Availability: v.text("Availability")}
 		v.id = s.Key
 		s.Published = v.date("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {

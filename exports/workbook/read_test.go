@@ -114,12 +114,14 @@ func TestReadErrorsNameCells(t *testing.T) {
 	tests := []struct {
 		cell, value, want string
 	}{
-		{"D5", "QQ", "Relationships!D5: " + "recv-af-pa-2025-02: from: unknown country code \"QQ\""},
-		{"H3", "not a date", "Relationships!H3: appr-pa-2025-02: date:"},
-		{"I3", "fortnight", "Relationships!I3: appr-pa-2025-02: date precision:"},
+		// Rows follow fixtures/seed/relationships.csv (1.1.0): row 2 is its
+		// first record, appr-pa-2025-02.
+		{"D5", "QQ", "Relationships!D5: " + "recv-cn-pa-2025-02: from: unknown country code \"QQ\""},
+		{"H3", "not a date", "Relationships!H3: lev-pa-canal-2025-02: date:"},
+		{"I3", "fortnight", "Relationships!I3: lev-pa-canal-2025-02: date precision:"},
 		{"L9", "-4", "Relationships!L9:"},
-		{"Q2", "sure", "Relationships!Q2: appr-pa-2024: confidence: unknown confidence"},
-		{"R2", "nope", "Relationships!R2: appr-pa-2024: sources: unknown source \"nope\""},
+		{"Q2", "sure", "Relationships!Q2: appr-pa-2025-02: confidence: unknown confidence"},
+		{"R2", "nope", "Relationships!R2: appr-pa-2025-02: sources: unknown source \"nope\""},
 	}
 	for _, tt := range tests {
 		f, _ := excelize.OpenReader(bytes.NewReader(writeSeed(t, Options{})))

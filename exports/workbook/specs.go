@@ -39,6 +39,7 @@ var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the da
 	{"Confidence", kText, 11, "confirmed (official or independently corroborated), reported (one credible report), claimed (a party's unverified assertion)"},
 	{"Sources", kText, 30, "ids of the sources (Sources sheet), separated by ;"},
 	{"Note", kText, 80, "the fact in our own words"},
+	{"Independent sources", kInt, 11, "independent accounts among Sources: a republication or a restatement of a cited source is not another account (Sources sheet: Republishes, Derived from)"},
 }}
 
 var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []column{
@@ -51,6 +52,11 @@ var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []co
 	{"URL", kURL, 40, "link, where one exists"},
 	{"Note", kText, 60, "what the document is, and caveats"},
 	{"Cited by", kInt, 9, "number of relationships citing it"},
+	{"Domain", kText, 18, "the publisher's web domain, where known"},
+	{"Republishes", kText, 24, "id of the source this one republishes: the same report, not an independent one"},
+	{"Derived from", kText, 24, "ids of the sources this one restates or reaches us through, separated by ;"},
+	{"Availability", kText, 40, "what the stored copy lacks (headline, URL, outlet), so Title never has to say it"},
+	{"Account", kText, 24, "the independent account it belongs to: sources sharing an account count once"},
 }}
 
 var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer.", []column{

@@ -21,7 +21,7 @@ const (
 var (
 	MetaColumns          = []string{"key", "value"}
 	CountryColumns       = []string{"code", "name", "kind", "region", "alpha3", "aliases", "demonyms"}
-	SourceColumns        = []string{"id", "publisher", "title", "published", "kind", "url", "note"}
+	SourceColumns        = []string{"id", "publisher", "title", "published", "kind", "url", "domain", "republishes", "derived_from", "availability", "note"}
 	RelationshipColumns  = []string{"id", "event", "type", "from", "to", "date", "status", "instrument", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
 	requiredCountry      = []string{"code"}
 	requiredSource       = []string{"id", "publisher", "title", "published", "kind"}

@@ -261,12 +261,16 @@ func (r *reader) readSources() []graphmodel.Source {
 	seen := map[string]bool{}
 	for r.next(t) {
 		s := graphmodel.Source{
-			Key:       t.get("id"),
-			Publisher: t.get("publisher"),
-			Title:     t.get("title"),
-			Kind:      graphmodel.SourceKind(t.get("kind")),
-			URL:       t.get("url"),
-			Note:      t.get("note"),
+			Key:          t.get("id"),
+			Publisher:    t.get("publisher"),
+			Title:        t.get("title"),
+			Kind:         graphmodel.SourceKind(t.get("kind")),
+			URL:          t.get("url"),
+			Domain:       t.get("domain"),
+			Republishes:  t.get("republishes"),
+			DerivedFrom:  splitList(t.get("derived_from")),
+			Availability: t.get("availability"),
+			Note:         t.get("note"),
 		}
 		d, err := graphmodel.ParseDate(t.get("published"))
 		if err != nil {

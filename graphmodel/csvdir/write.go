@@ -141,7 +141,8 @@ func WriteSources(w io.Writer, ss []graphmodel.Source) error {
 	}
 	for _, s := range ss {
 		if err := cw.Write([]string{text(s.Key), text(s.Publisher), text(s.Title), s.Published.String(),
-			string(s.Kind), text(s.URL), text(s.Note)}); err != nil {
+			string(s.Kind), text(s.URL), text(s.Domain), text(s.Republishes),
+			text(strings.Join(s.DerivedFrom, listSep)), text(s.Availability), text(s.Note)}); err != nil {
 			return err
 		}
 	}

@@ -73,6 +73,13 @@ func (t *tracker) row(n int, v rowView) {
 	if cerr != nil {
 		notes = append(notes, fmt.Sprintf("number as given: %q", v.get("number")))
 	}
+	if cerr == nil { // the notes may contradict the number or qualify it (notes.go)
+		var problem string
+		if count, problem = reconcileNoteCount(t.opt.Registry, v.get("number"), count, v.get("notes")); problem != "" {
+			t.res.reject(n, problem, v.cells)
+			return
+		}
+	}
 	nats, unresolved := Nationalities(t.opt.Registry, v.get("nationalities"))
 	for _, u := range unresolved {
 		t.res.Accounting.Unresolved[u]++

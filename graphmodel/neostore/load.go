@@ -284,6 +284,7 @@ func sourceRow(seq int, s graphmodel.Source) map[string]any {
 		"id": s.Key, "seq": int64(seq), "publisher": s.Publisher, "title": s.Title,
 		"published": s.Published.String(), "published_precision": s.Published.Precision.String(),
 		"kind": string(s.Kind), "url": s.URL, "note": s.Note,
+		"domain": s.Domain, "republishes": s.Republishes, "derived_from": nonNil(s.DerivedFrom), "availability": s.Availability,
 	}
 	if !s.Published.IsZero() {
 		props["published_start"] = neo4j.DateOf(s.Published.Start())

@@ -102,7 +102,15 @@ func readSources(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel
 	for res.Next(ctx) {
 		p := res.Record().Values[0].(neo4j.Node).Props
 		src := graphmodel.Source{Key: str(p, "id"), Publisher: str(p, "publisher"), Title: str(p, "title"),
-			Kind: graphmodel.SourceKind(str(p, "kind")), URL: str(p, "url"), Note: str(p, "note")}
+			Kind: graphmodel.SourceKind(str(p, "kind")), URL: str(p, "url"), Note: str(p, "note"),
+			Domain: str(p, "domain"), Republishes: str(p, "republishes"), Availability: str(p, "availability")}
+		if list, ok := p["derived_from"].([]any); ok {
+			for _, x := range list {
+				if k, ok := x.(string); ok {
+					src.DerivedFrom = append(src.DerivedFrom, k)
+				}
+			}
+		}
 		var err error
 		if src.Published, err = graphmodel.ParseDate(str(p, "published")); err != nil {
 			return &graphmodel.FieldError{Record: src.Key, Field: "published", Err: err}

@@ -3,7 +3,8 @@
 // Graph schema (documented for Cypher users in the README):
 //
 //	(:Country {code, name, kind, region, alpha3, aliases, demonyms, in_dataset})
-//	(:Source {id, publisher, title, published, published_start, published_precision, kind, url, note})
+//	(:Source {id, publisher, title, published, published_start, published_precision, kind, url, note,
+//	          domain, republishes, derived_from, availability})
 //	(:Dataset {name, version, description, license, citation, updated, content_hash})
 //	(a:Country)-[:APPROACHED|RECEIVED|PAID|… {id, event, date, date_start,
 //	    date_precision, status, instrument, count, count_qualifier, amount,
