@@ -8,8 +8,11 @@
   var TYPE_COLOUR = {approached: "#0072B2", received: "#009E73", paid: "#E69F00", travel_ban_leverage: "#CC79A7",
     other_leverage: "#D55E00", concession_sought: "#8C6D00", onward_return: "#56B4E9", transit: "#7F7F7F",
     removal_blocked: "#000000", migration_context: "#BBBBBB"};
-  var ANSWER_COLOUR = {agreed: "#009E73", conditional: "#56B4E9", completed: "#009E73", refused: "#D55E00",
-    no_response: "#E69F00", in_talks: "#F0E442", considering: "#F0E442", proposed: "#CC79A7", unknown: "#BBBBBB"};
+  // Answers in Okabe-Ito hues: yes greens and blues, undecided yellow,
+  // reluctant purple, no vermillion, silence orange.
+  var ANSWER_COLOUR = {agreed: "#009E73", completed: "#009E73", conditional: "#56B4E9", some_agreed: "#56B4E9",
+    in_talks: "#F0E442", considering: "#F0E442", reluctant: "#CC79A7", refused: "#D55E00", no_response: "#E69F00",
+    proposed: "#0072B2", unknown: "#BBBBBB"};
   // A single-hue sequential scale (ColorBrewer Blues) reads in every form of colour blindness.
   var BLUES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
   var state = {pos: D.snapshots.length - 1, measure: "received", layer: 0, metric: "pagerank", selected: null,
@@ -138,8 +141,10 @@
     var lg = $("mapLegend");
     lg.textContent = "";
     if (state.measure === "latest") {
-      ["agreed", "conditional", "refused", "no_response", "in_talks", "proposed", "unknown"].forEach(function (s) {
-        var it = el("span"); it.appendChild(el("span", {"class": "sw", style: "background:" + ANSWER_COLOUR[s]})); it.appendChild(document.createTextNode(s.replace(/_/g, " "))); lg.appendChild(it);
+      var shown = {};
+      for (var k in cs) if (cs[k].latest) shown[cs[k].latest] = 1;
+      D.statuses.map(function (x) { return x.name; }).filter(function (x) { return shown[x]; }).forEach(function (s) {
+        var it = el("span"); it.appendChild(el("span", {"class": "sw", style: "background:" + (ANSWER_COLOUR[s] || "#BBBBBB")})); it.appendChild(document.createTextNode(s.replace(/_/g, " "))); lg.appendChild(it);
       });
     } else {
       var it = el("span", {}, "");
