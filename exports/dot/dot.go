@@ -107,7 +107,9 @@ func legend(g graphdata.Graph) string {
 	var b strings.Builder
 	b.WriteString("  // Legend: edge colours by relationship type, node shapes by kind of actor.\n")
 	b.WriteString("  subgraph cluster_legend {\n    label=\"Legend\"\n    fontsize=14\n    color=\"#999999\"\n")
-	b.WriteString(`    legend_ [shape=plaintext label=<<table border="0" cellborder="0" cellspacing="2">`)
+	// The table has its own heading: sfdp, which Render uses, draws no
+	// cluster frames or labels.
+	b.WriteString(`    legend_ [shape=plaintext label=<<table border="0" cellborder="0" cellspacing="2"><tr><td colspan="2"><b>Legend</b></td></tr>`)
 	for _, t := range graphmodel.RelTypes {
 		if !has[string(t)] {
 			continue
