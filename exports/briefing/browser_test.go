@@ -402,6 +402,27 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		screenshot(t, p, "9-about", "#about")
 	})
 
+	t.Run("Play steps through the months and Pause stops it", func(t *testing.T) {
+		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("month"); s.value = "0"; s.dispatchEvent(new Event("input")); })()`)
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#play`)), chromedp.Sleep(2*time.Second), chromedp.Click(chromedp.CSS(`#play`))); err != nil {
+			t.Fatal(err)
+		}
+		at := eval[int](t, p, `+document.getElementById("month").value`)
+		if at < 1 {
+			t.Errorf("after two seconds of Play the slider is at %d", at)
+		}
+		label := eval[string](t, p, `document.getElementById("monthLabel").textContent`)
+		if months := collect.Months(d, analysis.Window{}); at < len(months) && label != months[at].Format("2006-01") {
+			t.Errorf("slider at %d shows %q", at, label)
+		}
+		if err := chromedp.Do(p.ctx, chromedp.Sleep(time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		if again := eval[int](t, p, `+document.getElementById("month").value`); again != at {
+			t.Errorf("after Pause the slider moved on from %d to %d", at, again)
+		}
+	})
+
 	t.Run("no request left the page", func(t *testing.T) {
 		if out := p.outside(); len(out) > 0 {
 			t.Errorf("the page requested %v", out)
