@@ -401,6 +401,7 @@
       {key: "receiver", title: "Only receiver", show: function (r) { return name(r.receiver); }},
       {key: "people", title: "People", num: true, show: function (r) { return fmt(r.people); }},
       {key: "evidence", title: "Claims", num: true, show: function (r) { return r.evidence.length; }}], D.deps || [], true));
+    $("timeline").appendChild(el("p", {"class": "hint"}, "Events per month, whole window. A claim dated only to a quarter or a year is counted in its period's first month here; the last column says how many such claims a month holds."));
     $("timeline").appendChild(table([{key: "month", title: "Month"}, {key: "approaches", title: "Approaches", num: true},
       {key: "agreements", title: "Agreements", num: true}, {key: "receptions", title: "Receptions", num: true},
       {key: "people", title: "People", num: true}, {key: "payments", title: "Payments", num: true},
