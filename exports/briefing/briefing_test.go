@@ -95,3 +95,23 @@ func TestEmbeddedDataCarriesProvenance(t *testing.T) {
 		t.Errorf("%d claims embedded, the dataset has %d", len(data.Rels), len(d.Relationships))
 	}
 }
+
+// A dataset cut to a window with no claims still gives a file: no months,
+// the whole-window position only.
+func TestWriteEmptyWindow(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Relationships = nil
+	var b bytes.Buffer
+	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	start := strings.Index(page, `id="data">`)
+	data := page[start : start+strings.Index(page[start:], "</script>")]
+	if strings.Contains(data, `null`) || !strings.Contains(data, `"months":[]`) {
+		t.Error("an empty dataset's data has a null list, or months")
+	}
+}

@@ -443,6 +443,31 @@ func atoi(s string) int {
 	return n
 }
 
+// A briefing of no claims must still open and draw its map.
+func TestBrowserEmptyDataset(t *testing.T) {
+	chromiumPath(t)
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Relationships = nil
+	var b bytes.Buffer
+	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "empty.html")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openBriefing(t, file)
+	if n := eval[int](t, p, `document.querySelectorAll("#map .country").length`); n == 0 {
+		t.Error("no map drawn for an empty dataset")
+	}
+	if got := eval[string](t, p, `document.querySelector('[data-count="relationships"] b').textContent`); got != "0" {
+		t.Errorf("empty dataset shows %s claims", got)
+	}
+}
+
 func sorted(s []string) []string {
 	out := append([]string(nil), s...)
 	for i := 1; i < len(out); i++ {

@@ -173,6 +173,10 @@ func buildPayload(r Results) (payload, error) {
 		Deps:     r.Dependencies,
 		Timeline: r.Timeline,
 	}
+	// Empty lists are written as [], never null, so the page's script can
+	// iterate every one of them.
+	p.Rels, p.Groups, p.Layers, p.Months, p.Matches = []rel{}, []group{}, []layer{}, []string{}, []match{}
+	p.Deps, p.Timeline = nonNil(p.Deps), nonNil(p.Timeline)
 	for code, s := range world.Shapes {
 		p.Map.Shapes = append(p.Map.Shapes, shape{Code: graphmodel.Code(code), Path: s.Path, X: s.X, Y: s.Y})
 	}
@@ -235,7 +239,7 @@ func buildPayload(r Results) (payload, error) {
 	}
 	for _, l := range r.Layers {
 		pos := layout(l.Nodes, l.Edges, r.Seed)
-		ly := layer{Name: l.Layer, Hubs: l.Hubs}
+		ly := layer{Name: l.Layer, Hubs: nonNil(l.Hubs), Nodes: []node{}, Groups: []int{}, Types: []string{}}
 		in := map[string]bool{}
 		for _, t := range l.Types {
 			ly.Types = append(ly.Types, string(t))
@@ -284,6 +288,13 @@ func buildPayload(r Results) (payload, error) {
 		p.Statuses = append(p.Statuses, vocab{Name: string(s), Text: s.Describe()})
 	}
 	return p, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func windowText(w analysis.Window) string {
