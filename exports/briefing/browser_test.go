@@ -468,6 +468,43 @@ func TestBrowserEmptyDataset(t *testing.T) {
 	}
 }
 
+// Text from a data file is shown as text: a note with markup and a source
+// whose address is javascript: neither add elements nor become a link.
+func TestBrowserDataIsText(t *testing.T) {
+	chromiumPath(t)
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &d.Relationships[0]
+	r.Note = `<img src=x onerror="document.body.dataset.pwned=1"></script><b>bold</b>`
+	for i := range d.Sources {
+		if d.Sources[i].Key == r.Sources[0] {
+			d.Sources[i].URL = "javascript:document.body.dataset.pwned=1"
+		}
+	}
+	var b bytes.Buffer
+	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "hostile.html")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openBriefing(t, file)
+	eval[chromedp.Void](t, p, fmt.Sprintf(`(() => { const s = document.getElementById("country"); s.value = %q; s.dispatchEvent(new Event("change")); })()`, r.ToCountry))
+	text := eval[string](t, p, fmt.Sprintf(`document.querySelector('#details .claim[data-rel=%q]').textContent`, r.Key))
+	if !strings.Contains(text, "<b>bold</b>") {
+		t.Errorf("the note's markup is not shown as text: %q", text)
+	}
+	if n := eval[int](t, p, `document.querySelectorAll('#details img, #details b, a[href^="javascript"]').length`); n != 0 {
+		t.Errorf("%d elements made from data text", n)
+	}
+	if got := eval[string](t, p, `document.body.dataset.pwned || ""`); got != "" {
+		t.Error("data text ran as script")
+	}
+}
+
 func sorted(s []string) []string {
 	out := append([]string(nil), s...)
 	for i := 1; i < len(out); i++ {

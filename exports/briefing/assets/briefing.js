@@ -261,7 +261,10 @@
     keys.forEach(function (k) {
       var s = D.sources[k] || {p: "", t: k, d: ""}, li = el("li", {"data-source": k});
       li.appendChild(el("span", {}, s.p + ", " + s.d + ": "));
-      if (s.u) li.appendChild(el("a", {href: s.u, rel: "noreferrer", target: "_blank"}, s.t)); else li.appendChild(el("cite", {}, s.t));
+      // Only web addresses become links: a javascript: address in a data
+      // file must not run when a reader clicks it.
+      if (/^https?:\/\//i.test(s.u || "")) li.appendChild(el("a", {href: s.u, rel: "noreferrer", target: "_blank"}, s.t));
+      else li.appendChild(el("cite", {}, s.t + (s.u ? " (" + s.u + ")" : "")));
       ul.appendChild(li);
     });
     return ul;
