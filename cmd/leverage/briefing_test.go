@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,4 +44,51 @@ func TestExportBriefing(t *testing.T) {
 	if !strings.HasSuffix(months, `"2025-03"`) {
 		t.Errorf("a briefing as of 2025-03 has months %s; want them to end with March", months)
 	}
+}
+
+// The briefing's counts as of March 2025 are the ones `leverage analyze
+// --as-of 2025-03` prints: nodes and edges of the all layer, and pattern
+// matches. (The browser test shows the page displays these counts.)
+func TestBriefingMarchMatchesAnalyzeAsOf(t *testing.T) {
+	out, errs, code := runCLI(t, "analyze", "--as-of", "2025-03", "--format", "json")
+	if code != 0 {
+		t.Fatalf("analyze: exit %d: %s", code, errs)
+	}
+	var analyzed struct {
+		Nodes    int               `json:"nodes"`
+		Edges    int               `json:"edges"`
+		Patterns []json.RawMessage `json:"patterns"`
+	}
+	if err := json.Unmarshal([]byte(out), &analyzed); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "b.html")
+	if _, errs, code := runCLI(t, "export", "-o", file); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	page, _ := os.ReadFile(file)
+	start := bytes.Index(page, []byte(`id="data">`)) + len(`id="data">`)
+	end := start + bytes.Index(page[start:], []byte("</script>"))
+	var data struct {
+		Snapshots []struct {
+			Month   string         `json:"month"`
+			Matches int            `json:"matches"`
+			Nodes   map[string]int `json:"nodes"`
+			Edges   map[string]int `json:"edges"`
+		} `json:"snapshots"`
+	}
+	if err := json.Unmarshal(page[start:end], &data); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range data.Snapshots {
+		if s.Month != "2025-03" {
+			continue
+		}
+		if s.Nodes["all"] != analyzed.Nodes || s.Edges["all"] != analyzed.Edges || s.Matches != len(analyzed.Patterns) {
+			t.Errorf("briefing as of 2025-03: %d nodes, %d edges, %d matches; analyze --as-of 2025-03: %d, %d, %d",
+				s.Nodes["all"], s.Edges["all"], s.Matches, analyzed.Nodes, analyzed.Edges, len(analyzed.Patterns))
+		}
+		return
+	}
+	t.Fatal("the briefing has no 2025-03 position")
 }
