@@ -175,10 +175,10 @@ func TestBrowserSeedBriefing(t *testing.T) {
 	t.Run("filters hide what they exclude and bring it back", func(t *testing.T) {
 		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("month"); s.value = s.max; s.dispatchEvent(new Event("input")); })()`)
 		visible := func(typ string) int {
-			return eval[int](t, p, fmt.Sprintf(`Array.from(document.querySelectorAll("#net .edge")).filter(e => e.style.display !== "none" && e.dataset.type === %q).length`, typ))
+			return eval[int](t, p, fmt.Sprintf(`Array.from(document.querySelectorAll("#net .edge")).filter(e => e.getAttribute("visibility") !== "hidden" && e.dataset.type === %q).length`, typ))
 		}
 		arcs := func() int {
-			return eval[int](t, p, `Array.from(document.querySelectorAll("#map .arc")).filter(e => e.style.display !== "none").length`)
+			return eval[int](t, p, `Array.from(document.querySelectorAll("#map .arc")).filter(e => e.getAttribute("visibility") !== "hidden").length`)
 		}
 		before, arcsBefore := visible("approached"), arcs()
 		if before == 0 || arcsBefore == 0 {

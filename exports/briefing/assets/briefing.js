@@ -120,7 +120,7 @@
     arcs.forEach(function (a) {
       var on = false;
       for (var i = 0; i < a.r.length && !on; i++) on = passes(D.rels[a.r[i]]);
-      if (on !== a.on) { a.on = on; a.node.style.display = on ? "" : "none"; }
+      if (on !== a.on) { a.on = on; a.node.setAttribute("visibility", on ? "visible" : "hidden"); }
     });
     var off = $("offmap"), items = {};
     off.textContent = "";
@@ -231,8 +231,10 @@
       if (n === e.n && coarse === e.coarse) return;
       e.n = n;
       e.coarse = coarse;
-      if (!n) { e.node.style.display = "none"; return; }
-      e.node.style.display = "";
+      // visibility, not display: hiding then costs no re-layout of the
+      // other lines, and a hidden line takes neither clicks nor focus.
+      if (!n) { e.node.setAttribute("visibility", "hidden"); return; }
+      e.node.setAttribute("visibility", "visible");
       var w = Math.min(6, 1 + Math.log(n) * 1.5).toFixed(1);
       if (w !== e.w) { e.w = w; e.node.setAttribute("stroke-width", w); }
       e.node.classList.toggle("coarse", coarse);
