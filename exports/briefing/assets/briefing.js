@@ -114,8 +114,9 @@
       var v = cs[code] ? cs[code][state.measure] : 0, fill = "#ddd";
       if (state.measure === "latest") { if (v) fill = ANSWER_COLOUR[v] || "#BBBBBB"; }
       else if (v > 0) fill = BLUES[Math.min(4, Math.floor(Math.log(v) / Math.log(max + 1) * 5))];
-      shapeOf[code].node.style.fill = fill;
-      shapeOf[code].title.textContent = name(code) + (v ? ": " + measureText(v) : "");
+      var sh = shapeOf[code], tip = name(code) + (v ? ": " + measureText(v) : "");
+      if (sh.fill !== fill) { sh.fill = fill; sh.node.style.fill = fill; }
+      if (sh.tip !== tip) { sh.tip = tip; sh.title.textContent = tip; }
     }
     arcs.forEach(function (a) {
       var on = false;
