@@ -29,7 +29,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		world, _ := atlas.World()
 		want := map[string]bool{}
 		for code := range world.Shapes {
-			want[code] = true
+			want[code] = code != "AQ" // Antarctica only when a claim names it
 		}
 		for _, r := range d.Relationships {
 			for _, c := range []graphmodel.Code{r.FromCountry, r.ToCountry} {
@@ -43,7 +43,14 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		for _, c := range got {
 			seen[c]++
 		}
-		for c := range want {
+		for c, drawn := range want {
+			if !drawn {
+				if seen[c] != 0 {
+					t.Errorf("map draws %s, which no claim names", c)
+				}
+				delete(want, c)
+				continue
+			}
 			if seen[c] != 1 {
 				t.Errorf("map has %d shapes for %s, want 1", seen[c], c)
 			}

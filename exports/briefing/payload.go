@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"math"
 	"slices"
 	"sort"
 
@@ -177,12 +178,22 @@ func buildPayload(r Results) (payload, error) {
 	// iterate every one of them.
 	p.Rels, p.Groups, p.Layers, p.Months, p.Matches = []rel{}, []group{}, []layer{}, []string{}, []match{}
 	p.Deps, p.Timeline = nonNil(p.Deps), nonNil(p.Timeline)
-	for code, s := range world.Shapes {
-		p.Map.Shapes = append(p.Map.Shapes, shape{Code: graphmodel.Code(code), Path: s.Path, X: s.X, Y: s.Y})
-	}
 	used := map[graphmodel.Code]bool{}
 	for _, rl := range d.Relationships {
 		used[rl.FromCountry], used[rl.ToCountry] = true, true
+	}
+	// Antarctica is drawn only when a claim names it; without it the map
+	// ends at 58°S, below Cape Horn and the subantarctic islands, and the
+	// inhabited world gets the room.
+	if !used["AQ"] {
+		_, y := atlas.Project(0, -58)
+		p.Map.Height = int(math.Ceil(y))
+	}
+	for code, s := range world.Shapes {
+		if code == "AQ" && !used["AQ"] {
+			continue
+		}
+		p.Map.Shapes = append(p.Map.Shapes, shape{Code: graphmodel.Code(code), Path: s.Path, X: s.X, Y: s.Y})
 	}
 	for code := range used {
 		c, ok := d.Registry.Country(code)

@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -77,5 +78,34 @@ func TestProjectionFrame(t *testing.T) {
 	_, y = Project(0, 90)
 	if y < -1 || y > 1 {
 		t.Errorf("north pole -> y=%v, want about 0", y)
+	}
+}
+
+// No outline may streak across the map: a ring crossing 180° drawn as is
+// has a segment about the map's width long (Fiji did). Antarctica's ring
+// runs along the bottom edge by design and is drawn only when named.
+func TestNoRingCrossesTheMap(t *testing.T) {
+	m, _ := World()
+	for code, s := range m.Shapes {
+		if code == "AQ" {
+			continue
+		}
+		for _, ring := range strings.Split(s.Path, "Z") {
+			var px float64
+			for i, pt := range strings.Split(strings.TrimPrefix(ring, "M"), "L") {
+				var x, y float64
+				if _, err := fmt.Sscanf(pt, "%g %g", &x, &y); err != nil {
+					continue
+				}
+				if i > 0 && math.Abs(x-px) > Width/2 {
+					t.Errorf("%s: a segment from x=%.1f to x=%.1f crosses the map", code, px, x)
+					break
+				}
+				px = x
+			}
+		}
+		if s.X < 0 || s.X > Width || s.Y < 0 || s.Y > Height {
+			t.Errorf("%s: label point (%.1f,%.1f) is off the map", code, s.X, s.Y)
+		}
 	}
 }

@@ -172,6 +172,7 @@ func shape(rings []ring, scale string) atlas.Shape {
 	var b strings.Builder
 	best, bestArea := -1, 0.0
 	var projected [][][2]float64
+	rings = splitAntimeridian(rings)
 	for _, r := range rings {
 		var pts [][2]float64
 		for _, p := range r {
@@ -186,6 +187,11 @@ func shape(rings []ring, scale string) atlas.Shape {
 			continue
 		}
 		projected = append(projected, pts)
+		// The label point must be on the map: of a ring drawn twice across
+		// 180°, the copy whose middle is in the view box.
+		if cx, _ := centroid(pts); cx < 0 || cx > atlas.Width {
+			continue
+		}
 		if a := math.Abs(area(pts)); a > bestArea || best < 0 {
 			best, bestArea = len(projected)-1, a
 		}
@@ -206,6 +212,36 @@ func shape(rings []ring, scale string) atlas.Shape {
 		s.X, s.Y = centroid(projected[best])
 	}
 	return s
+}
+
+// splitAntimeridian redraws a ring that crosses 180° (Fiji, Kiribati,
+// Chukotka in some files) twice: once with its western longitudes moved
+// east by 360° and once with its eastern ones moved west, so each copy is
+// continuous and the view box clips it at the map's edge. Drawn as is, such
+// a ring would streak across the whole map.
+func splitAntimeridian(rings []ring) []ring {
+	var out []ring
+	for _, r := range rings {
+		crosses := false
+		for i := 1; i < len(r) && !crosses; i++ {
+			crosses = math.Abs(r[i][0]-r[i-1][0]) > 180
+		}
+		if !crosses {
+			out = append(out, r)
+			continue
+		}
+		east, west := make(ring, len(r)), make(ring, len(r))
+		for i, p := range r {
+			east[i], west[i] = p, p
+			if p[0] < 0 {
+				east[i][0] += 360
+			} else {
+				west[i][0] -= 360
+			}
+		}
+		out = append(out, east, west)
+	}
+	return out
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
