@@ -210,6 +210,9 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		if visible("approached") != before || arcs() != arcsBefore {
 			t.Error("turning the filter back on did not restore the lines and arcs")
 		}
+		if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`details.filters summary`))); err != nil {
+			t.Fatal(err)
+		}
 		// Latest answer: a categorical shading, with a legend of answers.
 		eval[chromedp.Void](t, p, `(() => { const s = document.getElementById("measure"); s.value = "latest"; s.dispatchEvent(new Event("change")); })()`)
 		if got := eval[string](t, p, `document.getElementById("mapLegend").textContent`); !strings.Contains(got, "refused") {
