@@ -36,9 +36,27 @@ func Degrees(g *Graph) (out, in []int, outStrength, inStrength []float64) {
 // weight; otherwise each collapsed edge counts 1. Scores sum to 1.
 // Summation order is fixed, so results are bit-for-bit reproducible.
 func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
+	x, _ := PageRankRun(g, damp, weighted, tol)
+	return x
+}
+
+// Convergence is how an iterative method ended: the iterations (or
+// matrix-vector products) it ran, and whether it met its tolerance before
+// its iteration limit.
+type Convergence struct {
+	Iterations int  `json:"iterations"`
+	Converged  bool `json:"converged"`
+}
+
+// pageRankMaxIter bounds PageRank's power iteration.
+const pageRankMaxIter = 1000
+
+// PageRankRun is PageRank that also reports its convergence.
+func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64, Convergence) {
 	n := g.Len()
+	var conv Convergence
 	if n == 0 {
-		return nil
+		return nil, Convergence{Converged: true}
 	}
 	// inv[i] is 1/out-strength (0 for dangling nodes), so each iteration
 	// does one multiply-add per edge.
@@ -66,7 +84,8 @@ func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
 	if g.Edges() > 200000 {
 		workers = max(1, runtime.GOMAXPROCS(0))
 	}
-	for iter := 0; iter < 1000; iter++ {
+	for iter := 0; iter < pageRankMaxIter; iter++ {
+		conv.Iterations = iter + 1
 		dangling := 0.0
 		for i, v := range inv {
 			if v == 0 {
@@ -99,10 +118,11 @@ func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
 		}
 		x, next = next, x
 		if diff < float64(n)*tol {
+			conv.Converged = true
 			break
 		}
 	}
-	return x
+	return x, conv
 }
 
 // parallelRange splits [0, n) into workers contiguous ranges.

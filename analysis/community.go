@@ -12,7 +12,8 @@ import (
 // Communities is a partition of a view's nodes.
 type Communities struct {
 	// Label gives each node index its community, numbered from 1 by size
-	// (largest first), ties by first member.
+	// (largest first), ties by first member; 0 for a placeholder node,
+	// which joins no community.
 	Label []int `json:"-"`
 	// Members lists node names per community, in label order.
 	Members [][]string `json:"members"`
@@ -20,6 +21,13 @@ type Communities struct {
 	// weighted view (resolution 1).
 	Modularity float64 `json:"modularity"`
 	Seed       uint64  `json:"seed"`
+	// Seeds are the seeds of the runs the best was kept of; Resolution is
+	// the modularity resolution; Nodes and Edges the size of the
+	// undirected graph the method ran on (placeholders excluded).
+	Seeds      []uint64 `json:"seeds"`
+	Resolution float64  `json:"resolution"`
+	Nodes      int      `json:"nodes"`
+	Edges      int      `json:"undirected_edges"`
 }
 
 // LouvainRestarts is how many seeded Louvain runs Louvain keeps the best of
@@ -43,31 +51,48 @@ func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, lou
 // on graphs under LouvainRestartEdges edges, and keeps the partition of
 // highest modularity (the first of equals).
 func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
-	u := undirectedOf(g)
+	sg := g.Structural()
+	u := undirectedOf(sg)
 	runs := 1
-	if g.Edges() < LouvainRestartEdges {
+	if sg.Edges() < LouvainRestartEdges {
 		runs = LouvainRestarts
 	}
 	var best []int32
 	bestQ := math.Inf(-1)
+	c := Communities{Seed: seed, Resolution: 1, Nodes: sg.Len(), Edges: len(u.adj) / 2}
 	for i := 0; i < runs; i++ {
-		member, q := method(u, seed+uint64(i)*0x9e3779b97f4a7c15)
+		s := runSeed(seed, i)
+		c.Seeds = append(c.Seeds, s)
+		member, q := method(u, s)
 		if q > bestQ+1e-12 {
 			best, bestQ = member, q
 		}
 	}
-	c := Communities{Seed: seed}
-	if g.Edges() == 0 {
+	if sg.Edges() == 0 {
 		bestQ = 0
 	}
-	c.Label = numberBySize(best)
-	c.Members = membersOf(g, c.Label)
+	label := numberBySize(best)
+	c.Members = membersOf(sg, label)
 	c.Modularity = bestQ
+	c.Label = label
+	if sg != g {
+		c.Label = make([]int, g.Len())
+		for i := range c.Label {
+			if j, ok := sg.Index(g.Name(i)); ok && !g.Placeholder(i) {
+				c.Label[i] = label[j]
+			}
+		}
+	}
 	return c
 }
 
+// runSeed is the seed of the i-th of a method's restarts from seed.
+func runSeed(seed uint64, i int) uint64 { return seed + uint64(i)*0x9e3779b97f4a7c15 }
+
 // louvainGonum is gonum's Louvain with the same restarts: the reference.
+// Like Louvain it runs on the graph without placeholders.
 func louvainGonum(g *Graph, seed uint64) Communities {
+	g = g.Structural()
 	best := louvainOnce(g, seed)
 	for i := uint64(1); i < LouvainRestarts; i++ {
 		if c := louvainOnce(g, seed+i*0x9e3779b97f4a7c15); c.Modularity > best.Modularity+1e-12 {

@@ -29,6 +29,9 @@ type Graph struct {
 	inStart  []int32
 	inAdj    []int32
 	inW      []float64
+	// placeholder marks nodes that are placeholder actors (nil: none);
+	// see IsPlaceholder and Structural.
+	placeholder []bool
 }
 
 // NewGraph builds a graph from edges. nodes lists nodes that may have no

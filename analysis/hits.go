@@ -25,10 +25,17 @@ import (
 // without changing any sum, and inner products add fixed-size chunks in
 // chunk order whatever the number of workers.
 func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
+	hubs, auths, _ = HITSRun(g, weighted, tol)
+	return hubs, auths
+}
+
+// HITSRun is HITS that also reports its convergence: Iterations counts
+// products with A·Aᵀ, Converged says the final residual check passed.
+func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence) {
 	n := g.Len()
 	hubs, auths = make([]float64, n), make([]float64, n)
 	if n == 0 || g.Edges() == 0 {
-		return hubs, auths
+		return hubs, auths, Convergence{Converged: true}
 	}
 	op := newHITSOperator(g, weighted)
 	// Both vectors carry the zero last entry the products read.
@@ -49,7 +56,11 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 			d := y - theta*x[i]
 			r += d * d
 		}
-		if math.Sqrt(r) <= 10*tol*math.Abs(theta) || attempt == 4 {
+		if math.Sqrt(r) <= 10*tol*math.Abs(theta) {
+			conv.Converged = true
+			break
+		}
+		if attempt == 4 {
 			break
 		}
 		copy(x, h)
@@ -58,7 +69,8 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 	positiveSum(hubs)
 	op.transposed(h, auths)
 	positiveSum(auths)
-	return hubs, auths
+	conv.Iterations = op.products
+	return hubs, auths, conv
 }
 
 // hitsOperator applies A·Aᵀ (and Aᵀ alone) over the graph's adjacency in
@@ -70,6 +82,7 @@ type hitsOperator struct {
 	inSplit  []int     // slice ranges of in per worker
 	outSplit []int     // and of out
 	tmp      []float64 // Aᵀx between the two halves of A·Aᵀx, length n+1
+	products int       // A·Aᵀ products applied, for the convergence record
 }
 
 // hitsParallelEdges is the size from which HITS splits its products across
@@ -114,6 +127,7 @@ func (op *hitsOperator) forward(a, h []float64) {
 
 // apply writes A·Aᵀx into y[:n].
 func (op *hitsOperator) apply(x, y []float64) {
+	op.products++
 	op.transposed(x, op.tmp)
 	op.forward(op.tmp, y)
 }

@@ -47,16 +47,16 @@ type Pattern struct {
 // Patterns is the catalogue, in documentation order.
 var Patterns = []Pattern{
 	{"payment_acceptance", "Payment → acceptance",
-		"A pays Y (paid A→Y) and Y accepts deportees: an approach A→Y that Y agreed to (agreed or conditional) or people received into Y. Either order; the evidence shows which came first.",
+		"A pays Y (paid A→Y) and Y accepts deportees: an approach A→Y that Y agreed to (agreed or conditional) or a reception into Y (received, not planned, other nationalities). Either order; the evidence shows which came first.",
 		findPaymentAcceptance},
 	{"travel_ban_acceptance", "Travel-ban threat → acceptance",
-		"A threatens, imposes or offers relief from a travel ban on Y (travel_ban_leverage A→Y) and Y agrees to an approach from A or receives people.",
+		"A threatens, imposes or offers relief from a travel ban on Y (travel_ban_leverage A→Y) and Y agrees to an approach from A or receives people (a reception that happened, not a planned one).",
 		findTravelBanAcceptance},
 	{"concession_agreement", "Concession sought → agreement",
 		"Y asks A for something in return (concession_sought Y→A) and agrees to A's approach (agreed or conditional).",
 		findConcessionAgreement},
 	{"chain_return", "Received, then returned onward (chain-return risk)",
-		"Y receives people of nationality N (received N→Y, N ≠ Y) and sends people on to their origin (onward_return Y→N, or Y→ZZ when the source does not name the origin).",
+		"Y receives people of nationality N (received N→Y, N ≠ Y, not planned) and sends people on to their origin (onward_return Y→N, or to a placeholder actor, unspecified nationalities or a group, when the source does not name the origin).",
 		findChainReturn},
 	{"transit_corridor", "Transit corridor",
 		"Y serves as a waypoint (transit Y→D) toward destination D; evidence includes any approach to Y and any court block of removals to D.",
@@ -65,7 +65,7 @@ var Patterns = []Pattern{
 		"A approaches Y at least twice and at least one answer is a refusal or no substantive response.",
 		findPressedRefused},
 	{"agreed_nothing_received", "Agreed, nothing received yet",
-		"Y agreed to an approach (agreed or conditional) but no reception into Y (received *→Y, own citizens excluded) is recorded in the window.",
+		"Y (a named country) agreed to an approach (agreed or conditional) but no reception into Y (received *→Y that happened, own citizens excluded; a planned one is not a reception) is recorded in the window.",
 		findAgreedNothingReceived},
 	{"court_blocked", "Removal blocked by a court",
 		"A court stopped a planned removal from A to Y (removal_blocked A→Y); evidence includes A's approaches to Y and any transit toward Y.",
@@ -194,10 +194,11 @@ func isAgreement(r graphmodel.Relationship) bool {
 // acceptances are Y's agreements to A and the receptions into Y.
 func (ix *patternIndex) acceptances(a, y graphmodel.Code) []graphmodel.Relationship {
 	out := ix.between(graphmodel.Approached, a, y, isAgreement)
-	return append(out, ix.into(graphmodel.Received, y, notLoop)...)
+	return append(out, ix.into(graphmodel.Received, y, isReception)...)
 }
 
-func notLoop(r graphmodel.Relationship) bool { return r.FromCountry != r.ToCountry }
+// isReception is IsReception for the matchers' value-typed relationships.
+func isReception(r graphmodel.Relationship) bool { return IsReception(&r) }
 
 func evidence(rs ...[]graphmodel.Relationship) []Evidence {
 	var out []Evidence
@@ -282,28 +283,21 @@ func findChainReturn(ix *patternIndex) []Match {
 	var out []Match
 	for _, onward := range pairs(ix.byType[graphmodel.OnwardReturn]) {
 		y, origin := onward[0].FromCountry, onward[0].ToCountry
+		unnamed := IsPlaceholder(ix.reg, origin)
 		received := ix.into(graphmodel.Received, y, func(r graphmodel.Relationship) bool {
-			return r.FromCountry != y && (origin == "ZZ" || r.FromCountry == origin || isGroup(ix, origin))
+			return isReception(r) && (unnamed || r.FromCountry == origin)
 		})
 		if len(received) == 0 {
 			continue
 		}
 		how := "the same nationality"
-		if origin == "ZZ" || isGroup(ix, origin) {
+		if unnamed {
 			how = "origins the source does not name"
 		}
 		out = append(out, Match{Country: y, Other: origin, Evidence: evidence(received, onward),
 			Summary: fmt.Sprintf("%s received deportees and sent people on to %s (%s)", ix.name(y), ix.name(origin), how)})
 	}
 	return out
-}
-
-func isGroup(ix *patternIndex, c graphmodel.Code) bool {
-	if ix.reg == nil {
-		return false
-	}
-	k, _ := ix.reg.Country(c)
-	return k.Kind == graphmodel.KindGroup
 }
 
 func findTransitCorridor(ix *patternIndex) []Match {
@@ -356,10 +350,10 @@ func findAgreedNothingReceived(ix *patternIndex) []Match {
 			continue
 		}
 		a, y := apps[0].FromCountry, apps[0].ToCountry
-		if isGroup(ix, y) {
+		if IsPlaceholder(ix.reg, y) {
 			continue
 		}
-		if len(ix.into(graphmodel.Received, y, notLoop)) > 0 {
+		if len(ix.into(graphmodel.Received, y, isReception)) > 0 {
 			continue
 		}
 		out = append(out, Match{Country: y, Other: a, Evidence: evidence(agreed),

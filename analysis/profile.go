@@ -19,7 +19,7 @@ type Profile struct {
 	Approaches  []Evidence                 `json:"approaches"`  // in date order
 	Leverage    []Evidence                 `json:"leverage"`    // payments, travel-ban and other leverage it received
 	Concessions []Evidence                 `json:"concessions"` // what it asked for
-	Received    []Evidence                 `json:"received"`    // people it took in
+	Received    []Evidence                 `json:"received"`    // people it took in (planned receptions are under Other)
 	Sent        []Evidence                 `json:"sent"`        // its nationals received elsewhere, onward returns from it
 	Other       []Evidence                 `json:"other"`       // anything else touching it
 	First       string                     `json:"first"`
@@ -101,12 +101,12 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 				}
 			case r.Type == graphmodel.ConcessionSought && !into:
 				p.Concessions = append(p.Concessions, e)
-			case r.Type == graphmodel.Received && into && r.FromCountry != code:
+			case into && IsReception(&r):
 				p.Received = append(p.Received, e)
 				if counted[i] {
-					p.PeopleIn += r.Count.Value
+					p.PeopleIn = graphmodel.AddSaturating(p.PeopleIn, r.Count.Value)
 				}
-			case (r.Type == graphmodel.Received || r.Type == graphmodel.OnwardReturn) && !into:
+			case !into && (IsReception(&r) || r.Type == graphmodel.OnwardReturn):
 				p.Sent = append(p.Sent, e)
 			default:
 				p.Other = append(p.Other, e)
@@ -149,21 +149,32 @@ type Dependency struct {
 
 // SingleReceiverDependencies lists nationalities (named countries only)
 // received by exactly one third country in w: if that country stops
-// accepting, they have nowhere recorded to go.
+// accepting, they have nowhere recorded to go. Only receptions that
+// happened count (see IsReception). A placeholder receiver counts as a
+// receiver, since it may stand for several countries, but a dependency on
+// one is not listed.
 func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
+	return SingleReceiverDependenciesWith(d, w, Options{})
+}
+
+// SingleReceiverDependenciesWith is SingleReceiverDependencies with
+// options: with IncludePlaceholders, placeholder nationalities and
+// receivers are listed like countries.
+func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options) []Dependency {
 	by := map[graphmodel.Code]map[graphmodel.Code][]graphmodel.Relationship{}
 	rels := Select(d, w)
 	counted := Counted(rels)
 	weight := map[string]bool{}
-	for i, r := range rels {
+	for i := range rels {
+		r := &rels[i]
 		weight[r.Key] = counted[i]
-		if r.Type != graphmodel.Received || r.FromCountry == r.ToCountry || !isNamedCountry(d, r.FromCountry) {
+		if !IsReception(r) || !(isNamedCountry(d, r.FromCountry) || opt.IncludePlaceholders && IsPlaceholder(d.Registry, r.FromCountry)) {
 			continue
 		}
 		if by[r.FromCountry] == nil {
 			by[r.FromCountry] = map[graphmodel.Code][]graphmodel.Relationship{}
 		}
-		by[r.FromCountry][r.ToCountry] = append(by[r.FromCountry][r.ToCountry], r)
+		by[r.FromCountry][r.ToCountry] = append(by[r.FromCountry][r.ToCountry], *r)
 	}
 	var out []Dependency
 	for nat, recv := range by {
@@ -171,10 +182,13 @@ func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
 			continue
 		}
 		for to, rs := range recv {
+			if !opt.IncludePlaceholders && IsPlaceholder(d.Registry, to) {
+				continue
+			}
 			dep := Dependency{Nationality: nat, Receiver: to}
 			for _, r := range rs {
 				if weight[r.Key] {
-					dep.People += r.Count.Value
+					dep.People = graphmodel.AddSaturating(dep.People, r.Count.Value)
 				}
 				dep.Evidence = append(dep.Evidence, evidenceOf(r))
 			}
@@ -224,8 +238,13 @@ type RankChange struct {
 
 // RemoveHub recomputes the layer without the hub's incoming relationships.
 func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric Metric, w Window) (HubRemoval, error) {
+	return RemoveHubWith(d, hub, layer, metric, w, Options{})
+}
+
+// RemoveHubWith is RemoveHub with options.
+func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric Metric, w Window, opt Options) (HubRemoval, error) {
 	out := HubRemoval{Hub: hub, Layer: layer, Metric: metric}
-	before := View(d, layer, w)
+	before := ViewWith(d, layer, w, opt)
 	var kept []graphmodel.Relationship
 	for _, r := range Select(d, w) {
 		if r.ToCountry != hub {
@@ -233,7 +252,7 @@ func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric M
 		}
 	}
 	without := &graphmodel.Dataset{Meta: d.Meta, Registry: d.Registry, Relationships: kept}
-	after := View(without, layer, Window{})
+	after := ViewWith(without, layer, Window{}, opt)
 	rb, err := Rank(Hubs(before), metric)
 	if err != nil {
 		return out, err
@@ -250,7 +269,7 @@ func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric M
 		}
 	}
 	out.ReachBefore, out.ReachAfter = reach(before), reach(after)
-	for _, dep := range SingleReceiverDependencies(d, w) {
+	for _, dep := range SingleReceiverDependenciesWith(d, w, opt) {
 		if dep.Receiver == hub && !slices.Contains(out.Stranded, dep.Nationality) {
 			out.Stranded = append(out.Stranded, dep.Nationality)
 		}
@@ -258,11 +277,12 @@ func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric M
 	return out, nil
 }
 
+// reach counts the actors other than placeholders with an incoming edge.
 func reach(g *Graph) int {
 	_, in, _, _ := Degrees(g)
 	n := 0
-	for _, x := range in {
-		if x > 0 {
+	for i, x := range in {
+		if x > 0 && !g.Placeholder(i) {
 			n++
 		}
 	}

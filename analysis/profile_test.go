@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"encoding/csv"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/leverage-project/leverage/fixtures"
@@ -70,25 +72,71 @@ func TestRemoveHub(t *testing.T) {
 	}
 }
 
+// The timeline is checked against a count made straight from the seed's
+// CSV text: every counted event lands in exactly one row, and a date of
+// year or quarter precision ("2025", "2025-Q2") only ever in its own
+// "month unknown" row, never in a month.
 func TestTimeline(t *testing.T) {
 	d, _ := fixtures.Seed()
 	months := Timeline(d, Window{})
-	if len(months) == 0 || months[0].Month != "2024-01" {
-		t.Fatalf("first month %v", months[:1])
+	f, err := fixtures.SeedFS.Open("seed/relationships.csv")
+	if err != nil {
+		t.Fatal(err)
 	}
-	byMonth := map[string]Month{}
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	// period -> approaches, receptions (happened, third country), payments
+	type tally struct{ approaches, receptions, payments int }
+	want := map[string]*tally{}
+	for _, r := range recs[1:] {
+		date := r[col["date"]]
+		period := date
+		if len(date) >= 7 && date[4] == '-' && date[5] != 'Q' {
+			period = date[:7]
+		} else {
+			period += ", month unknown"
+		}
+		if want[period] == nil {
+			want[period] = &tally{}
+		}
+		switch r[col["type"]] {
+		case "approached":
+			want[period].approaches++
+		case "received":
+			if r[col["status"]] != "planned" && r[col["from"]] != r[col["to"]] {
+				want[period].receptions++
+			}
+		case "paid":
+			want[period].payments++
+		}
+	}
+	got := map[string]Month{}
 	for i, m := range months {
-		byMonth[m.Month] = m
-		if i > 0 && m.Month <= months[i-1].Month {
+		got[m.Label] = m
+		if m.Precision == "month" && strings.Contains(m.Label, "unknown") || m.Precision != "month" && !strings.HasSuffix(m.Label, ", month unknown") {
+			t.Errorf("row %q has precision %s", m.Label, m.Precision)
+		}
+		if i > 0 && m.Precision == "month" && months[i-1].Precision == "month" && m.Month <= months[i-1].Month {
 			t.Errorf("months out of order at %s", m.Month)
 		}
 	}
-	// NYT: the 12 March cable (9 approaches), plus Moldova, Angola, Eswatini, Kosovo in March 2025.
-	if m := byMonth["2025-03"]; m.Approaches < 13 {
-		t.Errorf("March 2025 approaches = %d, want at least 13", m.Approaches)
+	for period, w := range want {
+		g := got[period]
+		if g.Approaches != w.approaches || g.Receptions != w.receptions || g.Payments != w.payments {
+			t.Errorf("%s: approaches %d, receptions %d, payments %d; the CSV says %d, %d, %d", period,
+				g.Approaches, g.Receptions, g.Payments, w.approaches, w.receptions, w.payments)
+		}
 	}
-	if m := byMonth["2025-04"]; m.Payments != 1 {
-		t.Errorf("April 2025 payments = %d, want 1 (Rwanda)", m.Payments)
+	for label, g := range got {
+		if want[label] == nil && (g.Approaches > 0 || g.Receptions > 0 || g.Payments > 0) {
+			t.Errorf("%s: counts events the CSV does not date there", label)
+		}
 	}
 	total := 0
 	for _, m := range months {
@@ -100,6 +148,12 @@ func TestTimeline(t *testing.T) {
 	// its reluctance): 49.
 	if total != 49 {
 		t.Errorf("approaches over the timeline = %d, want every approach (49)", total)
+	}
+	// A year row follows its year's last month.
+	for i, m := range months {
+		if m.Precision == "year" && i+1 < len(months) && strings.HasPrefix(months[i+1].Month, m.Month) {
+			t.Errorf("%s comes before %s", m.Label, months[i+1].Label)
+		}
 	}
 }
 
@@ -115,5 +169,26 @@ func TestWindowContains(t *testing.T) {
 	w := Window{From: graphmodel.DayDate(2025, 4, 1).Start()}
 	if w.Contains(&r) {
 		t.Error("March is in a window from April")
+	}
+	// --as-of overlaps; --strict wants the whole period by then.
+	year := graphmodel.Relationship{Date: graphmodel.YearDate(2025)}
+	asOf := day(2025, 3, 15)
+	if !asOf.Contains(&year) {
+		t.Error("a 2025 claim is not in the overlapping window ending 2025-03-15")
+	}
+	asOf.Strict = true
+	if asOf.Contains(&year) {
+		t.Error("a 2025 claim is in the strict window ending 2025-03-15")
+	}
+	if early := (graphmodel.Relationship{Date: graphmodel.DayDate(2025, 3, 2)}); !asOf.Contains(&early) {
+		t.Error("2 March 2025 is not in the strict window ending 2025-03-15")
+	}
+	if asOf.Contains(&r) {
+		t.Error("March 2025 (may end after the 15th) is in the strict window ending 2025-03-15")
+	}
+	end := day(2025, 3, 31)
+	end.Strict = true
+	if !end.Contains(&r) {
+		t.Error("March 2025 is not in the strict window ending 31 March")
 	}
 }

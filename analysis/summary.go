@@ -79,10 +79,10 @@ func Summarize(d *graphmodel.Dataset) Summary {
 			instr[string(r.Instrument)]++
 		}
 		if !r.Count.IsZero() && counted[i] {
-			people[string(r.Type)] += int(r.Count.Value)
+			people[string(r.Type)] = int(graphmodel.AddSaturating(int64(people[string(r.Type)]), r.Count.Value))
 		}
 		if r.Type == graphmodel.Paid && !r.Money.IsZero() && counted[i] {
-			money[r.Money.Currency] += int(r.Money.Amount)
+			money[r.Money.Currency] = int(graphmodel.AddSaturating(int64(money[r.Money.Currency]), r.Money.Amount))
 		}
 		from, to := actor(r.FromCountry), actor(r.ToCountry)
 		from.Out++

@@ -7,103 +7,131 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-// Month is one row of the monthly timeline.
+// Month is one row of the timeline: a calendar month, or the claims dated
+// only to a quarter or a year, which never land in a month.
 type Month struct {
-	Month      string `json:"month"` // YYYY-MM
+	// Month is the row's period: YYYY-MM for a month, YYYY-Qn or YYYY for
+	// the claims dated only that coarsely.
+	Month string `json:"month"`
+	// Precision is "month", "quarter" or "year".
+	Precision string `json:"precision"`
+	// Label is Month for a month row, "2025, month unknown" or
+	// "2025-Q2, month unknown" for a coarse row.
+	Label      string `json:"label"`
 	Approaches int    `json:"approaches"`
 	Agreements int    `json:"agreements"` // approaches answered agreed or conditional
-	Receptions int    `json:"receptions"` // received relationships (own citizens excluded)
-	People     int64  `json:"people"`     // face-value people in those receptions
+	Receptions int    `json:"receptions"` // receptions that happened (own citizens and planned ones excluded)
+	People     int64  `json:"people"`     // face-value people in those receptions, each event once
 	Payments   int    `json:"payments"`
 	Leverage   int    `json:"leverage"` // travel-ban and other leverage
 	Blocks     int    `json:"court_blocks"`
-	// Coarse counts the relationships above dated only to a quarter or
-	// year, placed in the period's first month so totals stay whole.
-	Coarse int `json:"coarse"`
 }
 
 // Timeline counts approaches, agreements, receptions, payments, leverage
 // and court blocks per month, for every month from the first to the last
-// dated relationship in w (months without events included, so a chart's
-// axis is continuous).
+// month- or day-dated relationship in w (months without events included,
+// so a chart's axis is continuous). A relationship dated only to a quarter
+// or a year is counted in its own row, "2025, month unknown", placed after
+// the last month of its period: putting it in the period's first month
+// would report, say, a mid-2025 payment as a January one.
 func Timeline(d *graphmodel.Dataset, w Window) []Month {
-	rows := map[string]*Month{}
-	var first, last string
+	type rowKey struct {
+		year, pos int // pos: month*10, quarter 3q*10+5, year 125
+	}
+	rows := map[rowKey]*Month{}
+	first, last := rowKey{}, rowKey{}
+	dated := false
 	rels := Select(d, w)
 	counted := Counted(rels)
-	for i, r := range rels {
-		if r.Date.IsZero() {
+	for i := range rels {
+		r := &rels[i]
+		if r.Date.IsZero() || !timelineType(r) {
 			continue
 		}
-		if !timelineType(r) {
-			continue
+		var k rowKey
+		var m Month
+		switch {
+		case r.Date.Precision >= graphmodel.Month:
+			k = rowKey{r.Date.Year, r.Date.Month * 10}
+			m.Month = fmt.Sprintf("%04d-%02d", r.Date.Year, r.Date.Month)
+			m.Precision, m.Label = "month", m.Month
+			if !dated || k.pos+k.year*1000 < first.pos+first.year*1000 {
+				first = k
+			}
+			if !dated || k.pos+k.year*1000 > last.pos+last.year*1000 {
+				last = k
+			}
+			dated = true
+		case r.Date.Precision == graphmodel.Quarter:
+			q := (r.Date.Month-1)/3 + 1
+			k = rowKey{r.Date.Year, 3*q*10 + 5}
+			m.Month = fmt.Sprintf("%04d-Q%d", r.Date.Year, q)
+			m.Precision, m.Label = "quarter", m.Month+", month unknown"
+		default:
+			k = rowKey{r.Date.Year, 125}
+			m.Month = fmt.Sprintf("%04d", r.Date.Year)
+			m.Precision, m.Label = "year", m.Month+", month unknown"
 		}
-		key := fmt.Sprintf("%04d-%02d", r.Date.Year, max(1, r.Date.Month))
-		m := rows[key]
-		if m == nil {
-			m = &Month{Month: key}
-			rows[key] = m
+		row := rows[k]
+		if row == nil {
+			row = &m
+			rows[k] = row
 		}
 		switch r.Type {
 		case graphmodel.Approached:
-			m.Approaches++
-			if isAgreement(r) {
-				m.Agreements++
+			row.Approaches++
+			if isAgreement(*r) {
+				row.Agreements++
 			}
 		case graphmodel.Received:
-			m.Receptions++
+			row.Receptions++
 			if counted[i] {
-				m.People += r.Count.Value
+				row.People = graphmodel.AddSaturating(row.People, r.Count.Value)
 			}
 		case graphmodel.Paid:
-			m.Payments++
+			row.Payments++
 		case graphmodel.TravelBanLeverage, graphmodel.OtherLeverage:
-			m.Leverage++
+			row.Leverage++
 		case graphmodel.RemovalBlocked:
-			m.Blocks++
-		}
-		if r.Date.Precision < graphmodel.Month {
-			m.Coarse++
-		}
-		if first == "" || key < first {
-			first = key
-		}
-		if key > last {
-			last = key
+			row.Blocks++
 		}
 	}
-	if first == "" {
-		return nil
-	}
-	var out []Month
-	var y, mo int
-	fmt.Sscanf(first, "%d-%d", &y, &mo)
-	for {
-		key := fmt.Sprintf("%04d-%02d", y, mo)
-		if m := rows[key]; m != nil {
-			out = append(out, *m)
-		} else {
-			out = append(out, Month{Month: key})
-		}
-		if key >= last {
-			break
-		}
-		mo++
-		if mo > 12 {
-			y, mo = y+1, 1
+	if dated {
+		for y, mo := first.year, first.pos/10; y*1000+mo*10 <= last.year*1000+last.pos; {
+			k := rowKey{y, mo * 10}
+			if rows[k] == nil {
+				key := fmt.Sprintf("%04d-%02d", y, mo)
+				rows[k] = &Month{Month: key, Precision: "month", Label: key}
+			}
+			if mo++; mo > 12 {
+				y, mo = y+1, 1
+			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Month < out[j].Month })
+	keys := make([]rowKey, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].year != keys[j].year {
+			return keys[i].year < keys[j].year
+		}
+		return keys[i].pos < keys[j].pos
+	})
+	out := make([]Month, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, *rows[k])
+	}
 	return out
 }
 
 // timelineType reports whether r is one of the events the timeline counts.
-func timelineType(r graphmodel.Relationship) bool {
+func timelineType(r *graphmodel.Relationship) bool {
 	switch r.Type {
 	case graphmodel.Approached, graphmodel.Paid, graphmodel.TravelBanLeverage, graphmodel.OtherLeverage, graphmodel.RemovalBlocked:
 		return true
 	case graphmodel.Received:
-		return r.FromCountry != r.ToCountry
+		return IsReception(r)
 	}
 	return false
 }

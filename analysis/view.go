@@ -75,18 +75,23 @@ func (l Layer) Weight(r *graphmodel.Relationship) float64 {
 	return 1
 }
 
-// Window cuts the dataset in time. A relationship is in the window when
-// the period its date denotes overlaps [From, To]: "2025-03" is in a window
-// ending 2025-03-01. Zero bounds are open.
+// Window cuts the dataset in time. By default a relationship is in the
+// window when the period its date denotes overlaps [From, To]: "2025" is
+// in a window ending 2025-03-15, since the event may have happened by
+// then. With Strict, only a relationship whose whole period lies within
+// [From, To] is in: one that certainly happened in the window ("2025" is
+// not in a window ending 2025-03-15; "2025-03-02" is). Zero bounds are
+// open.
 type Window struct {
-	From time.Time
-	To   time.Time // inclusive day
+	From   time.Time
+	To     time.Time // inclusive day
+	Strict bool
 }
 
 // AsOf is the window of everything dated on or before day t.
 func AsOf(t time.Time) Window { return Window{To: t} }
 
-// Contains reports whether r's date overlaps the window. Undated
+// Contains reports whether r's date is in the window. Undated
 // relationships are only in an open window.
 func (w Window) Contains(r *graphmodel.Relationship) bool {
 	if w.From.IsZero() && w.To.IsZero() {
@@ -95,7 +100,17 @@ func (w Window) Contains(r *graphmodel.Relationship) bool {
 	if r.Date.IsZero() {
 		return false
 	}
-	if !w.To.IsZero() && !r.Date.Start().Before(w.To.AddDate(0, 0, 1)) {
+	end := w.To.AddDate(0, 0, 1) // exclusive
+	if w.Strict {
+		if !w.To.IsZero() && r.Date.End().After(end) {
+			return false
+		}
+		if !w.From.IsZero() && r.Date.Start().Before(w.From) {
+			return false
+		}
+		return true
+	}
+	if !w.To.IsZero() && !r.Date.Start().Before(end) {
 		return false
 	}
 	if !w.From.IsZero() && !r.Date.End().After(w.From) {
@@ -114,7 +129,11 @@ func (w Window) String() string {
 		}
 		return t.Format(time.DateOnly)
 	}
-	return f(w.From) + " to " + f(w.To)
+	mode := " (overlapping: claims whose period overlaps the window)"
+	if w.Strict {
+		mode = " (strict: claims whose whole period lies in the window)"
+	}
+	return f(w.From) + " to " + f(w.To) + mode
 }
 
 // Select returns the relationships of d in the window, in dataset order.
@@ -131,27 +150,53 @@ func Select(d *graphmodel.Dataset, w Window) []graphmodel.Relationship {
 	return out
 }
 
-// View builds the layer's graph from the relationships of d in w. Claims
-// sharing an Event add their weight once (see Counted). Every
-// actor of the layer's relationships is a node, groups and unspecified
-// nationalities included (their kind is reported with them); own-citizen
-// returns (loops) are dropped.
-func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
+// LayerRelationships are the relationships of d in w that make the
+// layer's graph, in dataset order: the layer's types, one claim per event
+// (see Counted), no planned reception; loops are still in (the graph drops
+// them).
+func LayerRelationships(d *graphmodel.Dataset, layer Layer, w Window) []*graphmodel.Relationship {
 	types := layer.Types()
 	rels := Select(d, w)
 	counted := Counted(rels)
-	var edges []Edge
+	var out []*graphmodel.Relationship
 	for i := range rels {
 		r := &rels[i]
-		if !slices.Contains(types, r.Type) {
+		if !counted[i] || !slices.Contains(types, r.Type) {
 			continue
 		}
-		// An alternative claim of an event keeps its edge but adds no weight.
-		weight := 0.0
-		if counted[i] {
-			weight = layer.Weight(r)
+		if r.Type == graphmodel.Received && r.Status == graphmodel.Planned {
+			continue
 		}
-		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), weight})
+		out = append(out, r)
 	}
-	return NewGraph(nil, edges)
+	return out
+}
+
+// View builds the layer's graph from the relationships of d in w, with
+// placeholders marked (see ViewWith).
+func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
+	return ViewWith(d, layer, w, Options{})
+}
+
+// ViewWith builds the layer's weighted simple graph from the relationships
+// of d in w: one node per actor of the layer's relationships, parallel
+// relationships summed into one edge. Claims sharing an Event enter once
+// (see Counted): the others add no edge, so they add neither weight nor
+// degree. A received relationship that is only planned is no reception
+// and adds nothing. Own-citizen returns (loops) are dropped.
+//
+// Unless opt.IncludePlaceholders, placeholder actors (see IsPlaceholder)
+// stay in the graph with their edges, so strengths keep their people, but
+// are marked: Hubs and the community methods run on Structural, the graph
+// without them.
+func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *Graph {
+	var edges []Edge
+	for _, r := range LayerRelationships(d, layer, w) {
+		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), layer.Weight(r)})
+	}
+	g := NewGraph(nil, edges)
+	if !opt.IncludePlaceholders {
+		g.placeholder = placeholderMask(g, d.Registry)
+	}
+	return g
 }

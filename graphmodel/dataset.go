@@ -100,13 +100,17 @@ func (s *Source) Check(seen map[string]bool) []*FieldError {
 	bad := func(field string, err error) {
 		out = append(out, &FieldError{Record: s.Key, Field: field, Err: err})
 	}
-	switch {
-	case s.Key == "":
-		bad("id", errors.New("empty"))
-	case strings.ContainsAny(s.Key, "; \t\r\n"):
-		bad("id", errors.New("must not contain spaces or ';'"))
-	case seen[s.Key]:
+	if err := CheckID(s.Key); err != nil {
+		bad("id", err)
+	} else if seen[s.Key] {
 		bad("id", errors.New("duplicate id"))
+	}
+	for _, f := range []struct{ field, text string }{
+		{"publisher", s.Publisher}, {"title", s.Title}, {"url", s.URL}, {"note", s.Note},
+	} {
+		if err := CheckText(f.text); err != nil {
+			bad(f.field, err)
+		}
 	}
 	if strings.TrimSpace(s.Publisher) == "" {
 		bad("publisher", errors.New("empty"))
@@ -133,13 +137,26 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 	bad := func(field string, err error) {
 		out = append(out, &FieldError{Record: r.Key, Field: field, Err: err})
 	}
-	if r.Key == "" {
-		bad("id", errors.New("empty"))
-	} else if strings.ContainsAny(r.Key, "; \t\r\n") {
-		bad("id", errors.New("must not contain spaces or ';'"))
+	if err := CheckID(r.Key); err != nil {
+		bad("id", err)
 	}
-	if strings.ContainsAny(r.Event, "; \t\r\n") {
-		bad("event", errors.New("must not contain spaces or ';'"))
+	if r.Event != "" {
+		if err := CheckID(r.Event); err != nil {
+			bad("event", err)
+		}
+	}
+	for _, f := range []struct{ field, text string }{
+		{"note", r.Note}, {"currency", r.Money.Currency},
+	} {
+		if err := CheckText(f.text); err != nil {
+			bad(f.field, err)
+		}
+	}
+	if err := checkBound("count", r.Count.Value); err != nil {
+		bad("count", err)
+	}
+	if err := checkBound("amount", r.Money.Amount); err != nil {
+		bad("amount", err)
 	}
 	if !r.Type.Valid() {
 		bad("type", fmt.Errorf("unknown type %q (one of %v)", r.Type, RelTypes))

@@ -3,7 +3,10 @@ package graphmodel
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FieldError locates one problem in input data. File and Line are set by
@@ -37,13 +40,13 @@ func (e *FieldError) Error() string {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		b.WriteString(e.Record)
+		b.WriteString(printable(e.Record))
 	}
 	if e.Field != "" {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		b.WriteString(e.Field)
+		b.WriteString(printable(e.Field))
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
@@ -98,4 +101,19 @@ func IsInvalid(err error) bool {
 	var fe *FieldError
 	var el ErrorList
 	return errors.As(err, &fe) || errors.As(err, &el) || errors.Is(err, ErrInvalid)
+}
+
+// printable returns s, or s quoted when it holds characters a terminal
+// would act on or hide (escape sequences, NUL, invalid UTF-8): an error
+// message must show hostile input, never run it.
+func printable(s string) string {
+	if !utf8.ValidString(s) {
+		return strconv.Quote(s)
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }

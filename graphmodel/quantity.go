@@ -2,6 +2,7 @@ package graphmodel
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 )
@@ -69,6 +70,9 @@ func ParseCount(value, qualifier string) (Count, error) {
 		return Count{}, fmt.Errorf("qualifier %q given without a number", qualifier)
 	}
 	n, err := parseNonNegative(value)
+	if err == nil {
+		err = checkBound("count", n)
+	}
 	if err != nil {
 		return Count{}, err
 	}
@@ -89,6 +93,9 @@ func ParseMoney(amount, currency, qualifier string) (Money, error) {
 		return Money{}, fmt.Errorf("currency or qualifier given without an amount")
 	}
 	n, err := parseNonNegative(amount)
+	if err == nil {
+		err = checkBound("amount", n)
+	}
 	if err != nil {
 		return Money{}, err
 	}
@@ -122,4 +129,37 @@ func parseQualifier(s string) (Qualifier, error) {
 		return "", fmt.Errorf("unknown qualifier %q (one of %v)", s, Qualifiers)
 	}
 	return q, nil
+}
+
+// Upper bounds on the numbers a claim may carry. No count of people moved
+// comes near ten billion and no payment near a quadrillion units of any
+// currency; a number past them is a typo or an attack, and bounding them
+// keeps sums of millions of rows far inside int64.
+const (
+	MaxCount  int64 = 10_000_000_000
+	MaxAmount int64 = 1_000_000_000_000_000
+)
+
+func checkBound(field string, n int64) error {
+	limit := MaxCount
+	if field == "amount" {
+		limit = MaxAmount
+	}
+	switch {
+	case n < 0:
+		return fmt.Errorf("%d is negative", n)
+	case n > limit:
+		return fmt.Errorf("%d is more than the largest %s accepted (%d)", n, field, limit)
+	}
+	return nil
+}
+
+// AddSaturating returns a+b for non-negative a and b, or math.MaxInt64
+// where the sum would overflow: a total never wraps round to a negative
+// number of people.
+func AddSaturating(a, b int64) int64 {
+	if b > 0 && a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
 }

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -31,33 +30,31 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+				return nil, bad(name, pe.Line, "", pe.Err)
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		// FieldPos panics after a parse error, so only now.
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
 		if len(rec) < 2 || len(rec) > 3 {
-			return nil, fmt.Errorf("%s:%d: want source,target[,weight], got %d fields", name, line, len(rec))
+			return nil, bad(name, line, "", fmt.Errorf("want source,target[,weight], got %d fields", len(rec)))
 		}
 		src, dst := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		w := 1.0
 		if len(rec) == 3 {
-			x, err := strconv.ParseFloat(strings.TrimSpace(rec[2]), 64)
+			x, err := parseWeight(rec[2])
 			if err != nil {
-				if first {
+				if first && errors.Is(err, errNotNumber) {
 					first = false
 					continue // header
 				}
-				return nil, fmt.Errorf("%s:%d: weight: %q is not a number", name, line, rec[2])
-			}
-			if x < 0 || x != x {
-				return nil, fmt.Errorf("%s:%d: weight: %v must be a non-negative number", name, line, x)
+				return nil, bad(name, line, "weight", err)
 			}
 			w = x
 		} else if first && (strings.EqualFold(src, "source") || strings.EqualFold(src, "from")) {
@@ -66,82 +63,219 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		}
 		first = false
 		if src == "" || dst == "" {
-			return nil, fmt.Errorf("%s:%d: source and target must not be empty", name, line)
+			return nil, bad(name, line, "", errors.New("source and target must not be empty"))
 		}
 		edges = append(edges, analysis.Edge{From: src, To: dst, Weight: w})
 	}
 	if len(edges) == 0 {
-		return nil, fmt.Errorf("%s: no edges", name)
+		return nil, bad(name, 0, "", errors.New("no edges"))
 	}
 	return analysis.NewGraph(nil, edges), nil
 }
 
-// ReadGraphML reads the nodes and edges of a GraphML file; an edge
-// attribute named weight (attr.name) gives weights.
+// GraphMLInfo says how a GraphML file was read.
+type GraphMLInfo struct {
+	// Directed is the file's edgedefault (GraphML's default: directed).
+	Directed bool
+	// UndirectedEdges counts edges read as undirected (by edgedefault or
+	// their own directed="false"); each became two arcs u→v and v→u of
+	// the edge's weight, so PageRank, degrees, betweenness and closeness
+	// are those of the undirected graph. Core numbers count both arcs.
+	UndirectedEdges int
+	// Placeholders are nodes whose boolean "placeholder" attribute is true
+	// (our layer exports set it); the caller marks them on the graph.
+	Placeholders []string
+	// Undeclared are endpoints of edges that no <node> declares; they were
+	// added as nodes.
+	Undeclared []string
+	// Data holds the graph-level <data> values by attribute name
+	// (our exports: dataset, content_hash, tool, layer, …).
+	Data map[string]string
+}
+
+// Notices are one line each about what the reader did beyond the plain
+// case, for the caller to show.
+func (i GraphMLInfo) Notices() []string {
+	var out []string
+	if i.UndirectedEdges > 0 {
+		out = append(out, fmt.Sprintf("%d undirected edges read as two arcs each (u→v and v→u, same weight)", i.UndirectedEdges))
+	}
+	if len(i.Undeclared) > 0 {
+		shown := i.Undeclared[:min(5, len(i.Undeclared))]
+		out = append(out, fmt.Sprintf("%d edge endpoints are not declared as nodes and were added: %s", len(i.Undeclared), strings.Join(shown, ", ")))
+	}
+	if len(i.Placeholders) > 0 {
+		out = append(out, fmt.Sprintf("%d placeholder nodes (placeholder=true) kept in strengths only: %s", len(i.Placeholders), strings.Join(i.Placeholders, ", ")))
+	}
+	return out
+}
+
+// ReadGraphML reads the nodes and edges of a GraphML file; see
+// ReadGraphMLInfo.
 func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
-	dec := xml.NewDecoder(bufio.NewReaderSize(r, 1<<20))
-	weightKey := ""
+	g, _, err := ReadGraphMLInfo(r, name)
+	return g, err
+}
+
+// ReadGraphMLInfo reads the first graph of a GraphML file: an edge
+// attribute named weight (attr.name) gives weights (default 1), the
+// graph's edgedefault and each edge's directed attribute say which edges
+// are undirected, and a boolean node attribute named placeholder marks
+// placeholder nodes (see analysis.IsPlaceholder). A duplicate node id is
+// an error naming both lines; an edge to an undeclared node adds the node
+// and is reported in the info.
+func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, error) {
+	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
+	dec := xml.NewDecoder(lim)
+	dec.Strict = true
+	info := GraphMLInfo{Directed: true, Data: map[string]string{}}
+	type keyDef struct{ forWhat, name string }
+	keys := map[string]keyDef{}
+	declared := map[string]int{} // node id -> line
 	var nodes []string
-	var edges []analysis.Edge
-	var cur *analysis.Edge
-	inWeight := false
+	type arc struct {
+		edge       analysis.Edge
+		undirected bool
+	}
+	var arcs []arc
+	var cur *arc
+	var curNode string
+	var dataKey string
+	var text strings.Builder
+	inData, inGraph, graphs := false, false, 0
+	fail := func(format string, args ...any) (*analysis.Graph, GraphMLInfo, error) {
+		line, _ := dec.InputPos()
+		return nil, info, bad(name, line, "", fmt.Errorf(format, args...))
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			line, _ := dec.InputPos()
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			if lim.err != nil {
+				err = lim.err
+			}
+			return fail("%w", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			attr := func(k string) string {
+			attr := func(k string) (string, bool) {
 				for _, a := range t.Attr {
 					if a.Name.Local == k {
-						return a.Value
+						return a.Value, true
 					}
 				}
-				return ""
+				return "", false
 			}
+			get := func(k string) string { v, _ := attr(k); return v }
 			switch t.Name.Local {
 			case "key":
-				if attr("attr.name") == "weight" && (attr("for") == "edge" || attr("for") == "all") {
-					weightKey = attr("id")
+				keys[get("id")] = keyDef{get("for"), get("attr.name")}
+			case "graph":
+				graphs++
+				if graphs > 1 {
+					return fail("a nested or second <graph>: only one graph per file is read")
+				}
+				inGraph = true
+				if v, ok := attr("edgedefault"); ok {
+					switch v {
+					case "directed":
+					case "undirected":
+						info.Directed = false
+					default:
+						return fail("edgedefault %q: want directed or undirected", v)
+					}
 				}
 			case "node":
-				nodes = append(nodes, attr("id"))
-			case "edge":
-				s, d := attr("source"), attr("target")
-				if s == "" || d == "" {
-					line, _ := dec.InputPos()
-					return nil, fmt.Errorf("%s:%d: edge without source or target", name, line)
+				id, ok := attr("id")
+				if !ok || strings.TrimSpace(id) == "" {
+					return fail("node without id")
 				}
-				edges = append(edges, analysis.Edge{From: s, To: d, Weight: 1})
-				cur = &edges[len(edges)-1]
+				line, _ := dec.InputPos()
+				if first, dup := declared[id]; dup {
+					return fail("duplicate node id %q (first declared on line %d)", id, first)
+				}
+				declared[id] = line
+				nodes = append(nodes, id)
+				curNode = id
+			case "edge":
+				s, d := get("source"), get("target")
+				if s == "" || d == "" {
+					return fail("edge without source or target")
+				}
+				undirected := !info.Directed
+				if v, ok := attr("directed"); ok {
+					switch v {
+					case "true", "1":
+						undirected = false
+					case "false", "0":
+						undirected = true
+					default:
+						return fail("edge directed=%q: want true or false", v)
+					}
+				}
+				arcs = append(arcs, arc{analysis.Edge{From: s, To: d, Weight: 1}, undirected})
+				cur = &arcs[len(arcs)-1]
+			case "hyperedge":
+				return fail("hyperedges are not supported")
 			case "data":
-				inWeight = cur != nil && weightKey != "" && attr("key") == weightKey
+				dataKey, inData = get("key"), true
+				text.Reset()
 			}
 		case xml.CharData:
-			if inWeight {
-				x, err := strconv.ParseFloat(strings.TrimSpace(string(t)), 64)
-				if err != nil || x < 0 {
-					line, _ := dec.InputPos()
-					return nil, fmt.Errorf("%s:%d: weight: %q is not a non-negative number", name, line, string(t))
-				}
-				cur.Weight = x
+			if inData {
+				text.Write(t)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "data":
-				inWeight = false
+				inData = false
+				k, v := keys[dataKey], strings.TrimSpace(text.String())
+				switch {
+				case cur != nil && k.name == "weight" && (k.forWhat == "edge" || k.forWhat == "all"):
+					x, err := parseWeight(v)
+					if err != nil {
+						return fail("weight: %w", err)
+					}
+					cur.edge.Weight = x
+				case cur == nil && curNode != "" && k.name == "placeholder" && (k.forWhat == "node" || k.forWhat == "all"):
+					if n := len(info.Placeholders); (v == "true" || v == "1") && (n == 0 || info.Placeholders[n-1] != curNode) {
+						info.Placeholders = append(info.Placeholders, curNode)
+					}
+				case cur == nil && curNode == "" && inGraph && k.name != "":
+					info.Data[k.name] = v
+				}
 			case "edge":
 				cur = nil
+			case "node":
+				curNode = ""
 			}
 		}
 	}
-	if len(nodes) == 0 && len(edges) == 0 {
-		return nil, fmt.Errorf("%s: no graph found", name)
+	if len(nodes) == 0 && len(arcs) == 0 {
+		return nil, info, bad(name, 0, "", errors.New("no graph found"))
 	}
-	return analysis.NewGraph(nodes, edges), nil
+	edges := make([]analysis.Edge, 0, len(arcs))
+	undeclared := map[string]bool{}
+	for _, a := range arcs {
+		for _, end := range []string{a.edge.From, a.edge.To} {
+			if _, ok := declared[end]; !ok && !undeclared[end] {
+				undeclared[end] = true
+				info.Undeclared = append(info.Undeclared, end)
+			}
+		}
+		edges = append(edges, a.edge)
+		if a.undirected {
+			info.UndirectedEdges++
+			if a.edge.From != a.edge.To {
+				edges = append(edges, analysis.Edge{From: a.edge.To, To: a.edge.From, Weight: a.edge.Weight})
+			}
+		}
+	}
+	g := analysis.NewGraph(nodes, edges)
+	if len(info.Placeholders) > 0 {
+		g = g.WithPlaceholders(info.Placeholders)
+	}
+	return g, info, nil
 }

@@ -28,47 +28,64 @@ def load(path):
     return spec, g
 
 
-def hits_unique(g):
+def hits_unique(g, weight=None):
     """HITS vectors are unique only if the top singular value is simple."""
     if g.number_of_edges() == 0:
         return False
-    a = nx.to_numpy_array(g, weight=None)
+    a = nx.to_numpy_array(g, weight=weight)
     s = np.linalg.svd(a, compute_uv=False)
     return bool(len(s) < 2 or s[0] - s[1] > 1e-6 * s[0])
 
 
-def reference(spec, g):
+def reference(spec, full):
+    # Placeholder actors keep their edges in strengths only; every other
+    # metric runs on the graph without them (README, "Placeholder actors").
+    placeholders = set(spec.get("placeholders") or [])
+    g = full.subgraph([v for v in full if v not in placeholders]).copy()
     n = g.number_of_nodes()
     pr = nx.pagerank(g, alpha=0.85, weight=None, tol=1e-13, max_iter=10000)
     prw = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
     unique = hits_unique(g)
+    unique_w = hits_unique(g, weight="weight")
     if unique:
         hubs, auths = nx.hits(nx.DiGraph(g.edges()), max_iter=10000, tol=1e-12)
         hubs = {v: hubs.get(v, 0.0) for v in g}
         auths = {v: auths.get(v, 0.0) for v in g}
     else:
         hubs, auths = {}, {}
+    if unique_w:
+        # nx.hits weights edges by their "weight" attribute.
+        hubs_w, auths_w = nx.hits(g, max_iter=10000, tol=1e-12)
+    else:
+        hubs_w, auths_w = {}, {}
     bc = nx.betweenness_centrality(g, normalized=True)
     cl = nx.closeness_centrality(g, wf_improved=True)
     hc = nx.harmonic_centrality(g)
     core = nx.core_number(g)
     metrics = {}
-    for v in g:
+    for v in full:
         metrics[v] = {
+            "out_strength": full.out_degree(v, weight="weight"),
+            "in_strength": full.in_degree(v, weight="weight"),
+        }
+        if v in placeholders:
+            continue
+        metrics[v].update({
             "out_degree": g.out_degree(v),
             "in_degree": g.in_degree(v),
-            "out_strength": g.out_degree(v, weight="weight"),
-            "in_strength": g.in_degree(v, weight="weight"),
             "pagerank": pr[v],
             "pagerank_weighted": prw[v],
             "betweenness": bc[v],
             "closeness": cl[v],
             "harmonic": hc[v],
             "core": core[v],
-        }
+        })
         if unique:
             metrics[v]["hub"] = hubs[v]
             metrics[v]["authority"] = auths[v]
+        if unique_w:
+            metrics[v]["hub_weighted"] = hubs_w[v]
+            metrics[v]["authority_weighted"] = auths_w[v]
     ug = nx.Graph()
     ug.add_nodes_from(g)
     for u, v, d in g.edges(data=True):
@@ -88,6 +105,7 @@ def reference(spec, g):
         "nodes": n,
         "edges": g.number_of_edges(),
         "hits_unique": unique,
+        "hits_weighted_unique": unique_w,
         "metrics": metrics,
         "weak_components": sorted(sorted(c) for c in nx.weakly_connected_components(g)),
         "strong_components": sorted(sorted(c) for c in nx.strongly_connected_components(g)),

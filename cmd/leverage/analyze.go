@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,22 +9,27 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type analyzeOptions struct {
 	dataOptions
 	windowOptions
-	layer      string
-	metric     string
-	top        int
-	seed       uint64
-	format     string
-	remove     string
-	graph      string
-	metrics    string
-	repeat     int
-	samples    int
-	unweighted bool
+	layer            string
+	metric           string
+	top              int
+	seed             uint64
+	format           string
+	remove           string
+	graph            string
+	metrics          string
+	repeat           int
+	samples          int
+	unweighted       bool
+	withPlaceholders bool
+	tolerance        float64
+	stabilitySeeds   int
+	nullSamples      int
 }
 
 func init() {
@@ -34,12 +38,17 @@ func init() {
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
 	var o analyzeOptions
-	fs := newFlags("analyze", "", `Builds the chosen layer as a weighted directed graph and reports hub metrics
-(degree, strength, PageRank, HITS, betweenness, closeness, harmonic, k-core,
-components), Louvain communities with modularity, pattern matches, and the
+	fs := newFlags("analyze", "", `Builds the chosen layer as a weighted simple directed graph and reports hub
+metrics (degree, strength, PageRank and HITS unweighted and weighted,
+betweenness, closeness, harmonic, k-core, components), Louvain communities
+with modularity and their stability (mean pairwise NMI over seeded runs,
+modularity of degree-preserving randomisations), pattern matches, and the
 nationalities that depend on a single receiving country. Layers: all,
-approach, flow, money, leverage, onward. Metrics follow networkx's
-definitions; see the README.`, e)
+approach, flow, money, leverage, onward. Placeholder actors (unspecified
+nationalities, unnamed groups) keep their people in strengths but are not
+ranked, not path nodes and not community members unless
+--include-placeholders. Metrics follow networkx's definitions; --format json
+records each metric's settings and convergence. See the README.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.layer, "layer", "all", "`LAYER` to analyse")
@@ -52,7 +61,11 @@ definitions; see the README.`, e)
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
+	fs.IntVar(&o.stabilitySeeds, "stability-runs", analysis.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
+	fs.IntVar(&o.nullSamples, "null-samples", analysis.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
+	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -64,6 +77,12 @@ definitions; see the README.`, e)
 	}
 	if o.top < 0 {
 		return usagef("--top must not be negative")
+	}
+	if err := checkAnalyzeFlags(fs, o); err != nil {
+		return err
+	}
+	if o.stabilitySeeds < 1 || o.nullSamples < 0 {
+		return usagef("--stability-runs must be at least 1 and --null-samples not negative")
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
@@ -81,18 +100,29 @@ func metricList() string {
 
 // analyzeReport is what analyze prints, as JSON or as tables.
 type analyzeReport struct {
-	Dataset      string                `json:"dataset"`
-	Provenance   graphmodel.Provenance `json:"provenance"`
-	Window       string                `json:"window"`
-	Layer        analysis.Layer        `json:"layer"`
-	RankedBy     analysis.Metric       `json:"ranked_by"`
-	Nodes        int                   `json:"nodes"`
-	Edges        int                   `json:"edges"`
-	Hubs         []hubRow              `json:"hubs"`
-	Communities  analysis.Communities  `json:"communities"`
-	Patterns     []analysis.Match      `json:"patterns"`
-	Dependencies []analysis.Dependency `json:"single_receiver_dependencies"`
-	Removal      *analysis.HubRemoval  `json:"removal,omitempty"`
+	Dataset    string                `json:"dataset"`
+	Provenance graphmodel.Provenance `json:"provenance"`
+	Window     string                `json:"window"`
+	Layer      analysis.Layer        `json:"layer"`
+	RankedBy   analysis.Metric       `json:"ranked_by"`
+	// Placeholders is "excluded" (the default) or "included".
+	Placeholders string `json:"placeholders"`
+	// Nodes and EdgesDistinctPairs are the size of the simple directed
+	// graph paths run on (placeholders left out unless included);
+	// Relationships counts the layer's relationships that made the graph
+	// (one claim per event, no planned reception, own-citizen returns
+	// included before the graph drops them).
+	Nodes              int                   `json:"nodes"`
+	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
+	Relationships      int                   `json:"relationships_counted"`
+	Metrics            []analysis.MetricRun  `json:"metric_settings"`
+	Hubs               []hubRow              `json:"hubs"`
+	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
+	Communities        analysis.Communities  `json:"communities"`
+	Stability          analysis.Stability    `json:"community_stability"`
+	Patterns           []analysis.Match      `json:"patterns"`
+	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
+	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
 }
 
 type hubRow struct {
@@ -119,21 +149,37 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	g := analysis.View(d, layer, w)
-	ranked, _ := analysis.Rank(analysis.Hubs(g), metric)
+	opt := analysis.Options{IncludePlaceholders: o.withPlaceholders}
+	g := analysis.ViewWith(d, layer, w, opt)
+	sg := g.Structural()
+	all, runs := analysis.HubsRun(g)
+	ranked, _ := analysis.Rank(all, metric)
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
-		Nodes: g.Len(), Edges: g.Edges(), Communities: analysis.Louvain(g, o.seed),
-		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependencies(d, w)}
-	for i, m := range ranked {
+		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
+		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: analysis.Louvain(g, o.seed),
+		Stability: analysis.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
+		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
+	if o.withPlaceholders {
+		rep.Placeholders = "included"
+	}
+	row := func(rank int, m analysis.NodeMetrics) hubRow {
 		c, _ := d.Registry.Country(graphmodel.Code(m.Node))
-		rep.Hubs = append(rep.Hubs, hubRow{Rank: i + 1, Name: d.Registry.Name(graphmodel.Code(m.Node)), Kind: string(c.Kind), NodeMetrics: m})
+		return hubRow{Rank: rank, Name: d.Registry.Name(graphmodel.Code(m.Node)), Kind: string(c.Kind), NodeMetrics: m}
+	}
+	for i, m := range ranked {
+		rep.Hubs = append(rep.Hubs, row(i+1, m))
+	}
+	for _, m := range all {
+		if m.Placeholder {
+			rep.PlaceholderNodes = append(rep.PlaceholderNodes, row(0, m))
+		}
 	}
 	if o.remove != "" {
 		code, err := resolveCountry(d, o.remove)
 		if err != nil {
 			return err
 		}
-		r, err := analysis.RemoveHub(d, code, layer, metric, w)
+		r, err := analysis.RemoveHubWith(d, code, layer, metric, w, opt)
 		if err != nil {
 			return err
 		}
@@ -143,9 +189,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "  ")
 	}
 	if o.top > 0 && len(rep.Hubs) > o.top {
 		rep.Hubs = rep.Hubs[:o.top]
@@ -165,15 +209,29 @@ func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
 
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s (%d nodes, %d edges), hubs ranked by %s\n\n",
-		rep.Dataset, rep.Window, rep.Layer, rep.Nodes, rep.Edges, rep.RankedBy)
-	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\tbetweenness\tcloseness\tharmonic\tcore\n")
-	for _, h := range rep.Hubs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
-			h.InDegree, h.OutDegree, h.InStrength, h.OutStrength, f6(h.PageRank), f6(h.PageRankWeighted), f6(h.Hub), f6(h.Authority),
-			f6(h.Betweenness), f6(h.Closeness), h.Harmonic, h.Core)
+	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
+		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
+	if len(rep.PlaceholderNodes) > 0 {
+		var ps []string
+		for _, p := range rep.PlaceholderNodes {
+			ps = append(ps, fmt.Sprintf("%s (in %g, out %g)", p.Node, p.InStrength, p.OutStrength))
+		}
+		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
-	fmt.Fprintf(tw, "\ncommunities (Louvain, seed %d): %d, modularity %.4f\n", rep.Communities.Seed, len(rep.Communities.Members), rep.Communities.Modularity)
+	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n\n",
+		analysis.PageRankDamping, analysis.PageRankTol, analysis.HITSTol)
+	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\thub_w\tauth_w\tbetweenness\tcloseness\tharmonic\tcore\n")
+	for _, h := range rep.Hubs {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
+			h.InDegree, h.OutDegree, h.InStrength, h.OutStrength, f6(h.PageRank), f6(h.PageRankWeighted), f6(h.Hub), f6(h.Authority),
+			f6(h.HubWeighted), f6(h.AuthorityWeighted), f6(h.Betweenness), f6(h.Closeness), h.Harmonic, h.Core)
+	}
+	c := rep.Communities
+	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, modularity %.4f\n",
+		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), c.Modularity)
+	st := rep.Stability
+	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; modularity of %d degree-preserving randomisations %.4f ± %.4f (z %.1f): %s\n",
+		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullSamples, st.NullMean, st.NullSD, st.Z, stabilityVerdict(st))
 	for i, m := range rep.Communities.Members {
 		fmt.Fprintf(tw, "%d\t%s\n", i+1, strings.Join(m, " "))
 	}
@@ -197,6 +255,29 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 	}
 	return tw.Flush()
+}
+
+// stabilityVerdict says in words what the stability figures support. The
+// thresholds are rules of thumb, stated so a reader can disagree: NMI 0.8
+// and two null standard deviations.
+func stabilityVerdict(st analysis.Stability) string {
+	stable := st.MeanNMI >= 0.8
+	above := st.NullSD > 0 && st.Z >= 2 || st.NullSD == 0 && st.Observed > st.NullMean
+	switch {
+	case st.NullSamples == 0:
+		return "no null model run"
+	case st.Observed == 0:
+		return "no community structure (modularity 0)"
+	case st.NullSD == 0 && st.Observed == st.NullMean:
+		return "too small to randomise: every graph with these degrees gives this modularity"
+	case stable && above:
+		return "stable and above random graphs of the same degrees"
+	case above:
+		return "above random graphs, but the partition changes with the seed: read single memberships with care"
+	case stable:
+		return "stable, but no more modular than random graphs of the same degrees"
+	}
+	return "neither stable nor above random graphs: do not read these as communities"
 }
 
 func truncate(s string, n int) string {

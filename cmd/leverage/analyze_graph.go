@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,10 +12,17 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/graphio"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // graphMetrics are the algorithms --metrics can select.
 var graphMetrics = []string{"degree", "pagerank", "hits", "betweenness", "closeness", "core", "components", "louvain", "leiden"}
+
+// runAnalyzeGraph computes what analyze computes for a layer (analysis.Hubs
+// and Louvain with the same settings, placeholders marked in the file kept
+// in strengths only), algorithm by algorithm so each can be timed: on our
+// own `export --layer L` file it reproduces `analyze --layer L` exactly.
 
 // runAnalyzeGraph runs the hub and community algorithms on a plain graph
 // file and reports each algorithm's wall time, so the same metrics (and
@@ -41,15 +46,18 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		}
 		want[m] = true
 	}
-	f, err := os.Open(o.graph)
+	f, err := safeio.Open(o.graph)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	start := time.Now()
 	var g *analysis.Graph
+	var notices []string
 	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
-		g, err = graphio.ReadGraphML(f, o.graph)
+		var info graphio.GraphMLInfo
+		g, info, err = graphio.ReadGraphMLInfo(f, o.graph)
+		notices = info.Notices()
 	} else {
 		g, err = graphio.ReadEdgeList(f, o.graph)
 	}
@@ -65,16 +73,31 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		for i := range el {
 			el[i].Weight = 1
 		}
-		g = analysis.NewGraph(names, el)
+		g = analysis.NewGraph(names, el).WithPlaceholders(g.Placeholders())
+	}
+	if o.withPlaceholders {
+		g = g.WithPlaceholders(nil)
+	}
+	// Strengths sum every edge; everything else runs on the graph without
+	// placeholders, as analysis.Hubs does.
+	sg := g.Structural()
+	prTol, hitsTol := analysis.PageRankTol, analysis.HITSTol
+	if o.tolerance > 0 {
+		prTol, hitsTol = o.tolerance, o.tolerance
 	}
 	timings := []timing{{"read", time.Since(start).Seconds()}}
 	n := g.Len()
 	m := make([]analysis.NodeMetrics, n)
+	at := make([]int, sg.Len()) // structural index -> index in g
 	for i := range m {
 		m[i].Node = g.Name(i)
+		m[i].Placeholder = g.Placeholder(i)
+		if j, ok := sg.Index(g.Name(i)); ok && !m[i].Placeholder {
+			at[j] = i
+		}
 	}
 	step := func(name string, fn func()) error {
-		if !want[strings.TrimSuffix(name, "-weighted")] || name == "pagerank-weighted" && o.unweighted {
+		if !want[strings.TrimSuffix(name, "-weighted")] || strings.HasSuffix(name, "-weighted") && o.unweighted {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -96,62 +119,75 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		fn   func()
 	}{
 		{"degree", func() {
-			od, id, os, is := analysis.Degrees(g)
+			_, _, os, is := analysis.Degrees(g)
 			for i := range m {
-				m[i].OutDegree, m[i].InDegree, m[i].OutStrength, m[i].InStrength = od[i], id[i], os[i], is[i]
+				m[i].OutStrength, m[i].InStrength = os[i], is[i]
+			}
+			od, id, _, _ := analysis.Degrees(sg)
+			for j, i := range at {
+				m[i].OutDegree, m[i].InDegree = od[j], id[j]
 			}
 		}},
-		// Plain and weighted PageRank are timed apart, so the "pagerank"
-		// time compares with a peer's single run; with --unweighted the
-		// weighted run would repeat the plain one and is skipped.
+		// Plain and weighted PageRank (and HITS) are timed apart, so the
+		// plain time compares with a peer's single run; with --unweighted
+		// the weighted run would repeat the plain one and is skipped.
 		{"pagerank", func() {
-			pr := analysis.PageRank(g, analysis.PageRankDamping, false, 1e-10)
-			for i := range m {
-				m[i].PageRank = pr[i]
+			pr := analysis.PageRank(sg, analysis.PageRankDamping, false, prTol)
+			for j, i := range at {
+				m[i].PageRank = pr[j]
 				if o.unweighted {
-					m[i].PageRankWeighted = pr[i]
+					m[i].PageRankWeighted = pr[j]
 				}
 			}
 		}},
 		{"pagerank-weighted", func() {
-			prw := analysis.PageRank(g, analysis.PageRankDamping, true, 1e-10)
-			for i := range m {
-				m[i].PageRankWeighted = prw[i]
+			prw := analysis.PageRank(sg, analysis.PageRankDamping, true, prTol)
+			for j, i := range at {
+				m[i].PageRankWeighted = prw[j]
 			}
 		}},
 		{"hits", func() {
-			h, a := analysis.HITS(g, false, 1e-10)
-			for i := range m {
-				m[i].Hub, m[i].Authority = h[i], a[i]
+			h, a := analysis.HITS(sg, false, hitsTol)
+			for j, i := range at {
+				m[i].Hub, m[i].Authority = h[j], a[j]
+				if o.unweighted {
+					m[i].HubWeighted, m[i].AuthorityWeighted = h[j], a[j]
+				}
+			}
+		}},
+		{"hits-weighted", func() {
+			h, a := analysis.HITS(sg, true, hitsTol)
+			for j, i := range at {
+				m[i].HubWeighted, m[i].AuthorityWeighted = h[j], a[j]
 			}
 		}},
 		{"betweenness", func() {
 			var bc []float64
 			if o.samples > 0 {
-				bc = analysis.BetweennessSampled(g, o.samples, o.seed)
+				bc = analysis.BetweennessSampled(sg, o.samples, o.seed)
 			} else {
-				bc = analysis.Betweenness(g)
+				bc = analysis.Betweenness(sg)
 			}
-			for i := range m {
-				m[i].Betweenness = bc[i]
+			for j, i := range at {
+				m[i].Betweenness = bc[j]
 			}
 		}},
 		{"closeness", func() {
-			c, h := analysis.Closeness(g)
-			for i := range m {
-				m[i].Closeness, m[i].Harmonic = c[i], h[i]
+			c, h := analysis.Closeness(sg)
+			for j, i := range at {
+				m[i].Closeness, m[i].Harmonic = c[j], h[j]
 			}
 		}},
 		{"core", func() {
-			c := analysis.CoreNumbers(g)
-			for i := range m {
-				m[i].Core = c[i]
+			c := analysis.CoreNumbers(sg)
+			for j, i := range at {
+				m[i].Core = c[j]
 			}
 		}},
 		{"components", func() {
-			w, s := analysis.WeakComponents(g), analysis.StrongComponents(g)
-			for i := range m {
-				m[i].WeakComponent, m[i].StrongComponent = w[i], s[i]
+			w, s := analysis.WeakComponents(sg), analysis.StrongComponents(sg)
+			for j, i := range at {
+				m[i].WeakComponent, m[i].StrongComponent = w[j], s[j]
 			}
 		}},
 		{"louvain", func() { comm = analysis.Louvain(g, o.seed) }},
@@ -166,23 +202,39 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return usagef("--by: %v", err)
 	}
+	var placeholders []analysis.NodeMetrics
+	for _, x := range m {
+		if x.Placeholder {
+			placeholders = append(placeholders, x)
+		}
+	}
 	rep := struct {
-		Graph       string                 `json:"graph"`
-		Nodes       int                    `json:"nodes"`
-		Edges       int                    `json:"edges"`
-		Timings     []timing               `json:"timings_seconds"`
-		Communities int                    `json:"communities"`
-		Modularity  float64                `json:"modularity"`
-		Leiden      int                    `json:"leiden_communities"`
-		LeidenQ     float64                `json:"leiden_modularity"`
-		Nodes_      []analysis.NodeMetrics `json:"metrics"`
-	}{o.graph, n, g.Edges(), timings, len(comm.Members), comm.Modularity, len(leiden.Members), leiden.Modularity, ranked}
+		Graph              string                 `json:"graph"`
+		Nodes              int                    `json:"nodes"`
+		EdgesDistinctPairs int                    `json:"edges_distinct_pairs"`
+		Notices            []string               `json:"notices"`
+		PageRankTol        float64                `json:"pagerank_tolerance"`
+		HITSTol            float64                `json:"hits_tolerance"`
+		Timings            []timing               `json:"timings_seconds"`
+		Communities        int                    `json:"communities"`
+		Modularity         float64                `json:"modularity"`
+		Members            [][]string             `json:"community_members"`
+		LouvainRun         communityRun           `json:"louvain_settings"`
+		LeidenRun          communityRun           `json:"leiden_settings"`
+		Leiden             int                    `json:"leiden_communities"`
+		LeidenQ            float64                `json:"leiden_modularity"`
+		Nodes_             []analysis.NodeMetrics `json:"metrics"`
+		Placeholders       []analysis.NodeMetrics `json:"placeholder_nodes"`
+	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
+		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		return enc.Encode(rep)
+		return jsonsafe.Encode(e.stdout, rep, "")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "graph: %s (%d nodes, %d edges)\n", o.graph, n, g.Edges())
+	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, sg.Len(), sg.Edges())
+	for _, s := range notices {
+		fmt.Fprintf(tw, "note: %s\n", s)
+	}
 	for _, t := range timings {
 		fmt.Fprintf(tw, "%s\t%.3f s\n", t.Name, t.Seconds)
 	}
@@ -200,6 +252,19 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", i+1, x.Node, x.InDegree, x.OutDegree, f6(x.PageRank), f6(x.Hub), f6(x.Authority), f6(x.Betweenness), f6(x.Closeness), x.Core)
 	}
 	return tw.Flush()
+}
+
+// communityRun is how a community method ran: its seeds, resolution and
+// the size of the undirected graph.
+type communityRun struct {
+	Seeds      []uint64 `json:"seeds"`
+	Resolution float64  `json:"resolution"`
+	Nodes      int      `json:"nodes"`
+	Edges      int      `json:"undirected_edges"`
+}
+
+func runOf(c analysis.Communities) communityRun {
+	return communityRun{c.Seeds, c.Resolution, c.Nodes, c.Edges}
 }
 
 type timing struct {

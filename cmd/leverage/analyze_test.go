@@ -36,23 +36,76 @@ func TestAnalyzeJSONListsEveryNode(t *testing.T) {
 		Nodes int `json:"nodes"`
 		Hubs  []struct {
 			Node string `json:"node"`
+			Kind string `json:"kind"`
 			Rank int    `json:"rank"`
 		} `json:"hubs"`
+		Placeholders []struct {
+			Node       string  `json:"node"`
+			InStrength float64 `json:"in_strength"`
+		} `json:"placeholder_nodes"`
 		Patterns []struct {
 			Pattern string   `json:"pattern"`
 			Sources []string `json:"sources"`
 		} `json:"patterns"`
+		Provenance struct {
+			Hash string `json:"content_hash"`
+			Tool string `json:"tool"`
+		} `json:"provenance"`
+		Metrics []struct {
+			Metric     string  `json:"metric"`
+			Definition string  `json:"definition"`
+			Tolerance  float64 `json:"tolerance"`
+			Iterations int     `json:"iterations"`
+			Converged  *bool   `json:"converged"`
+			Nodes      int     `json:"nodes"`
+		} `json:"metric_settings"`
+		Communities struct {
+			Seeds      []uint64 `json:"seeds"`
+			Resolution float64  `json:"resolution"`
+		} `json:"communities"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Hubs) != rep.Nodes || rep.Nodes < 50 {
+	if len(rep.Hubs) != rep.Nodes || rep.Nodes < 40 {
 		t.Errorf("json hubs %d, nodes %d", len(rep.Hubs), rep.Nodes)
+	}
+	for _, h := range rep.Hubs {
+		if h.Kind != "country" {
+			t.Errorf("hub %s of kind %s ranked", h.Node, h.Kind)
+		}
+	}
+	if len(rep.Placeholders) == 0 {
+		t.Error("placeholders not listed beside the hubs")
 	}
 	for _, p := range rep.Patterns {
 		if len(p.Sources) == 0 {
 			t.Errorf("pattern %s match without sources", p.Pattern)
 		}
+	}
+	if len(rep.Provenance.Hash) != 64 || rep.Provenance.Tool == "" {
+		t.Errorf("provenance %+v: want the full SHA-256 and the tool version", rep.Provenance)
+	}
+	iterative := map[string]bool{}
+	for _, m := range rep.Metrics {
+		if m.Definition == "" || m.Nodes != rep.Nodes && !strings.Contains(m.Metric, "strength") {
+			t.Errorf("metric %+v: no definition or a graph size other than the hubs'", m)
+		}
+		if m.Converged != nil {
+			iterative[m.Metric] = *m.Converged && m.Iterations > 0 && m.Tolerance > 0
+		}
+	}
+	for _, m := range []string{"pagerank", "pagerank_weighted", "hub, authority", "hub_weighted, authority_weighted"} {
+		if !iterative[m] {
+			t.Errorf("%s: no converged run with iterations and tolerance on record", m)
+		}
+	}
+	if len(rep.Communities.Seeds) != 10 || rep.Communities.Resolution != 1 {
+		t.Errorf("communities: seeds %v, resolution %v", rep.Communities.Seeds, rep.Communities.Resolution)
+	}
+	out, _, _ = runCLI(t, "analyze", "--format", "json", "--include-placeholders")
+	if !strings.Contains(out, `"node": "ZZ"`) || !strings.Contains(out, `"placeholders": "included"`) {
+		t.Error("--include-placeholders: ZZ not ranked")
 	}
 }
 
@@ -112,12 +165,57 @@ func TestAnalyzeGraphFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	// One timing per algorithm, plus reading and the weighted PageRank.
-	if rep.Nodes != 4 || len(rep.Timings) != 2+len(graphMetrics) || rep.Metrics[0].Node != "c" {
+	// One timing per algorithm, plus reading and the weighted PageRank and HITS.
+	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Metrics[0].Node != "c" {
 		t.Errorf("report %+v", rep)
 	}
 	os.WriteFile(path, []byte("a,b,x\nc,d,y\n"), 0o644)
 	if _, errs, code := runCLI(t, "analyze", "--graph", path); code != exitInvalid || !strings.Contains(errs, "g.csv:2: weight") {
 		t.Errorf("bad weight: exit %d %s", code, errs)
+	}
+}
+
+// No layer ranks a placeholder, puts one in a community or lists one as a
+// dependency, unless asked; asked, ZZ returns to the all layer's ranking.
+func TestAnalyzeLeavesPlaceholdersOut(t *testing.T) {
+	for _, layer := range []string{"all", "approach", "flow", "money", "leverage", "onward"} {
+		out, errs, code := runCLI(t, "analyze", "--layer", layer, "--format", "json")
+		if code != 0 {
+			t.Fatal(errs)
+		}
+		var rep struct {
+			Hubs []struct {
+				Node string `json:"node"`
+				Kind string `json:"kind"`
+			} `json:"hubs"`
+			Communities struct {
+				Members [][]string `json:"members"`
+			} `json:"communities"`
+			Dependencies []struct {
+				Nationality string `json:"nationality"`
+				Receiver    string `json:"receiver"`
+			} `json:"single_receiver_dependencies"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		placeholder := func(code string) bool { return code == "ZZ" || strings.HasPrefix(code, "GRP_") }
+		for _, h := range rep.Hubs {
+			if placeholder(h.Node) || h.Kind != "country" {
+				t.Errorf("%s: hub %s (%s)", layer, h.Node, h.Kind)
+			}
+		}
+		for _, c := range rep.Communities.Members {
+			for _, m := range c {
+				if placeholder(m) {
+					t.Errorf("%s: %s in a community", layer, m)
+				}
+			}
+		}
+		for _, d := range rep.Dependencies {
+			if placeholder(d.Nationality) || placeholder(d.Receiver) {
+				t.Errorf("%s: dependency %+v", layer, d)
+			}
+		}
 	}
 }

@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // env is what a verb may touch besides its options: where output goes and
@@ -164,10 +166,21 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular):
 		return exitUsage
-	case graphmodel.IsInvalid(err):
+	case ioFailure(err):
+		// A file that exists but cannot be read is the machine's problem
+		// (permissions, a disk error), whatever reader met it.
+		return exitFailure
+	case graphmodel.IsInvalid(err), errors.Is(err, safeio.ErrNotRegularInput), errors.Is(err, safeio.ErrTooLarge):
 		return exitInvalid
 	}
 	return exitFailure
+}
+
+// ioFailure reports whether err is an operating-system failure to read or
+// write an existing file (not a missing one, which is the user's to fix).
+func ioFailure(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist)
 }

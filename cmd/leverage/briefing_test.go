@@ -56,7 +56,7 @@ func TestBriefingMarchMatchesAnalyzeAsOf(t *testing.T) {
 	}
 	var analyzed struct {
 		Nodes    int               `json:"nodes"`
-		Edges    int               `json:"edges"`
+		Edges    int               `json:"edges_distinct_pairs"`
 		Patterns []json.RawMessage `json:"patterns"`
 	}
 	if err := json.Unmarshal([]byte(out), &analyzed); err != nil {

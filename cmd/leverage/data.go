@@ -13,6 +13,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // dataOptions selects where a verb reads its dataset from.
@@ -48,12 +49,12 @@ func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
 	case o.data == "":
 		d, err = fixtures.Seed()
 	case strings.EqualFold(filepath.Ext(o.data), ".xlsx"):
-		d, err = readWorkbook(o.data)
+		d, err = readWorkbook(ctx, o.data)
 	default:
 		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
 			return nil, usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
 		}
-		d, err = csvdir.ReadDir(o.data, iso3166.Registry())
+		d, err = csvdir.ReadDirContext(ctx, o.data, iso3166.Registry())
 	}
 	if err != nil {
 		return nil, err
@@ -73,17 +74,14 @@ func describe(d *graphmodel.Dataset) string {
 }
 
 // readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
-func readWorkbook(path string) (*graphmodel.Dataset, error) {
-	f, err := os.Open(path)
+func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
+	f, err := safeio.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	d, err := workbook.Read(f, iso3166.Registry())
+	d, err := workbook.ReadContext(ctx, f, iso3166.Registry())
 	if err != nil {
-		if graphmodel.IsInvalid(err) {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return d, nil

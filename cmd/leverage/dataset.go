@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 )
@@ -45,13 +43,10 @@ func runDatasetExport(ctx context.Context, o datasetExportOptions, e env) error 
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(o.dir, csvdir.RelationshipsFile)); err == nil && !o.force {
-		return fmt.Errorf("%s already holds a dataset; use --force to replace it", o.dir)
-	}
-	if err := ctx.Err(); err != nil {
+	if err := (outDirCheck{dir: o.dir, force: o.force, same: sameContent(d)}).run(); err != nil {
 		return err
 	}
-	if err := csvdir.WriteDir(o.dir, d); err != nil {
+	if err := csvdir.WriteDirContext(ctx, o.dir, d); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %d relationships, %d sources, %d country records, from %s\n",

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/gephi"
 	"github.com/leverage-project/leverage/exports/gexf"
@@ -33,6 +34,8 @@ type exportOptions struct {
 	render       string
 	seed         uint64
 	skipAnalysis bool
+	layer        string
+	placeholders bool
 }
 
 var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
@@ -54,8 +57,10 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
 	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
-	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's Louvain communities and of the briefing's network layout")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
+	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
+	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -90,6 +95,16 @@ Files are written under a temporary name and renamed when complete.`, e)
 	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
 		return usagef("--render svg|png goes with the dot format")
 	}
+	if o.layer != "" {
+		if _, err := analysis.ParseLayer(o.layer); err != nil {
+			return usagef("--layer: %v", err)
+		}
+		if o.format == "workbook" || o.format == "kumu" {
+			return usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
+		}
+	} else if o.placeholders {
+		return usagef("--include-placeholders goes with --layer")
+	}
 	return runExport(ctx, o, e)
 }
 
@@ -110,15 +125,18 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	}
 	switch o.format {
 	case "workbook":
-		err = workbook.WriteFile(o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
 		if err == nil {
-			fmt.Fprintf(e.stdout, "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
+			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
 	case "html":
 		return exportBriefing(o, d, w, e)
 	case "gephi":
-		g := graphdata.From(d)
+		if o.out == stdoutName {
+			return usagef("gephi writes a directory; -o - does not apply")
+		}
+		g := o.graphOf(d)
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
@@ -131,12 +149,12 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
 		return nil
 	}
-	g := graphdata.From(d)
+	g := o.graphOf(d)
 	write := map[string]func(io.Writer, graphdata.Graph) error{
 		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
 	}[o.format]
 	var dotText bytes.Buffer
-	err = writeFileAtomic(o.out, writerTo(func(w io.Writer) error {
+	err = writeOutput(ctx, e, o.out, buffered(func(w io.Writer) error {
 		if o.format == "dot" {
 			w = io.MultiWriter(w, &dotText)
 		}
@@ -145,7 +163,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: %s, %d nodes, %d edges of %s\n", o.out, o.format, len(g.Nodes), len(g.Edges), describe(d))
+	fmt.Fprintf(outputNote(e, o.out), "wrote %s: %s, %d nodes, %d edges of %s\n", o.out, o.format, len(g.Nodes), len(g.Edges), describe(d))
 	if o.render != "" {
 		pic := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + "." + o.render
 		rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -160,6 +178,15 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		fmt.Fprintf(e.stdout, "rendered %s\n", pic)
 	}
 	return nil
+}
+
+// graphOf is what a graph file holds: the layer's graph with --layer, else
+// the multigraph of relationships. d is already cut to the window.
+func (o exportOptions) graphOf(d *graphmodel.Dataset) graphdata.Graph {
+	if o.layer == "" {
+		return graphdata.From(d)
+	}
+	return graphdata.FromLayer(d, analysis.Layer(o.layer), analysis.Window{}, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
 }
 
 func writerTo(fn func(io.Writer) error) func(*os.File) error {
@@ -193,11 +220,11 @@ func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	err = workbook.WriteFile(o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
+	err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
 		Stream: stream, StreamCount: n})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: data-only workbook of %s %s, %d relationships (streamed)\n", o.out, d.Meta.Name, d.Meta.Version, n)
+	fmt.Fprintf(outputNote(e, o.out), "wrote %s: data-only workbook of %s %s, %d relationships (streamed)\n", o.out, d.Meta.Name, d.Meta.Version, n)
 	return nil
 }

@@ -6,16 +6,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type generateOptions struct {
-	out  string
-	gen  fixtures.GenerateOptions
-	seed uint64
+	out   string
+	force bool
+	gen   fixtures.GenerateOptions
+	seed  uint64
 }
 
 func init() {
@@ -26,6 +30,7 @@ func generateMain(ctx context.Context, args []string, e env) error {
 	var o generateOptions
 	fs := newFlags("generate", "", "Writes a synthetic dataset with a realistic mix of relationship types. The same\nflags always produce the same bytes. No claim in it is real.", e)
 	fs.StringVar(&o.out, "out", "", "output dataset `DIR` (required)")
+	fs.BoolVar(&o.force, "force", false, "replace the dataset DIR holds if it is a different one")
 	fs.Uint64Var(&o.gen.Seed, "seed", 1, "random seed")
 	fs.IntVar(&o.gen.Relationships, "relationships", 1000, "number of relationships")
 	fs.IntVar(&o.gen.Countries, "countries", 200, "number of distinct countries")
@@ -44,26 +49,24 @@ func runGenerate(ctx context.Context, o generateOptions, e env) (err error) {
 	if err != nil {
 		return usagef("generate: %v", err)
 	}
+	if err := (outDirCheck{dir: o.out, force: o.force, same: func(existing *graphmodel.Dataset) bool {
+		// The meta names seed, size and countries, and the sources their
+		// number: equal both and the relationships are the same bytes.
+		return existing.Meta == g.Meta() && slices.EqualFunc(existing.Sources, g.Sources(), func(a, b graphmodel.Source) bool { return reflect.DeepEqual(a, b) }) &&
+			len(existing.Relationships) == g.Options().Relationships
+	}}).run(); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
 	// The small files go through WriteDir; the large one streams to a temp
 	// file that is renamed into place only when complete.
-	tmp, err := os.CreateTemp(o.out, ".relationships.csv.tmp-*")
+	tmp, err := safeio.Create(filepath.Join(o.out, csvdir.RelationshipsFile))
 	if err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil { // CreateTemp's 0600 is too private for data
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
+	defer tmp.Abort()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	rw, err := csvdir.NewRelationshipWriter(bw)
 	if err != nil {
@@ -89,15 +92,11 @@ func runGenerate(ctx context.Context, o generateOptions, e env) (err error) {
 	if err = bw.Flush(); err != nil {
 		return err
 	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
 	meta := &graphmodel.Dataset{Meta: g.Meta(), Sources: g.Sources()}
-	// WriteDir writes an empty relationships.csv; ours replaces it after.
-	if err = csvdir.WriteDir(o.out, meta); err != nil {
+	if err = csvdir.WriteHeadContext(ctx, o.out, meta); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), filepath.Join(o.out, csvdir.RelationshipsFile)); err != nil {
+	if err = tmp.Commit(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %d synthetic relationships, %d sources, %d countries (seed %d)\n",

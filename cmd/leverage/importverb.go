@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type importOptions struct {
@@ -19,6 +22,7 @@ type importOptions struct {
 	out         string
 	format      string
 	link        string
+	force       bool
 }
 
 func init() {
@@ -36,6 +40,7 @@ imported dataset as CSV files.`, e)
 	fs.StringVar(&o.out, "out", "", "write the imported dataset to `DIR`")
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT`: table or json")
 	fs.StringVar(&o.link, "link", "auto", "added rows that may repeat existing claims: `auto` links decisive matches to their event and lists the rest in DIR/FILE.matches.csv, review only lists, none does neither")
+	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -53,10 +58,11 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
-	got, err := readWorkbook(o.file)
+	res, err := readWorkbookReport(ctx, o.file)
 	if err != nil {
 		return err
 	}
+	got := res.Dataset
 	cur, err := o.load(ctx)
 	if err != nil {
 		return err
@@ -79,22 +85,30 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)
+	countries := describeCountryChanges(cur, got, ch.Countries)
 	if o.out != "" {
-		if err := csvdir.WriteDir(o.out, got); err != nil {
+		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+			return err
+		}
+		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			Imported string             `json:"imported"`
-			Against  string             `json:"against"`
-			Changes  graphmodel.Changes `json:"changes"`
-		}{describe(got), describe(cur), ch})
+		warnings := make([]string, len(res.Warnings))
+		for i, w := range res.Warnings {
+			warnings[i] = w.Error()
+		}
+		return jsonsafe.Encode(e.stdout, struct {
+			Imported  string             `json:"imported"`
+			Against   string             `json:"against"`
+			Changes   graphmodel.Changes `json:"changes"`
+			Countries []countryChange    `json:"country_changes"`
+			Warnings  []string           `json:"warnings"`
+		}{describe(got), describe(cur), ch, countries, warnings}, "  ")
 	}
-	added, removed, modified := ch.Count()
 	fmt.Fprintf(e.stdout, "imported %s: %s, valid\ncompared with %s\n", o.file, describe(got), describe(cur))
+	added, removed, modified := ch.Count()
 	fmt.Fprintf(e.stdout, "relationships: %d added, %d removed, %d modified, %d unchanged\n",
 		added, removed, modified, len(got.Relationships)-added-modified)
 	for _, c := range ch.Relationships {
@@ -103,12 +117,25 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 			fmt.Fprintf(e.stdout, "           %s\n", f)
 		}
 	}
-	for _, group := range []struct {
-		name string
-		ch   []graphmodel.Change
-	}{{"sources", ch.Sources}, {"country records", ch.Countries}} {
-		for _, c := range group.ch {
-			fmt.Fprintf(e.stdout, "  %s %-8s %s %s\n", group.name, c.Kind, c.Key, strings.Join(c.Fields, "; "))
+	sa, sr, sm := countKinds(ch.Sources)
+	fmt.Fprintf(e.stdout, "sources: %d added, %d removed, %d modified, %d unchanged\n", sa, sr, sm, len(got.Sources)-sa-sm)
+	for _, c := range ch.Sources {
+		fmt.Fprintf(e.stdout, "  %-8s %s\n", c.Kind, c.Key)
+		for _, f := range c.Fields {
+			fmt.Fprintf(e.stdout, "           %s\n", f)
+		}
+	}
+	fmt.Fprintf(e.stdout, "countries: %d changed\n", len(countries))
+	for _, c := range countries {
+		fmt.Fprintf(e.stdout, "  %-8s %s\n", c.Kind, c.Code)
+		for _, f := range c.Fields {
+			fmt.Fprintf(e.stdout, "           %s\n", f)
+		}
+	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(e.stdout, "%d cells not taken as typed:\n", len(res.Warnings))
+		for _, w := range res.Warnings {
+			fmt.Fprintf(e.stdout, "  warning: %s\n", w)
 		}
 	}
 	printMatches(e, matchesPath, matches)
@@ -116,6 +143,83 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 		fmt.Fprintf(e.stdout, "wrote the imported dataset to %s\n", o.out)
 	}
 	return nil
+}
+
+// readWorkbookReport reads a workbook with its warnings.
+func readWorkbookReport(ctx context.Context, path string) (*workbook.Result, error) {
+	f, err := safeio.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	res, err := workbook.ReadReportContext(ctx, f, iso3166.Registry())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return res, nil
+}
+
+func countKinds(ch []graphmodel.Change) (added, removed, modified int) {
+	for _, c := range ch {
+		switch c.Kind {
+		case "added":
+			added++
+		case "removed":
+			removed++
+		case "modified":
+			modified++
+		}
+	}
+	return
+}
+
+// countryChange is one actor whose record changed, said against what the
+// current dataset shows for it (its own record, or the reference table).
+type countryChange struct {
+	Code   string   `json:"code"`
+	Kind   string   `json:"kind"`
+	Fields []string `json:"fields,omitempty"`
+}
+
+// describeCountryChanges turns the record changes into what a reader of
+// the Countries sheet sees: a reference country given a record is
+// "modified", with the fields that changed, not "added".
+func describeCountryChanges(cur, got *graphmodel.Dataset, ch []graphmodel.Change) []countryChange {
+	var out []countryChange
+	for _, c := range ch {
+		code := graphmodel.Code(c.Key)
+		cc := countryChange{Code: c.Key, Kind: c.Kind, Fields: c.Fields}
+		before, wasKnown := cur.Registry.Country(code)
+		after, _ := got.Registry.Country(code)
+		if c.Kind != "modified" && wasKnown {
+			cc.Kind = "modified"
+			cc.Fields = countryFields(before, after)
+			if c.Kind == "removed" {
+				cc.Kind = "reverted"
+			}
+			if len(cc.Fields) == 0 {
+				continue
+			}
+		}
+		out = append(out, cc)
+	}
+	return out
+}
+
+func countryFields(a, b graphmodel.Country) []string {
+	var out []string
+	add := func(name, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf("%s: %q → %q", name, x, y))
+		}
+	}
+	add("Name", a.Name, b.Name)
+	add("Kind", string(a.Kind), string(b.Kind))
+	add("Region", a.Region, b.Region)
+	add("Alpha3", a.Alpha3, b.Alpha3)
+	add("Aliases", strings.Join(a.Aliases, "; "), strings.Join(b.Aliases, "; "))
+	add("Demonyms", strings.Join(a.Demonyms, "; "), strings.Join(b.Demonyms, "; "))
+	return out
 }
 
 func analysisSelect(d *graphmodel.Dataset, w analysis.Window) []graphmodel.Relationship {

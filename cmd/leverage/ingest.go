@@ -30,6 +30,7 @@ type ingestOptions struct {
 	published  string
 	confidence string
 	link       string
+	force      bool
 }
 
 func init() {
@@ -61,6 +62,7 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	fs.StringVar(&o.source.Title, "title", "", "title of the file (default: its name)")
 	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file (default: the latest month in it)")
 	fs.StringVar(&o.source.URL, "url", "", "where the file comes from")
+	fs.BoolVar(&o.force, "force", false, "replace the dataset --out DIR holds if it is neither --data nor this result")
 	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
 	fs.StringVar(&o.link, "link", "auto", "claims that may repeat existing ones: `auto` links decisive matches to their event and lists the rest in DIR/SOURCE.matches.csv, review only lists, none does neither")
 	if err := parse(fs, args); err != nil {
@@ -103,12 +105,25 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 			columns[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}
+	fromMapping := map[string]int{}
+	for k := range columns {
+		fromMapping[k] = 0
+	}
 	for _, c := range o.columns {
 		k, v, ok := strings.Cut(c, "=")
 		if !ok {
 			return usagef("--column %q: want FIELD=HEADER", c)
 		}
 		columns[k] = v
+		delete(fromMapping, k)
+	}
+	if err := checkIngestColumns(o.shape, columns, func(field string) string {
+		if _, ok := fromMapping[field]; ok {
+			return "--mapping " + o.mapping
+		}
+		return "--column " + field + "=" + columns[field]
+	}); err != nil {
+		return err
 	}
 	base, err := o.load(ctx)
 	if err != nil {
@@ -118,6 +133,10 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
 	if src.Key == "" {
 		src.Key = strings.Trim(nonID.ReplaceAllString(strings.ToLower(stem), "-"), "-")
+	}
+	if err := graphmodel.CheckID(src.Key); err != nil {
+		// The id names the rejects file: it must not climb out of --out.
+		return usagef("--source-id %q: %v", src.Key, err)
 	}
 	if src.Title == "" {
 		src.Title = filepath.Base(o.file)
@@ -168,8 +187,14 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if !o.dryRun && merged != nil {
-		if err := csvdir.WriteDir(o.out, merged); err != nil {
+	// --strict is all or nothing: with a rejected row the dataset is not
+	// written (the rejects file still is, to say why).
+	strictRefused := o.strict && a.Rejected > 0
+	if !o.dryRun && merged != nil && !strictRefused {
+		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
+			return err
+		}
+		if err := csvdir.WriteDirContext(ctx, o.out, merged); err != nil {
 			return err
 		}
 	}
@@ -221,7 +246,7 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		fmt.Fprintf(e.stdout, "rejected rows written to %s (%s)\n", rejectsPath, strings.Join(rs, "; "))
 	}
 	printMatches(e, matchesPath, matches)
-	if merged != nil && !o.dryRun {
+	if merged != nil && !o.dryRun && !strictRefused {
 		ch := graphmodel.Diff(base, merged)
 		added, _, modified := ch.Count()
 		fmt.Fprintf(e.stdout, "wrote %s: %s; %d relationships added, %d changed\n", o.out, describe(merged), added, modified)
@@ -229,8 +254,8 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	switch {
 	case a.Used == 0:
 		return fmt.Errorf("%s: nothing could be imported (%d rows rejected): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
-	case o.strict && a.Rejected > 0:
-		return fmt.Errorf("%s: %d rows rejected (--strict): %w", o.file, a.Rejected, graphmodel.ErrInvalid)
+	case strictRefused:
+		return fmt.Errorf("%s: %d rows rejected (--strict), so nothing was written to %s: %w", o.file, a.Rejected, o.out, graphmodel.ErrInvalid)
 	}
 	return nil
 }

@@ -4,11 +4,15 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
+
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 func main() {
@@ -21,12 +25,51 @@ func main() {
 			}
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	cleanupTemp := safeio.UseProcessTempDir()
+	ctx, stop := interruptContext(os.Stderr, func() {
+		// A second signal: the user wants out now. Remove what would
+		// otherwise stay behind, then go.
+		safeio.AbortAll()
+		cleanupTemp()
+		pprof.StopCPUProfile()
+		os.Exit(exitCancelled)
+	})
 	err := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, progress: newProgress(os.Stderr)})
 	stop()
 	code := report(err, os.Stderr)
+	safeio.AbortAll()
+	cleanupTemp()
 	pprof.StopCPUProfile()
 	os.Exit(code)
+}
+
+// interruptContext returns a context cancelled by the first SIGINT or
+// SIGTERM, which is acknowledged on w at once (the work may need a moment
+// to stop at its next boundary); a second signal calls force.
+func interruptContext(w io.Writer, force func()) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+		case <-done:
+			return
+		}
+		fmt.Fprintln(w, "\nleverage: interrupted; stopping without replacing any output (press Ctrl-C again to quit at once)")
+		cancel()
+		select {
+		case <-signals:
+			force()
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(signals)
+		close(done)
+		cancel()
+	}
 }
 
 // streamingMemoryLimit sets a soft memory limit for verbs that stream rows

@@ -103,8 +103,23 @@ func TestDatasetExportRoundTrip(t *testing.T) {
 	if out != emb {
 		t.Errorf("validate of export differs from embedded:\n%s\nvs\n%s", out, emb)
 	}
-	if _, errs, code := runCLI(t, "dataset", "export", dir); code != 1 || !strings.Contains(errs, "--force") {
-		t.Errorf("second export without --force: exit %d, %s", code, errs)
+	// The same dataset again changes nothing and may go ahead; another
+	// dataset over it is refused without --force, naming what is there.
+	if _, errs, code := runCLI(t, "dataset", "export", dir); code != 0 {
+		t.Errorf("re-export of the same dataset: exit %d, %s", code, errs)
+	}
+	rel := filepath.Join(dir, "relationships.csv")
+	b, _ := os.ReadFile(rel)
+	lines := strings.SplitAfter(string(b), "\n")
+	edited := strings.Join(lines[:len(lines)-2], "")
+	if err := os.WriteFile(rel, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI(t, "dataset", "export", dir); code != 2 || !strings.Contains(errs, "--force") || !strings.Contains(errs, "leverage-seed") {
+		t.Errorf("export over another dataset without --force: exit %d, %s", code, errs)
+	}
+	if got, _ := os.ReadFile(rel); string(got) != edited {
+		t.Errorf("refused export still changed %s", rel)
 	}
 	if _, errs, code := runCLI(t, "dataset", "export", "--force", dir); code != 0 {
 		t.Errorf("export --force: exit %d, %s", code, errs)
@@ -226,7 +241,7 @@ func TestStreamedExportReadsBack(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "(streamed)") {
 		t.Fatalf("exit %d: %s %s", code, stdout, errs)
 	}
-	got, err := readWorkbook(out)
+	got, err := readWorkbook(context.Background(), out)
 	if err != nil {
 		t.Fatal(err)
 	}

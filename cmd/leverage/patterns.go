@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type patternsOptions struct {
@@ -70,14 +70,12 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 		all = append(all, p.Find(d, w)...)
 	}
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset    string                `json:"dataset"`
 			Provenance graphmodel.Provenance `json:"provenance"`
 			Window     string                `json:"window"`
 			Matches    []analysis.Match      `json:"matches"`
-		}{describe(d), d.Provenance(), windowLabel(w), all})
+		}{describe(d), d.Provenance(), windowLabel(w), all}, "  ")
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n", describe(d), windowLabel(w))
 	lin := d.Lineage()

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type profileOptions struct {
@@ -55,14 +55,12 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 	}
 	p := analysis.ProfileOf(d, code, w)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset    string                `json:"dataset"`
 			Provenance graphmodel.Provenance `json:"provenance"`
 			Window     string                `json:"window"`
 			analysis.Profile
-		}{describe(d), d.Provenance(), windowLabel(w), p})
+		}{describe(d), d.Provenance(), windowLabel(w), p}, "  ")
 	}
 	out := e.stdout
 	lin := d.Lineage()

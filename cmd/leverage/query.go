@@ -5,9 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
@@ -27,12 +24,6 @@ type queryOptions struct {
 	timeout time.Duration
 }
 
-// paramList collects repeated --param name=value flags.
-type paramList []string
-
-func (p *paramList) String() string     { return strings.Join(*p, ",") }
-func (p *paramList) Set(v string) error { *p = append(*p, v); return nil }
-
 func init() {
 	register(verb{name: "query", summary: "run Cypher (a named library query or your own) against Neo4j, read-only by default", run: queryMain})
 }
@@ -42,7 +33,10 @@ func queryMain(ctx context.Context, args []string, e env) error {
 	fs := newFlags("query", "[NAME]", `Runs a named query from the library (leverage query --list) or your own Cypher
 (--cypher or --file) and prints the result. Queries run read-only: one that
 would write is refused unless --write is given. Values go in as parameters:
---param country=PA (integers, true/false and null are typed; quote nothing).`, e)
+--param country=PA. A parameter the query uses must be given, and every
+--param must be used. PROFILE and EXPLAIN print the server's plan to stderr.
+
+`+paramHelp, e)
 	o.neo4j.register(fs)
 	fs.BoolVar(&o.list, "list", false, "list the named queries")
 	fs.StringVar(&o.cypher, "cypher", "", "Cypher `text` to run")
@@ -51,7 +45,7 @@ would write is refused unless --write is given. Values go in as parameters:
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table, csv, json or xlsx")
 	fs.StringVar(&o.out, "out", "", "write to `FILE` (required for xlsx); default stdout")
 	fs.BoolVar(&o.write, "write", false, "allow the query to write")
-	fs.DurationVar(&o.timeout, "timeout", 60*time.Second, "stop the query after this long")
+	fs.DurationVar(&o.timeout, "timeout", 60*time.Second, "stop the query after this long; 0 means no limit")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -67,6 +61,9 @@ would write is refused unless --write is given. Values go in as parameters:
 	}
 	if !o.list && sources != 1 {
 		return usagef("give exactly one of NAME, --cypher or --file (or --list)")
+	}
+	if o.timeout < 0 {
+		return usagef("--timeout %s is negative (0 means no limit)", o.timeout)
 	}
 	if o.format == "xlsx" && o.out == "" {
 		return usagef("--format xlsx needs --out FILE")
@@ -106,8 +103,11 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		}
 		cypher = string(b)
 	}
-	params, err := parseParams(o.params)
+	params, given, err := parseParams(o.params)
 	if err != nil {
+		return err
+	}
+	if err := checkParams(cypher, params); err != nil {
 		return err
 	}
 	s, err := o.neo4j.open(ctx)
@@ -115,11 +115,23 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		return err
 	}
 	defer s.Close(context.Background())
+	prov, err := s.DatasetProvenance(ctx)
+	if err != nil {
+		return err
+	}
 	res, err := s.Query(ctx, cypher, params, neostore.QueryOptions{Write: o.write, Timeout: o.timeout})
 	if err != nil {
 		return err
 	}
-	t := table.Table{Columns: res.Columns, Rows: res.Rows}
+	if res.Plan != "" {
+		fmt.Fprint(e.stderr, res.Plan)
+	}
+	if res.Updated && prov.ContentHash != "" {
+		fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded\n",
+			prov.DatasetName, prov.DatasetVersion, prov.ContentHash)
+	}
+	t := resultTable(res)
+	t.About = &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
 	if o.out == "" {
 		return table.Write(e.stdout, t, o.format)
 	}
@@ -130,62 +142,4 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		}
 		return w.Flush()
 	})
-}
-
-func parseParams(list []string) (map[string]any, error) {
-	out := map[string]any{}
-	for _, p := range list {
-		k, v, ok := strings.Cut(p, "=")
-		if !ok || k == "" {
-			return nil, usagef("--param %q: want name=value", p)
-		}
-		switch {
-		case v == "true" || v == "false":
-			out[k] = v == "true"
-		case v == "null":
-			out[k] = nil
-		default:
-			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-				out[k] = n
-			} else if f, err := strconv.ParseFloat(v, 64); err == nil && strings.ContainsAny(v, ".eE") {
-				out[k] = f
-			} else {
-				out[k] = v
-			}
-		}
-	}
-	return out, nil
-}
-
-// writeFileAtomic writes through fn into a temporary file next to path and
-// renames it into place only when fn succeeded, so an interrupted or failed
-// write never leaves a half-written file under the final name.
-func writeFileAtomic(path string, fn func(*os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); outputs are for sharing.
-	if err = f.Chmod(0o644); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fn(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

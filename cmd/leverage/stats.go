@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type statsOptions struct {
@@ -44,15 +44,13 @@ func runStats(ctx context.Context, o statsOptions, e env) error {
 	}
 	s := analysis.Summarize(d)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset     string                `json:"dataset"`
 			Provenance  graphmodel.Provenance `json:"provenance"`
 			ContentHash string                `json:"content_hash"`
 			Meta        graphmodel.Meta       `json:"meta"`
 			analysis.Summary
-		}{describe(d), d.Provenance(), d.ContentHash(), d.Meta, s})
+		}{describe(d), d.Provenance(), d.ContentHash(), d.Meta, s}, "  ")
 	}
 	return writeStatsTable(e.stdout, describe(d), s)
 }

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"github.com/leverage-project/leverage/graphmodel"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
 
 type timelineOptions struct {
@@ -22,7 +22,7 @@ func init() {
 
 func timelineMain(ctx context.Context, args []string, e env) error {
 	var o timelineOptions
-	fs := newFlags("timeline", "", "Counts events per month. Relationships dated only to a quarter or a year are\nplaced in the period's first month and counted again under 'coarse'.", e)
+	fs := newFlags("timeline", "", "Counts events per month. Relationships dated only to a quarter or a year are\ncounted in their own row (\"2025, month unknown\"), after the period's last\nmonth, never in a month. Planned receptions are not receptions.", e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json")
@@ -45,20 +45,18 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	}
 	months := analysis.Timeline(d, w)
 	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return jsonsafe.Encode(e.stdout, struct {
 			Dataset    string                `json:"dataset"`
 			Provenance graphmodel.Provenance `json:"provenance"`
 			Window     string                `json:"window"`
 			Months     []analysis.Month      `json:"months"`
-		}{describe(d), d.Provenance(), windowLabel(w), months})
+		}{describe(d), d.Provenance(), windowLabel(w), months}, "  ")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))
-	fmt.Fprintf(tw, "month\tapproaches\tagreements\treceptions\tpeople\tpayments\tleverage\tcourt_blocks\tcoarse\t\n")
+	fmt.Fprintf(tw, "period\tapproaches\tagreements\treceptions\tpeople\tpayments\tleverage\tcourt_blocks\t\n")
 	for _, m := range months {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Month, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Label, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks)
 	}
 	return tw.Flush()
 }

@@ -11,12 +11,14 @@ import (
 // windowOptions are the time cut every analysis verb accepts.
 type windowOptions struct {
 	asOf, from, to string
+	strict         bool
 }
 
 func (o *windowOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.asOf, "as-of", "", "only relationships dated on or before `DATE` (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; a month means its end)")
 	fs.StringVar(&o.from, "from", "", "only relationships whose date overlaps `DATE` or later")
 	fs.StringVar(&o.to, "to", "", "only relationships whose date overlaps up to `DATE` (inclusive)")
+	fs.BoolVar(&o.strict, "strict", false, "with --as-of/--from/--to: only relationships whose whole dated period lies in the window (a claim dated 2025 is not in --as-of 2025-03-15); without it, a period that overlaps the window is in")
 }
 
 // window turns the flags into an analysis window. A coarse date stands for
@@ -47,6 +49,7 @@ func (o windowOptions) window() (analysis.Window, error) {
 	if !w.From.IsZero() && !w.To.IsZero() && w.To.Before(w.From) {
 		return w, usagef("--from %s is after the end %s", o.from, end)
 	}
+	w.Strict = o.strict
 	return w, nil
 }
 

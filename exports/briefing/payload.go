@@ -236,8 +236,10 @@ func buildPayload(r Results) (payload, error) {
 			x.Amount = rl.Money.String()
 		}
 		p.Rels = append(p.Rels, x)
-		if rl.FromCountry == rl.ToCountry {
-			continue // own-citizen returns are no tie in the network, as in analysis.View
+		if rl.FromCountry == rl.ToCountry || (rl.Type == graphmodel.Received && rl.Status == graphmodel.Planned) {
+			// As in analysis.View: own-citizen returns are no tie, and a
+			// planned reception moved nobody. Both stay in the profiles.
+			continue
 		}
 		k := [3]string{string(rl.FromCountry), string(rl.ToCountry), string(rl.Type)}
 		g, ok := groupOf[k]

@@ -61,8 +61,10 @@ type MonthResult struct {
 	// their whole period, so they are in every month it overlaps.
 	Coarse  int   `json:"coarse"`
 	Matches int   `json:"matches"` // len(analysis.FindAll)
-	People  int64 `json:"people"`  // counted people received, own citizens excluded
-	// Nodes and Edges are analysis.View's Len and Edges per layer.
+	People  int64 `json:"people"`  // counted people received (analysis.IsReception)
+	// Nodes and Edges are the layer graph's nodes and distinct directed
+	// pairs without placeholders (analysis.View(…).Structural()), as
+	// analyze reports them.
 	Nodes map[analysis.Layer]int `json:"nodes"`
 	Edges map[analysis.Layer]int `json:"edges"`
 	// Countries holds the map's measures per actor with any.
@@ -71,7 +73,7 @@ type MonthResult struct {
 
 // CountryMeasures are the map's shadings for one actor in one window.
 type CountryMeasures struct {
-	Received   int64             `json:"received,omitempty"`   // counted people received into it, own citizens excluded
+	Received   int64             `json:"received,omitempty"`   // counted people received into it (analysis.IsReception)
 	Approached int               `json:"approached,omitempty"` // approaches to it
 	Latest     graphmodel.Status `json:"latest,omitempty"`     // status of the latest approach to it
 	Paid       int64             `json:"paid,omitempty"`       // counted amounts paid to it, all currencies at face value

@@ -57,6 +57,10 @@ func (l line) To() graph.Node           { return l.to }
 func (l line) ID() int64                { return l.id }
 func (l line) ReversedLine() graph.Line { l.from, l.to = l.to, l.from; return l }
 func (l line) Attributes() []encoding.Attribute {
+	if l.Type == "" { // an edge of a layer graph: its weight, not a relationship
+		return []encoding.Attribute{{Key: "label", Value: fmt.Sprintf("%q", graphdata.FormatFloat(l.Weight))},
+			{Key: "tooltip", Value: fmt.Sprintf("%q", fmt.Sprintf("%s weight %s: %v", l.Edge.ID, graphdata.FormatFloat(l.Weight), l.Relationships))}}
+	}
 	return []encoding.Attribute{{Key: "color", Value: fmt.Sprintf("%q", typeColour[l.Type])},
 		{Key: "tooltip", Value: fmt.Sprintf("%q", l.Edge.ID+" "+l.Type+" "+l.Date)}}
 }
@@ -83,14 +87,19 @@ func (g titled) DOTAttributers() (graph, node, edge encoding.Attributer) {
 }
 
 // Title is the line the picture is headed with: the dataset by name,
-// version and the start of its content hash.
+// version and the start of its content hash, and for a layer graph the
+// layer.
 func Title(g graphdata.Graph) string {
-	t := "Leverage network: " + g.Name
-	if g.Version != "" {
-		t += " " + g.Version
+	p := g.Provenance
+	t := "Leverage network: " + p.DatasetName
+	if p.DatasetVersion != "" {
+		t += " " + p.DatasetVersion
 	}
-	if g.ContentHash != "" {
-		t += " (sha256 " + g.ContentHash[:min(12, len(g.ContentHash))] + ")"
+	if p.ContentHash != "" {
+		t += " (sha256 " + p.ContentHash[:min(12, len(p.ContentHash))] + ")"
+	}
+	if g.IsLayer() {
+		return t + fmt.Sprintf(", layer %s: %d actors, %d weighted edges", g.Layer, len(g.Nodes), len(g.Edges))
 	}
 	return t + fmt.Sprintf(", %d actors, %d relationships", len(g.Nodes), len(g.Edges))
 }
@@ -110,6 +119,9 @@ func legend(g graphdata.Graph) string {
 	// The table has its own heading: sfdp, which Render uses, draws no
 	// cluster frames or labels.
 	b.WriteString(`    legend_ [shape=plaintext label=<<table border="0" cellborder="0" cellspacing="2"><tr><td colspan="2"><b>Legend</b></td></tr>`)
+	if g.IsLayer() {
+		fmt.Fprintf(&b, `<tr><td>label</td><td align="left">%s</td></tr>`, html.EscapeString("edge weight: "+g.WeightDefinition))
+	}
 	for _, t := range graphmodel.RelTypes {
 		if !has[string(t)] {
 			continue

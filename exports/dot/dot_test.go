@@ -31,8 +31,9 @@ func TestTitleAndLegend(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := b.String()
-	if !strings.Contains(text, `label="Leverage network: `+g.Name+" "+g.Version+" (sha256 "+g.ContentHash[:12]) {
-		t.Errorf("no title naming %s %s", g.Name, g.Version)
+	p := g.Provenance
+	if !strings.Contains(text, `label="Leverage network: `+p.DatasetName+" "+p.DatasetVersion+" (sha256 "+p.ContentHash[:12]) {
+		t.Errorf("no title naming %s %s", p.DatasetName, p.DatasetVersion)
 	}
 	used := map[string]bool{}
 	for _, e := range g.Edges {
@@ -66,7 +67,7 @@ func TestRenderedPictureHasTitleAndLegend(t *testing.T) {
 	if err := dot.Render(context.Background(), text.Bytes(), "svg", &svg); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Leverage network: " + g.Name, ">Legend<", "approached: pressing "} {
+	for _, want := range []string{"Leverage network: " + g.Provenance.DatasetName, ">Legend<", "approached: pressing "} {
 		if !strings.Contains(svg.String(), want) {
 			t.Errorf("rendered SVG lacks %q", want)
 		}

@@ -125,9 +125,12 @@ func TestNetworkXReadsGraphFiles(t *testing.T) {
 			Nodes, Edges         int
 			Directed, Multigraph bool
 			Labels               map[string]string
+			Graph                map[string]string
 			EdgeAttrs            map[string]struct {
-				Source, Target, Type, Note string
-				Count                      *float64
+				Source, Target, Type, Note, Currency string
+				People, Amount                       *float64
+				Counted                              any
+				HasWeight                            bool `json:"has_weight"`
 			} `json:"edge_attrs"`
 		}
 		json.Unmarshal(res[format], &s)
@@ -142,8 +145,30 @@ func TestNetworkXReadsGraphFiles(t *testing.T) {
 			t.Errorf("%s: edge %s read as %+v", format, r.Key, e)
 		}
 		cr := s.EdgeAttrs["onw-cr-zz-2025-06"]
-		if cr.Count == nil || *cr.Count != 107 {
-			t.Errorf("%s: count of onw-cr-zz-2025-06 = %v, want 107", format, cr.Count)
+		if cr.People == nil || *cr.People != 107 {
+			t.Errorf("%s: people of onw-cr-zz-2025-06 = %v, want 107", format, cr.People)
+		}
+		// No mixed weight anywhere; El Salvador's two payment claims keep
+		// their amounts apart, and exactly one of them counts.
+		counted := 0
+		for id, e := range s.EdgeAttrs {
+			if e.HasWeight {
+				t.Errorf("%s: edge %s has a weight", format, id)
+			}
+			if strings.HasPrefix(id, "paid-us-sv-2025") {
+				if e.Amount == nil || e.Currency != "USD" {
+					t.Errorf("%s: %s amount %v %s", format, id, e.Amount, e.Currency)
+				}
+				if e.Counted == true || e.Counted == "true" {
+					counted++
+				}
+			}
+		}
+		if counted != 1 {
+			t.Errorf("%s: %d of El Salvador's two payment claims count, want 1", format, counted)
+		}
+		if format != "gexf" && s.Graph["content_hash"] != d.ContentHash() {
+			t.Errorf("%s: graph data %v lacks the full content hash", format, s.Graph)
 		}
 	}
 }
@@ -169,5 +194,42 @@ func TestGraphvizRendersPicture(t *testing.T) {
 	}
 	if !bytes.HasPrefix(png.Bytes(), []byte("\x89PNG")) || png.Len() < 10000 {
 		t.Errorf("PNG of %d bytes", png.Len())
+	}
+}
+
+// igraph, which drops GraphML's edge id, still finds every relationship
+// id (a data key) and the dataset's full hash (graph data).
+func TestIgraphReadsRelationshipIDs(t *testing.T) {
+	py := os.Getenv("LEVERAGE_PYTHON")
+	if py == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LEVERAGE_PYTHON unset under CI")
+		}
+		t.Skip("set LEVERAGE_PYTHON to a python with igraph")
+	}
+	d, g := seedGraph(t)
+	path := filepath.Join(t.TempDir(), "g.graphml")
+	f, _ := os.Create(path)
+	if err := graphml.Write(f, g); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	script := `import igraph, json, sys
+g = igraph.Graph.Read_GraphML(sys.argv[1])
+print(json.dumps({"ids": g.es["relationship"], "hash": g["content_hash"], "directed": g.is_directed()}))`
+	out, err := exec.Command(py, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("igraph: %v\n%s", err, out)
+	}
+	var res struct {
+		IDs      []string `json:"ids"`
+		Hash     string   `json:"hash"`
+		Directed bool     `json:"directed"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(res.IDs) != len(d.Relationships) || res.IDs[0] != d.Relationships[0].Key || res.Hash != d.ContentHash() || !res.Directed {
+		t.Errorf("igraph read %d ids (first %v), hash %q, directed %v", len(res.IDs), res.IDs[:min(1, len(res.IDs))], res.Hash, res.Directed)
 	}
 }

@@ -1,7 +1,17 @@
 // Package graphdata flattens a dataset into the node and edge rows every
 // graph-file format writes, so all formats carry the same attributes under
-// the same names: one node per actor the relationships use, one edge per
-// relationship (parallel edges kept, keyed by relationship id).
+// the same names. It makes two kinds of graph:
+//
+//   - From: the multigraph of every relationship (parallel edges kept,
+//     keyed by relationship id), each edge with its people, amount and
+//     currency as separate attributes and whether it is the claim of its
+//     event that counts. There is no mixed weight: people and dollars do
+//     not add up.
+//   - FromLayer: one analysis layer's weighted simple graph exactly as
+//     analysis.ViewWith builds it (the layer's types, one claim per event,
+//     no planned reception, loops and migration_context left out,
+//     placeholders marked), with the layer's metrics on the nodes, so a
+//     file reproduces `leverage analyze --layer L`.
 package graphdata
 
 import (
@@ -16,11 +26,21 @@ import (
 // Node is one actor.
 type Node struct {
 	ID, Label, Kind, Region, Alpha3 string
-	PageRank                        float64 // union layer, unweighted
-	InDegree, OutDegree             int     // relationships in and out
+	// Placeholder marks a placeholder actor (see analysis.IsPlaceholder).
+	Placeholder bool
+	// PageRank is the all layer's unweighted PageRank (0 for
+	// placeholders), for the multigraph.
+	PageRank float64
+	// InDegree and OutDegree count relationships in and out, for the
+	// multigraph.
+	InDegree, OutDegree int
+	// Metrics are the layer's metrics and Community the node's Louvain
+	// community (0 for a placeholder), for a layer graph.
+	Metrics   *analysis.NodeMetrics
+	Community int
 }
 
-// Edge is one relationship.
+// Edge is one relationship of the multigraph, or one edge of a layer graph.
 type Edge struct {
 	ID, Source, Target, Type, Event, Date, DatePrecision string
 	Start, End                                           time.Time // the period the date denotes; End exclusive
@@ -28,35 +48,45 @@ type Edge struct {
 	AmountQualifier, Confidence, Sources, Note           string
 	Count, Amount                                        int64
 	HasCount, HasAmount                                  bool
-	Weight                                               float64 // people, else amount, else 1
+	// Counted says whether this claim is the one of its event that enters
+	// sums (see analysis.Counted); alternative accounts are false.
+	Counted bool
+	// Weight and Relationships are set on a layer graph: the edge's weight
+	// as the layer defines it, summed over the relationships (ids) it
+	// collapses.
+	Weight        float64
+	Relationships []string
 }
 
-// Graph is the flattened dataset.
+// Graph is the flattened dataset or layer.
 type Graph struct {
-	Name, Version, ContentHash string
-	Nodes                      []Node
-	Edges                      []Edge
+	Provenance graphmodel.Provenance
+	// Layer is empty for the multigraph of relationships.
+	Layer analysis.Layer
+	// Placeholders is "excluded" or "included" on a layer graph.
+	Placeholders string
+	// WeightDefinition says what a layer graph's weights are.
+	WeightDefinition string
+	// Modularity and Seed are the layer's Louvain result.
+	Modularity float64
+	Seed       uint64
+	Nodes      []Node
+	Edges      []Edge
 }
+
+// IsLayer reports whether g is a layer graph.
+func (g Graph) IsLayer() bool { return g.Layer != "" }
 
 // From flattens d; nodes sorted by code, edges in dataset order.
 func From(d *graphmodel.Dataset) Graph {
-	g := Graph{Name: d.Meta.Name, Version: d.Meta.Version, ContentHash: d.ContentHash()}
+	g := Graph{Provenance: d.Provenance()}
 	in, out := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
+	counted := analysis.Counted(d.Relationships)
 	for i := range d.Relationships {
 		r := &d.Relationships[i]
 		in[r.ToCountry]++
 		out[r.FromCountry]++
-		e := Edge{ID: r.Key, Source: string(r.FromCountry), Target: string(r.ToCountry), Type: string(r.Type),
-			Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Precision.String(), Start: r.Date.Start(), End: r.Date.End(),
-			Status: string(r.Status), Instrument: string(r.Instrument), Confidence: string(r.Confidence),
-			Sources: strings.Join(r.Sources, "; "), Note: r.Note, Weight: r.Weight()}
-		if !r.Count.IsZero() {
-			e.Count, e.CountQualifier, e.HasCount = r.Count.Value, string(r.Count.Qualifier), true
-		}
-		if !r.Money.IsZero() {
-			e.Amount, e.Currency, e.AmountQualifier, e.HasAmount = r.Money.Amount, r.Money.Currency, string(r.Money.Qualifier), true
-		}
-		g.Edges = append(g.Edges, e)
+		g.Edges = append(g.Edges, edgeOf(r, counted[i]))
 	}
 	pr := map[string]float64{}
 	view := analysis.View(d, analysis.LayerAll, analysis.Window{})
@@ -76,9 +106,69 @@ func From(d *graphmodel.Dataset) Graph {
 	}
 	sort.Slice(codes, func(i, j int) bool { return codes[i] < codes[j] })
 	for _, c := range codes {
-		k, _ := d.Registry.Country(c)
-		g.Nodes = append(g.Nodes, Node{ID: string(c), Label: d.Registry.Name(c), Kind: string(k.Kind), Region: k.Region,
-			Alpha3: k.Alpha3, PageRank: pr[string(c)], InDegree: in[c], OutDegree: out[c]})
+		n := nodeOf(d, c)
+		n.PageRank, n.InDegree, n.OutDegree = pr[string(c)], in[c], out[c]
+		g.Nodes = append(g.Nodes, n)
+	}
+	return g
+}
+
+func nodeOf(d *graphmodel.Dataset, c graphmodel.Code) Node {
+	k, _ := d.Registry.Country(c)
+	return Node{ID: string(c), Label: d.Registry.Name(c), Kind: string(k.Kind), Region: k.Region, Alpha3: k.Alpha3,
+		Placeholder: analysis.IsPlaceholder(d.Registry, c)}
+}
+
+func edgeOf(r *graphmodel.Relationship, counted bool) Edge {
+	e := Edge{ID: r.Key, Source: string(r.FromCountry), Target: string(r.ToCountry), Type: string(r.Type),
+		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Precision.String(), Start: r.Date.Start(), End: r.Date.End(),
+		Status: string(r.Status), Instrument: string(r.Instrument), Confidence: string(r.Confidence),
+		Sources: strings.Join(r.Sources, "; "), Note: r.Note, Counted: counted}
+	if !r.Count.IsZero() {
+		e.Count, e.CountQualifier, e.HasCount = r.Count.Value, string(r.Count.Qualifier), true
+	}
+	if !r.Money.IsZero() {
+		e.Amount, e.Currency, e.AmountQualifier, e.HasAmount = r.Money.Amount, r.Money.Currency, string(r.Money.Qualifier), true
+	}
+	return e
+}
+
+// weightDefinitions say, per layer, what an edge's weight is.
+var weightDefinitions = map[analysis.Layer]string{
+	analysis.LayerAll:      "relationships (1 each), summed per ordered pair",
+	analysis.LayerApproach: "relationships (1 each), summed per ordered pair",
+	analysis.LayerLeverage: "relationships (1 each), summed per ordered pair",
+	analysis.LayerFlow:     "people at face value of their qualifier (1 when no count), summed per ordered pair",
+	analysis.LayerOnward:   "people at face value of their qualifier (1 when no count), summed per ordered pair",
+	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
+}
+
+// FromLayer is the layer's weighted simple graph of d in w as analysis
+// builds it, with each node's metrics (analysis.Hubs) and Louvain
+// community (seed); nodes and edges in index order.
+func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, opt analysis.Options, seed uint64) Graph {
+	view := analysis.ViewWith(d, layer, w, opt)
+	ms := analysis.Hubs(view)
+	comm := analysis.Louvain(view, seed)
+	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
+		Modularity: comm.Modularity, Seed: seed}
+	if opt.IncludePlaceholders {
+		g.Placeholders = "included"
+	}
+	for i := range ms {
+		n := nodeOf(d, graphmodel.Code(ms[i].Node))
+		n.Placeholder = view.Placeholder(i)
+		n.Metrics, n.Community = &ms[i], comm.Label[i]
+		g.Nodes = append(g.Nodes, n)
+	}
+	ids := map[[2]string][]string{}
+	for _, r := range analysis.LayerRelationships(d, layer, w) {
+		k := [2]string{string(r.FromCountry), string(r.ToCountry)}
+		ids[k] = append(ids[k], r.Key)
+	}
+	for _, e := range view.EdgeList() {
+		g.Edges = append(g.Edges, Edge{ID: e.From + "->" + e.To, Source: e.From, Target: e.To, Weight: e.Weight,
+			Relationships: ids[[2]string{e.From, e.To}], Counted: true})
 	}
 	return g
 }

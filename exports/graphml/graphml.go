@@ -1,13 +1,14 @@
 // Package graphml writes GraphML with typed attribute keys, readable by
-// networkx.read_graphml, Gephi and yEd. Parallel edges keep their
-// relationship id as the edge id.
+// networkx.read_graphml, igraph, Gephi and yEd. Relationship ids travel as
+// a data key (igraph drops GraphML's id attribute); the dataset's name,
+// version, full content hash and the tool version are graph-level data.
 package graphml
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
 )
@@ -17,15 +18,33 @@ type key struct {
 }
 
 var nodeKeys = []key{{"n_label", "node", "label", "string"}, {"n_kind", "node", "kind", "string"}, {"n_region", "node", "region", "string"},
-	{"n_alpha3", "node", "alpha3", "string"}, {"n_pagerank", "node", "pagerank", "double"}, {"n_in", "node", "in_relationships", "int"}, {"n_out", "node", "out_relationships", "int"}}
+	{"n_alpha3", "node", "alpha3", "string"}, {"n_placeholder", "node", "placeholder", "boolean"}}
 
-var edgeKeys = []key{{"e_type", "edge", "type", "string"}, {"e_event", "edge", "event", "string"}, {"e_date", "edge", "date", "string"},
-	{"e_precision", "edge", "date_precision", "string"}, {"e_status", "edge", "status", "string"}, {"e_instrument", "edge", "instrument", "string"},
-	{"e_count", "edge", "count", "long"}, {"e_count_q", "edge", "count_qualifier", "string"}, {"e_amount", "edge", "amount", "long"},
-	{"e_currency", "edge", "currency", "string"}, {"e_amount_q", "edge", "amount_qualifier", "string"}, {"e_confidence", "edge", "confidence", "string"},
-	{"e_sources", "edge", "sources", "string"}, {"e_note", "edge", "note", "string"}, {"e_weight", "edge", "weight", "double"}}
+var multiNodeKeys = []key{{"n_pagerank", "node", "pagerank", "double"}, {"n_in", "node", "in_relationships", "int"}, {"n_out", "node", "out_relationships", "int"}}
 
-// Write writes g as GraphML.
+var edgeKeys = []key{{"e_relationship", "edge", "relationship", "string"}, {"e_type", "edge", "type", "string"}, {"e_event", "edge", "event", "string"},
+	{"e_date", "edge", "date", "string"}, {"e_precision", "edge", "date_precision", "string"}, {"e_status", "edge", "status", "string"},
+	{"e_instrument", "edge", "instrument", "string"}, {"e_people", "edge", "people", "long"}, {"e_count_q", "edge", "count_qualifier", "string"},
+	{"e_amount", "edge", "amount", "long"}, {"e_currency", "edge", "currency", "string"}, {"e_amount_q", "edge", "amount_qualifier", "string"},
+	{"e_counted", "edge", "counted", "boolean"}, {"e_confidence", "edge", "confidence", "string"}, {"e_sources", "edge", "sources", "string"},
+	{"e_note", "edge", "note", "string"}}
+
+var layerEdgeKeys = []key{{"e_weight", "edge", "weight", "double"}, {"e_relationships", "edge", "relationships", "string"}}
+
+func layerNodeKeys() []key {
+	var out []key
+	for _, c := range graphdata.MetricColumns {
+		t := "double"
+		if c.Integer {
+			t = "int"
+		}
+		out = append(out, key{"n_" + c.Name, "node", c.Name, t})
+	}
+	return append(out, key{"n_community", "node", "community", "int"})
+}
+
+// Write writes g as GraphML: the multigraph of relationships, or a layer
+// graph with its metrics on the nodes and its weights on the edges.
 func Write(w io.Writer, g graphdata.Graph) error {
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
@@ -43,12 +62,25 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		enc.EncodeToken(xml.CharData(v))
 		end("data")
 	}
+	keys := []key{}
+	for _, kv := range g.GraphData() {
+		keys = append(keys, key{"g_" + kv[0], "graph", kv[0], "string"})
+	}
+	keys = append(keys, nodeKeys...)
+	if g.IsLayer() {
+		keys = append(append(keys, layerNodeKeys()...), layerEdgeKeys...)
+	} else {
+		keys = append(append(keys, multiNodeKeys...), edgeKeys...)
+	}
 	start("graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns")
-	for _, k := range append(append([]key{}, nodeKeys...), edgeKeys...) {
+	for _, k := range keys {
 		start("key", "id", k.ID, "for", k.For, "attr.name", k.Name, "attr.type", k.Type)
 		end("key")
 	}
-	start("graph", "id", fmt.Sprintf("%s %s (sha256 %s)", g.Name, g.Version, g.ContentHash), "edgedefault", "directed")
+	start("graph", "edgedefault", "directed")
+	for _, kv := range g.GraphData() {
+		data("g_"+kv[0], kv[1])
+	}
 	for _, n := range g.Nodes {
 		start("node", "id", n.ID)
 		for _, kv := range [][2]string{{"n_label", n.Label}, {"n_kind", n.Kind}, {"n_region", n.Region}, {"n_alpha3", n.Alpha3}} {
@@ -56,21 +88,42 @@ func Write(w io.Writer, g graphdata.Graph) error {
 				data(kv[0], kv[1])
 			}
 		}
-		data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
-		data("n_in", strconv.Itoa(n.InDegree))
-		data("n_out", strconv.Itoa(n.OutDegree))
+		data("n_placeholder", strconv.FormatBool(n.Placeholder))
+		if g.IsLayer() {
+			if !n.Placeholder {
+				for _, c := range graphdata.MetricColumns {
+					data("n_"+c.Name, c.Format(n.Metrics))
+				}
+				data("n_community", strconv.Itoa(n.Community))
+			} else {
+				// A placeholder carries its strengths only.
+				data("n_in_strength", graphdata.FormatFloat(n.Metrics.InStrength))
+				data("n_out_strength", graphdata.FormatFloat(n.Metrics.OutStrength))
+			}
+		} else {
+			data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
+			data("n_in", strconv.Itoa(n.InDegree))
+			data("n_out", strconv.Itoa(n.OutDegree))
+		}
 		end("node")
 	}
 	for _, e := range g.Edges {
+		if g.IsLayer() {
+			start("edge", "source", e.Source, "target", e.Target)
+			data("e_weight", graphdata.FormatFloat(e.Weight))
+			data("e_relationships", strings.Join(e.Relationships, "; "))
+			end("edge")
+			continue
+		}
 		start("edge", "id", e.ID, "source", e.Source, "target", e.Target)
-		for _, kv := range [][2]string{{"e_type", e.Type}, {"e_event", e.Event}, {"e_date", e.Date}, {"e_precision", e.DatePrecision},
-			{"e_status", e.Status}, {"e_instrument", e.Instrument}} {
+		for _, kv := range [][2]string{{"e_relationship", e.ID}, {"e_type", e.Type}, {"e_event", e.Event}, {"e_date", e.Date},
+			{"e_precision", e.DatePrecision}, {"e_status", e.Status}, {"e_instrument", e.Instrument}} {
 			if kv[1] != "" {
 				data(kv[0], kv[1])
 			}
 		}
 		if e.HasCount {
-			data("e_count", strconv.FormatInt(e.Count, 10))
+			data("e_people", strconv.FormatInt(e.Count, 10))
 			data("e_count_q", e.CountQualifier)
 		}
 		if e.HasAmount {
@@ -78,12 +131,12 @@ func Write(w io.Writer, g graphdata.Graph) error {
 			data("e_currency", e.Currency)
 			data("e_amount_q", e.AmountQualifier)
 		}
+		data("e_counted", strconv.FormatBool(e.Counted))
 		for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note}} {
 			if kv[1] != "" {
 				data(kv[0], kv[1])
 			}
 		}
-		data("e_weight", strconv.FormatFloat(e.Weight, 'g', -1, 64))
 		end("edge")
 	}
 	end("graph")

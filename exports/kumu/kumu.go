@@ -1,72 +1,63 @@
-// Package kumu writes a Kumu import workbook: an Elements sheet and a
-// Connections sheet with Kumu's column names and an ID column, so
-// re-importing an updated file updates elements and connections in place
-// instead of duplicating them.
+// Package kumu writes a Kumu import workbook, laid out as Kumu's
+// spreadsheet import documents it (docs.kumu.io, "Structure your data for
+// Kumu" and "How do I avoid duplicating data?"): an Elements sheet with
+// Label and Type, a Connections sheet with From, To and Type, every further
+// column becoming a field. Both sheets start with an ID column, which Kumu
+// allows as the first header: re-importing an updated file then updates
+// elements and connections in place instead of duplicating them, and, as
+// Kumu requires when elements carry IDs, From and To hold element IDs.
+// Multi-valued fields (Tags, Sources) are separated by "|", Kumu's list
+// separator.
 package kumu
 
 import (
-	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/exports/table"
+	"github.com/leverage-project/leverage/exports/workbook"
 )
 
 // ElementColumns and ConnectionColumns are the headers written.
 var (
-	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank"}
+	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank", "In", "Out"}
 	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Description", "Tags", "Date", "Date precision",
-		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Weight"}
+		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Counted"}
 )
 
-// Write writes g as a Kumu workbook.
+// Write writes g as a Kumu workbook. The same graph gives the same bytes.
 func Write(w io.Writer, g graphdata.Graph) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
-	f.SetSheetName("Sheet1", "Elements")
-	f.NewSheet("Connections")
-	put := func(sheet string, row int, values []any) error {
-		cells := make([]any, len(values))
-		for i, v := range values {
-			if s, ok := v.(string); ok {
-				if s == "" {
-					continue
-				}
-				cells[i] = excelize.Cell{StyleID: text, Value: table.TruncateCell(s)}
-			} else {
-				cells[i] = v
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		return f.SetSheetRow(sheet, cell, &cells)
-	}
-	header := func(cols []string) []any {
-		out := make([]any, len(cols))
-		for i, c := range cols {
-			out[i] = c
-		}
-		return out
-	}
-	if err := put("Elements", 1, header(ElementColumns)); err != nil {
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49})
+	if err != nil {
 		return err
 	}
-	for i, n := range g.Nodes {
+	bold, err := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", "Elements"); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet("Connections"); err != nil {
+		return err
+	}
+	elements := make([][]any, 0, len(g.Nodes))
+	for _, n := range g.Nodes {
 		typ := "Country"
-		if n.Kind != "country" {
+		if n.Kind != "" && n.Kind != "country" {
 			typ = strings.ToUpper(n.Kind[:1]) + n.Kind[1:]
 		}
-		if err := put("Elements", i+2, []any{n.ID, n.Label, typ, "", n.Region, n.Region, n.Alpha3, n.PageRank}); err != nil {
-			return err
-		}
+		elements = append(elements, []any{n.ID, n.Label, typ, describeNode(n), n.Region, n.Region, n.Alpha3, n.PageRank,
+			int64(n.InDegree), int64(n.OutDegree)})
 	}
-	if err := put("Connections", 1, header(ConnectionColumns)); err != nil {
-		return err
-	}
-	for i, e := range g.Edges {
+	connections := make([][]any, 0, len(g.Edges))
+	for _, e := range g.Edges {
 		var count, amount any
 		if e.HasCount {
 			count = e.Count
@@ -74,24 +65,106 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		if e.HasAmount {
 			amount = e.Amount
 		}
-		label := strings.ReplaceAll(e.Type, "_", " ")
-		if err := put("Connections", i+2, []any{e.ID, e.Source, e.Target, e.Type, "directed", label, e.Note, e.Confidence,
-			e.Date, e.DatePrecision, e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier,
-			e.Confidence, e.Sources, e.Event, e.Weight}); err != nil {
-			return err
-		}
+		connections = append(connections, []any{e.ID, e.Source, e.Target, e.Type, "directed",
+			strings.ReplaceAll(e.Type, "_", " "), e.Note, joinTags(e.Confidence, e.Status), e.Date, e.DatePrecision,
+			e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier, e.Confidence,
+			strings.ReplaceAll(e.Sources, "; ", "|"), e.Event, e.Counted})
 	}
 	for _, s := range []struct {
 		name string
-		n    int
-	}{{"Elements", len(ElementColumns)}, {"Connections", len(ConnectionColumns)}} {
-		last, _ := excelize.ColumnNumberToName(s.n)
-		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		if err := f.AutoFilter(s.name, fmt.Sprintf("A1:%s1", last), nil); err != nil {
+		cols []string
+		rows [][]any
+	}{{"Elements", ElementColumns, elements}, {"Connections", ConnectionColumns, connections}} {
+		if err := writeSheet(f, s.name, s.cols, s.rows, text, bold); err != nil {
 			return err
 		}
 	}
-	return f.Write(w)
+	// excelize writes zip entries in map order; the workbook package's
+	// canonical copy sorts them so the same graph gives the same bytes.
+	tmp, err := os.CreateTemp("", "leverage-kumu-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if err := f.Write(tmp); err != nil {
+		return err
+	}
+	return workbook.Canonicalize(w, tmp)
+}
+
+// writeSheet streams one table with its real dimension, so readers that
+// trust <dimension> (openpyxl read_only) see every row.
+func writeSheet(f *excelize.File, sheet string, cols []string, rows [][]any, text, bold int) error {
+	last, err := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		header[i] = excelize.Cell{StyleID: bold, Value: c}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	cells := make([]any, len(cols))
+	for i, row := range rows {
+		for j, v := range row {
+			cells[j] = cellOf(v, text)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// cellOf gives text the Text format (so nothing is evaluated) and leaves
+// numbers as numbers; empty text stays an empty cell.
+func cellOf(v any, text int) any {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: text, Value: table.TruncateCell(x)}
+	case nil:
+		return nil
+	}
+	return v
+}
+
+func describeNode(n graphdata.Node) string {
+	var parts []string
+	if n.Region != "" {
+		parts = append(parts, n.Region)
+	}
+	if n.Alpha3 != "" {
+		parts = append(parts, "ISO "+n.Alpha3)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func joinTags(tags ...string) string {
+	var out []string
+	for _, t := range tags {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "|")
 }

@@ -1,8 +1,11 @@
 // Package table writes a generic result table (a query's columns and rows)
-// as aligned text, CSV, JSON or an xlsx sheet. CSV and xlsx never let text
-// become a formula: CSV cells that a spreadsheet would evaluate get a
-// leading apostrophe, and xlsx text cells are stored as strings in a text
-// number format.
+// as aligned text, CSV, JSON or an xlsx sheet. Graph values (Node,
+// Relationship, Path) are written as data: JSON objects, Cypher pattern
+// text in tables and CSV, one column per property in xlsx. CSV and xlsx
+// never let text become a formula: CSV cells that a spreadsheet would
+// evaluate get a leading apostrophe, and xlsx text cells are stored as
+// strings in a text number format. Every format carries the table's About
+// (dataset, tool, statement, parameters) when it has one.
 package table
 
 import (
@@ -10,21 +13,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-// Table is a header and rows of plain Go values (strings, integers,
-// floats, booleans, times, lists, maps, nil).
+// Table is a header and rows of plain values: strings, integers, floats,
+// booleans, Date, time.Time, Node, Relationship, Path, lists and maps of
+// these, nil.
 type Table struct {
 	Columns []string
 	Rows    [][]any
+	About   *About
+}
+
+// About says where a table came from, so that a copy of the output can be
+// cited and re-run.
+type About struct {
+	// Provenance names the dataset the database holds and the tool; an
+	// empty ContentHash means the database records no dataset.
+	Provenance graphmodel.Provenance
+	Query      string            // the library query's name, if it was one
+	Statement  string            // the Cypher text as sent
+	Parameters map[string]string // name → value as given (--param name=value)
+	Database   string            // where it ran (URI without user info, database)
 }
 
 // Formats lists the supported formats.
@@ -45,13 +59,16 @@ func Write(w io.Writer, t Table, format string) error {
 	return fmt.Errorf("unknown format %q (one of %v)", format, Formats)
 }
 
-// Text renders one value as text: lists joined by "; ", maps as JSON.
+// Text renders one value as text: graph values in Cypher pattern syntax,
+// lists joined by "; ", maps as JSON, dates as YYYY-MM-DD.
 func Text(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case string:
 		return x
+	case float64:
+		return formatFloat(x)
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
@@ -61,19 +78,72 @@ func Text(v any) string {
 	case []string:
 		return strings.Join(x, "; ")
 	case map[string]any:
-		b, _ := json.Marshal(sortedMap(x))
+		b, _ := json.Marshal(jsonValue(x))
 		return string(b)
 	case time.Time:
-		return x.Format(time.RFC3339)
+		return x.Format(time.RFC3339Nano)
 	case fmt.Stringer:
 		return x.String()
 	}
 	return fmt.Sprint(v)
 }
 
-func sortedMap(m map[string]any) map[string]any { return m } // encoding/json sorts keys
+// lines is the About as "key: value" lines; a statement of several lines
+// continues on indented lines.
+func (a *About) lines() []string {
+	if a == nil {
+		return nil
+	}
+	var out []string
+	if a.Provenance.ContentHash == "" {
+		out = append(out, "dataset: none recorded in the database (no :Dataset node)", "tool: "+a.Provenance.Tool)
+	} else {
+		out = append(out, "dataset: "+a.Provenance.DatasetName+" "+a.Provenance.DatasetVersion,
+			"content hash: sha256:"+a.Provenance.ContentHash, "tool: "+a.Provenance.Tool)
+	}
+	if a.Database != "" {
+		out = append(out, "database: "+a.Database)
+	}
+	if a.Query != "" {
+		out = append(out, "query: "+a.Query+" (library)")
+	}
+	out = append(out, "parameters: "+a.paramText())
+	st := strings.Split(strings.TrimRight(strings.ReplaceAll(a.Statement, "\r\n", "\n"), "\n"), "\n")
+	out = append(out, "statement:")
+	for _, l := range st {
+		out = append(out, "  "+l)
+	}
+	return out
+}
+
+func (a *About) paramText() string {
+	if len(a.Parameters) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, k := range sortedKeys(anyMap(a.Parameters)) {
+		parts = append(parts, k+"="+a.Parameters[k])
+	}
+	return strings.Join(parts, " ")
+}
+
+func anyMap(m map[string]string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
 
 func writeText(w io.Writer, t Table) error {
+	for _, l := range t.About.lines() {
+		if _, err := fmt.Fprintln(w, l); err != nil {
+			return err
+		}
+	}
+	if t.About != nil {
+		fmt.Fprintln(w)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(t.Columns, "\t"))
 	for _, row := range t.Rows {
@@ -92,7 +162,15 @@ func writeText(w io.Writer, t Table) error {
 
 // WriteCSV writes RFC 4180 CSV; text a spreadsheet would evaluate is
 // prefixed with an apostrophe (OWASP CSV injection), numbers stay numbers.
+// The About comes first, as lines starting with "# " (pandas:
+// read_csv(f, comment="#") when no value holds a "#"; or skip the lines
+// before the header).
 func WriteCSV(w io.Writer, t Table) error {
+	for _, l := range t.About.lines() {
+		if _, err := fmt.Fprintln(w, "# "+strings.NewReplacer("\r", " ", "\n", " ").Replace(l)); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(escapeAll(t.Columns)); err != nil {
 		return err
@@ -121,98 +199,6 @@ func escapeAll(s []string) []string {
 		out[i] = graphmodel.EscapeFormula(x)
 	}
 	return out
-}
-
-func writeJSON(w io.Writer, t Table) error {
-	rows := make([]map[string]any, len(t.Rows))
-	for i, r := range t.Rows {
-		m := make(map[string]any, len(t.Columns))
-		for j, c := range t.Columns {
-			if j < len(r) {
-				m[c] = jsonValue(r[j])
-			}
-		}
-		rows[i] = m
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Columns []string         `json:"columns"`
-		Rows    []map[string]any `json:"rows"`
-	}{t.Columns, rows})
-}
-
-func jsonValue(v any) any {
-	switch x := v.(type) {
-	case nil, string, int, int64, float64, bool:
-		return x
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = jsonValue(e)
-		}
-		return out
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		out := make(map[string]any, len(x))
-		for _, k := range keys {
-			out[k] = jsonValue(x[k])
-		}
-		return out
-	}
-	return Text(v)
-}
-
-func writeXLSX(w io.Writer, t Table) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "Result"
-	f.SetSheetName("Sheet1", sheet)
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	textStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	header := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
-		header[i] = excelize.Cell{StyleID: bold, Value: c}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
-	}
-	for i, r := range t.Rows {
-		cells := make([]any, len(r))
-		for j, v := range r {
-			switch x := v.(type) {
-			case int64, int, float64, bool:
-				cells[j] = x
-			default:
-				cells[j] = excelize.Cell{StyleID: textStyle, Value: TruncateCell(Text(v))}
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, cells); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	if len(t.Columns) > 0 {
-		last, _ := excelize.CoordinatesToCellName(len(t.Columns), len(t.Rows)+1)
-		if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-			return err
-		}
-	}
-	return f.Write(w)
 }
 
 // MaxCellChars is Excel's limit on the characters in one cell.

@@ -30,7 +30,8 @@ func (b *builder) build() error {
 		ctx = b.analyze()
 		steps = append(steps, func() error { return b.hubs(ctx) }, func() error { return b.patterns(ctx) },
 			func() error { return b.profiles(ctx) }, func() error { return b.communities(ctx) },
-			func() error { return b.timeline(ctx) }, func() error { return b.dependencies(ctx) })
+			func() error { return b.timeline(ctx) }, func() error { return b.dependencies(ctx) },
+			func() error { return b.metricSettings(ctx) })
 	}
 	steps = append(steps, b.dictionary, func() error { return b.about(ctx) })
 	for _, step := range steps {
@@ -75,7 +76,9 @@ func (b *builder) describe() string {
 type analysisResults struct {
 	summary     analysis.Summary
 	hubs        map[analysis.Layer][]analysis.NodeMetrics
+	runs        map[analysis.Layer][]analysis.MetricRun
 	communities analysis.Communities
+	stability   analysis.Stability
 	patterns    []analysis.Match
 	timeline    []analysis.Month
 	deps        []analysis.Dependency
@@ -84,12 +87,16 @@ type analysisResults struct {
 
 func (b *builder) analyze() *analysisResults {
 	d, w := b.d, b.opt.Window
-	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{}}
+	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{},
+		runs: map[analysis.Layer][]analysis.MetricRun{}}
 	for _, l := range analysis.Layers {
-		ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, l, w)), "pagerank")
-		r.hubs[l] = ranked
+		ms, runs := analysis.HubsRun(analysis.View(d, l, w))
+		ranked, _ := analysis.Rank(ms, "pagerank")
+		r.hubs[l], r.runs[l] = ranked, runs
 	}
-	r.communities = analysis.Louvain(analysis.View(d, analysis.LayerAll, w), b.opt.Seed)
+	all := analysis.View(d, analysis.LayerAll, w)
+	r.communities = analysis.Louvain(all, b.opt.Seed)
+	r.stability = analysis.CommunityStability(all, b.opt.Seed, analysis.StabilityRuns, analysis.StabilityNullSamples)
 	r.patterns = analysis.FindAll(d, w)
 	r.timeline = analysis.Timeline(d, w)
 	r.deps = analysis.SingleReceiverDependencies(d, w)
@@ -244,8 +251,13 @@ func (b *builder) hubs(a *analysisResults) error {
 	for _, l := range analysis.Layers {
 		for i, m := range a.hubs[l] {
 			c, _ := b.d.Registry.Country(graphmodel.Code(m.Node))
+			in, out := any(m.InStrength), any(m.OutStrength)
+			if l == analysis.LayerMoney {
+				// The money view weighs payments by amount: dollars.
+				in, out = excelize.Cell{StyleID: b.st.usd, Value: m.InStrength}, excelize.Cell{StyleID: b.st.usd, Value: m.OutStrength}
+			}
 			if err := t.add(string(l), i+1, m.Node, b.name(graphmodel.Code(m.Node)), string(c.Kind), m.InDegree, m.OutDegree,
-				m.InStrength, m.OutStrength, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.Betweenness,
+				in, out, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.HubWeighted, m.AuthorityWeighted, m.Betweenness,
 				m.Closeness, m.Harmonic, m.Core, m.WeakComponent, m.StrongComponent); err != nil {
 				return err
 			}
@@ -318,8 +330,9 @@ func (b *builder) communities(a *analysisResults) error {
 	for i, members := range c.Members {
 		for _, m := range members {
 			k, _ := b.d.Registry.Country(graphmodel.Code(m))
+			st := a.stability
 			if err := t.add(string(analysis.LayerAll), i+1, len(members), m, b.name(graphmodel.Code(m)), k.Region,
-				c.Modularity, int64(c.Seed)); err != nil {
+				c.Modularity, int64(c.Seed), st.MeanNMI, st.NullMean, st.NullSD); err != nil {
 				return err
 			}
 		}
@@ -333,8 +346,7 @@ func (b *builder) timeline(a *analysisResults) error {
 		return err
 	}
 	for _, m := range a.timeline {
-		d, _ := graphmodel.ParseDate(m.Month)
-		if err := t.add(d.Start(), m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks, m.Coarse); err != nil {
+		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks); err != nil {
 			return err
 		}
 	}
@@ -375,7 +387,7 @@ func (b *builder) dictionary() error {
 	}
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis) {
 		for _, c := range s.columns {
-			if err := t.add(s.name, c.name, c.doc); err != nil {
+			if err := t.add(s.name, c.name, importRole(s.name, c.name), c.doc); err != nil {
 				return err
 			}
 		}
@@ -387,7 +399,7 @@ func (b *builder) about(a *analysisResults) error {
 	// About is the first sheet; it is written last because it lists what
 	// the others turned out to hold (continuation sheets, counts).
 	d := b.d
-	rows := [][2]string{
+	rows := []aboutRow{
 		{"Title", "leverage workbook: " + nonEmpty(d.Meta.Name, "unnamed dataset")},
 		{"What this is", "A leverage network of deportation diplomacy: which governments were pressed to accept deportees who are not their citizens, with what instrument, and what followed. Each row of Relationships is one dated claim with its sources."},
 		{"Dataset", nonEmpty(d.Meta.Name, "(unnamed)")},
@@ -398,17 +410,25 @@ func (b *builder) about(a *analysisResults) error {
 		{"License", d.Meta.License},
 		{"How to cite", d.Meta.Citation + " Cite the underlying sources for the facts; each relationship lists them."},
 		{"Changes", "What changed in each dataset version: CHANGELOG.md beside the dataset's CSV files (fixtures/seed/CHANGELOG.md for the seed)."},
-		{"Generated (UTC)", b.opt.Generated.UTC().Format("2006-01-02 15:04:05")},
-		{"Generated by", "leverage export (https://pkg.go.dev is not needed: the tool is a single Go binary)"},
+		{"Document date (UTC)", b.opt.Generated.UTC()},
+		{"Document date: why", "The date above is the dataset's updated date, or SOURCE_DATE_EPOCH when set, not the time of writing: the same dataset always gives the same file, byte for byte."},
+		{"Generated by", "leverage " + graphmodel.ToolVersion() + " (leverage export)"},
 		{"Analysis window", windowText(b.opt.Window)},
-		{"Relationships", fmt.Sprint(b.relCount())},
-		{"Sources", fmt.Sprint(len(d.Sources))},
+		{"Relationships", b.relCount()},
+		{"Sources", len(d.Sources)},
 	}
 	if a != nil {
 		rows = append(rows,
-			[2]string{"Actors", fmt.Sprintf("%d (%d countries)", a.summary.Actors, a.summary.Countries)},
-			[2]string{"Communities (Louvain, union layer)", fmt.Sprintf("%d, modularity %.4f, seed %d", len(a.communities.Members), a.communities.Modularity, a.communities.Seed)},
-			[2]string{"Pattern matches", fmt.Sprint(len(a.patterns))})
+			aboutRow{"Actors", a.summary.Actors},
+			aboutRow{"Actors that are countries", a.summary.Countries},
+			aboutRow{"Communities (Louvain, union layer)", len(a.communities.Members)},
+			aboutRow{"Communities: modularity", a.communities.Modularity},
+			aboutRow{"Communities: Louvain seed", int64(a.communities.Seed)},
+			aboutRow{"Communities: stability (mean pairwise NMI)", a.stability.MeanNMI},
+			aboutRow{"Communities: stability runs", len(a.stability.Seeds)},
+			aboutRow{"Communities: null modularity (degree-preserving randomisations)", fmt.Sprintf("%.4f ± %.4f", a.stability.NullMean, a.stability.NullSD)},
+			aboutRow{"Placeholder actors", "ZZ (unspecified nationalities) and GRP_… (unnamed groups of countries) keep their relationships and people in every sum and strength, but are not ranked as hubs, not nodes paths run through, not community members and not single receivers (leverage analyze --include-placeholders to treat them as countries)."},
+			aboutRow{"Pattern matches", len(a.patterns)})
 	}
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis)[1:] {
 		sheets := b.written[s.name]
@@ -416,26 +436,33 @@ func (b *builder) about(a *analysisResults) error {
 		if len(sheets) > 1 {
 			v += fmt.Sprintf(" Continues on %s: Excel allows %d rows per sheet.", strings.Join(sheets[1:], ", "), ExcelMaxRows)
 		}
-		rows = append(rows, [2]string{"Sheet: " + s.name, v})
+		rows = append(rows, aboutRow{"Sheet: " + s.name, v})
 	}
 	rows = append(rows,
-		[2]string{"How to read: directions", "approached: pressing → pressed; received: nationality → receiving country (same code both ends: own citizens returned); paid: payer → payee; onward_return: first receiver → where people were sent on; transit: waypoint → destination; removal_blocked: deporting country → intended destination."},
-		[2]string{"How to read: dates", "Date is the first day of the period the source gives; Date precision says whether it is a day, month, quarter or year. Where a source gives no date for an event, the date is the report's date and the note says so."},
-		[2]string{"How to read: numbers", "Count and Amount are numbers; the qualifier beside each (exact, about, at_least, up_to) says how to read it. Sums take numbers at face value."},
-		[2]string{"How to read: alternative claims", "Where sources disagree, each claim is its own row with its source, and the rows share an Event. Totals count each event once: the most confident claim, then the largest."},
-		[2]string{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},
-		[2]string{"Correcting and sending back", "Edit rows in Countries, Relationships or Sources (keep each ID; add rows with new IDs; delete rows to remove them) and run: leverage import FILE.xlsx. It checks every cell and reports added, removed and modified relationships."},
+		aboutRow{"How to read: directions", "approached: pressing → pressed; received: nationality → receiving country (same code both ends: own citizens returned); paid: payer → payee; onward_return: first receiver → where people were sent on; transit: waypoint → destination; removal_blocked: deporting country → intended destination."},
+		aboutRow{"How to read: dates", "Date is the first day of the period the source gives; Date precision says whether it is a day, month, quarter or year. Where a source gives no date for an event, the date is the report's date and the note says so."},
+		aboutRow{"How to read: numbers", "Count and Amount are numbers; the qualifier beside each (exact, about, at_least, up_to) says how to read it. Sums take numbers at face value."},
+		aboutRow{"How to read: alternative claims", "Where sources disagree, each claim is its own row with its source, and the rows share an Event. Totals count each event once: the most confident claim, then the largest."},
+		aboutRow{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},
+		aboutRow{"Correcting and sending back", "Edit rows in Countries, Relationships or Sources (keep each ID; add rows with new IDs; delete rows to remove them) and run: leverage import FILE.xlsx. It checks every cell and reports added, removed and modified relationships."},
 	)
 	t, err := b.table(aboutSpec, len(rows))
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := t.add(r[0], r[1]); err != nil {
+		if err := t.add(r.item, r.value); err != nil {
 			return err
 		}
 	}
 	return t.close()
+}
+
+// aboutRow is one line of About: a label and a value that is text, a
+// number or a time, stored as what it is.
+type aboutRow struct {
+	item  string
+	value any
 }
 
 func nonEmpty(s, def string) string {
@@ -489,7 +516,6 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 	return func(sheet string, _, rows int) error {
 		f := b.f
 		pr := colName(hubsSpec, "PageRank")
-		code := colName(hubsSpec, "Code")
 		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", pr, pr, rows+1),
 			[]excelize.ConditionalFormatOptions{{Type: "data_bar", Criteria: "=", MinType: "min", MaxType: "max", BarColor: "#70AD47"}}); err != nil {
 			return err
@@ -498,32 +524,61 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 		if top == 0 || sheet != hubsSpec.name {
 			return nil
 		}
-		return f.AddChart(sheet, "V2", &excelize.Chart{
+		// The first rows are layer all, ranked: the chart plots those, rank
+		// 1 at the top (bar charts draw the first category at the bottom
+		// unless the category axis is reversed), labelled by name. It sits
+		// one column right of the table, level with the rows it plots.
+		name := colName(hubsSpec, "Name")
+		dark := excelize.Font{Color: "262626", Size: 10}
+		anchor, _ := excelize.CoordinatesToCellName(len(hubsSpec.columns)+2, 2)
+		return f.AddChart(sheet, anchor, &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{Name: "Hubs!$" + pr + "$1",
-				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", code, code, top+1),
-				Values:     fmt.Sprintf("Hubs!$%s$2:$%s$%d", pr, pr, top+1)}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top %d hubs by PageRank (all layers)", top)}}},
+				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", name, name, top+1),
+				Values:     fmt.Sprintf("Hubs!$%s$2:$%s$%d", pr, pr, top+1),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hubsBarColor}}}},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top %d actors by PageRank, layer %q (all deportation-related relationships)", top, analysis.LayerAll),
+				Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
-			Dimension: excelize.ChartDimension{Width: 560, Height: 360},
-			YAxis:     excelize.ChartAxis{ReverseOrder: true},
+			Dimension: excelize.ChartDimension{Width: 640, Height: 400},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: dark},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: dark, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		})
 	}
 }
+
+// timelineSeries are the Timeline chart's columns and their colours, set
+// rather than left to the application's theme so the chart reads the same
+// everywhere (and a rendering test can find each series).
+var timelineSeries = []struct{ column, color string }{
+	{"Approaches", "2F5597"}, {"Receptions", "ED7D31"}, {"Payments", "70AD47"},
+}
+
+// hubsBarColor is the Hubs chart's bar colour.
+const hubsBarColor = "4472C4"
 
 func (b *builder) timelineDecor(sheet string, _, rows int) error {
 	if rows == 0 {
 		return nil
 	}
 	var series []excelize.ChartSeries
-	for _, col := range []string{"Approaches", "Receptions", "Payments"} {
-		c := colName(timelineSpec, col)
+	for _, s := range timelineSeries {
+		c := colName(timelineSpec, s.column)
 		series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
-			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1)})
+			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}})
 	}
-	return b.f.AddChart(sheet, "L2", &excelize.Chart{
+	// The Month cells are dates; without a number format of its own the
+	// category axis would show their serial numbers.
+	dark := excelize.Font{Color: "262626", Size: 10}
+	anchor, _ := excelize.CoordinatesToCellName(len(timelineSpec.columns)+2, 2)
+	return b.f.AddChart(sheet, anchor, &excelize.Chart{
 		Type: excelize.Col, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per month"}}},
-		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Approaches, receptions and payments per month (coarse dates in their own bars)", Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 380},
+		XAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm yyyy"}, Font: dark, Alignment: excelize.Alignment{TextRotation: -45}},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: dark, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
 	})
 }

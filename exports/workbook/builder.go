@@ -2,7 +2,10 @@ package workbook
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -97,7 +100,16 @@ func (t *tableWriter) startSheet() error {
 	}
 	rows := min(t.total-t.done, t.b.opt.MaxRows-1)
 	last, _ := excelize.CoordinatesToCellName(len(t.spec.columns), max(rows, 0)+1)
+	// The stream writer copies <dimension> from the sheet as it stands, and
+	// readers such as openpyxl's read_only mode read only that range: it
+	// must be the real one, known here since the row count is.
+	if err := t.b.f.SetSheetDimension(t.sheet, "A1:"+last); err != nil {
+		return err
+	}
 	if err := t.b.f.AutoFilter(t.sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := t.b.pageSetup(t.sheet); err != nil {
 		return err
 	}
 	if t.prepare != nil {
@@ -135,6 +147,10 @@ func (t *tableWriter) startSheet() error {
 	return nil
 }
 
+// cancelCheckRows is how often a sheet's rows look at the context: often
+// enough to stop within milliseconds, rarely enough to cost nothing.
+const cancelCheckRows = 1024
+
 // add writes one row; values follow the spec's columns.
 func (t *tableWriter) add(values ...any) error {
 	if t.row > t.b.opt.MaxRows {
@@ -148,8 +164,17 @@ func (t *tableWriter) add(values ...any) error {
 	for i := len(values); i < len(t.cells); i++ {
 		t.cells[i] = nil
 	}
+	if t.done%cancelCheckRows == 0 {
+		if err := t.b.opt.context().Err(); err != nil {
+			return err
+		}
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, t.row)
-	if err := t.sw.SetRow(cell, t.cells); err != nil {
+	var opts []excelize.RowOpts
+	if h := t.wrappedHeight(values); h > 0 {
+		opts = append(opts, excelize.RowOpts{Height: h})
+	}
+	if err := t.sw.SetRow(cell, t.cells, opts...); err != nil {
 		return err
 	}
 	t.row++
@@ -163,7 +188,34 @@ func (t *tableWriter) cell(c column, v any, col int) any {
 		return nil
 	}
 	st := t.b.st
+	if cell, ok := v.(excelize.Cell); ok {
+		return cell
+	}
 	switch c.kind {
+	case kScore:
+		if x, ok := v.(float64); ok {
+			return excelize.Cell{StyleID: st.score(x), Value: x}
+		}
+	case kModelDate:
+		if s, ok := v.(string); ok {
+			if s == "" {
+				return nil
+			}
+			if d, err := graphmodel.ParseDate(s); err == nil {
+				return excelize.Cell{StyleID: st.dateStyle(d.Precision), Value: d.Start()}
+			}
+		}
+	case kUSD:
+		switch x := v.(type) {
+		case int64:
+			return excelize.Cell{StyleID: st.usd, Value: x}
+		case int:
+			return excelize.Cell{StyleID: st.usd, Value: int64(x)}
+		}
+	case kWrapped:
+		if s, ok := v.(string); ok && s != "" {
+			return excelize.Cell{StyleID: st.wrapped, Value: table.TruncateCell(s)}
+		}
 	case kInt:
 		switch x := v.(type) {
 		case int64:
@@ -173,7 +225,10 @@ func (t *tableWriter) cell(c column, v any, col int) any {
 		}
 	case kFloat:
 		if x, ok := v.(float64); ok {
-			return excelize.Cell{StyleID: st.float, Value: x}
+			if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+				return excelize.Cell{StyleID: st.integer, Value: x}
+			}
+			return excelize.Cell{StyleID: st.score(x), Value: x}
 		}
 	case kDate, kMonth:
 		if x, ok := v.(time.Time); ok {
@@ -185,6 +240,22 @@ func (t *tableWriter) cell(c column, v any, col int) any {
 				style = st.month
 			}
 			return excelize.Cell{StyleID: style, Value: x}
+		}
+	case kAny:
+		switch x := v.(type) {
+		case int:
+			return excelize.Cell{StyleID: st.integerLeft, Value: int64(x)}
+		case int64:
+			return excelize.Cell{StyleID: st.integerLeft, Value: x}
+		case float64:
+			return excelize.Cell{StyleID: st.scoreLeft, Value: x}
+		case time.Time:
+			return excelize.Cell{StyleID: st.dateTime, Value: x}
+		case string:
+			if x == "" {
+				return nil
+			}
+			return excelize.Cell{StyleID: st.wrapped, Value: table.TruncateCell(x)}
 		}
 	case kURL:
 		s := fmt.Sprint(v)
@@ -217,4 +288,60 @@ func (t *tableWriter) close() error { return t.finishSheet() }
 func colName(spec sheetSpec, name string) string {
 	c, _ := excelize.ColumnNumberToName(spec.index(name) + 1)
 	return c
+}
+
+// pageSetup makes a sheet print as people expect a table to: landscape,
+// as wide as one page (as many pages down as needed), the header row on
+// every page, the sheet name and page number in the footer. It goes on
+// before streaming, like every sheet setting.
+func (b *builder) pageSetup(sheet string) error {
+	f := b.f
+	landscape, wide, tall, a4 := "landscape", 1, 0, 9
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, Size: &a4}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RPage &P of &N"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+}
+
+// lineHeight is the height in points of one line of the default 11 pt
+// font; maxRowHeight is the tallest row Excel allows.
+const (
+	lineHeight   = 15.0
+	maxRowHeight = 409.0
+)
+
+// wrappedHeight is the row height that shows every line of the row's
+// wrapped text, or 0 when one line does. Streamed rows carry no computed
+// height, and LibreOffice and Excel keep the stored one on opening, so
+// without it wrapped lines would print over the next row.
+func (t *tableWriter) wrappedHeight(values []any) float64 {
+	lines := 1
+	for i, v := range values {
+		c := t.spec.columns[i]
+		s, ok := v.(string)
+		if !ok || (c.kind != kWrapped && c.kind != kAny) {
+			continue
+		}
+		width := c.width
+		if width == 0 {
+			width = 14
+		}
+		perLine := max(1, int(width*1.1)-1)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(maxRowHeight, float64(lines)*lineHeight)
 }

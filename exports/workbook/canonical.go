@@ -9,12 +9,15 @@ import (
 	"sort"
 )
 
+// Canonicalize copies the xlsx package src to dst so that the same workbook
+// always gives the same bytes.
+//
 // excelize writes zip entries and content-type defaults in map order, so
 // two writes of the same workbook differ in bytes. canonicalize copies the
 // package with entries sorted by name ([Content_Types].xml first, as Office
 // writes it) and the <Default> elements sorted, without recompressing the
-// other entries: the same input then gives the same bytes.
-func canonicalize(dst io.Writer, src *os.File) error {
+// other entries.
+func Canonicalize(dst io.Writer, src *os.File) error {
 	st, err := src.Stat()
 	if err != nil {
 		return err

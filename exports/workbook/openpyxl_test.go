@@ -48,7 +48,7 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 	}
 	ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
 	exp := map[string]any{
-		"sheets":        []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Data dictionary"},
+		"sheets":        []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Metric settings", "Data dictionary"},
 		"relationships": len(d.Relationships),
 		"count_sum":     counts,
 		"amount_sum":    amounts,

@@ -139,6 +139,30 @@ func TestReadErrorsNameCells(t *testing.T) {
 	}
 }
 
+// A logical or a formula typed into a cell import reads is an error at
+// the cell, never its cached value (excelize writes the formula with no
+// cached value; the check is on the cell, not on what a reader computes).
+func TestReadRejectsLogicalAndFormulaCells(t *testing.T) {
+	f, _ := excelize.OpenReader(bytes.NewReader(writeSeed(t, Options{})))
+	f.SetCellBool("Relationships", "L5", true)
+	f.SetCellFormula("Relationships", "S6", `HYPERLINK("http://x","y")`)
+	f.SetCellValue("Relationships", "S1", "NOTE") // headers ignore case
+	var buf bytes.Buffer
+	f.Write(&buf)
+	_, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"Relationships!L5: count: holds the logical value TRUE", `Relationships!S6: note: holds the formula =HYPERLINK("http://x","y")`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "required column") {
+		t.Errorf("header NOTE not matched: %v", err)
+	}
+}
+
 func TestFormulaTextStaysText(t *testing.T) {
 	d, _ := fixtures.Seed()
 	d.Relationships[0].Note = "=HYPERLINK(\"http://x\",\"click\")"

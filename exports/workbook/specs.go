@@ -1,8 +1,8 @@
 package workbook
 
 var aboutSpec = sheetSpec{"About", "What this workbook is, where its data came from, how to read and cite it.", []column{
-	{"Item", kText, 28, "what the row describes"},
-	{"Value", kText, 110, "its value"},
+	{"Item", kText, 34, "what the row describes"},
+	{"Value", kAny, 110, "its value: text, or a number or date where the value is one"},
 }}
 
 var countriesSpec = sheetSpec{"Countries", "Every actor the relationships use, and every actor the dataset defines.", []column{
@@ -38,7 +38,7 @@ var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the da
 	{"Amount qualifier", kText, 10, "exact, about, at_least or up_to: how to read Amount"},
 	{"Confidence", kText, 11, "confirmed (official or independently corroborated), reported (one credible report), claimed (a party's unverified assertion)"},
 	{"Sources", kText, 30, "ids of the sources (Sources sheet), separated by ;"},
-	{"Note", kText, 80, "the fact in our own words"},
+	{"Note", kWrapped, 80, "the fact in our own words"},
 	{"Independent sources", kInt, 11, "independent accounts among Sources: a republication or a restatement of a cited source is not another account (Sources sheet: Republishes, Derived from)"},
 }}
 
@@ -50,7 +50,7 @@ var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []co
 	{"Published precision", kText, 10, "day, month, quarter or year"},
 	{"Kind", kText, 10, "news, cable, memo, statement, court, dataset or tracker"},
 	{"URL", kURL, 40, "link, where one exists"},
-	{"Note", kText, 60, "what the document is, and caveats"},
+	{"Note", kWrapped, 60, "what the document is, and caveats"},
 	{"Cited by", kInt, 9, "number of relationships citing it"},
 	{"Domain", kText, 18, "the publisher's web domain, where known"},
 	{"Republishes", kText, 24, "id of the source this one republishes: the same report, not an independent one"},
@@ -59,7 +59,7 @@ var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []co
 	{"Account", kText, 24, "the independent account it belongs to: sources sharing an account count once"},
 }}
 
-var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer.", []column{
+var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer. Placeholder actors (ZZ, GRP_…) are not ranked: they keep their people in strengths only. Settings on the Metric settings sheet.", []column{
 	{"Layer", kText, 10, "all, approach, flow, money, leverage or onward (see README: weights)"},
 	{"Rank", kInt, 6, "rank by PageRank in the layer; ties broken by code"},
 	{"Code", kText, 8, "actor code"},
@@ -67,15 +67,17 @@ var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by P
 	{"Kind", kText, 11, "country, group or unspecified"},
 	{"In-degree", kInt, 9, "distinct actors with an edge into this one"},
 	{"Out-degree", kInt, 9, "distinct actors this one has an edge to"},
-	{"In-strength", kFloat, 12, "sum of incoming edge weights"},
-	{"Out-strength", kFloat, 12, "sum of outgoing edge weights"},
-	{"PageRank", kFloat, 11, "PageRank, damping 0.85, unweighted (networkx definition)"},
-	{"PageRank weighted", kFloat, 11, "PageRank with edge weights"},
-	{"Hub", kFloat, 11, "HITS hub score (sums to 1)"},
-	{"Authority", kFloat, 11, "HITS authority score (sums to 1)"},
-	{"Betweenness", kFloat, 11, "shortest-path betweenness, normalised by (n-1)(n-2)"},
-	{"Closeness", kFloat, 11, "closeness on incoming distances, Wasserman-Faust corrected"},
-	{"Harmonic", kFloat, 11, "harmonic centrality on incoming distances"},
+	{"In-strength", kFloat, 12, "sum of incoming edge weights (people, USD in the money layer, relationships in all), edges from placeholders included"},
+	{"Out-strength", kFloat, 12, "sum of outgoing edge weights (people, USD in the money layer, relationships in all), edges to placeholders included"},
+	{"PageRank", kScore, 11, "PageRank, damping 0.85, unweighted (networkx definition)"},
+	{"PageRank weighted", kScore, 11, "PageRank with edge weights"},
+	{"Hub", kScore, 11, "HITS hub score, unweighted (sums to 1)"},
+	{"Authority", kScore, 11, "HITS authority score, unweighted (sums to 1)"},
+	{"Hub weighted", kScore, 11, "HITS hub score with edge weights (sums to 1)"},
+	{"Authority weighted", kScore, 11, "HITS authority score with edge weights (sums to 1)"},
+	{"Betweenness", kScore, 11, "shortest-path betweenness, normalised by (n-1)(n-2)"},
+	{"Closeness", kScore, 11, "closeness on incoming distances, Wasserman-Faust corrected"},
+	{"Harmonic", kScore, 11, "harmonic centrality on incoming distances"},
 	{"Core", kInt, 7, "k-core number (in+out degree)"},
 	{"Weak component", kInt, 9, "weakly connected component, 1 = largest"},
 	{"Strong component", kInt, 9, "strongly connected component, 1 = largest"},
@@ -87,15 +89,15 @@ var patternsSpec = sheetSpec{"Patterns", "Leverage pattern matches, one row per 
 	{"Country", kText, 9, "the country the match is about"},
 	{"Country name", kText, 20, "its name"},
 	{"Counterpart", kText, 12, "the other actor (presser, payer, origin, destination)"},
-	{"Summary", kText, 60, "the match in plain words"},
+	{"Summary", kWrapped, 60, "the match in plain words"},
 	{"Evidence ID", kText, 26, "id of a relationship that makes the match"},
 	{"Evidence type", kText, 16, "its type"},
 	{"From", kText, 8, "its tail"},
 	{"To", kText, 8, "its head"},
-	{"Date", kText, 11, "its date as given (with its precision)"},
+	{"Date", kModelDate, 11, "its date: the first day of the period, shown to the precision the source gives (a quarter shows its first month)"},
 	{"Status", kText, 13, "its status"},
 	{"Sources", kText, 30, "its sources"},
-	{"Note", kText, 70, "its note"},
+	{"Note", kWrapped, 70, "its note"},
 }}
 
 var profilesSpec = sheetSpec{"Profiles", "One row per actor: the leverage applied to it and how it answered.", []column{
@@ -108,33 +110,36 @@ var profilesSpec = sheetSpec{"Profiles", "One row per actor: the leverage applie
 	{"Leverage and payments", kInt, 10, "payments, travel-ban and other leverage aimed at it"},
 	{"Concessions sought", kInt, 10, "concessions it asked for"},
 	{"People received", kInt, 10, "people it received from other nationalities (face value; each event once)"},
-	{"Paid to it (USD)", kInt, 14, "money paid to it in USD (each event once)"},
-	{"First", kText, 10, "earliest date"},
-	{"Last", kText, 10, "latest date"},
+	{"Paid to it (USD)", kUSD, 14, "money paid to it in USD (each event once)"},
+	{"First", kModelDate, 10, "earliest date, shown to its precision"},
+	{"Last", kModelDate, 10, "latest date, shown to its precision"},
 	{"Patterns", kText, 40, "patterns it appears in"},
 }}
 
-var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer.", []column{
+var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer (placeholders left out), with how stable they are and how they compare with random graphs.", []column{
 	{"Layer", kText, 8, "layer the communities were found in"},
 	{"Community", kInt, 10, "community number, 1 = largest"},
 	{"Size", kInt, 7, "members"},
 	{"Code", kText, 8, "member code"},
 	{"Name", kText, 26, "member name"},
 	{"Region", kText, 14, "member region"},
-	{"Modularity", kFloat, 11, "Newman modularity of the whole partition"},
+	{"Modularity", kScore, 11, "Newman modularity of the whole partition"},
 	{"Seed", kInt, 6, "Louvain seed"},
+	{"Stability (NMI)", kFloat, 11, "mean pairwise normalised mutual information of the partitions of 10 seeded Louvain runs (1 = always the same)"},
+	{"Null modularity mean", kFloat, 11, "mean modularity Louvain finds on 10 degree-preserving randomisations of the layer"},
+	{"Null modularity SD", kFloat, 11, "their standard deviation; a partition well above mean + 2 SD is more than chance"},
 }}
 
-var timelineSpec = sheetSpec{"Timeline", "Events per month.", []column{
-	{"Month", kMonth, 10, "month"},
-	{"Approaches", kInt, 10, "approaches dated in the month"},
+var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to a quarter or year in their own rows, never in a month.", []column{
+	{"Period", kText, 22, "YYYY-MM for a month; \"YYYY, month unknown\" or \"YYYY-Qn, month unknown\" for claims dated only to a year or quarter, after the period's last month"},
+	{"Precision", kText, 9, "month, quarter or year"},
+	{"Approaches", kInt, 10, "approaches dated in the period"},
 	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
-	{"Receptions", kInt, 10, "receptions of other nationalities"},
+	{"Receptions", kInt, 10, "receptions of other nationalities that happened (planned ones are not receptions)"},
 	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
 	{"Payments", kInt, 10, "payments"},
 	{"Leverage", kInt, 10, "travel-ban and other leverage"},
 	{"Court blocks", kInt, 10, "removals blocked by courts"},
-	{"Coarse", kInt, 10, "of these, relationships dated only to a quarter or year, placed in its first month"},
 }}
 
 var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a single third country.", []column{
@@ -147,17 +152,34 @@ var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a si
 	{"Sources", kText, 40, "their sources"},
 }}
 
+var metricSettingsSpec = sheetSpec{"Metric settings", "How every number on Hubs and Communities was computed, per layer, so it can be reproduced.", []column{
+	{"Layer", kText, 10, "layer"},
+	{"Metric", kText, 26, "metric (column of Hubs or Communities)"},
+	{"Definition", kText, 70, "what it computes, with the networkx function it follows"},
+	{"Weighted", kText, 9, "yes if edge weights enter"},
+	{"Damping", kFloat, 9, "PageRank damping"},
+	{"Tolerance", kFloat, 10, "convergence tolerance"},
+	{"Iterations", kInt, 10, "iterations (PageRank) or products with A·Aᵀ (HITS) run"},
+	{"Converged", kText, 10, "yes if the tolerance was met"},
+	{"Seeds", kText, 30, "seeds of the community runs"},
+	{"Resolution", kFloat, 10, "modularity resolution"},
+	{"Nodes", kInt, 8, "nodes of the graph it ran on"},
+	{"Edges", kInt, 8, "edges of the graph it ran on (directed pairs; undirected for communities)"},
+	{"Dataset hash", kText, 20, "full SHA-256 content hash of the dataset"},
+}}
+
 var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet explained.", []column{
 	{"Sheet", kText, 16, "sheet name"},
 	{"Column", kText, 22, "column header"},
-	{"Meaning", kText, 110, "what the column holds"},
+	{"On import", kText, 24, "what leverage import does with the column: read, derived (computed from other columns, not read) or not read"},
+	{"Meaning", kWrapped, 110, "what the column holds"},
 }}
 
 // dataSpecs are the sheets in workbook order (About first, dictionary last).
 func dataSpecs(withAnalysis bool) []sheetSpec {
 	s := []sheetSpec{aboutSpec, countriesSpec, relationshipsSpec, sourcesSpec}
 	if withAnalysis {
-		s = append(s, hubsSpec, patternsSpec, profilesSpec, communitiesSpec, timelineSpec, dependenciesSpec)
+		s = append(s, hubsSpec, patternsSpec, profilesSpec, communitiesSpec, timelineSpec, dependenciesSpec, metricSettingsSpec)
 	}
 	return append(s, dictionarySpec)
 }

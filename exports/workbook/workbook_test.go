@@ -26,7 +26,7 @@ func TestWriteSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Data dictionary"}
+	want := []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Metric settings", "Data dictionary"}
 	got := f.GetSheetList()
 	if len(got) != len(want) {
 		t.Fatalf("sheets %v", got)

@@ -3,6 +3,7 @@ package csvdir
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,11 +16,18 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // ReadDir reads the dataset in directory dir, resolving codes against base
 // (the reference registry) extended by the dataset's countries.csv.
 func ReadDir(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	return ReadDirContext(context.Background(), dir, base)
+}
+
+// ReadDirContext is ReadDir that stops between batches of rows once ctx is
+// done, returning ctx's error.
+func ReadDirContext(ctx context.Context, dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, err
@@ -27,13 +35,18 @@ func ReadDir(dir string, base *graphmodel.Registry) (*graphmodel.Dataset, error)
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	return Read(os.DirFS(dir), ".", dir, base)
+	return ReadContext(ctx, os.DirFS(dir), ".", dir, base)
 }
 
 // Read reads the dataset under dir in fsys. display is the prefix used for
 // file names in errors (the path the user gave).
 func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
-	r := reader{fsys: fsys, dir: dir, display: display}
+	return ReadContext(context.Background(), fsys, dir, display, base)
+}
+
+// ReadContext is Read that stops between batches of rows once ctx is done.
+func ReadContext(ctx context.Context, fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	r := reader{fsys: fsys, dir: dir, display: display, ctx: ctx}
 	d := r.head(base)
 	if len(r.errs) == 0 {
 		d.Relationships = r.readRelationships(d.Registry, d.Sources)
@@ -61,6 +74,7 @@ func (r *reader) head(base *graphmodel.Registry) *graphmodel.Dataset {
 }
 
 type reader struct {
+	ctx     context.Context // nil: never cancelled
 	fsys    fs.FS
 	dir     string
 	display string
@@ -78,16 +92,18 @@ func (r *reader) fail(e *graphmodel.FieldError) bool {
 
 // table is one open CSV file: its header mapped to column positions.
 type table struct {
-	file   string
-	csv    *csv.Reader
-	col    map[string]int
-	row    []string
-	closer io.Closer
+	file    string
+	csv     *csv.Reader
+	col     map[string]int
+	row     []string
+	closer  io.Closer
+	records int
 }
 
 // open returns nil, nil when an optional file is absent.
 func (r *reader) open(file string, known, required []string, optional bool) (*table, error) {
-	fh, err := r.fsys.Open(path.Join(r.dir, file))
+	// Only regular files: /dev/zero never ends and a FIFO blocks the open.
+	fh, err := safeio.OpenFS(r.fsys, path.Join(r.dir, file))
 	if errors.Is(err, fs.ErrNotExist) && optional {
 		return nil, nil
 	}
@@ -138,6 +154,13 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 // next advances to the next record; it reports malformed CSV through r.
 func (r *reader) next(t *table) bool {
 	for {
+		if t.records++; t.records%1024 == 0 && r.ctx != nil {
+			if err := r.ctx.Err(); err != nil {
+				r.errs = append(r.errs, err)
+				t.closer.Close()
+				return false
+			}
+		}
 		row, err := t.csv.Read()
 		if err == io.EOF {
 			t.closer.Close()

@@ -1,6 +1,8 @@
 package csvdir
 
 import (
+	"bufio"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -10,13 +12,29 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // WriteDir writes d into dir, creating it if needed. Every file is first
 // written under a temporary name in dir and renamed into place only when all
 // files are complete, so an interrupted write leaves the previous files (or
 // none), never a truncated one.
-func WriteDir(dir string, d *graphmodel.Dataset) (err error) {
+func WriteDir(dir string, d *graphmodel.Dataset) error {
+	return WriteDirContext(context.Background(), dir, d)
+}
+
+// WriteDirContext is WriteDir that replaces nothing once ctx is done.
+func WriteDirContext(ctx context.Context, dir string, d *graphmodel.Dataset) error {
+	return writeDir(ctx, dir, d, true)
+}
+
+// WriteHeadContext writes meta, countries and sources like WriteDirContext
+// and leaves relationships.csv alone, for writers that stream it.
+func WriteHeadContext(ctx context.Context, dir string, d *graphmodel.Dataset) error {
+	return writeDir(ctx, dir, d, false)
+}
+
+func writeDir(ctx context.Context, dir string, d *graphmodel.Dataset, withRelationships bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -29,13 +47,15 @@ func WriteDir(dir string, d *graphmodel.Dataset) (err error) {
 		{MetaFile, func(w io.Writer) error { return WriteMeta(w, d.Meta) }, false},
 		{CountriesFile, func(w io.Writer) error { return WriteCountries(w, d.Countries) }, len(d.Countries) == 0},
 		{SourcesFile, func(w io.Writer) error { return WriteSources(w, d.Sources) }, false},
-		{RelationshipsFile, func(w io.Writer) error { return WriteRelationships(w, d.Relationships) }, false},
 	}
-	var temps []string
+	if withRelationships {
+		jobs = append(jobs, job{RelationshipsFile, func(w io.Writer) error { return WriteRelationships(w, d.Relationships) }, false})
+	}
+	var outs []*safeio.File
 	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
+		for _, f := range outs {
+			if f != nil {
+				f.Abort()
 			}
 		}
 	}()
@@ -43,36 +63,34 @@ func WriteDir(dir string, d *graphmodel.Dataset) (err error) {
 		if j.skip {
 			// A stale countries.csv from an earlier write would change the
 			// meaning of the new dataset; it goes at rename time.
-			temps = append(temps, "")
+			outs = append(outs, nil)
 			continue
 		}
-		f, err := os.CreateTemp(dir, "."+j.name+".tmp-*")
+		f, err := safeio.Create(filepath.Join(dir, j.name))
 		if err != nil {
 			return err
 		}
-		temps = append(temps, f.Name())
-		// CreateTemp makes the file private (0600); a dataset is for sharing.
-		if err := f.Chmod(0o644); err != nil {
-			f.Close()
-			return err
-		}
-		if err := j.write(f); err != nil {
-			f.Close()
+		outs = append(outs, f)
+		bw := bufio.NewWriterSize(f, 1<<16)
+		if err := j.write(bw); err != nil {
 			return fmt.Errorf("%s: %w", filepath.Join(dir, j.name), err)
 		}
-		if err := f.Close(); err != nil {
+		if err := bw.Flush(); err != nil {
 			return err
 		}
 	}
 	for i, j := range jobs {
-		final := filepath.Join(dir, j.name)
-		if temps[i] == "" {
+		if outs[i] == nil {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			final := filepath.Join(dir, j.name)
 			if err := os.Remove(final); err != nil && !os.IsNotExist(err) {
 				return err
 			}
 			continue
 		}
-		if err := os.Rename(temps[i], final); err != nil {
+		if err := outs[i].Commit(ctx); err != nil {
 			return err
 		}
 	}

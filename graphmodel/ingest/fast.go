@@ -6,11 +6,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // RunFile ingests the file at path. Person-level removal records in CSV,
@@ -22,7 +23,7 @@ import (
 func RunFile(ctx context.Context, path, sheet string, opt Options) (*Result, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if opt.Shape == Removals && ext != ".xlsx" && ext != ".xlsm" {
-		data, err := os.ReadFile(path)
+		data, err := safeio.ReadFile(path, MaxCSVBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -31,7 +32,7 @@ func RunFile(ctx context.Context, path, sheet string, opt Options) (*Result, err
 		}
 		return Run(ctx, newCSVReader(io.NopCloser(bytes.NewReader(data))), opt)
 	}
-	rr, err := Open(path, sheet)
+	rr, err := OpenContext(ctx, path, sheet)
 	if err != nil {
 		return nil, err
 	}

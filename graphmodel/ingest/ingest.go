@@ -165,8 +165,8 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 		conv.row(row, rowView{cells: cells, col: col})
 	}
 	if col == nil {
-		return nil, fmt.Errorf("no header row found: need columns for %s (e.g. %s); map them with --column FIELD=HEADER",
-			strings.Join(requiredFields[opt.Shape], ", "), strings.Join(defaultColumns[opt.Shape][requiredFields[opt.Shape][0]][:2], " or "))
+		return nil, fmt.Errorf("no header row found: need columns for %s (e.g. %s); map them with --column FIELD=HEADER: %w",
+			strings.Join(requiredFields[opt.Shape], ", "), strings.Join(defaultColumns[opt.Shape][requiredFields[opt.Shape][0]][:2], " or "), graphmodel.ErrInvalid)
 	}
 	conv.finish()
 	res.Accounting.Rejected = len(res.Rejects)

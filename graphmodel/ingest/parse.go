@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -100,6 +103,31 @@ var (
 	}
 )
 
+// Counts a tracker row may not hold: they reject the row, where text
+// without a number only goes to the note.
+var (
+	ErrNegativeCount = errors.New("a negative number of people")
+	ErrCountTooLarge = errors.New("more people than the largest count accepted")
+)
+
+// negativeBefore reports whether the text before a number ends in a minus
+// sign (ASCII, U+2212 or an en dash) that starts a word: "-5" and
+// "approximately -3" are negative, "COVID-19" is not.
+func negativeBefore(prefix string) bool {
+	for _, minus := range []string{"-", "\u2212", "\u2013"} {
+		rest, ok := strings.CutSuffix(prefix, minus)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(rest)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return false
+}
+
 // ParseCount reads a count as trackers write it: "120", "1,100",
 // "approximately 120" (about), "at least 6,500" / "more than 200" / "200+"
 // (at least), "up to 50" (up to). Text without a number is an error the
@@ -109,9 +137,13 @@ func ParseCount(s string) (graphmodel.Count, error) {
 	if s == "" {
 		return graphmodel.Count{}, nil
 	}
-	nums := reNumber.FindAllString(s, -1)
-	if len(nums) != 1 {
+	locs := reNumber.FindAllStringIndex(s, -1)
+	if len(locs) != 1 {
 		return graphmodel.Count{}, fmt.Errorf("no single number in %q", s)
+	}
+	nums := []string{s[locs[0][0]:locs[0][1]]}
+	if negativeBefore(s[:locs[0][0]]) {
+		return graphmodel.Count{}, fmt.Errorf("%q: %w", s, ErrNegativeCount)
 	}
 	digits := strings.ReplaceAll(nums[0], ",", "")
 	if strings.Contains(digits, ".") {
@@ -122,6 +154,9 @@ func ParseCount(s string) (graphmodel.Count, error) {
 		digits = strconv.FormatInt(int64(f), 10)
 	}
 	n, err := strconv.ParseInt(digits, 10, 64)
+	if errors.Is(err, strconv.ErrRange) || err == nil && n > graphmodel.MaxCount {
+		return graphmodel.Count{}, fmt.Errorf("%q: %w (%d)", nums[0], ErrCountTooLarge, graphmodel.MaxCount)
+	}
 	if err != nil {
 		return graphmodel.Count{}, fmt.Errorf("%q is not a whole number", nums[0])
 	}

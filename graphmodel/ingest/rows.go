@@ -8,15 +8,19 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/internal/xlsxguard"
 )
 
 // RowReader yields a table's rows one at a time; Row numbers are 1-based
@@ -30,11 +34,17 @@ type RowReader interface {
 // Open opens a CSV or xlsx file by extension; sheet picks the xlsx sheet
 // (default: the first).
 func Open(path, sheet string) (RowReader, error) {
+	return OpenContext(context.Background(), path, sheet)
+}
+
+// OpenContext is Open whose checks of an xlsx file (see openXLSX) stop
+// once ctx is done. Only regular files are opened.
+func OpenContext(ctx context.Context, path, sheet string) (RowReader, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
-		return openXLSX(path, sheet)
+		return openXLSX(ctx, path, sheet)
 	}
-	f, err := os.Open(path)
+	f, err := safeio.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -99,16 +109,36 @@ func (c *csvReader) Next() ([]string, int, error) {
 
 func (c *csvReader) Close() error { return c.f.Close() }
 
+// Bounds on ingested files, documented in the README.
+var (
+	// XLSXLimits bound an ingested workbook.
+	XLSXLimits = xlsxguard.Default
+	// MaxCSVBytes bounds an ingested CSV file read whole by the parallel
+	// path (a billion bytes is some ten million removal records).
+	MaxCSVBytes int64 = 4 << 30
+)
+
 type xlsxReader struct {
 	f    *excelize.File
 	rows *excelize.Rows
 	row  int
 }
 
-func openXLSX(path, sheet string) (*xlsxReader, error) {
-	f, err := excelize.OpenFile(path)
-	if err != nil {
+// openXLSX checks the file with xlsxguard first, so a cell past 32,767
+// characters, a damaged or truncated sheet or a repeated row fails naming
+// Sheet!Cell instead of exhausting memory or losing rows.
+func openXLSX(ctx context.Context, path, sheet string) (*xlsxReader, error) {
+	if f, err := safeio.Open(path); err != nil {
 		return nil, err
+	} else {
+		f.Close()
+	}
+	if err := xlsxguard.CheckFile(ctx, path, XLSXLimits); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: XLSXLimits.TotalBytes})
+	if err != nil {
+		return nil, fmt.Errorf("not a readable xlsx workbook: %v: %w", err, graphmodel.ErrInvalid)
 	}
 	if sheet == "" {
 		sheet = f.GetSheetName(0)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -53,6 +54,10 @@ func (t *tracker) row(n int, v rowView) {
 	date, err := ParseDate(rawDate)
 	if err != nil {
 		t.res.reject(n, err.Error(), v.cells)
+		return
+	}
+	if reason := t.badNumbers(v, date); reason != "" {
+		t.res.reject(n, reason, v.cells)
 		return
 	}
 	content := strings.Join(v.cells, "\x1f")
@@ -120,3 +125,18 @@ func (t *tracker) row(n int, v rowView) {
 }
 
 func (t *tracker) finish() {}
+
+// badNumbers returns why a row's numbers cannot stand, or "": a negative
+// or impossibly large count, or a range that ends before it starts. Such a
+// row is rejected rather than imported with the number dropped or flipped.
+func (t *tracker) badNumbers(v rowView, start graphmodel.Date) string {
+	if _, err := ParseCount(v.get("number")); errors.Is(err, ErrNegativeCount) || errors.Is(err, ErrCountTooLarge) {
+		return "number removed: " + err.Error()
+	}
+	if raw := v.get("date_end"); raw != "" {
+		if end, err := ParseDate(raw); err == nil && !end.End().After(start.Start()) {
+			return fmt.Sprintf("date range end %s is before its start %s", end, start)
+		}
+	}
+	return ""
+}

@@ -42,11 +42,11 @@ func probeBolt(cfg Config) error {
 		return notBolt(cfg)
 	}
 	if bytes.HasPrefix(answer[:], []byte("HTTP")) {
-		return fmt.Errorf("the server at %s answered HTTP, not Bolt: this is the HTTP port; Neo4j's Bolt port is usually 7687", cfg.URI)
+		return fmt.Errorf("the server at %s answered HTTP, not Bolt: this is the HTTP port; Neo4j's Bolt port is usually 7687", RedactURI(cfg.URI))
 	}
 	return nil
 }
 
 func notBolt(cfg Config) error {
-	return fmt.Errorf("the server at %s did not answer the Bolt protocol: is this the HTTP port (7474) instead of Bolt (7687)?", cfg.URI)
+	return fmt.Errorf("the server at %s did not answer the Bolt protocol: is this the HTTP port (7474) instead of Bolt (7687)?", RedactURI(cfg.URI))
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -13,74 +13,122 @@ import (
 // QueryOptions control a user query.
 type QueryOptions struct {
 	// Write allows the query to change the database. Without it the query
-	// runs in a read transaction and anything that writes is refused.
+	// runs in a read transaction, after the server's plan shows it reads
+	// only (see checkReadOnly).
 	Write bool
-	// Timeout bounds the transaction on the server (default 60 s).
+	// Timeout bounds the transaction on the server; 0 means no bound.
 	Timeout time.Duration
 }
 
-// Result is a query's table.
+// Result is a query's table, with the values as the driver returns them
+// (neo4j.Node, neo4j.Relationship, neo4j.Path, dbtype dates, …).
 type Result struct {
 	Columns []string
 	Rows    [][]any
+	// Endpoints holds the start and end node of every relationship in
+	// Rows (directly, in lists, maps or paths), by element id, read in the
+	// same transaction, so a relationship can be shown with its ends.
+	Endpoints map[string]neo4j.Node
+	// Plan is the server's own rendering of the plan, when the statement
+	// asked for one with EXPLAIN or PROFILE (with db hits for PROFILE).
+	Plan string
+	// Updated reports that the query changed the database (Write only).
+	Updated bool
 }
 
-// ErrWriteRefused is returned for a query that would write without Write.
-var ErrWriteRefused = errors.New("query refused: it would write to the database (CREATE, MERGE, SET, DELETE, REMOVE, LOAD CSV, or a writing procedure); rerun with --write if that is intended")
+// MissingParameterError names parameters the statement uses but the
+// caller did not give.
+type MissingParameterError struct{ Names []string }
 
-var (
-	loadCSV        = regexp.MustCompile(`(?i)\bLOAD\s+CSV\b`)
-	inTransactions = regexp.MustCompile(`(?i)\bIN\s+(?:\d+\s+CONCURRENT\s+)?TRANSACTIONS\b`)
-)
+func (e *MissingParameterError) Error() string {
+	return fmt.Sprintf("the query uses parameter %s but no value was given (--param %s=…)",
+		"$"+strings.Join(e.Names, ", $"), e.Names[0])
+}
 
-// Query runs cypher with params. Before running a read-only query it asks
-// the server to EXPLAIN it and refuses any plan that writes, so the
-// refusal names the reason instead of failing part-way; the read access
-// mode stops anything the check could miss. LOAD CSV is refused without
-// Write because it reads files on the server.
+// MissingParameters returns the parameters cypher uses that params lacks,
+// found from the statement text before anything is sent to a server.
+func MissingParameters(cypher string, params map[string]any) ([]string, error) {
+	names, err := ParameterNames(cypher)
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, n := range names {
+		if _, ok := params[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	return missing, nil
+}
+
+// Query runs cypher with params. It first asks the server to EXPLAIN the
+// statement; without Write the plan must read only (checkReadOnly), and
+// the statement then still runs in a read transaction, so anything the
+// check could miss fails on the server's access mode. Every value travels
+// as a parameter.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any, opt QueryOptions) (Result, error) {
-	if opt.Timeout <= 0 {
-		opt.Timeout = 60 * time.Second
+	if opt.Timeout < 0 {
+		return Result{}, fmt.Errorf("query timeout %s is negative", opt.Timeout)
+	}
+	missing, err := MissingParameters(cypher, params)
+	if err != nil {
+		return Result{}, fmt.Errorf("Cypher error: %v", err)
+	}
+	if len(missing) > 0 {
+		return Result{}, &MissingParameterError{missing}
+	}
+	facts, head, err := s.explain(ctx, cypher, params)
+	if err != nil {
+		return Result{}, err
+	}
+	if !opt.Write {
+		if err := s.checkReadOnly(ctx, facts, head); err != nil {
+			return Result{}, err
+		}
 	}
 	mode := neo4j.AccessModeRead
 	if opt.Write {
 		mode = neo4j.AccessModeWrite
-	} else {
-		if loadCSV.MatchString(cypher) {
-			return Result{}, ErrWriteRefused
-		}
-		writes, err := s.writes(ctx, cypher, params)
-		if err != nil {
-			return Result{}, err
-		}
-		if writes {
-			return Result{}, ErrWriteRefused
-		}
 	}
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
+	var out Result
 	work := func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
-		return collect(ctx, res)
-	}
-	var res any
-	var err error
-	cfg := neo4j.WithTxTimeout(opt.Timeout)
-	if opt.Write && inTransactions.MatchString(cypher) {
-		// CALL { … } IN TRANSACTIONS commits its own batches, so it can
-		// only run as an auto-commit query, which the driver does not retry.
-		r, rerr := sess.Run(ctx, cypher, params, cfg)
-		if rerr == nil {
-			res, err = collect(ctx, r)
-		} else {
-			err = rerr
+		r, err := collect(ctx, res, head.mode != nil)
+		if err != nil {
+			return nil, err
 		}
-	} else if opt.Write {
+		r.Endpoints, err = endpoints(ctx, tx, r.Rows)
+		return r, err
+	}
+	cfg := neo4j.WithTxTimeout(opt.Timeout) // 0: the transaction runs without a bound
+	var res any
+	switch {
+	case opt.Write && (facts.inTransactions || facts.admin):
+		// CALL { … } IN TRANSACTIONS commits its own batches and
+		// administration commands run on the system database: both only
+		// run as auto-commit queries, which the driver does not retry.
+		var r neo4j.ResultWithContext
+		r, err = sess.Run(ctx, cypher, params, cfg)
+		if err == nil {
+			if out, err = collect(ctx, r, head.mode != nil); err == nil {
+				rs := s.session(ctx, neo4j.AccessModeRead)
+				_, err = rs.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+					var e error
+					out.Endpoints, e = endpoints(ctx, tx, out.Rows)
+					return nil, e
+				})
+				rs.Close(ctx)
+			}
+			res = out
+		}
+	case opt.Write:
 		res, err = sess.ExecuteWrite(ctx, work, cfg)
-	} else {
+	default:
 		res, err = sess.ExecuteRead(ctx, work, cfg)
 	}
 	if err != nil {
@@ -91,7 +139,11 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		if errors.As(err, &ne) {
 			switch {
 			case ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" || ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
-				return Result{}, fmt.Errorf("query stopped after the %s timeout (raise --timeout)", opt.Timeout)
+				return Result{}, fmt.Errorf("query stopped after the %s timeout (raise --timeout, or --timeout 0 for none)", opt.Timeout)
+			case ne.Code == "Neo.ClientError.Statement.AccessMode" && !opt.Write:
+				// The plan check passed but the server's read access mode
+				// stopped a write: the second line of defence held.
+				return Result{}, refused("the server refused a write in a read transaction: %s", firstLine(ne.Msg))
 			case ne.Classification() == "ClientError":
 				return Result{}, fmt.Errorf("Cypher error (%s): %s", ne.Code, firstLine(ne.Msg))
 			}
@@ -99,27 +151,6 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		return Result{}, s.wrap(err)
 	}
 	return res.(Result), nil
-}
-
-// writes asks the planner whether the query writes.
-func (s *Store) writes(ctx context.Context, cypher string, params map[string]any) (bool, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "EXPLAIN "+cypher, params)
-	if err != nil {
-		return false, s.queryErr(err)
-	}
-	sum, err := res.Consume(ctx)
-	if err != nil {
-		return false, s.queryErr(err)
-	}
-	switch sum.StatementType() {
-	case neo4j.StatementTypeReadOnly:
-		return false, nil
-	case neo4j.StatementTypeSchemaWrite, neo4j.StatementTypeWriteOnly, neo4j.StatementTypeReadWrite:
-		return true, nil
-	}
-	return false, nil
 }
 
 func (s *Store) queryErr(err error) error {
@@ -130,14 +161,87 @@ func (s *Store) queryErr(err error) error {
 	return s.wrap(err)
 }
 
-func collect(ctx context.Context, res neo4j.ResultWithContext) (any, error) {
+func collect(ctx context.Context, res neo4j.ResultWithContext, wantPlan bool) (Result, error) {
 	keys, err := res.Keys()
 	if err != nil {
-		return nil, err
+		return Result{}, err
 	}
 	out := Result{Columns: keys}
 	for res.Next(ctx) {
 		out.Rows = append(out.Rows, res.Record().Values)
+	}
+	if err := res.Err(); err != nil {
+		return Result{}, err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	if c := sum.Counters(); c != nil {
+		out.Updated = c.ContainsUpdates() || c.ContainsSystemUpdates()
+	}
+	if wantPlan {
+		if p := sum.Profile(); p != nil {
+			out.Plan, _ = p.Arguments()["string-representation"].(string)
+		} else if p := sum.Plan(); p != nil {
+			out.Plan, _ = p.Arguments()["string-representation"].(string)
+		}
+	}
+	return out, nil
+}
+
+// endpoints reads the start and end nodes of the relationships in rows.
+func endpoints(ctx context.Context, tx neo4j.ManagedTransaction, rows [][]any) (map[string]neo4j.Node, error) {
+	known := map[string]neo4j.Node{}
+	want := map[string]bool{}
+	var visit func(v any)
+	visit = func(v any) {
+		switch x := v.(type) {
+		case neo4j.Node:
+			known[x.ElementId] = x
+		case neo4j.Relationship:
+			want[x.StartElementId], want[x.EndElementId] = true, true
+		case neo4j.Path:
+			for _, n := range x.Nodes {
+				known[n.ElementId] = n
+			}
+		case []any:
+			for _, e := range x {
+				visit(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				visit(e)
+			}
+		}
+	}
+	for _, r := range rows {
+		for _, v := range r {
+			visit(v)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	out := map[string]neo4j.Node{}
+	var ids []string
+	for id := range want {
+		if n, ok := known[id]; ok {
+			out[id] = n
+		} else {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	res, err := tx.Run(ctx, "MATCH (n) WHERE elementId(n) IN $ids RETURN n", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for res.Next(ctx) {
+		n := res.Record().Values[0].(neo4j.Node)
+		out[n.ElementId] = n
 	}
 	return out, res.Err()
 }

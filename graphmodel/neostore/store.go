@@ -27,6 +27,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -47,13 +48,15 @@ type Config struct {
 
 // ConfigFromEnv reads the conventional NEO4J_URI, NEO4J_USERNAME,
 // NEO4J_PASSWORD and NEO4J_DATABASE variables; the username defaults to neo4j.
+// User info in the URI (bolt://user:password@host) is taken out of it and
+// used as the credentials, so the URI can be printed.
 func ConfigFromEnv() Config {
 	c := Config{URI: os.Getenv("NEO4J_URI"), Username: os.Getenv("NEO4J_USERNAME"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
 	if c.Username == "" {
 		c.Username = "neo4j"
 	}
-	return c
+	return c.withoutUserInfo()
 }
 
 func (c Config) String() string {
@@ -61,13 +64,94 @@ func (c Config) String() string {
 	if db == "" {
 		db = "default database"
 	}
-	return fmt.Sprintf("%s as %s (%s)", c.URI, c.Username, db)
+	return fmt.Sprintf("%s as %s (%s)", RedactURI(c.URI), c.Username, db)
+}
+
+// SplitUserInfo takes the user info out of a URI: "bolt://u:p@h:7687"
+// gives "bolt://h:7687", "u", "p". A URI without user info, or one that
+// does not parse, comes back unchanged with ok false.
+func SplitUserInfo(uri string) (clean, user, password string, ok bool) {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return uri, "", "", false
+	}
+	user = u.User.Username()
+	password, _ = u.User.Password()
+	u.User = nil
+	return u.String(), user, password, true
+}
+
+// withoutUserInfo moves user info from the URI into the credentials.
+func (c Config) withoutUserInfo() Config {
+	clean, user, password, ok := SplitUserInfo(c.URI)
+	if !ok {
+		return c
+	}
+	c.URI = clean
+	if user != "" {
+		c.Username = user
+	}
+	if password != "" {
+		c.Password = password
+	}
+	return c
+}
+
+// RedactURI hides any user info in a URI, parsed or not: everything
+// between "://" and the last "@" becomes "***", so a password never
+// reaches a message even when the URI is malformed.
+func RedactURI(uri string) string {
+	i := strings.Index(uri, "://")
+	if i < 0 {
+		if at := strings.LastIndexByte(uri, '@'); at >= 0 {
+			return "***" + uri[at:]
+		}
+		return uri
+	}
+	at := strings.LastIndexByte(uri, '@')
+	if at < i+3 {
+		return uri
+	}
+	return uri[:i+3] + "***" + uri[at:]
+}
+
+// ErrBadURI marks a Neo4j URI that cannot be used, whatever the server:
+// empty, not a URI, or a scheme other than Bolt's.
+var ErrBadURI = errors.New("bad Neo4j URI")
+
+type uriError struct{ msg string }
+
+func (e uriError) Error() string        { return e.msg }
+func (e uriError) Is(target error) bool { return target == ErrBadURI }
+
+// CheckURI says whether uri names a Bolt server: neo4j:// (routing) or
+// bolt://, with +s/+ssc variants. The error matches ErrBadURI and never
+// shows user info.
+func CheckURI(uri string) error {
+	shown := RedactURI(uri)
+	if uri == "" {
+		return uriError{"no Neo4j URI: set NEO4J_URI or give --neo4j-uri (e.g. bolt://127.0.0.1:7687)"}
+	}
+	u, err := url.Parse(uri)
+	if err != nil || u.Host == "" {
+		return uriError{fmt.Sprintf("Neo4j URI %q is not a URI such as bolt://127.0.0.1:7687", shown)}
+	}
+	switch u.Scheme {
+	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+		return nil
+	case "http", "https":
+		return uriError{fmt.Sprintf("Neo4j URI %q is an HTTP address; the tool speaks Bolt: use bolt://%s:7687 or neo4j://…", shown, u.Hostname())}
+	}
+	return uriError{fmt.Sprintf("Neo4j URI scheme %q not supported (bolt://, neo4j://, with +s or +ssc)", u.Scheme)}
 }
 
 // Store is an open connection pool to one database.
 type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+
+	procMu    sync.Mutex
+	procModes map[string]string // procedure name → mode, asked once
 }
 
 // ConnectTimeout bounds how long Open waits for the server to answer.
@@ -77,19 +161,9 @@ const ConnectTimeout = 10 * time.Second
 // credentials, within ConnectTimeout. neo4j:// (routing) and bolt:// URIs,
 // with +s/+ssc variants, are accepted.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	if cfg.URI == "" {
-		return nil, errors.New("no Neo4j URI: set NEO4J_URI or give --neo4j-uri (e.g. bolt://127.0.0.1:7687)")
-	}
-	u, err := url.Parse(cfg.URI)
-	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("Neo4j URI %q is not a URI such as bolt://127.0.0.1:7687", cfg.URI)
-	}
-	switch u.Scheme {
-	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
-	case "http", "https":
-		return nil, fmt.Errorf("Neo4j URI %q is an HTTP address; the tool speaks Bolt: use bolt://%s:7687 or neo4j://…", cfg.URI, u.Hostname())
-	default:
-		return nil, fmt.Errorf("Neo4j URI scheme %q not supported (bolt://, neo4j://, with +s or +ssc)", u.Scheme)
+	cfg = cfg.withoutUserInfo()
+	if err := CheckURI(cfg.URI); err != nil {
+		return nil, err
 	}
 	if err := probeBolt(cfg); err != nil {
 		return nil, err
@@ -104,7 +178,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.UserAgent = "leverage"
 	})
 	if err != nil {
-		return nil, fmt.Errorf("Neo4j at %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("Neo4j at %s: %s", RedactURI(cfg.URI), firstLine(err.Error()))
 	}
 	vctx, cancel := context.WithTimeout(ctx, ConnectTimeout)
 	defer cancel()
@@ -127,25 +201,26 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 
 // explain turns driver errors into one actionable line.
 func explain(cfg Config, err error) error {
+	uri := RedactURI(cfg.URI)
 	var ne *neo4j.Neo4jError
 	msg := err.Error()
 	switch {
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "Security.Unauthorized"):
-		return fmt.Errorf("Neo4j at %s rejected the credentials of user %q: check NEO4J_USERNAME/NEO4J_PASSWORD", cfg.URI, cfg.Username)
+		return fmt.Errorf("Neo4j at %s rejected the credentials of user %q: check NEO4J_USERNAME/NEO4J_PASSWORD", uri, cfg.Username)
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "Security.AuthenticationRateLimit"):
-		return fmt.Errorf("Neo4j at %s is refusing logins after too many failures; wait and check the password", cfg.URI)
+		return fmt.Errorf("Neo4j at %s is refusing logins after too many failures; wait and check the password", uri)
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "Database.DatabaseNotFound"):
-		return fmt.Errorf("Neo4j at %s has no database %q: check NEO4J_DATABASE", cfg.URI, cfg.Database)
+		return fmt.Errorf("Neo4j at %s has no database %q: check NEO4J_DATABASE", uri, cfg.Database)
 	case errors.Is(err, context.Canceled):
 		return err
 	case strings.Contains(msg, "connection refused"):
-		return fmt.Errorf("cannot reach Neo4j at %s: connection refused (is the server running, and is this its Bolt port?)", cfg.URI)
+		return fmt.Errorf("cannot reach Neo4j at %s: connection refused (is the server running, and is this its Bolt port?)", uri)
 	case strings.Contains(msg, "handshake") || strings.Contains(msg, "bolt") && strings.Contains(msg, "version") || strings.Contains(msg, "EOF") || strings.Contains(msg, "HTTP"):
-		return fmt.Errorf("the server at %s did not answer the Bolt protocol: is this the HTTP port (7474) instead of Bolt (7687)?", cfg.URI)
+		return fmt.Errorf("the server at %s did not answer the Bolt protocol: is this the HTTP port (7474) instead of Bolt (7687)?", uri)
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(msg, "timeout") || strings.Contains(msg, "deadline"):
-		return fmt.Errorf("no answer from Neo4j at %s within %s (wrong host or port, or a firewall?)", cfg.URI, ConnectTimeout)
+		return fmt.Errorf("no answer from Neo4j at %s within %s (wrong host or port, or a firewall?)", uri, ConnectTimeout)
 	}
-	return fmt.Errorf("Neo4j at %s: %s", cfg.URI, firstLine(msg))
+	return fmt.Errorf("Neo4j at %s: %s", uri, firstLine(msg))
 }
 
 func firstLine(s string) string {

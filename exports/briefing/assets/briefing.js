@@ -251,9 +251,9 @@
     var c = $("counts"), l = D.layers[state.layer].name;
     c.textContent = "";
     c.appendChild(el("strong", {"class": "asof"}, "As of " + monthLabel(state.pos) + ":"));
-    [["relationships", snap.relationships, "claims in the window"], ["nodes", snap.nodes[l], "actors in the " + l + " layer"],
-      ["edges", snap.edges[l], "ties in the " + l + " layer"], ["matches", snap.matches, "pattern matches"],
-      ["people", snap.people, "people received in third countries (counted claims)"]].forEach(function (x) {
+    [["relationships", snap.relationships, "claims in the window"], ["nodes", snap.nodes[l], "governments in the " + l + " layer"],
+      ["edges", snap.edges[l], "ties between them"], ["matches", snap.matches, "pattern matches"],
+      ["people", snap.people, "people received in third countries (counted claims, planned flights excluded)"]].forEach(function (x) {
       var s = el("span", {"data-count": x[0]}); s.appendChild(el("b", {}, fmt(x[1]))); s.appendChild(document.createTextNode(x[2])); c.appendChild(s);
     });
     if (snap.coarse) c.appendChild(el("span", {"class": "coarse"}, "of which " + snap.coarse + " dated only to a quarter or year (they cover every month of their period)"));
@@ -374,13 +374,13 @@
   function drawHubs() {
     var sec = $("hubs"), l = D.layers[state.layer];
     sec.querySelectorAll(".scroll,p").forEach(function (n) { n.remove(); });
-    sec.appendChild(el("p", {}, "Layer " + l.name + ", whole window, by PageRank. Sort by any column."));
+    sec.appendChild(el("p", {}, "Layer " + l.name + ", whole window, by PageRank. Sort by any column. Groups and unspecified nationalities are left out, as analyze leaves them out: they are no single government that paths could run through."));
     var cols = [{key: "node", title: "Actor", show: function (r) { return name(r.node) + " (" + r.node + ")"; }}];
     ["in_degree", "out_degree", "in_strength", "out_strength", "pagerank", "pagerank_weighted", "hub", "authority", "betweenness", "harmonic", "core"].forEach(function (k) {
       cols.push({key: k, title: k.replace(/_/g, " "), num: true, show: num(k)});
     });
     var wrap = el("div", {"class": "scroll"});
-    var ranked = l.hubs.slice().sort(function (a, b) { return b.pagerank - a.pagerank || (a.node < b.node ? -1 : 1); });
+    var ranked = l.hubs.filter(function (h) { return !D.actors[h.node] || D.actors[h.node].k === "country"; }).sort(function (a, b) { return b.pagerank - a.pagerank || (a.node < b.node ? -1 : 1); });
     wrap.appendChild(table(cols, ranked, true));
     sec.appendChild(wrap);
   }
@@ -407,12 +407,11 @@
       {key: "receiver", title: "Only receiver", show: function (r) { return name(r.receiver); }},
       {key: "people", title: "People", num: true, show: function (r) { return fmt(r.people); }},
       {key: "evidence", title: "Claims", num: true, show: function (r) { return r.evidence.length; }}], D.deps || [], true));
-    $("timeline").appendChild(el("p", {"class": "hint"}, "Events per month, whole window. A claim dated only to a quarter or a year is counted in its period's first month here; the last column says how many such claims a month holds."));
-    $("timeline").appendChild(table([{key: "month", title: "Month"}, {key: "approaches", title: "Approaches", num: true},
+    $("timeline").appendChild(el("p", {"class": "hint"}, "Events per month, whole window. Claims dated only to a quarter or a year have rows of their own (“month unknown”), never a month's."));
+    $("timeline").appendChild(table([{key: "month", title: "Period", show: function (r) { return r.label || r.month; }}, {key: "approaches", title: "Approaches", num: true},
       {key: "agreements", title: "Agreements", num: true}, {key: "receptions", title: "Receptions", num: true},
       {key: "people", title: "People", num: true}, {key: "payments", title: "Payments", num: true},
-      {key: "leverage", title: "Leverage", num: true}, {key: "court_blocks", title: "Court blocks", num: true},
-      {key: "coarse", title: "of which coarse-dated", num: true}], D.timeline || [], false));
+      {key: "leverage", title: "Leverage", num: true}, {key: "court_blocks", title: "Court blocks", num: true}], D.timeline || [], false));
     var ab = $("about"), dl = el("dl", {"class": "about"});
     [["Dataset", M.dataset], ["Dataset version", M.dataset_version], ["Content hash (SHA-256)", M.content_hash],
       ["Description", M.description], ["Licence", M.license], ["Dataset updated", M.updated],

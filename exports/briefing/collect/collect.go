@@ -95,7 +95,9 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		Countries:     map[graphmodel.Code]briefing.CountryMeasures{},
 	}
 	for _, l := range analysis.Layers {
-		g := analysis.View(d, l, w)
+		// As analyze counts them: the graph paths run through, without
+		// placeholders (groups, unspecified nationalities).
+		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
 	latest := map[graphmodel.Code]graphmodel.Date{}
@@ -107,7 +109,7 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		c := mr.Countries[rel.ToCountry]
 		switch rel.Type {
 		case graphmodel.Received:
-			if counted[i] && rel.FromCountry != rel.ToCountry {
+			if counted[i] && analysis.IsReception(rel) {
 				c.Received += rel.Count.Value
 				mr.People += rel.Count.Value
 			}

@@ -23,12 +23,14 @@ func tiny() *graphmodel.Dataset {
 		rel("r2", "ev", graphmodel.Received, "VE", "PA", graphmodel.MonthDate(2025, 2), graphmodel.Completed),
 		rel("r3", "", graphmodel.Received, "PA", "PA", graphmodel.MonthDate(2025, 2), graphmodel.Completed),
 		rel("p1", "", graphmodel.Paid, "US", "PA", graphmodel.YearDate(2025), graphmodel.Completed),
+		rel("r4", "", graphmodel.Received, "CU", "PA", graphmodel.MonthDate(2025, 2), graphmodel.Planned),
 	}
 	rs[2].Count = graphmodel.Count{Value: 100, Qualifier: graphmodel.About}
 	rs[3].Count = graphmodel.Count{Value: 300, Qualifier: graphmodel.UpTo}
 	rs[3].Confidence = graphmodel.Claimed
 	rs[4].Count = graphmodel.Count{Value: 50, Qualifier: graphmodel.Exact}
 	rs[5].Money = graphmodel.Money{Amount: 1000, Currency: "USD", Qualifier: graphmodel.Exact}
+	rs[6].Count = graphmodel.Count{Value: 40, Qualifier: graphmodel.Exact}
 	return &graphmodel.Dataset{Meta: graphmodel.Meta{Name: "tiny", Updated: graphmodel.DayDate(2025, 6, 1)},
 		Sources:       []graphmodel.Source{{Key: "s1", Publisher: "P", Title: "T", Published: graphmodel.MonthDate(2025, 6), Kind: "news"}},
 		Relationships: rs, Registry: iso3166.Registry()}
@@ -53,7 +55,8 @@ func TestMonthsAndSnapshotsByHand(t *testing.T) {
 	}
 	// February: the reception event counts once, by the more confident
 	// account (about 100, reported, over up to 300, claimed); Panamanians
-	// returned to Panama are not a third-country reception.
+	// returned to Panama are not a third-country reception, and a planned
+	// flight moved nobody.
 	if feb.Received != 100 || r.Months[1].People != 100 {
 		t.Errorf("February: received %d, people %d, want 100", feb.Received, r.Months[1].People)
 	}
@@ -61,8 +64,8 @@ func TestMonthsAndSnapshotsByHand(t *testing.T) {
 	if mar.Approached != 2 || mar.Latest != graphmodel.Agreed {
 		t.Errorf("March: %+v", mar)
 	}
-	if r.Months[0].Coarse != 1 || r.Months[0].Relationships != 2 || r.Whole.Relationships != 6 {
-		t.Errorf("January has %d claims (%d coarse), the whole window %d; want 2 (1), 6",
+	if r.Months[0].Coarse != 1 || r.Months[0].Relationships != 2 || r.Whole.Relationships != 7 {
+		t.Errorf("January has %d claims (%d coarse), the whole window %d; want 2 (1), 7",
 			r.Months[0].Relationships, r.Months[0].Coarse, r.Whole.Relationships)
 	}
 	if !r.Generated.Equal(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)) {

@@ -15,10 +15,11 @@ def summary(g):
     edges = list(g.edges(keys=True, data=True))
     by_key = {}
     for u, v, k, d in edges:
-        key = d.get("id", k)
+        key = d.get("relationship", k)
         by_key[str(key)] = {"source": u, "target": v, "type": d.get("type") or d.get("label"),
-                            "count": d.get("count"), "note": d.get("note")}
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+                            "people": d.get("people"), "amount": d.get("amount"), "currency": d.get("currency"),
+                            "counted": d.get("counted"), "has_weight": "weight" in d, "note": d.get("note")}
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "graph": {k: str(v) for k, v in g.graph.items()},
             "directed": g.is_directed(), "multigraph": g.is_multigraph(),
             "labels": {n: d.get("label") for n, d in g.nodes(data=True)},
             "edge_attrs": by_key}

@@ -1,8 +1,8 @@
 // title: Pattern: travel-ban threat → acceptance
-// description: analysis pattern travel_ban_acceptance in Cypher.
+// description: analysis pattern travel_ban_acceptance in Cypher: A used travel-ban leverage on Y, and Y agreed to A's approach or received people of another nationality (a reception that happened, not a planned one).
 MATCH (a:Country)-[:TRAVEL_BAN_LEVERAGE]->(y:Country)
 WITH DISTINCT a, y
 WHERE EXISTS { MATCH (a)-[ap:APPROACHED]->(y) WHERE ap.status IN ['agreed', 'conditional'] }
-   OR EXISTS { MATCH (n:Country)-[:RECEIVED]->(y) WHERE n <> y }
+   OR EXISTS { MATCH (n:Country)-[rc:RECEIVED]->(y) WHERE n <> y AND coalesce(rc.status, '') <> 'planned' }
 RETURN y.code AS country, a.code AS other
 ORDER BY country, other

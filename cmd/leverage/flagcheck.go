@@ -1,0 +1,81 @@
+package main
+
+import (
+	"flag"
+	"sort"
+	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel/ingest"
+)
+
+// givenFlags returns the flags set on the command line.
+func givenFlags(fs *flag.FlagSet) map[string]bool {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	return given
+}
+
+// refuseIdle is a usage error naming the given flags that would do nothing
+// in this mode: an option silently ignored is a result the user did not
+// ask for.
+func refuseIdle(given map[string]bool, idle []string, mode string) error {
+	var found []string
+	for _, name := range idle {
+		if given[name] {
+			found = append(found, "--"+name)
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	sort.Strings(found)
+	verb := "does"
+	if len(found) > 1 {
+		verb = "do"
+	}
+	return usagef("%s %s nothing %s", strings.Join(found, ", "), verb, mode)
+}
+
+// analyzeGraphOnly are analyze's flags that act only on --graph FILE, and
+// analyzeDatasetOnly those that act only on a dataset.
+var (
+	analyzeGraphOnly   = []string{"metrics", "repeat", "unweighted", "betweenness-samples"}
+	analyzeDatasetOnly = []string{"data", "neo4j", "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-retry",
+		"layer", "remove", "as-of", "from", "to"}
+)
+
+// checkAnalyzeFlags refuses flags that would be ignored, and impossible
+// values.
+func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
+	given := givenFlags(fs)
+	if o.graph != "" {
+		if err := refuseIdle(given, analyzeDatasetOnly, "with --graph FILE (which is the whole input)"); err != nil {
+			return err
+		}
+	} else if err := refuseIdle(given, analyzeGraphOnly, "without --graph FILE"); err != nil {
+		return err
+	}
+	if o.samples < 0 {
+		return usagef("--betweenness-samples must be 0 (exact) or a positive number of sources, not %d", o.samples)
+	}
+	if o.repeat < 1 {
+		return usagef("--repeat must be at least 1, not %d", o.repeat)
+	}
+	return nil
+}
+
+// checkIngestColumns refuses --column overrides of fields the shape does
+// not have: the override would otherwise be dropped in silence.
+func checkIngestColumns(shape ingest.Shape, columns map[string]string, from func(field string) string) error {
+	fields := ingest.Fields(shape)
+	known := map[string]bool{}
+	for _, f := range fields {
+		known[f] = true
+	}
+	for field := range columns {
+		if !known[field] {
+			return usagef("%s: %s has no field %q (fields: %s)", from(field), shape, field, strings.Join(fields, ", "))
+		}
+	}
+	return nil
+}

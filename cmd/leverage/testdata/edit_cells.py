@@ -1,0 +1,37 @@
+"""Edits cells of a workbook with openpyxl, as an analyst's script or
+hand would, and saves it. Usage: edit_cells.py IN.xlsx EDITS.json OUT.xlsx
+EDITS is a list of [sheet, cell, kind, value]; kind is text (a string
+cell), number, date (ISO day, stored as a date), formula (value without
+the leading =), bool, or empty."""
+import datetime
+import json
+import sys
+
+import openpyxl
+
+wb = openpyxl.load_workbook(sys.argv[1])
+with open(sys.argv[2]) as f:
+    edits = json.load(f)
+for sheet, ref, kind, value in edits:
+    cell = wb[sheet][ref]
+    if kind == "text":
+        cell.value = value
+        cell.data_type = "s"
+    elif kind == "number":
+        cell.value = value
+        cell.number_format = "General"
+    elif kind == "date":
+        y, m, d = map(int, value.split("-"))
+        cell.value = datetime.datetime(y, m, d)
+        cell.number_format = "yyyy-mm-dd"
+    elif kind == "formula":
+        cell.value = "=" + value
+        cell.number_format = "General"
+    elif kind == "bool":
+        cell.value = bool(value)
+        cell.number_format = "General"
+    elif kind == "empty":
+        cell.value = None
+    else:
+        sys.exit("unknown edit kind " + kind)
+wb.save(sys.argv[3])

@@ -1,0 +1,145 @@
+package kumu_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/exports/kumu"
+	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+func python(t *testing.T) string {
+	py := os.Getenv("LEVERAGE_PYTHON")
+	if py == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
+		}
+		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
+	}
+	return py
+}
+
+type sheetDump struct {
+	Sheets     []string              `json:"sheets"`
+	RawRows    map[string][][][2]any `json:"rows"`
+	Dimensions map[string]string     `json:"dimensions"`
+}
+
+// openpyxl in read_only mode, the independent reader, must find Kumu's
+// documented layout (Elements: Label, Type; Connections: From, To, Type;
+// an ID first column on both, From and To holding element IDs) and plain
+// values: text as text, numbers as numbers, every row present.
+func TestOpenpyxlReadsKumuLayout(t *testing.T) {
+	py := python(t)
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := graphdata.From(d)
+	var buf bytes.Buffer
+	if err := kumu.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "k.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var dump sheetDump
+	if err := json.Unmarshal(out, &dump); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(dump.Sheets, ",") != "Elements,Connections" {
+		t.Fatalf("sheets %v", dump.Sheets)
+	}
+	header := func(sheet string) []string {
+		var h []string
+		for _, c := range dump.RawRows[sheet][0] {
+			if c[0] != "str" {
+				t.Errorf("%s header cell %v is not text", sheet, c)
+			}
+			s, _ := c[1].(string)
+			h = append(h, s)
+		}
+		return h
+	}
+	col := func(h []string, name string) int {
+		for i, c := range h {
+			if c == name {
+				return i
+			}
+		}
+		t.Fatalf("header %v lacks %s", h, name)
+		return -1
+	}
+	eh, ch := header("Elements"), header("Connections")
+	// Kumu: Label is the first column unless ID comes first; From and To
+	// follow in A and B the same way.
+	if eh[0] != "ID" || eh[1] != "Label" || col(eh, "Type") < 0 {
+		t.Errorf("elements header %v", eh)
+	}
+	if ch[0] != "ID" || ch[1] != "From" || ch[2] != "To" || col(ch, "Type") < 0 {
+		t.Errorf("connections header %v", ch)
+	}
+	elems, conns := dump.RawRows["Elements"][1:], dump.RawRows["Connections"][1:]
+	if len(elems) != len(g.Nodes) || len(conns) != len(d.Relationships) {
+		t.Fatalf("openpyxl read_only saw %d elements and %d connections, want %d and %d (dimensions %v)",
+			len(elems), len(conns), len(g.Nodes), len(d.Relationships), dump.Dimensions)
+	}
+	ids := map[string]bool{}
+	for i, row := range elems {
+		id, _ := row[0][1].(string)
+		label, _ := row[1][1].(string)
+		ids[id] = true
+		want := d.Registry.Name(graphmodel.Code(id))
+		if label != want {
+			t.Errorf("element %d: label %q, want %q", i, label, want)
+		}
+	}
+	typ := col(ch, "Type")
+	count := col(ch, "Count")
+	for i, row := range conns {
+		r := d.Relationships[i]
+		for j, c := range row {
+			if s, ok := c[1].(string); ok && strings.HasPrefix(s, "{") {
+				t.Errorf("connection %d column %s holds %q", i, ch[j], s)
+			}
+		}
+		if row[0][1] != r.Key || row[1][1] != string(r.FromCountry) || row[2][1] != string(r.ToCountry) || row[typ][1] != string(r.Type) {
+			t.Errorf("connection %d: %v, want %s %s→%s %s", i, row[:4], r.Key, r.FromCountry, r.ToCountry, r.Type)
+		}
+		if !ids[string(r.FromCountry)] || !ids[string(r.ToCountry)] {
+			t.Errorf("connection %s refers to an element id not on Elements", r.Key)
+		}
+		if !r.Count.IsZero() && (row[count][0] != "int" || row[count][1].(float64) != float64(r.Count.Value)) {
+			t.Errorf("connection %s count cell %v, want the number %d", r.Key, row[count], r.Count.Value)
+		}
+	}
+}
+
+func TestKumuSameBytes(t *testing.T) {
+	d, _ := fixtures.Seed()
+	g := graphdata.From(d)
+	var a, b bytes.Buffer
+	if err := kumu.Write(&a, g); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if err := kumu.Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two Kumu exports of the same graph differ")
+	}
+}

@@ -1,0 +1,128 @@
+package workbook
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// normHeader folds a header as ingest does: case and everything but
+// letters and digits are ignored ("Alpha-3", "alpha 3" and "ALPHA3" match).
+func normHeader(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// derivedColumns are columns the workbook computes from others; import
+// does not read them, and says so when one was edited.
+var derivedColumns = map[string][]string{
+	countriesSpec.name:     {"Out", "In", "Total"},
+	relationshipsSpec.name: {"From name", "To name"},
+	sourcesSpec.name:       {"Cited by"},
+}
+
+func derivedColumn(sheet, col string) bool {
+	return contains(derivedColumns[sheet], col)
+}
+
+// importRole says, for the Data dictionary, what import does with a column.
+func importRole(sheet, col string) string {
+	switch {
+	case sheet != countriesSpec.name && sheet != relationshipsSpec.name && sheet != sourcesSpec.name:
+		return "not read (the sheet is computed from the data)"
+	case derivedColumn(sheet, col):
+		return "derived: not read; an edit gives a warning naming the cell"
+	}
+	return "read"
+}
+
+// header maps the normalised headers of a sheet's first row to their
+// columns, warning about columns import does not know (an inserted "NGO
+// comment") since their values will not be read.
+func (r *reader) header(spec sheetSpec, sheet string, cells []string) map[string]int {
+	col := map[string]int{}
+	known := map[string]bool{}
+	for _, c := range spec.columns {
+		known[normHeader(c.name)] = true
+	}
+	for i, h := range cells {
+		n := normHeader(h)
+		if n == "" {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if _, dup := col[n]; dup {
+			r.fail(&graphmodel.FieldError{Cell: sheet + "!" + cell, Field: strings.TrimSpace(h), Err: fmt.Errorf("column appears twice")})
+			continue
+		}
+		col[n] = i
+		if !known[n] && r.readSheet(sheet) {
+			r.warn(&graphmodel.FieldError{Cell: sheet + "!" + cell, Field: strings.TrimSpace(h),
+				Err: fmt.Errorf("column not known to import; its values are not read (known columns: see the Data dictionary)")})
+		}
+	}
+	return col
+}
+
+type derivedKind int
+
+const (
+	derivedOut derivedKind = iota
+	derivedIn
+	derivedTotal
+	derivedCited
+)
+
+// derivedCell is a count shown on Countries or Sources, to compare with
+// what the imported relationships give.
+type derivedCell struct {
+	cell, value, field string
+	kind               derivedKind
+	key                string
+}
+
+// checkDerivedCounts warns about Out, In, Total and Cited by cells that do
+// not show what the imported relationships give: an edit there changes
+// nothing.
+func (r *reader) checkDerivedCounts(d *graphmodel.Dataset) {
+	out, in, cited := map[string]int{}, map[string]int{}, map[string]int{}
+	for i := range d.Relationships {
+		rel := &d.Relationships[i]
+		out[string(rel.FromCountry)]++
+		in[string(rel.ToCountry)]++
+		for _, s := range rel.Sources {
+			cited[s]++
+		}
+	}
+	for _, c := range r.derived {
+		if c.value == "" {
+			continue
+		}
+		var want int
+		var from string
+		switch c.kind {
+		case derivedOut:
+			want, from = out[c.key], "relationships from "+c.key
+		case derivedIn:
+			want, from = in[c.key], "relationships to "+c.key
+		case derivedTotal:
+			want, from = out[c.key]+in[c.key], "Out + In"
+		case derivedCited:
+			want, from = cited[c.key], "relationships citing "+c.key
+		}
+		if got, err := strconv.ParseFloat(strings.ReplaceAll(c.value, ",", ""), 64); err == nil && got == float64(want) {
+			continue
+		}
+		r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field,
+			Err: fmt.Errorf("%q not read: the column is derived (%s, %d in the imported rows)", c.value, from, want)})
+	}
+}

@@ -1,0 +1,252 @@
+// Package safeio is the one place leverage's outputs are written and its
+// input files opened. An output is written to a temporary file beside its
+// target and renamed over it only when complete and only if the work was
+// not interrupted, so the previous file survives every failure; a target
+// that is not a regular file (a device, FIFO, socket or directory) is
+// refused rather than replaced; a symlink is written through, so the link
+// stays and the file it names is replaced. Inputs must be regular files, so
+// /dev/zero or a FIFO can neither exhaust memory nor hang a read.
+package safeio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrNotRegular marks an output path that names something other than a
+// regular file: writing there would replace a device node, a FIFO or a
+// directory with a file. The CLI reports it as a usage error.
+var ErrNotRegular = errors.New("not a regular file")
+
+// tempMarker separates a target's name from the temporary suffix; temporary
+// files are named ".TARGET.tmp-pPID-RANDOM" so a later run can tell whether
+// their writer is still alive.
+const tempMarker = ".tmp-"
+
+// File is an output being written: a temporary file that replaces its
+// target on Commit and disappears on Abort. Exactly one of them should be
+// called; Abort after Commit does nothing, so "defer f.Abort()" is safe.
+type File struct {
+	*os.File
+	target string
+	mode   fs.FileMode
+	done   bool
+}
+
+// pending holds every File neither committed nor aborted, so that a forced
+// exit (a second Ctrl-C) can remove them first.
+var pending = struct {
+	sync.Mutex
+	files map[*File]struct{}
+}{files: map[*File]struct{}{}}
+
+// ResolveTarget returns the path an output to path really replaces: path
+// itself, or the file a symlink at path names. It fails with ErrNotRegular
+// for anything else that exists there, and for a symlink whose target is
+// missing, since creating a file through it would surprise.
+func ResolveTarget(path string) (string, fs.FileMode, error) {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return path, 0o644, nil
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	target := path
+	if st.Mode()&fs.ModeSymlink != 0 {
+		target, err = filepath.EvalSymlinks(path)
+		if err != nil {
+			return "", 0, fmt.Errorf("%s: a symlink to a missing file: %w", path, ErrNotRegular)
+		}
+		if st, err = os.Stat(target); err != nil {
+			return "", 0, err
+		}
+	}
+	if !st.Mode().IsRegular() {
+		return "", 0, fmt.Errorf("%s is %s, %w; refusing to replace it (use -o - for standard output)", path, describeMode(st.Mode()), ErrNotRegular)
+	}
+	return target, st.Mode().Perm(), nil
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
+}
+
+// Create starts an output for path. The file is created 0644 (or with the
+// permissions of the file it replaces) beside the target, and temporary
+// files of earlier runs that died before cleaning up are removed.
+func Create(path string) (*File, error) {
+	target, mode, err := ResolveTarget(path)
+	if err != nil {
+		return nil, err
+	}
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	RemoveStale(dir, base)
+	f, err := os.CreateTemp(dir, "."+base+tempMarker+"p"+strconv.Itoa(os.Getpid())+"-*")
+	if err != nil {
+		return nil, err
+	}
+	// CreateTemp makes the file private (0600); outputs are for sharing.
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	out := &File{File: f, target: target, mode: mode}
+	pending.Lock()
+	pending.files[out] = struct{}{}
+	pending.Unlock()
+	return out, nil
+}
+
+// Target is the path Commit replaces.
+func (f *File) Target() string { return f.target }
+
+// Commit flushes the file to disk and renames it over its target, unless
+// ctx is done: after an interrupt the target is never replaced and the
+// temporary file is removed.
+func (f *File) Commit(ctx context.Context) error {
+	if f.done {
+		return errors.New("safeio: commit after commit or abort")
+	}
+	if err := ctx.Err(); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := os.Rename(f.Name(), f.target); err != nil {
+		f.Abort()
+		return err
+	}
+	f.forget()
+	syncDir(filepath.Dir(f.target))
+	return nil
+}
+
+// Abort removes the temporary file; the target is untouched.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.File.Close()
+	os.Remove(f.Name())
+	f.forget()
+}
+
+func (f *File) forget() {
+	f.done = true
+	pending.Lock()
+	delete(pending.files, f)
+	pending.Unlock()
+}
+
+// AbortAll removes the temporary files of every output still being
+// written; the CLI calls it before a forced exit.
+func AbortAll() {
+	pending.Lock()
+	files := make([]*File, 0, len(pending.files))
+	for f := range pending.files {
+		files = append(files, f)
+	}
+	pending.Unlock()
+	for _, f := range files {
+		f.Abort()
+	}
+}
+
+// WriteFile writes path through fn with Create and Commit: the target is
+// replaced only if fn succeeds and ctx is not done.
+func WriteFile(ctx context.Context, path string, fn func(io.Writer) error) error {
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if err := fn(f); err != nil {
+		return err
+	}
+	return f.Commit(ctx)
+}
+
+// syncDir makes the rename durable; file systems that cannot sync a
+// directory lose nothing but that guarantee.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// staleAge is how old a temporary file without a writer's pid (named by
+// earlier versions) must be before it counts as abandoned.
+const staleAge = 10 * time.Minute
+
+// RemoveStale removes temporary files for base in dir left by runs that
+// died (kill -9, power loss): those whose writer's pid is no longer alive.
+func RemoveStale(dir, base string) {
+	prefix := "." + base + tempMarker
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if stale(strings.TrimPrefix(name, prefix), e) {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// stale decides from a temporary file's suffix ("pPID-RANDOM", or the bare
+// random digits of older versions) whether its writer is gone.
+func stale(suffix string, e fs.DirEntry) bool {
+	if rest, ok := strings.CutPrefix(suffix, "p"); ok {
+		if pidText, _, ok := strings.Cut(rest, "-"); ok {
+			if pid, err := strconv.Atoi(pidText); err == nil {
+				return pid != os.Getpid() && !processAlive(pid)
+			}
+		}
+		return false
+	}
+	if _, err := strconv.ParseUint(suffix, 10, 64); err != nil {
+		return false
+	}
+	info, err := e.Info()
+	return err == nil && time.Since(info.ModTime()) > staleAge
+}
