@@ -3,11 +3,13 @@ package dot_test
 import (
 	"bytes"
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
@@ -74,5 +76,26 @@ func TestRenderedPictureHasTitleAndLegend(t *testing.T) {
 	}
 	if os.Getenv("LEVERAGE_KEEP_PICTURES") != "" {
 		os.WriteFile(os.Getenv("LEVERAGE_KEEP_PICTURES"), svg.Bytes(), 0o644)
+	}
+}
+
+// A layer graph's title names the layer and its legend says what the
+// edge labels (weights) mean, since its edges have no relationship type.
+func TestLayerTitleAndLegend(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := graphdata.FromLayer(d, analysis.LayerFlow, analysis.Window{}, analysis.Options{}, 1)
+	var b bytes.Buffer
+	if err := dot.Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	if !strings.Contains(text, "layer flow: ") || !strings.Contains(text, "edge weight: "+html.EscapeString(g.WeightDefinition)) {
+		t.Errorf("layer DOT lacks the layer in its title or the weight in its legend")
+	}
+	if strings.Contains(text, `<td align="left">received: `) {
+		t.Error("a layer graph's legend lists relationship types its edges do not carry")
 	}
 }
