@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/briefing"
@@ -113,5 +114,41 @@ func TestWriteEmptyWindow(t *testing.T) {
 	data := page[start : start+strings.Index(page[start:], "</script>")]
 	if strings.Contains(data, `null`) || !strings.Contains(data, `"months":[]`) {
 		t.Error("an empty dataset's data has a null list, or months")
+	}
+}
+
+// Every claim shows from the first slider position whose window contains
+// it: month claims in their month, a claim dated only to a year earlier
+// than the first month from the first position, never only at the end.
+func TestClaimsEnterTheSliderWhereAnalysisCountsThem(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(writeSeed(t, 1))
+	start := strings.Index(page, `id="data">`) + len(`id="data">`)
+	var data struct {
+		Months []string `json:"months"`
+		Rels   []struct {
+			ID string `json:"id"`
+			M  int    `json:"m"`
+		} `json:"rels"`
+	}
+	if err := json.Unmarshal([]byte(page[start:start+strings.Index(page[start:], "</script>")]), &data); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range d.Relationships {
+		got := data.Rels[i].M
+		want := len(data.Months)
+		for j, m := range data.Months {
+			mt, _ := time.Parse("2006-01", m)
+			if analysis.AsOf(mt.AddDate(0, 1, -1)).Contains(&r) {
+				want = j
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%s (%s) enters the slider at %d, the analysis window first holds it at %d", r.Key, r.Date, got, want)
+		}
 	}
 }

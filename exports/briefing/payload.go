@@ -219,10 +219,13 @@ func buildPayload(r Results) (payload, error) {
 	p.Snapshots = append(append(p.Snapshots, r.Months...), r.Whole)
 	groupOf := map[[3]string]int{}
 	for i, rl := range d.Relationships {
-		m := len(r.Months) // undated or outside the months: only the whole window
-		if !rl.Date.IsZero() {
-			if j, ok := monthIndex[rl.Date.Start().Format("2006-01")]; ok {
+		m := len(r.Months) // undated: only the whole window
+		if !rl.Date.IsZero() && len(r.Months) > 0 {
+			start := rl.Date.Start().Format("2006-01")
+			if j, ok := monthIndex[start]; ok {
 				m = j
+			} else if start < r.Months[0].Month {
+				m = 0 // a coarse claim from before the first month overlaps every window
 			}
 		}
 		x := rel{Key: rl.Key, Event: rl.Event, Type: string(rl.Type), From: rl.FromCountry, To: rl.ToCountry,

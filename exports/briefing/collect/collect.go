@@ -48,10 +48,15 @@ func Results(d *graphmodel.Dataset, w analysis.Window, seed uint64) briefing.Res
 	return r
 }
 
-// Months lists the first day of every month from the earliest to the
-// latest start of a dated relationship, within w.
+// Months lists the slider's months: the first day of every month from the
+// earliest month- or day-dated relationship in w to the latest start of any
+// dated one. A claim dated only to a quarter or a year sets no first month
+// of its own (that would put it in January, and open the slider on months
+// nothing happened in); it is in every window that overlaps its period, so
+// it shows from the first month it overlaps. Only when every claim is
+// coarse do they set the range.
 func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
-	var first, last time.Time
+	var first, firstCoarse, last time.Time
 	for i := range d.Relationships {
 		rd := d.Relationships[i].Date
 		if rd.IsZero() || !w.Contains(&d.Relationships[i]) {
@@ -59,12 +64,19 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 		}
 		s := rd.Start()
 		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if first.IsZero() || s.Before(first) {
-			first = s
+		if rd.Precision >= graphmodel.Month {
+			if first.IsZero() || s.Before(first) {
+				first = s
+			}
+		} else if firstCoarse.IsZero() || s.Before(firstCoarse) {
+			firstCoarse = s
 		}
 		if s.After(last) {
 			last = s
 		}
+	}
+	if first.IsZero() {
+		first = firstCoarse
 	}
 	if first.IsZero() {
 		return nil

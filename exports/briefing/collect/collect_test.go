@@ -73,6 +73,22 @@ func TestMonthsAndSnapshotsByHand(t *testing.T) {
 	}
 }
 
+// A claim dated only to a year opens no month of its own: the slider starts
+// at the first month-dated claim, and the year claim is in it.
+func TestCoarseClaimsOpenNoMonth(t *testing.T) {
+	d := tiny()
+	d.Relationships = append(d.Relationships, d.Relationships[0])
+	old := &d.Relationships[len(d.Relationships)-1]
+	old.Key, old.Date = "a0", graphmodel.YearDate(2024)
+	r := Results(d, analysis.Window{}, 1)
+	if got := r.Months[0].Month; got != "2025-01" {
+		t.Errorf("slider opens at %s, want 2025-01", got)
+	}
+	if got := r.Months[0].Countries["PA"].Approached; got != 2 {
+		t.Errorf("as of 2025-01 Panama was approached %d times, want 2 (the 2024 claim and January's)", got)
+	}
+}
+
 // A window starting in February drops January from the slider.
 func TestMonthsFollowTheWindow(t *testing.T) {
 	w := analysis.Window{From: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
