@@ -38,7 +38,7 @@ type exportOptions struct {
 	placeholders bool
 }
 
-var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot"}
+var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
 
 func init() {
 	register(verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain})
@@ -48,15 +48,16 @@ func exportMain(ctx context.Context, args []string, e env) error {
 	var o exportOptions
 	fs := newFlags("export", "", `Writes the dataset with its analysis. -o FILE.xlsx writes the NGO workbook;
 other formats by --format or by extension: .graphml, .gexf, .json (networkx
-node-link), .dot (with --render svg|png when Graphviz is installed), gephi (a
-directory with nodes.csv and edges.csv), kumu (an xlsx for Kumu import).
+node-link), .dot (with --render svg|png when Graphviz is installed), .html (the offline
+briefing: map, network, month slider, sources), gephi (a directory with
+nodes.csv and edges.csv), kumu (an xlsx for Kumu import).
 Files are written under a temporary name and renamed when complete.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
 	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
-	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed for the workbook's (and --layer's) communities")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
@@ -78,6 +79,8 @@ Files are written under a temporary name and renamed when complete.`, e)
 			o.format = "json"
 		case ".dot", ".gv":
 			o.format = "dot"
+		case ".html", ".htm":
+			o.format = "html"
 		default:
 			return usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
 		}
@@ -127,6 +130,8 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
+	case "html":
+		return exportBriefing(o, d, w, e)
 	case "gephi":
 		if o.out == stdoutName {
 			return usagef("gephi writes a directory; -o - does not apply")

@@ -1,0 +1,146 @@
+// Package collect computes, once, everything the briefing shows: the
+// analysis package's views, hubs, patterns, profiles, dependencies and
+// timeline over the window, and the same counts as of the end of every
+// month for the slider. It is the only place the briefing calls analysis.
+package collect
+
+import (
+	"time"
+
+	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/exports/briefing"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// Results analyses d (already cut to w by the caller, as the other exports
+// are) and returns what briefing.Write needs. seed seeds the layout.
+func Results(d *graphmodel.Dataset, w analysis.Window, seed uint64) briefing.Results {
+	r := briefing.Results{
+		Dataset:      d,
+		Provenance:   d.Provenance(),
+		Window:       w,
+		Generated:    d.Meta.Updated.Start(),
+		Counted:      analysis.Counted(d.Relationships),
+		Patterns:     analysis.FindAll(d, w),
+		Profiles:     analysis.Profiles(d, w),
+		Dependencies: analysis.SingleReceiverDependencies(d, w),
+		Timeline:     analysis.Timeline(d, w),
+		Seed:         seed,
+	}
+	for _, l := range analysis.Layers {
+		g := analysis.View(d, l, w)
+		lr := briefing.LayerResult{Layer: l, Types: l.Types(), Hubs: analysis.Hubs(g), Edges: g.EdgeList()}
+		for i := 0; i < g.Len(); i++ {
+			lr.Nodes = append(lr.Nodes, g.Name(i))
+		}
+		r.Layers = append(r.Layers, lr)
+	}
+	for _, m := range Months(d, w) {
+		end := m.AddDate(0, 1, -1)
+		if !w.To.IsZero() && end.After(w.To) {
+			end = w.To
+		}
+		mr := snapshot(d, analysis.Window{From: w.From, To: end})
+		mr.Month = m.Format("2006-01")
+		r.Months = append(r.Months, mr)
+	}
+	r.Whole = snapshot(d, w)
+	return r
+}
+
+// Months lists the slider's months: the first day of every month from the
+// earliest month- or day-dated relationship in w to the latest start of any
+// dated one. A claim dated only to a quarter or a year sets no first month
+// of its own (that would put it in January, and open the slider on months
+// nothing happened in); it is in every window that overlaps its period, so
+// it shows from the first month it overlaps. Only when every claim is
+// coarse do they set the range.
+func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
+	var first, firstCoarse, last time.Time
+	for i := range d.Relationships {
+		rd := d.Relationships[i].Date
+		if rd.IsZero() || !w.Contains(&d.Relationships[i]) {
+			continue
+		}
+		s := rd.Start()
+		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if rd.Precision >= graphmodel.Month {
+			if first.IsZero() || s.Before(first) {
+				first = s
+			}
+		} else if firstCoarse.IsZero() || s.Before(firstCoarse) {
+			firstCoarse = s
+		}
+		if s.After(last) {
+			last = s
+		}
+	}
+	if first.IsZero() {
+		first = firstCoarse
+	}
+	if first.IsZero() {
+		return nil
+	}
+	if !w.From.IsZero() {
+		f := time.Date(w.From.Year(), w.From.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if f.After(first) {
+			first = f
+		}
+	}
+	var out []time.Time
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		out = append(out, m)
+	}
+	return out
+}
+
+// snapshot is the analysis of one window, as the counts panel and the map
+// show it.
+func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
+	rels := analysis.Select(d, w)
+	counted := analysis.Counted(rels)
+	mr := briefing.MonthResult{
+		Relationships: len(rels),
+		Matches:       len(analysis.FindAll(d, w)),
+		Nodes:         map[analysis.Layer]int{},
+		Edges:         map[analysis.Layer]int{},
+		Countries:     map[graphmodel.Code]briefing.CountryMeasures{},
+	}
+	for _, l := range analysis.Layers {
+		// As analyze counts them: the graph paths run through, without
+		// placeholders (groups, unspecified nationalities).
+		g := analysis.View(d, l, w).Structural()
+		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
+	}
+	latest := map[graphmodel.Code]graphmodel.Date{}
+	for i := range rels {
+		rel := &rels[i]
+		if rel.Date.Precision != graphmodel.PrecisionNone && rel.Date.Precision < graphmodel.Month {
+			mr.Coarse++
+		}
+		c := mr.Countries[rel.ToCountry]
+		switch rel.Type {
+		case graphmodel.Received:
+			if counted[i] && analysis.IsReception(rel) {
+				c.Received += rel.Count.Value
+				mr.People += rel.Count.Value
+			}
+		case graphmodel.Approached:
+			c.Approached++
+			// The latest approach by date; a tie goes to the later row, as
+			// the dataset lists follow-ups after first contacts.
+			if prev, ok := latest[rel.ToCountry]; !ok || !rel.Date.Before(prev) {
+				latest[rel.ToCountry] = rel.Date
+				c.Latest = rel.Status
+			}
+		case graphmodel.Paid:
+			if counted[i] {
+				c.Paid += rel.Money.Amount
+			}
+		default:
+			continue
+		}
+		mr.Countries[rel.ToCountry] = c
+	}
+	return mr
+}

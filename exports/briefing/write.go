@@ -1,0 +1,53 @@
+package briefing
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+)
+
+var (
+	//go:embed assets/page.html
+	pageHTML string
+	//go:embed assets/briefing.css
+	pageCSS string
+	//go:embed assets/briefing.js
+	pageJS string
+)
+
+// Write writes the briefing for r to w as one HTML file. The same Results
+// give the same bytes: maps are encoded in key order and the generation
+// time comes from r.Generated.
+func Write(w io.Writer, r Results) error {
+	if r.Dataset == nil {
+		return fmt.Errorf("briefing: no dataset")
+	}
+	p, err := buildPayload(r)
+	if err != nil {
+		return err
+	}
+	var data bytes.Buffer
+	enc := json.NewEncoder(&data)
+	// HTML escaping (the default) turns <, > and & into \u003c…, so no
+	// note or title can close the script element the data sits in.
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(p); err != nil {
+		return err
+	}
+	title := "Leverage briefing: " + r.Provenance.DatasetName
+	if r.Provenance.DatasetVersion != "" {
+		title += " " + r.Provenance.DatasetVersion
+	}
+	page := strings.NewReplacer(
+		"{{TITLE}}", html.EscapeString(title),
+		"{{CSS}}", pageCSS,
+		"{{DATA}}", strings.TrimSpace(data.String()),
+		"{{JS}}", pageJS,
+	).Replace(pageHTML)
+	_, err = io.WriteString(w, page)
+	return err
+}
