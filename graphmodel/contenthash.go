@@ -90,7 +90,7 @@ func (h *ContentHasher) Sum(countries []Country, sources []Source) (string, erro
 	ss := slices.Clone(sources)
 	sort.Slice(ss, func(i, j int) bool { return ss[i].Key < ss[j].Key })
 	for _, s := range ss {
-		b = appendRecord(b[:0], "S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note)
+		b = appendRecord(b[:0], sourceRecord(&s)...)
 		d.Write(b)
 	}
 	if len(h.index) > 0 {

@@ -222,13 +222,7 @@ func (d *Dataset) ContentHash() string {
 	sources := slices.Clone(d.Sources)
 	sort.Slice(sources, func(i, j int) bool { return sources[i].Key < sources[j].Key })
 	for _, s := range sources {
-		fields := []string{"S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note}
-		if s.hasLineage() {
-			// Appended only when present, so a dataset without lineage keeps
-			// the hash it had before these fields existed.
-			fields = append(fields, s.Domain, s.Republishes, strings.Join(s.DerivedFrom, ";"), s.Availability)
-		}
-		h.write(fields...)
+		h.write(sourceRecord(&s)...)
 	}
 	order := make([]int, len(d.Relationships))
 	for i := range order {
@@ -240,6 +234,17 @@ func (d *Dataset) ContentHash() string {
 		h.h.Write(h.buf)
 	}
 	return hex.EncodeToString(h.h.Sum(nil))
+}
+
+// sourceRecord is a source's fields as both content hashers take them.
+func sourceRecord(s *Source) []string {
+	fields := []string{"S", s.Key, s.Publisher, s.Title, s.Published.String(), string(s.Kind), s.URL, s.Note}
+	if s.hasLineage() {
+		// Appended only when present, so a dataset without lineage keeps
+		// the hash it had before these fields existed.
+		fields = append(fields, s.Domain, s.Republishes, strings.Join(s.DerivedFrom, ";"), s.Availability)
+	}
+	return fields
 }
 
 // recordHasher length-prefixes each field so no two records hash alike by
