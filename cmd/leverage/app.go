@@ -78,7 +78,7 @@ func run(ctx context.Context, args []string, e env) error {
 		printUsage(e.stderr)
 		return usagef("unknown verb %q", name)
 	}
-	return v.run(ctx, args[1:], e)
+	return runInterruptible(ctx, name, v.run, args[1:], e)
 }
 
 func printUsage(w io.Writer) {

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildCLI builds the leverage binary for tests that must send it signals.
+func buildCLI(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "leverage")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// interruptRun starts bin with args, sends SIGINT after delay, and returns
+// the exit code, the time from the signal to the exit, and stderr. sent is
+// false when the process ended before the signal was due.
+func interruptRun(t *testing.T, bin string, delay time.Duration, args ...string) (code int, latency time.Duration, sent bool, stderr string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-exited:
+	case <-time.After(delay):
+		cmd.Process.Signal(syscall.SIGINT)
+		sent = true
+		start := time.Now()
+		select {
+		case err = <-exited:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			<-exited
+			t.Fatalf("%v: still running 30 s after SIGINT", args)
+		}
+		latency = time.Since(start)
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, latency, sent, errb.String()
+}
+
+// writeRemovals writes a person-level removals CSV of n rows.
+func writeRemovals(t *testing.T, path string, n int) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "Unique Identifier,Citizenship Country,Departure Country,Departed Date")
+	nat := []string{"VENEZUELA", "CUBA", "HAITI", "MEXICO", "GUATEMALA"}
+	to := []string{"EL SALVADOR", "PANAMA", "COSTA RICA", "MEXICO", "HONDURAS"}
+	for i := range n {
+		fmt.Fprintf(w, "id%08d,%s,%s,2025-%02d-%02d\n", i, nat[i%5], to[(i/5)%5], 1+i%12, 1+i%28)
+	}
+	w.Flush()
+	f.Close()
+}
+
+// Issue 12: Ctrl-C did nothing until the work ended (analyze took 9-16 s
+// to honour it). Every verb must exit 130 within a second of SIGINT on the
+// 100k-relationship synthetic dataset; the bound here is generous for a
+// loaded machine, and the measured latencies are logged.
+func TestInterruptLatencyPerVerb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and a 100k-relationship dataset")
+	}
+	bin := buildCLI(t)
+	dir := t.TempDir()
+	data := filepath.Join(dir, "g100k")
+	if out, err := exec.Command(bin, "generate", "--out", data, "--relationships", "100000").CombinedOutput(); err != nil {
+		t.Fatalf("generate: %v %s", err, out)
+	}
+	book := filepath.Join(dir, "g100k.xlsx")
+	if out, err := exec.Command(bin, "export", "--data", data, "--no-analysis", "-o", book).CombinedOutput(); err != nil {
+		t.Fatalf("export: %v %s", err, out)
+	}
+	edges := filepath.Join(dir, "edges.csv")
+	{
+		b, _ := os.ReadFile(filepath.Join(data, "relationships.csv"))
+		var sb strings.Builder
+		sb.WriteString("source,target\n")
+		for i, line := range strings.Split(string(b), "\n") {
+			f := strings.Split(line, ",")
+			if i == 0 || len(f) < 5 {
+				continue
+			}
+			sb.WriteString(f[3] + "," + f[4] + "\n")
+		}
+		os.WriteFile(edges, []byte(sb.String()), 0o644)
+	}
+	removals := filepath.Join(dir, "removals.csv")
+	writeRemovals(t, removals, 2_000_000)
+	target := func(name string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("previous"), 0o644)
+		return p
+	}
+	const bound = 3 * time.Second // the target is 1 s; the machine is shared
+	var report []string
+	type run struct {
+		delay time.Duration
+		args  []string
+	}
+	var runs []run
+	for _, args := range [][]string{
+		{"validate", "--data", data},
+		{"stats", "--data", data},
+		{"timeline", "--data", data},
+		{"patterns", "--data", data},
+		{"profile", "US", "--data", data},
+		{"analyze", "--data", data},
+		{"analyze", "--graph", edges},
+		{"export", "--data", data, "-o", target("all.xlsx")},
+		{"export", "--data", data, "--no-analysis", "-o", target("data.xlsx")},
+		{"export", "--data", data, "-o", target("g.graphml")},
+		{"dataset", "export", "--data", data, filepath.Join(dir, "copy")},
+		{"validate", "--data", book},
+		{"import", book, "--out", filepath.Join(dir, "imported")},
+		{"ingest", "tracker", book, "--sheet", "Relationships", "--dry-run"},
+		{"ingest", "removals", removals, "--out", filepath.Join(dir, "ingested")},
+		{"generate", "--out", filepath.Join(dir, "gen"), "--relationships", "3000000"},
+	} {
+		runs = append(runs, run{700 * time.Millisecond, args})
+	}
+	// Later, when the long verbs are past reading and deep in computing.
+	for _, args := range [][]string{
+		{"patterns", "--data", data},
+		{"profile", "US", "--data", data},
+		{"analyze", "--data", data},
+		{"export", "--data", data, "-o", target("all.xlsx")},
+		{"import", book, "--out", filepath.Join(dir, "imported")},
+	} {
+		runs = append(runs, run{4 * time.Second, args})
+	}
+	for _, r := range runs {
+		args := r.args
+		code, latency, sent, stderr := interruptRun(t, bin, r.delay, args...)
+		label := fmt.Sprintf("at %v: %s", r.delay, strings.Join(args, " "))
+		label = strings.ReplaceAll(label, dir+string(filepath.Separator), "")
+		if !sent {
+			report = append(report, fmt.Sprintf("%-60s finished before the signal (exit %d)", label, code))
+			continue
+		}
+		report = append(report, fmt.Sprintf("%-60s exit %d after %v", label, code, latency.Round(time.Millisecond)))
+		if code != exitCancelled || latency > bound || !strings.Contains(stderr, "interrupted") {
+			t.Errorf("%s: exit %d %v after SIGINT, want 130 within %v; stderr:\n%s", label, code, latency, bound, stderr)
+		}
+	}
+	for _, name := range []string{"all.xlsx", "data.xlsx", "g.graphml"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != "previous" {
+			t.Errorf("%s was replaced after the interrupt", name)
+		}
+	}
+	for _, name := range []string{"copy", "imported", "ingested", "gen"} {
+		if _, err := os.Stat(filepath.Join(dir, name, "relationships.csv")); err == nil {
+			t.Errorf("%s/relationships.csv was written after the interrupt", name)
+		}
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*")); len(matches) > 0 {
+		t.Errorf("temporary files left: %v", matches)
+	}
+	t.Logf("SIGINT into each verb, 100k relationships:\n%s", strings.Join(report, "\n"))
+}
