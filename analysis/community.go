@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -39,10 +40,25 @@ const (
 // against.
 func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, louvainCSR) }
 
+// LouvainContext is Louvain that stops between runs and between passes
+// once ctx is done, returning ctx's error.
+func LouvainContext(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
+	return bestOfRunsContext(ctx, g, seed, louvainCSRContext)
+}
+
 // bestOfRuns runs a seeded community method once, or LouvainRestarts times
 // on graphs under LouvainRestartEdges edges, and keeps the partition of
 // highest modularity (the first of equals).
 func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
+	c, _ := bestOfRunsContext(context.Background(), g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+		m, q := method(u, s)
+		return m, q, nil
+	})
+	return c
+}
+
+// bestOfRunsContext is bestOfRuns that stops between runs once ctx is done.
+func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
 	u := undirectedOf(g)
 	runs := 1
 	if g.Edges() < LouvainRestartEdges {
@@ -51,7 +67,10 @@ func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32
 	var best []int32
 	bestQ := math.Inf(-1)
 	for i := 0; i < runs; i++ {
-		member, q := method(u, seed+uint64(i)*0x9e3779b97f4a7c15)
+		member, q, err := method(ctx, u, seed+uint64(i)*0x9e3779b97f4a7c15)
+		if err != nil {
+			return Communities{}, err
+		}
 		if q > bestQ+1e-12 {
 			best, bestQ = member, q
 		}
@@ -63,7 +82,7 @@ func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32
 	c.Label = numberBySize(best)
 	c.Members = membersOf(g, c.Label)
 	c.Modularity = bestQ
-	return c
+	return c, nil
 }
 
 // louvainGonum is gonum's Louvain with the same restarts: the reference.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"runtime"
 
@@ -25,12 +26,20 @@ import (
 // without changing any sum, and inner products add fixed-size chunks in
 // chunk order whatever the number of workers.
 func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
+	hubs, auths, _ = HITSContext(context.Background(), g, weighted, tol)
+	return hubs, auths
+}
+
+// HITSContext is HITS that stops between Lanczos restarts once ctx is
+// done, returning ctx's error.
+func HITSContext(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, err error) {
 	n := g.Len()
 	hubs, auths = make([]float64, n), make([]float64, n)
 	if n == 0 || g.Edges() == 0 {
-		return hubs, auths
+		return hubs, auths, nil
 	}
 	op := newHITSOperator(g, weighted)
+	op.ctx = ctx
 	// Both vectors carry the zero last entry the products read.
 	x, h := make([]float64, n+1), make([]float64, n+1)
 	for i := range n {
@@ -42,6 +51,9 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 	// nodes without out-edges get an exact zero hub score, not a residue.
 	for attempt := 0; ; attempt++ {
 		lanczosTop(op, x, tol)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		op.apply(x, h)
 		theta := dotChunked(x, h, op.workers)
 		r := 0.0
@@ -58,7 +70,7 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 	positiveSum(hubs)
 	op.transposed(h, auths)
 	positiveSum(auths)
-	return hubs, auths
+	return hubs, auths, nil
 }
 
 // hitsOperator applies A·Aᵀ (and Aᵀ alone) over the graph's adjacency in
@@ -67,9 +79,10 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 type hitsOperator struct {
 	in, out  *sellMatrix
 	workers  int
-	inSplit  []int     // slice ranges of in per worker
-	outSplit []int     // and of out
-	tmp      []float64 // Aᵀx between the two halves of A·Aᵀx, length n+1
+	inSplit  []int           // slice ranges of in per worker
+	outSplit []int           // and of out
+	tmp      []float64       // Aᵀx between the two halves of A·Aᵀx, length n+1
+	ctx      context.Context // nil: never cancelled; lanczosTop looks per restart
 }
 
 // hitsParallelEdges is the size from which HITS splits its products across

@@ -120,24 +120,34 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"hits", func() {
-			h, a := analysis.HITS(g, false, 1e-10)
+			h, a, err := analysis.HITSContext(ctx, g, false, 1e-10)
+			if err != nil {
+				return
+			}
 			for i := range m {
 				m[i].Hub, m[i].Authority = h[i], a[i]
 			}
 		}},
 		{"betweenness", func() {
 			var bc []float64
+			var err error
 			if o.samples > 0 {
-				bc = analysis.BetweennessSampled(g, o.samples, o.seed)
+				bc, err = analysis.BetweennessSampledContext(ctx, g, o.samples, o.seed)
 			} else {
-				bc = analysis.Betweenness(g)
+				bc, err = analysis.BetweennessContext(ctx, g)
+			}
+			if err != nil {
+				return
 			}
 			for i := range m {
 				m[i].Betweenness = bc[i]
 			}
 		}},
 		{"closeness", func() {
-			c, h := analysis.Closeness(g)
+			c, h, err := analysis.ClosenessContext(ctx, g)
+			if err != nil {
+				return
+			}
 			for i := range m {
 				m[i].Closeness, m[i].Harmonic = c[i], h[i]
 			}
@@ -154,13 +164,17 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 				m[i].WeakComponent, m[i].StrongComponent = w[i], s[i]
 			}
 		}},
-		{"louvain", func() { comm = analysis.Louvain(g, o.seed) }},
+		{"louvain", func() { comm, _ = analysis.LouvainContext(ctx, g, o.seed) }},
 		{"leiden", func() { leiden = analysis.Leiden(g, o.seed) }},
 	}
 	for _, s := range steps {
 		if err := step(s.name, s.fn); err != nil {
 			return err
 		}
+	}
+	// A kernel stopped by Ctrl-C leaves its metric unset; say so, not zeros.
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	ranked, err := analysis.Rank(m, analysis.Metric(o.metric))
 	if err != nil {

@@ -111,6 +111,18 @@ func TestInterruptLatencyPerVerb(t *testing.T) {
 		}
 		os.WriteFile(edges, []byte(sb.String()), 0o644)
 	}
+	// A graph whose exact betweenness takes many seconds: 20k nodes, 100k
+	// edges from a fixed linear congruential sequence.
+	bigGraph := filepath.Join(dir, "big.csv")
+	{
+		var sb strings.Builder
+		x := uint64(1)
+		next := func() uint64 { x = x*6364136223846793005 + 1442695040888963407; return x >> 33 }
+		for range 100000 {
+			fmt.Fprintf(&sb, "v%d,v%d\n", next()%20000, next()%20000)
+		}
+		os.WriteFile(bigGraph, []byte(sb.String()), 0o644)
+	}
 	removals := filepath.Join(dir, "removals.csv")
 	writeRemovals(t, removals, 2_000_000)
 	target := func(name string) string {
@@ -152,6 +164,8 @@ func TestInterruptLatencyPerVerb(t *testing.T) {
 		{"analyze", "--data", data},
 		{"export", "--data", data, "-o", target("all.xlsx")},
 		{"import", book, "--out", filepath.Join(dir, "imported")},
+		{"analyze", "--graph", bigGraph, "--metrics", "betweenness"},
+		{"analyze", "--graph", bigGraph, "--metrics", "closeness"},
 	} {
 		runs = append(runs, run{4 * time.Second, args})
 	}
