@@ -198,3 +198,43 @@ func TestInterruptLatencyPerVerb(t *testing.T) {
 	}
 	t.Logf("SIGINT into each verb, 100k relationships:\n%s", strings.Join(report, "\n"))
 }
+
+// Issue 12: SIGINT 1.5-2 s into a 200k-row export exited 0 and replaced
+// the target. Whenever the signal lands, either the export had already
+// finished (exit 0, before the signal) or it exits 130 and the previous
+// file is intact, with no temporary file beside it.
+func TestLateInterruptNeverReplacesTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and a 200k-relationship dataset")
+	}
+	bin := buildCLI(t)
+	dir := t.TempDir()
+	data := filepath.Join(dir, "g200k")
+	if out, err := exec.Command(bin, "generate", "--out", data, "--relationships", "200000").CombinedOutput(); err != nil {
+		t.Fatalf("generate: %v %s", err, out)
+	}
+	out := filepath.Join(dir, "out.xlsx")
+	args := []string{"export", "--data", data, "--no-analysis", "-o", out}
+	start := time.Now()
+	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("export: %v %s", err, b)
+	}
+	full := time.Since(start)
+	for _, frac := range []float64{0.5, 0.8, 0.9, 0.95, 0.98} {
+		os.WriteFile(out, []byte("previous"), 0o644)
+		delay := time.Duration(frac * float64(full))
+		code, latency, sent, stderr := interruptRun(t, bin, delay, args...)
+		b, _ := os.ReadFile(out)
+		switch {
+		case !sent && code == 0:
+			t.Logf("at %.0f%% (%v): finished before the signal", 100*frac, delay.Round(time.Millisecond))
+		case code == exitCancelled && string(b) == "previous":
+			t.Logf("at %.0f%% (%v): exit 130 after %v, target intact", 100*frac, delay.Round(time.Millisecond), latency.Round(time.Millisecond))
+		default:
+			t.Errorf("at %.0f%% (%v): exit %d (signal sent: %v), target now %.8q; stderr:\n%s", 100*frac, delay, code, sent, b, stderr)
+		}
+		if matches, _ := filepath.Glob(filepath.Join(dir, ".out.xlsx.tmp-*")); len(matches) > 0 {
+			t.Errorf("at %.0f%%: temporary files left: %v", 100*frac, matches)
+		}
+	}
+}
