@@ -81,6 +81,8 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			return err
 		}
 		var took []float64
+		e.progress.Start(name, 0)
+		defer e.progress.Done()
 		for r := 0; r < max(1, o.repeat); r++ {
 			t0 := time.Now()
 			fn()

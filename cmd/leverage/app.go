@@ -148,7 +148,11 @@ func report(err error, stderr io.Writer) int {
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 	case code == exitCancelled:
-		fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
+		if done := safeio.Committed(); len(done) > 0 {
+			fmt.Fprintf(stderr, "leverage: interrupted after %s had been written in full; nothing was left half written\n", strings.Join(done, ", "))
+		} else {
+			fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
+		}
 	case code == exitUsage:
 		fmt.Fprintf(stderr, "leverage: %v\nRun \"leverage help\" for usage.\n", err)
 	default:

@@ -48,7 +48,9 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
+	e.progress.Start("reading "+o.file, 0)
 	got, err := readWorkbook(ctx, o.file)
+	e.progress.Done()
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,19 @@ func runInterruptible(ctx context.Context, name string, fn func(context.Context,
 	go func() { done <- fn(ctx, args, inner) }()
 	select {
 	case err := <-done:
+		if err == nil && ctx.Err() != nil {
+			// Interrupted, even if the verb got to its end before it
+			// looked: the report says which outputs were complete.
+			return ctx.Err()
+		}
 		return err
 	case <-ctx.Done():
 	}
 	select {
 	case err := <-done:
+		if err == nil {
+			return ctx.Err()
+		}
 		return err
 	case <-time.After(interruptGrace):
 		stdout.shut()

@@ -154,7 +154,24 @@ func (f *File) Commit(ctx context.Context) error {
 	}
 	f.forget()
 	syncDir(filepath.Dir(f.target))
+	committed.Lock()
+	committed.targets = append(committed.targets, f.target)
+	committed.Unlock()
 	return nil
+}
+
+// committed lists the outputs this process has replaced, so an interrupt
+// reported after some of them were complete can say so.
+var committed struct {
+	sync.Mutex
+	targets []string
+}
+
+// Committed returns the targets replaced so far, in order.
+func Committed() []string {
+	committed.Lock()
+	defer committed.Unlock()
+	return append([]string(nil), committed.targets...)
 }
 
 // Abort removes the temporary file; the target is untouched.
