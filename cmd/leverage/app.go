@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, e env) error {
 	if e.progress == nil {
 		e.progress = graphmodel.NopProgress{}
 	}
+	safeio.ForgetCommitted()
 	if len(args) == 0 {
 		printUsage(e.stderr)
 		return usagef("no verb given")

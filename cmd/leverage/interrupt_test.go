@@ -253,3 +253,46 @@ func TestLateInterruptNeverReplacesTarget(t *testing.T) {
 		}
 	}
 }
+
+// A second Ctrl-C ends the process at once (exit 130), and the run's
+// private temporary directory goes with it; one left by a killed run is
+// swept by the next.
+func TestSecondInterruptQuitsAndCleansUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildCLI(t)
+	tmp := t.TempDir()
+	data := filepath.Join(t.TempDir(), "g")
+	gen := exec.Command(bin, "generate", "--out", data, "--relationships", "100000")
+	gen.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("generate: %v %s", err, out)
+	}
+	// A directory a killed run would have left.
+	stale := filepath.Join(tmp, "leverage-p999999999-1")
+	os.MkdirAll(filepath.Join(stale, "excelize-1"), 0o755)
+
+	cmd := exec.Command(bin, "export", "--data", data, "-o", filepath.Join(t.TempDir(), "x.xlsx"))
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	time.Sleep(20 * time.Millisecond)
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitCancelled {
+		t.Fatalf("exit %v, want 130; stderr:\n%s", err, errb.String())
+	}
+	t.Logf("exit 130 %v after the second SIGINT", time.Since(start).Round(time.Millisecond))
+	entries, _ := os.ReadDir(tmp)
+	for _, e := range entries {
+		t.Errorf("left in TMPDIR: %s", e.Name())
+	}
+}

@@ -167,6 +167,14 @@ var committed struct {
 	targets []string
 }
 
+// ForgetCommitted empties the list Committed returns, at the start of a
+// run (tests run many in one process).
+func ForgetCommitted() {
+	committed.Lock()
+	committed.targets = nil
+	committed.Unlock()
+}
+
 // Committed returns the targets replaced so far, in order.
 func Committed() []string {
 	committed.Lock()
