@@ -270,6 +270,7 @@ func (r *reader) readCountries() []graphmodel.Country {
 		if c.Kind != "" && !c.Kind.Valid() {
 			r.fail(t.at("kind", string(c.Code), fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)))
 		}
+		r.place(t, c.CheckText())
 		out = append(out, c)
 	}
 	return out
