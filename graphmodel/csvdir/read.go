@@ -443,7 +443,7 @@ func splitList(s string) []string {
 // with a byte scan that honours quoted fields, without parsing them: a
 // cheap first pass for writers that must size their output up front.
 func CountRecords(path string) (int, error) {
-	f, err := os.Open(path)
+	f, err := safeio.Open(path)
 	if err != nil {
 		return 0, err
 	}
