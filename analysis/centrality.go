@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -173,22 +174,32 @@ func normalizeSum(v []float64) {
 // its own flat arrays; partial sums are added in worker order, so results
 // do not depend on scheduling.
 func Betweenness(g *Graph) []float64 {
+	cb, _ := BetweennessContext(context.Background(), g)
+	return cb
+}
+
+// BetweennessContext is Betweenness that stops between sources once ctx is
+// done, returning ctx's error and no scores.
+func BetweennessContext(ctx context.Context, g *Graph) ([]float64, error) {
 	n := g.Len()
-	cb := brandesSum(g, n, func(i int) int32 { return int32(i) })
+	cb, err := brandesSum(ctx, g, n, func(i int) int32 { return int32(i) })
+	if err != nil {
+		return nil, err
+	}
 	if n > 2 {
 		scale := 1 / float64((n-1)*(n-2))
 		for i := range cb {
 			cb[i] *= scale
 		}
 	}
-	return cb
+	return cb, nil
 }
 
 // brandesSum adds up the dependencies from count sources (the i-th being
 // source(i)), split across GOMAXPROCS workers by index, each with its own
 // flat arrays; partial sums are added in worker order, so the result does
 // not depend on scheduling.
-func brandesSum(g *Graph, count int, source func(i int) int32) []float64 {
+func brandesSum(ctx context.Context, g *Graph, count int, source func(i int) int32) ([]float64, error) {
 	n := g.Len()
 	workers := max(1, min(runtime.GOMAXPROCS(0), count))
 	partial := make([][]float64, workers)
@@ -203,19 +214,25 @@ func brandesSum(g *Graph, count int, source func(i int) int32) []float64 {
 			delta := make([]float64, n)
 			order := make([]int32, 0, n)
 			for i := w; i < count; i += workers {
+				if ctx.Err() != nil {
+					return
+				}
 				brandesFrom(g, source(i), cb, sigma, dist, delta, order)
 			}
 			partial[w] = cb
 		}(w)
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cb := make([]float64, n)
 	for _, p := range partial {
 		for i, x := range p {
 			cb[i] += x
 		}
 	}
-	return cb
+	return cb, nil
 }
 
 // brandesFrom adds the dependencies of source s to cb. Predecessors are
@@ -261,6 +278,13 @@ func brandesFrom(g *Graph, s int32, cb, sigma []float64, dist []int32, delta []f
 // v that reach u, as networkx.harmonic_centrality. Both use one BFS per
 // node with O(n) memory, never an n×n table.
 func Closeness(g *Graph) (closeness, harmonic []float64) {
+	closeness, harmonic, _ = ClosenessContext(context.Background(), g)
+	return closeness, harmonic
+}
+
+// ClosenessContext is Closeness that stops between breadth-first searches
+// once ctx is done, returning ctx's error.
+func ClosenessContext(ctx context.Context, g *Graph) (closeness, harmonic []float64, err error) {
 	n := g.Len()
 	closeness, harmonic = make([]float64, n), make([]float64, n)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n))
@@ -272,6 +296,9 @@ func Closeness(g *Graph) (closeness, harmonic []float64) {
 			dist := make([]int32, n)
 			queue := make([]int32, 0, n)
 			for u := w; u < n; u += workers {
+				if ctx.Err() != nil {
+					return
+				}
 				for i := range dist {
 					dist[i] = -1
 				}
@@ -299,7 +326,10 @@ func Closeness(g *Graph) (closeness, harmonic []float64) {
 		}(w)
 	}
 	wg.Wait()
-	return closeness, harmonic
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	return closeness, harmonic, nil
 }
 
 // CoreNumbers returns each node's k-core number where a node's degree is
@@ -372,21 +402,31 @@ func CoreNumbers(g *Graph) []int {
 // (relative to the largest possible score, 1). SamplesFor computes that k.
 // k >= n gives the exact result.
 func BetweennessSampled(g *Graph, k int, seed uint64) []float64 {
+	cb, _ := BetweennessSampledContext(context.Background(), g, k, seed)
+	return cb
+}
+
+// BetweennessSampledContext is BetweennessSampled that stops between
+// sources once ctx is done.
+func BetweennessSampledContext(ctx context.Context, g *Graph, k int, seed uint64) ([]float64, error) {
 	n := g.Len()
 	if k >= n {
-		return Betweenness(g)
+		return BetweennessContext(ctx, g)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xbe7))
 	sources := rng.Perm(n)[:k]
 	sort.Ints(sources)
-	cb := brandesSum(g, k, func(i int) int32 { return int32(sources[i]) })
+	cb, err := brandesSum(ctx, g, k, func(i int) int32 { return int32(sources[i]) })
+	if err != nil {
+		return nil, err
+	}
 	if n > 2 {
 		scale := float64(n) / float64(k) / float64((n-1)*(n-2))
 		for i := range cb {
 			cb[i] *= scale
 		}
 	}
-	return cb
+	return cb, nil
 }
 
 // SamplesFor is the number of sources BetweennessSampled needs for every

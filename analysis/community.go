@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -47,10 +48,25 @@ const (
 // against.
 func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, louvainCSR) }
 
+// LouvainContext is Louvain that stops between runs and between passes
+// once ctx is done, returning ctx's error.
+func LouvainContext(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
+	return bestOfRunsContext(ctx, g, seed, louvainCSRContext)
+}
+
 // bestOfRuns runs a seeded community method once, or LouvainRestarts times
 // on graphs under LouvainRestartEdges edges, and keeps the partition of
 // highest modularity (the first of equals).
 func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
+	c, _ := bestOfRunsContext(context.Background(), g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+		m, q := method(u, s)
+		return m, q, nil
+	})
+	return c
+}
+
+// bestOfRunsContext is bestOfRuns that stops between runs once ctx is done.
+func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
 	sg := g.Structural()
 	u := undirectedOf(sg)
 	runs := 1
@@ -63,7 +79,10 @@ func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32
 	for i := 0; i < runs; i++ {
 		s := runSeed(seed, i)
 		c.Seeds = append(c.Seeds, s)
-		member, q := method(u, s)
+		member, q, err := method(ctx, u, s)
+		if err != nil {
+			return Communities{}, err
+		}
 		if q > bestQ+1e-12 {
 			best, bestQ = member, q
 		}
@@ -83,7 +102,7 @@ func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32
 			}
 		}
 	}
-	return c
+	return c, nil
 }
 
 // runSeed is the seed of the i-th of a method's restarts from seed.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"runtime"
 
@@ -32,12 +33,25 @@ func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
 // HITSRun is HITS that also reports its convergence: Iterations counts
 // products with A·Aᵀ, Converged says the final residual check passed.
 func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence) {
+	hubs, auths, conv, _ = hitsRun(context.Background(), g, weighted, tol)
+	return hubs, auths, conv
+}
+
+// HITSContext is HITS that stops between Lanczos restarts once ctx is
+// done, returning ctx's error.
+func HITSContext(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, err error) {
+	hubs, auths, _, err = hitsRun(ctx, g, weighted, tol)
+	return hubs, auths, err
+}
+
+func hitsRun(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence, err error) {
 	n := g.Len()
 	hubs, auths = make([]float64, n), make([]float64, n)
 	if n == 0 || g.Edges() == 0 {
-		return hubs, auths, Convergence{Converged: true}
+		return hubs, auths, Convergence{Converged: true}, nil
 	}
 	op := newHITSOperator(g, weighted)
+	op.ctx = ctx
 	// Both vectors carry the zero last entry the products read.
 	x, h := make([]float64, n+1), make([]float64, n+1)
 	for i := range n {
@@ -49,6 +63,9 @@ func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv 
 	// nodes without out-edges get an exact zero hub score, not a residue.
 	for attempt := 0; ; attempt++ {
 		lanczosTop(op, x, tol)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, conv, err
+		}
 		op.apply(x, h)
 		theta := dotChunked(x, h, op.workers)
 		r := 0.0
@@ -70,7 +87,7 @@ func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv 
 	op.transposed(h, auths)
 	positiveSum(auths)
 	conv.Iterations = op.products
-	return hubs, auths, conv
+	return hubs, auths, conv, nil
 }
 
 // hitsOperator applies A·Aᵀ (and Aᵀ alone) over the graph's adjacency in
@@ -79,10 +96,11 @@ func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv 
 type hitsOperator struct {
 	in, out  *sellMatrix
 	workers  int
-	inSplit  []int     // slice ranges of in per worker
-	outSplit []int     // and of out
-	tmp      []float64 // Aᵀx between the two halves of A·Aᵀx, length n+1
-	products int       // A·Aᵀ products applied, for the convergence record
+	inSplit  []int           // slice ranges of in per worker
+	outSplit []int           // and of out
+	tmp      []float64       // Aᵀx between the two halves of A·Aᵀx, length n+1
+	products int             // A·Aᵀ products applied, for the convergence record
+	ctx      context.Context // nil: never cancelled; lanczosTop looks per restart
 }
 
 // hitsParallelEdges is the size from which HITS splits its products across

@@ -35,6 +35,9 @@ func lanczosTop(op *hitsOperator, x []float64, tol float64) {
 		return basis[c]
 	}
 	for cycle := 0; cycle < lanczosCycles; cycle++ {
+		if op.ctx != nil && op.ctx.Err() != nil {
+			return
+		}
 		norm := math.Sqrt(dotChunked(x, x, op.workers))
 		if norm == 0 {
 			return

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"math/rand/v2"
 	"slices"
 )
@@ -64,6 +65,13 @@ func undirectedOf(g *Graph) *undirected {
 // go to the lowest community index, so a seed fixes the result. It returns
 // each original node's community (0-based, arbitrary order) and Q.
 func louvainCSR(g0 *undirected, seed uint64) ([]int32, float64) {
+	member, q, _ := louvainCSRContext(context.Background(), g0, seed)
+	return member, q
+}
+
+// louvainCSRContext is louvainCSR that stops between passes (a local
+// moving phase and its aggregation) once ctx is done.
+func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int32, float64, error) {
 	rng := rand.New(rand.NewPCG(seed, 0x10fa1))
 	n0 := g0.n()
 	member := make([]int32, n0) // original node -> node of the current level
@@ -72,6 +80,9 @@ func louvainCSR(g0 *undirected, seed uint64) ([]int32, float64) {
 	}
 	g := g0
 	for level := 0; level < 64; level++ {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
 		comm, moved := localMoving(g, nil, rng)
 		if !moved && level > 0 {
 			break
@@ -97,7 +108,7 @@ func louvainCSR(g0 *undirected, seed uint64) ([]int32, float64) {
 		}
 		g = aggregate(g, comm, renum, int(k))
 	}
-	return member, modularityOf(g0, member)
+	return member, modularityOf(g0, member), nil
 }
 
 func degrees(g *undirected) ([]float64, float64) {

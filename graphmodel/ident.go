@@ -74,3 +74,24 @@ func invalidUTF8At(s string) int {
 	}
 	return -1
 }
+
+// CheckText checks a country record's free text (name, region, aliases,
+// demonyms) with CheckText, for readers to place.
+func (c *Country) CheckText() []*FieldError {
+	var out []*FieldError
+	check := func(field, s string) {
+		if err := CheckText(s); err != nil {
+			out = append(out, &FieldError{Record: string(c.Code), Field: field, Err: err})
+		}
+	}
+	check("name", c.Name)
+	check("region", c.Region)
+	check("alpha3", c.Alpha3)
+	for _, a := range c.Aliases {
+		check("aliases", a)
+	}
+	for _, d := range c.Demonyms {
+		check("demonyms", d)
+	}
+	return out
+}

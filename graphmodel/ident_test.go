@@ -3,6 +3,8 @@ package graphmodel
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Issue 12: ids with '/', '\', '..' or control characters passed validate,
@@ -50,4 +52,28 @@ func TestCountAndAmountBounds(t *testing.T) {
 	if got := AddSaturating(MaxCount*900_000_000, MaxCount*900_000_000); got < 0 {
 		t.Errorf("saturating sum wrapped to %d", got)
 	}
+}
+
+// FuzzCheckID: whatever CheckID accepts can name a file inside a directory
+// and be printed without a terminal acting on it.
+func FuzzCheckID(f *testing.F) {
+	for _, s := range []string{"paid-us-rw-2025-04", "../x", "a\x00", "é", "a.b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if CheckID(s) != nil {
+			return
+		}
+		if strings.ContainsAny(s, "/\\; \x00") || strings.Contains(s, "..") || !utf8.ValidString(s) || s == "." {
+			t.Fatalf("CheckID accepted %q", s)
+		}
+		for _, r := range s {
+			if unicode.IsControl(r) || unicode.IsSpace(r) {
+				t.Fatalf("CheckID accepted %q with %U", s, r)
+			}
+		}
+		if CheckText(s) != nil {
+			t.Fatalf("an id that is not valid text: %q", s)
+		}
+	})
 }

@@ -104,6 +104,8 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			return err
 		}
 		var took []float64
+		e.progress.Start(name, 0)
+		defer e.progress.Done()
 		for r := 0; r < max(1, o.repeat); r++ {
 			t0 := time.Now()
 			fn()
@@ -147,7 +149,10 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"hits", func() {
-			h, a := analysis.HITS(sg, false, hitsTol)
+			h, a, err := analysis.HITSContext(ctx, sg, false, hitsTol)
+			if err != nil {
+				return
+			}
 			for j, i := range at {
 				m[i].Hub, m[i].Authority = h[j], a[j]
 				if o.unweighted {
@@ -156,24 +161,34 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"hits-weighted", func() {
-			h, a := analysis.HITS(sg, true, hitsTol)
+			h, a, err := analysis.HITSContext(ctx, sg, true, hitsTol)
+			if err != nil {
+				return
+			}
 			for j, i := range at {
 				m[i].HubWeighted, m[i].AuthorityWeighted = h[j], a[j]
 			}
 		}},
 		{"betweenness", func() {
 			var bc []float64
+			var err error
 			if o.samples > 0 {
-				bc = analysis.BetweennessSampled(sg, o.samples, o.seed)
+				bc, err = analysis.BetweennessSampledContext(ctx, sg, o.samples, o.seed)
 			} else {
-				bc = analysis.Betweenness(sg)
+				bc, err = analysis.BetweennessContext(ctx, sg)
+			}
+			if err != nil {
+				return
 			}
 			for j, i := range at {
 				m[i].Betweenness = bc[j]
 			}
 		}},
 		{"closeness", func() {
-			c, h := analysis.Closeness(sg)
+			c, h, err := analysis.ClosenessContext(ctx, sg)
+			if err != nil {
+				return
+			}
 			for j, i := range at {
 				m[i].Closeness, m[i].Harmonic = c[j], h[j]
 			}
@@ -190,13 +205,17 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 				m[i].WeakComponent, m[i].StrongComponent = w[j], s[j]
 			}
 		}},
-		{"louvain", func() { comm = analysis.Louvain(g, o.seed) }},
+		{"louvain", func() { comm, _ = analysis.LouvainContext(ctx, g, o.seed) }},
 		{"leiden", func() { leiden = analysis.Leiden(g, o.seed) }},
 	}
 	for _, s := range steps {
 		if err := step(s.name, s.fn); err != nil {
 			return err
 		}
+	}
+	// A kernel stopped by Ctrl-C leaves its metric unset; say so, not zeros.
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	ranked, err := analysis.Rank(m, analysis.Metric(o.metric))
 	if err != nil {

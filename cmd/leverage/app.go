@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, e env) error {
 	if e.progress == nil {
 		e.progress = graphmodel.NopProgress{}
 	}
+	safeio.ForgetCommitted()
 	if len(args) == 0 {
 		printUsage(e.stderr)
 		return usagef("no verb given")
@@ -80,7 +81,7 @@ func run(ctx context.Context, args []string, e env) error {
 		printUsage(e.stderr)
 		return usagef("unknown verb %q", name)
 	}
-	return v.run(ctx, args[1:], e)
+	return runInterruptible(ctx, name, v.run, args[1:], e)
 }
 
 func printUsage(w io.Writer) {
@@ -150,7 +151,11 @@ func report(err error, stderr io.Writer) int {
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 	case code == exitCancelled:
-		fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
+		if done := safeio.Committed(); len(done) > 0 {
+			fmt.Fprintf(stderr, "leverage: interrupted after %s had been written in full; nothing was left half written\n", strings.Join(done, ", "))
+		} else {
+			fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
+		}
 	case code == exitUsage:
 		fmt.Fprintf(stderr, "leverage: %v\nRun \"leverage help\" for usage.\n", err)
 	default:

@@ -247,6 +247,8 @@ func TestNonRegularInputsRefusedAtOnce(t *testing.T) {
 		{"validate", "--data", fifoBook},
 		{"analyze", "--graph", "/dev/zero"},
 		{"analyze", "--graph", fifo},
+		{"export", "--data", dir, "--no-analysis", "-o", filepath.Join(fifoDir, "out.xlsx")},
+		{"ingest", "tracker", "--mapping", fifo, "--dry-run", filepath.Join(fifoDir, "absent.csv")},
 	} {
 		done := make(chan struct{})
 		go func() {

@@ -225,7 +225,7 @@ func writeFloodWorkbook(t *testing.T, path string, n int, whitespace bool) {
 // fails at once, naming the cell, having read a fraction of a megabyte.
 func TestFloodedWorkbookFailsWithinBoundedMemory(t *testing.T) {
 	n := 256 << 20
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		n = 32 << 20
 	}
 	for _, whitespace := range []bool{false, true} {

@@ -62,7 +62,9 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	// datasets grow; a soft limit makes the collector keep pace, so a
 	// 200,000-row workbook imports in under 250 MB.
 	streamingMemoryLimit()
+	e.progress.Start("reading "+o.file, 0)
 	res, err := readWorkbookReport(ctx, o.file)
+	e.progress.Done()
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type ingestOptions struct {
@@ -89,7 +90,7 @@ var nonID = regexp.MustCompile(`[^a-z0-9]+`)
 func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	columns := map[string]string{}
 	if o.mapping != "" {
-		b, err := os.ReadFile(o.mapping)
+		b, err := safeio.ReadFile(o.mapping, 1<<20)
 		if err != nil {
 			return err
 		}

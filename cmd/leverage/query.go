@@ -9,6 +9,7 @@ import (
 
 	"github.com/leverage-project/leverage/exports/table"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type queryOptions struct {
@@ -97,7 +98,7 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		}
 		cypher = q.Cypher
 	case o.file != "":
-		b, err := os.ReadFile(o.file)
+		b, err := safeio.ReadFile(o.file, 1<<20) // a regular file: a FIFO would hang
 		if err != nil {
 			return err
 		}

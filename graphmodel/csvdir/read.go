@@ -270,6 +270,7 @@ func (r *reader) readCountries() []graphmodel.Country {
 		if c.Kind != "" && !c.Kind.Valid() {
 			r.fail(t.at("kind", string(c.Code), fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)))
 		}
+		r.place(t, c.CheckText())
 		out = append(out, c)
 	}
 	return out
@@ -446,7 +447,7 @@ func splitList(s string) []string {
 // with a byte scan that honours quoted fields, without parsing them: a
 // cheap first pass for writers that must size their output up front.
 func CountRecords(path string) (int, error) {
-	f, err := os.Open(path)
+	f, err := safeio.Open(path)
 	if err != nil {
 		return 0, err
 	}

@@ -23,7 +23,7 @@ func TestTrackerRejectsNegativeHugeAndBackwardRows(t *testing.T) {
 		"Ghana,2025-03-06,2025-03-06,12,Nigerian\n" + // 9: a one-day range is fine
 		"Ghana,2025-03-07,,COVID-19 flight,Nigerian\n" // 10: no count, kept in note
 	res := run(t, Tracker, newCSVReader(io.NopCloser(strings.NewReader(text))))
-	want := map[int]string{2: "negative", 3: "negative", 4: "negative", 5: "largest count", 6: "largest count", 7: "before its start", 8: "before its start"}
+	want := map[int]string{2: "negative", 3: "negative", 4: "negative", 5: "largest count", 6: "largest count", 7: "ends before it starts", 8: "ends before it starts"}
 	got := map[int]string{}
 	for _, r := range res.Rejects {
 		got[r.Row] = r.Reason

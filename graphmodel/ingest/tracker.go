@@ -130,12 +130,17 @@ func (t *tracker) finish() {}
 // or impossibly large count, or a range that ends before it starts. Such a
 // row is rejected rather than imported with the number dropped or flipped.
 func (t *tracker) badNumbers(v rowView, start graphmodel.Date) string {
-	if _, err := ParseCount(v.get("number")); errors.Is(err, ErrNegativeCount) || errors.Is(err, ErrCountTooLarge) {
-		return "number removed: " + err.Error()
+	// Reasons end in the quoted value, so the summary groups them.
+	raw := v.get("number")
+	switch _, err := ParseCount(raw); {
+	case errors.Is(err, ErrNegativeCount):
+		return fmt.Sprintf("number removed is negative %q", raw)
+	case errors.Is(err, ErrCountTooLarge):
+		return fmt.Sprintf("number removed is more than the largest count accepted (%d) %q", graphmodel.MaxCount, raw)
 	}
-	if raw := v.get("date_end"); raw != "" {
-		if end, err := ParseDate(raw); err == nil && !end.End().After(start.Start()) {
-			return fmt.Sprintf("date range end %s is before its start %s", end, start)
+	if rawEnd := v.get("date_end"); rawEnd != "" {
+		if end, err := ParseDate(rawEnd); err == nil && !end.End().After(start.Start()) {
+			return fmt.Sprintf("date range ends before it starts %q", start.String()+" to "+end.String())
 		}
 	}
 	return ""

@@ -39,6 +39,7 @@ type File struct {
 	*os.File
 	target string
 	mode   fs.FileMode
+	mu     sync.Mutex // Commit and Abort may race (a forced exit)
 	done   bool
 }
 
@@ -128,36 +129,67 @@ func (f *File) Target() string { return f.target }
 // ctx is done: after an interrupt the target is never replaced and the
 // temporary file is removed.
 func (f *File) Commit(ctx context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.done {
 		return errors.New("safeio: commit after commit or abort")
 	}
-	if err := ctx.Err(); err != nil {
-		f.Abort()
-		return err
+	err := ctx.Err()
+	if err == nil {
+		err = f.Sync()
 	}
-	if err := f.Sync(); err != nil {
-		f.Abort()
-		return err
+	if err == nil {
+		err = f.File.Close()
 	}
-	if err := f.Close(); err != nil {
-		f.Abort()
-		return err
+	if err == nil {
+		// Checked again last: a signal during the sync must still win.
+		err = ctx.Err()
 	}
-	if err := ctx.Err(); err != nil {
-		f.Abort()
-		return err
+	if err == nil {
+		err = os.Rename(f.Name(), f.target)
 	}
-	if err := os.Rename(f.Name(), f.target); err != nil {
-		f.Abort()
+	if err != nil {
+		f.abortLocked()
 		return err
 	}
 	f.forget()
 	syncDir(filepath.Dir(f.target))
+	committed.Lock()
+	committed.targets = append(committed.targets, f.target)
+	committed.Unlock()
 	return nil
+}
+
+// committed lists the outputs this process has replaced, so an interrupt
+// reported after some of them were complete can say so.
+var committed struct {
+	sync.Mutex
+	targets []string
+}
+
+// ForgetCommitted empties the list Committed returns, at the start of a
+// run (tests run many in one process).
+func ForgetCommitted() {
+	committed.Lock()
+	committed.targets = nil
+	committed.Unlock()
+}
+
+// Committed returns the targets replaced so far, in order.
+func Committed() []string {
+	committed.Lock()
+	defer committed.Unlock()
+	return append([]string(nil), committed.targets...)
 }
 
 // Abort removes the temporary file; the target is untouched.
 func (f *File) Abort() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.abortLocked()
+}
+
+func (f *File) abortLocked() {
 	if f.done {
 		return
 	}
