@@ -65,6 +65,10 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	var d *graphmodel.Dataset
 	var err error
 	if streamed {
+		// It holds about 100 bytes a relationship (ids for the hash and
+		// the duplicate check), so the soft limit keeps the heap from
+		// doubling past what it needs.
+		streamingMemoryLimit()
 		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
 			return usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
 		}

@@ -215,13 +215,16 @@ RETURN countries, sources, rels`, p)
 			return nil, err
 		}
 		for _, q := range []string{
-			"MATCH (n:Country) REMOVE n:Country SET n:RetiredCountry",
+			"MATCH (n:Country) REMOVE n:Country, n:Placeholder SET n:RetiredCountry",
 			"MATCH (n:Source) REMOVE n:Source SET n:RetiredSource",
 			"MATCH (n:Dataset) REMOVE n:Dataset SET n:RetiredDataset",
 			// The analyses described the replaced data; so did the
 			// metric properties, which leave with the retired nodes.
 			"MATCH (n:Analysis) DETACH DELETE n",
+			// Placeholders and groups are labelled only once live, so
+			// MATCH (:Placeholder) never sees a staging copy.
 			"MATCH (n:" + labelLoadingCountry + " {generation: $g}) REMOVE n:" + labelLoadingCountry + " SET n:Country",
+			"MATCH (n:Country {generation: $g}) WHERE n.kind <> 'country' SET n:Placeholder",
 			"MATCH (n:" + labelLoadingSource + " {generation: $g}) REMOVE n:" + labelLoadingSource + " SET n:Source",
 			"MATCH (n:" + labelLoadingDataset + " {generation: $g}) REMOVE n:" + labelLoadingDataset + ", n.switching SET n:Dataset, n.loaded_at = datetime()",
 		} {

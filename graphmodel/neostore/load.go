@@ -193,7 +193,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 	res.Generation, res.Resumed = gen, resumed
 	w := &genWriter{s: s, gen: gen}
 	for i := 0; i < len(plan.countryRows); i += opt.BatchSize {
-		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props WITH c, row WHERE row.placeholder SET c:Placeholder",
+		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props",
 			plan.countryRows[i:min(i+opt.BatchSize, len(plan.countryRows))]); err != nil {
 			return res, stopped(err)
 		}

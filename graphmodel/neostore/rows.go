@@ -50,9 +50,7 @@ func (s *Store) countryRows(d *graphmodel.Dataset) []map[string]any {
 			props["record"] = string(raw)
 			props["record_seq"] = int64(i)
 		}
-		// Placeholders (ZZ, named groups) carry a label so research
-		// queries can leave them out in one clause.
-		rows = append(rows, map[string]any{"code": string(code), "props": props, "placeholder": c.Kind != graphmodel.KindCountry})
+		rows = append(rows, map[string]any{"code": string(code), "props": props})
 	}
 	return rows
 }

@@ -50,14 +50,17 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			fmt.Sprintf("DROP CONSTRAINT rel_%s_id IF EXISTS", lower),
 			fmt.Sprintf("CREATE CONSTRAINT rel_%s_key IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE (r.id, r.generation) IS UNIQUE", lower, rt))
 	}
-	// Provenance lookups by source id or relationship id would scan every
-	// relationship: a relationship index serves one type, and these
-	// lookups span all of them. A full-text index spans types and indexes
-	// list elements; its whitespace and keyword analyzers keep ids whole
-	// and case-sensitive.
+	// "Relationships citing source S" would scan every relationship: a
+	// relationship index serves one type and cannot index the elements of
+	// a list. A full-text index spans types and indexes list elements; its
+	// whitespace analyzer keeps ids whole and case-sensitive. (A lookup by
+	// relationship id needs none: the (id, generation) constraints index
+	// it per type; sources_of_relationship asks each type.)
 	stmts = append(stmts,
 		"CREATE FULLTEXT INDEX "+RelationshipSourcesIndex+" IF NOT EXISTS FOR ()-[r:"+typeUnion()+"]-() ON EACH [r.sources] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
-		"CREATE FULLTEXT INDEX "+RelationshipIDIndex+" IF NOT EXISTS FOR ()-[r:"+typeUnion()+"]-() ON EACH [r.id] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}")
+		// An earlier build of this branch also indexed ids in full text;
+		// keeping it would only slow every load.
+		"DROP INDEX relationship_id IF EXISTS")
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	for _, q := range stmts {
@@ -72,12 +75,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	return nil
 }
 
-// The full-text indexes the provenance queries of the library use:
-// CALL db.index.fulltext.queryRelationships(RelationshipSourcesIndex, '"' + $source + '"').
-const (
-	RelationshipSourcesIndex = "relationship_sources"
-	RelationshipIDIndex      = "relationship_id"
-)
+// RelationshipSourcesIndex is the full-text index relationships_citing_source
+// uses: CALL db.index.fulltext.queryRelationships(RelationshipSourcesIndex, '"' + $source + '"').
+const RelationshipSourcesIndex = "relationship_sources"
 
 func (s *Store) wrap(err error) error {
 	if err == nil {
