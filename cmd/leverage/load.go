@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,7 +115,7 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	prov := d.Provenance()
 	prov.ContentHash = res.ContentHash
 	fmt.Fprintf(e.stdout, "loaded %s into %s in %s: %d relationships, %d sources, %d countries (%.0f relationships/s)\n",
-		prov, withoutUserInfo(o.neo4j.uri), took.Round(time.Millisecond), res.Relationships, res.Sources, res.Countries, float64(res.Relationships)/took.Seconds())
+		prov, neostore.RedactURI(o.neo4j.uri), took.Round(time.Millisecond), res.Relationships, res.Sources, res.Countries, float64(res.Relationships)/took.Seconds())
 	if res.Resumed {
 		fmt.Fprintln(e.stdout, "continued the unfinished load of this dataset left by an earlier run")
 	}
@@ -203,14 +202,4 @@ func mergeDatasets(base, add *graphmodel.Dataset) (*graphmodel.Dataset, error) {
 		return nil, fmt.Errorf("--merge: the union is not a valid dataset: %w", err)
 	}
 	return out, nil
-}
-
-// withoutUserInfo drops a user:password@ part, which must never be printed.
-func withoutUserInfo(uri string) string {
-	u, err := url.Parse(uri)
-	if err != nil || u.User == nil {
-		return uri
-	}
-	u.User = nil
-	return u.String()
 }

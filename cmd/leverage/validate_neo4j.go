@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
 // neo4jState says, after validate --neo4j read d from the database,
@@ -25,7 +26,7 @@ func neo4jState(ctx context.Context, o dataOptions, d *graphmodel.Dataset) (stri
 	var w strings.Builder
 	switch {
 	case st.Live == nil:
-		return "", fmt.Errorf("Neo4j at %s serves no dataset (nothing loaded, or only a load that did not finish); beside it: %s", withoutUserInfo(o.neo4j.uri), st.Describe())
+		return "", fmt.Errorf("Neo4j at %s serves no dataset (nothing loaded, or only a load that did not finish); beside it: %s", neostore.RedactURI(o.neo4j.uri), st.Describe())
 	case st.Live.ContentHash != d.ContentHash():
 		fmt.Fprintf(&w, "neo4j: DIVERGED: the graph was changed after it was loaded (by query --write or another client): its content is sha256:%s, the load wrote sha256:%s; run leverage load to restore the loaded dataset, or cite the graph by its own hash\n",
 			d.ContentHash(), st.Live.ContentHash)
