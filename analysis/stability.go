@@ -116,28 +116,49 @@ func NMI(a, b []int32) float64 {
 	if n == 0 {
 		return 1
 	}
+	// Counts are kept in slices in order of first appearance, not in maps,
+	// so the sums below run in one order and the result is the same bits
+	// on every run (a map's random order changed the last digit).
 	type pair struct{ x, y int32 }
-	joint := map[pair]float64{}
+	jointIndex := map[pair]int{}
+	var joint []float64
+	var jointPairs []pair
 	ca, cb := map[int32]float64{}, map[int32]float64{}
+	var orderA, orderB []int32
 	for i := range a {
-		joint[pair{a[i], b[i]}]++
+		p := pair{a[i], b[i]}
+		j, ok := jointIndex[p]
+		if !ok {
+			j = len(joint)
+			jointIndex[p] = j
+			joint = append(joint, 0)
+			jointPairs = append(jointPairs, p)
+		}
+		joint[j]++
+		if _, ok := ca[a[i]]; !ok {
+			orderA = append(orderA, a[i])
+		}
+		if _, ok := cb[b[i]]; !ok {
+			orderB = append(orderB, b[i])
+		}
 		ca[a[i]]++
 		cb[b[i]]++
 	}
-	entropy := func(c map[int32]float64) float64 {
+	entropy := func(c map[int32]float64, order []int32) float64 {
 		h := 0.0
-		for _, k := range c {
-			p := k / n
+		for _, label := range order {
+			p := c[label] / n
 			h -= p * math.Log(p)
 		}
 		return h
 	}
-	ha, hb := entropy(ca), entropy(cb)
+	ha, hb := entropy(ca, orderA), entropy(cb, orderB)
 	if ha+hb == 0 {
 		return 1
 	}
 	mi := 0.0
-	for p, k := range joint {
+	for j, p := range jointPairs {
+		k := joint[j]
 		mi += k / n * math.Log(k*n/(ca[p.x]*cb[p.y]))
 	}
 	return math.Max(0, math.Min(1, 2*mi/(ha+hb)))

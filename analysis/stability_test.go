@@ -97,3 +97,20 @@ func TestRewireKeepsDegrees(t *testing.T) {
 		t.Errorf("only %d of %d half-edges moved", changed, len(u.adj))
 	}
 }
+
+// NMI sums over its blocks; summed in a map's random order the last bit
+// changed between runs, and analyze --format json with it.
+func TestNMISameBitsEveryRun(t *testing.T) {
+	n := 400
+	a, b := make([]int32, n), make([]int32, n)
+	for i := range a {
+		a[i] = int32(i % 37)
+		b[i] = int32((i * 7) % 23)
+	}
+	first := NMI(a, b)
+	for range 200 {
+		if got := NMI(a, b); math.Float64bits(got) != math.Float64bits(first) {
+			t.Fatalf("NMI gave %v, then %v", first, got)
+		}
+	}
+}
