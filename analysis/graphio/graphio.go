@@ -1,5 +1,5 @@
 // Package graphio reads plain graphs that academics bring (a CSV edge list
-// or GraphML) into analysis.Graph, so the same metrics run on networks
+// or GraphML) into network.Graph, so the same metrics run on networks
 // that are not leverage datasets.
 package graphio
 
@@ -12,18 +12,18 @@ import (
 	"io"
 	"strings"
 
-	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 )
 
 // ReadEdgeList reads "source,target[,weight]" rows; a first row whose
 // weight column is not a number is a header. Blank rows are skipped;
 // anything else malformed is an error naming the line and field.
-func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
+func ReadEdgeList(r io.Reader, name string) (*network.Graph, error) {
 	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.Comment = '#'
-	var edges []analysis.Edge
+	var edges []network.Edge
 	first := true
 	for {
 		rec, err := cr.Read()
@@ -65,12 +65,12 @@ func ReadEdgeList(r io.Reader, name string) (*analysis.Graph, error) {
 		if src == "" || dst == "" {
 			return nil, bad(name, line, "", errors.New("source and target must not be empty"))
 		}
-		edges = append(edges, analysis.Edge{From: src, To: dst, Weight: w})
+		edges = append(edges, network.Edge{From: src, To: dst, Weight: w})
 	}
 	if len(edges) == 0 {
 		return nil, bad(name, 0, "", errors.New("no edges"))
 	}
-	return analysis.NewGraph(nil, edges), nil
+	return network.NewGraph(nil, edges), nil
 }
 
 // GraphMLInfo says how a GraphML file was read.
@@ -112,7 +112,7 @@ func (i GraphMLInfo) Notices() []string {
 
 // ReadGraphML reads the nodes and edges of a GraphML file; see
 // ReadGraphMLInfo.
-func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
+func ReadGraphML(r io.Reader, name string) (*network.Graph, error) {
 	g, _, err := ReadGraphMLInfo(r, name)
 	return g, err
 }
@@ -124,7 +124,7 @@ func ReadGraphML(r io.Reader, name string) (*analysis.Graph, error) {
 // placeholder nodes (see analysis.IsPlaceholder). A duplicate node id is
 // an error naming both lines; an edge to an undeclared node adds the node
 // and is reported in the info.
-func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, error) {
+func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, error) {
 	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
 	dec := xml.NewDecoder(lim)
 	dec.Strict = true
@@ -134,7 +134,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 	declared := map[string]int{} // node id -> line
 	var nodes []string
 	type arc struct {
-		edge       analysis.Edge
+		edge       network.Edge
 		undirected bool
 	}
 	var arcs []arc
@@ -143,7 +143,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 	var dataKey string
 	var text strings.Builder
 	inData, inGraph, graphs := false, false, 0
-	fail := func(format string, args ...any) (*analysis.Graph, GraphMLInfo, error) {
+	fail := func(format string, args ...any) (*network.Graph, GraphMLInfo, error) {
 		line, _ := dec.InputPos()
 		return nil, info, bad(name, line, "", fmt.Errorf(format, args...))
 	}
@@ -215,7 +215,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 						return fail("edge directed=%q: want true or false", v)
 					}
 				}
-				arcs = append(arcs, arc{analysis.Edge{From: s, To: d, Weight: 1}, undirected})
+				arcs = append(arcs, arc{network.Edge{From: s, To: d, Weight: 1}, undirected})
 				cur = &arcs[len(arcs)-1]
 			case "hyperedge":
 				return fail("hyperedges are not supported")
@@ -256,7 +256,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 	if len(nodes) == 0 && len(arcs) == 0 {
 		return nil, info, bad(name, 0, "", errors.New("no graph found"))
 	}
-	edges := make([]analysis.Edge, 0, len(arcs))
+	edges := make([]network.Edge, 0, len(arcs))
 	undeclared := map[string]bool{}
 	for _, a := range arcs {
 		for _, end := range []string{a.edge.From, a.edge.To} {
@@ -269,11 +269,11 @@ func ReadGraphMLInfo(r io.Reader, name string) (*analysis.Graph, GraphMLInfo, er
 		if a.undirected {
 			info.UndirectedEdges++
 			if a.edge.From != a.edge.To {
-				edges = append(edges, analysis.Edge{From: a.edge.To, To: a.edge.From, Weight: a.edge.Weight})
+				edges = append(edges, network.Edge{From: a.edge.To, To: a.edge.From, Weight: a.edge.Weight})
 			}
 		}
 	}
-	g := analysis.NewGraph(nodes, edges)
+	g := network.NewGraph(nodes, edges)
 	if len(info.Placeholders) > 0 {
 		g = g.WithPlaceholders(info.Placeholders)
 	}

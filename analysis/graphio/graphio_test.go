@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
@@ -96,9 +96,9 @@ func TestReadGraphMLWrittenByNetworkXAndIgraph(t *testing.T) {
 		if g.Len() != len(ref) {
 			t.Fatalf("%s: %d nodes, the writer has %d", name, g.Len(), len(ref))
 		}
-		pr := analysis.PageRank(g, 0.85, false, 1e-13)
-		prw := analysis.PageRank(g, 0.85, true, 1e-13)
-		_, in, _, inStrength := analysis.Degrees(g)
+		pr := network.PageRank(g, 0.85, false, 1e-13)
+		prw := network.PageRank(g, 0.85, true, 1e-13)
+		_, in, _, inStrength := network.Degrees(g)
 		for i := 0; i < g.Len(); i++ {
 			want := ref[g.Name(i)]
 			for _, c := range []struct {

@@ -10,13 +10,14 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 )
 
 type layerReport struct {
 	Hubs []struct {
-		analysis.NodeMetrics
+		network.NodeMetrics
 	} `json:"hubs"`
-	Placeholders []analysis.NodeMetrics `json:"placeholder_nodes"`
+	Placeholders []network.NodeMetrics `json:"placeholder_nodes"`
 	Communities  struct {
 		Members    [][]string `json:"members"`
 		Modularity float64    `json:"modularity"`
@@ -24,10 +25,10 @@ type layerReport struct {
 }
 
 type graphReport struct {
-	Metrics      []analysis.NodeMetrics `json:"metrics"`
-	Placeholders []analysis.NodeMetrics `json:"placeholder_nodes"`
-	Members      [][]string             `json:"community_members"`
-	Modularity   float64                `json:"modularity"`
+	Metrics      []network.NodeMetrics `json:"metrics"`
+	Placeholders []network.NodeMetrics `json:"placeholder_nodes"`
+	Members      [][]string            `json:"community_members"`
+	Modularity   float64               `json:"modularity"`
 }
 
 // exportLayer writes layer's GraphML and returns its path with analyze's
@@ -64,7 +65,7 @@ func TestLayerExportReproducesAnalyze(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatal(err)
 		}
-		byNode := map[string]analysis.NodeMetrics{}
+		byNode := map[string]network.NodeMetrics{}
 		for _, m := range got.Metrics {
 			byNode[m.Node] = m
 		}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -36,7 +37,7 @@ type Node struct {
 	InDegree, OutDegree int
 	// Metrics are the layer's metrics and Community the node's Louvain
 	// community (0 for a placeholder), for a layer graph.
-	Metrics   *analysis.NodeMetrics
+	Metrics   *network.NodeMetrics
 	Community int
 }
 
@@ -90,7 +91,7 @@ func From(d *graphmodel.Dataset) Graph {
 	}
 	pr := map[string]float64{}
 	view := analysis.View(d, analysis.LayerAll, analysis.Window{})
-	for _, m := range analysis.Hubs(view) {
+	for _, m := range network.Hubs(view) {
 		pr[m.Node] = m.PageRank
 	}
 	codes := make([]graphmodel.Code, 0, len(in)+len(out))
@@ -144,12 +145,12 @@ var weightDefinitions = map[analysis.Layer]string{
 }
 
 // FromLayer is the layer's weighted simple graph of d in w as analysis
-// builds it, with each node's metrics (analysis.Hubs) and Louvain
+// builds it, with each node's metrics (network.Hubs) and Louvain
 // community (seed); nodes and edges in index order.
 func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, opt analysis.Options, seed uint64) Graph {
 	view := analysis.ViewWith(d, layer, w, opt)
-	ms := analysis.Hubs(view)
-	comm := analysis.Louvain(view, seed)
+	ms := network.Hubs(view)
+	comm := network.Louvain(view, seed)
 	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
 		Modularity: comm.Modularity, Seed: seed}
 	if opt.IncludePlaceholders {

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -75,10 +76,10 @@ func (b *builder) describe() string {
 
 type analysisResults struct {
 	summary     analysis.Summary
-	hubs        map[analysis.Layer][]analysis.NodeMetrics
-	runs        map[analysis.Layer][]analysis.MetricRun
-	communities analysis.Communities
-	stability   analysis.Stability
+	hubs        map[analysis.Layer][]network.NodeMetrics
+	runs        map[analysis.Layer][]network.MetricRun
+	communities network.Communities
+	stability   network.Stability
 	patterns    []analysis.Match
 	timeline    []analysis.Month
 	deps        []analysis.Dependency
@@ -87,16 +88,16 @@ type analysisResults struct {
 
 func (b *builder) analyze() *analysisResults {
 	d, w := b.d, b.opt.Window
-	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{},
-		runs: map[analysis.Layer][]analysis.MetricRun{}}
+	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]network.NodeMetrics{},
+		runs: map[analysis.Layer][]network.MetricRun{}}
 	for _, l := range analysis.Layers {
-		ms, runs := analysis.HubsRun(analysis.View(d, l, w))
-		ranked, _ := analysis.Rank(ms, "pagerank")
+		ms, runs := network.HubsRun(analysis.View(d, l, w))
+		ranked, _ := network.Rank(ms, "pagerank")
 		r.hubs[l], r.runs[l] = ranked, runs
 	}
 	all := analysis.View(d, analysis.LayerAll, w)
-	r.communities = analysis.Louvain(all, b.opt.Seed)
-	r.stability = analysis.CommunityStability(all, b.opt.Seed, analysis.StabilityRuns, analysis.StabilityNullSamples)
+	r.communities = network.Louvain(all, b.opt.Seed)
+	r.stability = network.CommunityStability(all, b.opt.Seed, network.StabilityRuns, network.StabilityNullSamples)
 	r.patterns = analysis.FindAll(d, w)
 	r.timeline = analysis.Timeline(d, w)
 	r.deps = analysis.SingleReceiverDependencies(d, w)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
 )
 
@@ -46,7 +47,7 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 			dates[r.Key] = r.Date.Start().Format("2006-01-02")
 		}
 	}
-	ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
+	ranked, _ := network.Rank(network.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
 	exp := map[string]any{
 		"sheets":        []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Metric settings", "Data dictionary"},
 		"relationships": len(d.Relationships),

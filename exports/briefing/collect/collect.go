@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/exports/briefing"
 	"github.com/leverage-project/leverage/graphmodel"
 )
@@ -29,7 +30,7 @@ func Results(d *graphmodel.Dataset, w analysis.Window, seed uint64) briefing.Res
 	}
 	for _, l := range analysis.Layers {
 		g := analysis.View(d, l, w)
-		lr := briefing.LayerResult{Layer: l, Types: l.Types(), Hubs: analysis.Hubs(g), Edges: g.EdgeList()}
+		lr := briefing.LayerResult{Layer: l, Types: l.Types(), Hubs: network.Hubs(g), Edges: g.EdgeList()}
 		for i := 0; i < g.Len(); i++ {
 			lr.Nodes = append(lr.Nodes, g.Name(i))
 		}
