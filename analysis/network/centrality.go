@@ -128,30 +128,6 @@ func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64,
 	return x, conv
 }
 
-func normalizeMax(v []float64) {
-	m := 0.0
-	for _, x := range v {
-		m = math.Max(m, x)
-	}
-	if m > 0 {
-		for i := range v {
-			v[i] /= m
-		}
-	}
-}
-
-func normalizeSum(v []float64) {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	if s > 0 {
-		for i := range v {
-			v[i] /= s
-		}
-	}
-}
-
 // Betweenness returns exact shortest-path betweenness (Brandes 2001) on
 // hop distances, normalised as networkx does for directed graphs: divided
 // by (n-1)(n-2). Sources are split across GOMAXPROCS workers, each with

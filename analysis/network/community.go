@@ -3,7 +3,6 @@ package network
 import (
 	"context"
 	"math"
-	"math/rand/v2"
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
@@ -107,52 +106,6 @@ func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(c
 
 // runSeed is the seed of the i-th of a method's restarts from seed.
 func runSeed(seed uint64, i int) uint64 { return seed + uint64(i)*0x9e3779b97f4a7c15 }
-
-// louvainGonum is gonum's Louvain with the same restarts: the reference.
-// Like Louvain it runs on the graph without placeholders.
-func louvainGonum(g *Graph, seed uint64) Communities {
-	g = g.Structural()
-	best := louvainOnce(g, seed)
-	for i := uint64(1); i < LouvainRestarts; i++ {
-		if c := louvainOnce(g, seed+i*0x9e3779b97f4a7c15); c.Modularity > best.Modularity+1e-12 {
-			best = c
-		}
-	}
-	best.Seed = seed
-	return best
-}
-
-func louvainOnce(g *Graph, seed uint64) Communities {
-	ug := g.Undirected()
-	c := Communities{Seed: seed}
-	if g.Edges() == 0 {
-		// Every node alone; Q of a graph without edges is undefined, say 0.
-		rep := make([]int32, g.Len())
-		for i := range rep {
-			rep[i] = int32(i)
-		}
-		c.Label = numberBySize(rep)
-		c.Members = membersOf(g, c.Label)
-		return c
-	}
-	reduced := community.Modularize(ug, 1, rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	comms := reduced.Communities()
-	rep := make([]int32, g.Len())
-	for _, members := range comms {
-		ids := make([]int64, len(members))
-		for i, m := range members {
-			ids[i] = m.ID()
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		for _, id := range ids {
-			rep[id] = int32(ids[0])
-		}
-	}
-	c.Label = numberBySize(rep)
-	c.Members = membersOf(g, c.Label)
-	c.Modularity = Modularity(g, c.Label)
-	return c
-}
 
 // Modularity returns Newman's Q of the partition label on g's undirected
 // weighted view, computed by gonum's community.Q.

@@ -136,7 +136,9 @@ func (g *Graph) EdgeList() []Edge {
 }
 
 // Gonum returns g as a gonum weighted directed graph whose node IDs are the
-// indices of g, so gonum's algorithms can serve as reference implementations.
+// indices of g (node i is Name(i)), so any gonum algorithm runs on it, and
+// gonum's serve as reference implementations of ours. FromGonum is the way
+// back.
 func (g *Graph) Gonum() *simple.WeightedDirectedGraph {
 	gg := simple.NewWeightedDirectedGraph(0, 0)
 	for i := range g.names {
@@ -150,7 +152,9 @@ func (g *Graph) Gonum() *simple.WeightedDirectedGraph {
 }
 
 // Undirected returns g with directions dropped, weights of u->v and v->u
-// summed, as a gonum graph with node IDs = indices.
+// summed, as a gonum graph with node IDs = indices: the view modularity and
+// the community methods work on, and the one gonum's undirected algorithms
+// (community.Modularize, for one) take.
 func (g *Graph) Undirected() *simple.WeightedUndirectedGraph {
 	ug := simple.NewWeightedUndirectedGraph(0, 0)
 	for i := range g.names {

@@ -17,7 +17,7 @@ import (
 // The eigenvector is found by restarted Lanczos iteration on A·Aᵀ from the
 // uniform hub vector, stopping when the Ritz residual ‖A·Aᵀx − θx‖ falls
 // below tol·θ. Lanczos reaches in a few dozen products what power iteration
-// (hitsPower, kept as the reference) needs hundreds for, because its
+// (the tests' reference, hitsPower) needs hundreds for, because its
 // convergence depends on the square root of the spectral gap. Started from
 // the uniform vector, both converge to the projection of that vector onto
 // the dominant eigenspace, so where the top singular value is repeated they
@@ -189,52 +189,5 @@ func positiveSum(v []float64) {
 		if v[i] <= 0 { // also turns -0 into 0
 			v[i] = 0
 		}
-	}
-}
-
-// hitsPower is HITS by power iteration from the uniform hub vector, the
-// textbook method; it is kept as the reference HITS is tested against.
-func hitsPower(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
-	n := g.Len()
-	hubs, auths = make([]float64, n), make([]float64, n)
-	if n == 0 || g.Edges() == 0 {
-		return hubs, auths
-	}
-	for i := range hubs {
-		hubs[i] = 1 / float64(n)
-	}
-	prev := make([]float64, n)
-	for iter := 0; iter < 10000; iter++ {
-		copy(prev, hubs)
-		csrSum(g.inStart, g.inAdj, g.inW, weighted, hubs, auths)
-		normalizeMax(auths)
-		csrSum(g.outStart, g.outAdj, g.outW, weighted, auths, hubs)
-		normalizeMax(hubs)
-		diff := 0.0
-		for i := range hubs {
-			diff += math.Abs(hubs[i] - prev[i])
-		}
-		if diff < tol {
-			break
-		}
-	}
-	normalizeSum(hubs)
-	normalizeSum(auths)
-	return hubs, auths
-}
-
-// csrSum writes into y, for each row of the compressed rows, the (weighted)
-// sum of x over the row: the plain product hitsPower uses.
-func csrSum(start, adj []int32, wt []float64, weighted bool, x, y []float64) {
-	for i := range y {
-		s := 0.0
-		for k := start[i]; k < start[i+1]; k++ {
-			if weighted {
-				s += x[adj[k]] * wt[k]
-			} else {
-				s += x[adj[k]]
-			}
-		}
-		y[i] = s
 	}
 }

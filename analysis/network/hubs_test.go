@@ -8,7 +8,7 @@ import (
 	"gonum.org/v1/gonum/graph/network"
 )
 
-// The five-node graph of the table below, with values pasted from:
+// The four-node graph of the table below, with values pasted from:
 //
 //	$ python -c 'import networkx as nx; print(nx.__version__)'   # 3.6.1
 //	>>> G = nx.DiGraph([("a","b"),("a","c"),("b","c"),("c","a"),("d","c")])

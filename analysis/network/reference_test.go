@@ -152,7 +152,7 @@ func referenceDirs() []string {
 }
 
 // Tolerances: PageRank iterates to 1e-13 on both sides; HITS on our side is
-// power iteration and on networkx's ARPACK with tol 1e-12; the path metrics
+// restarted Lanczos to 1e-12 and on networkx's ARPACK with tol 1e-12; the path metrics
 // and cores are exact up to float summation order.
 var wantTol = map[string]float64{
 	"out_degree": 0, "in_degree": 0, "core": 0,
