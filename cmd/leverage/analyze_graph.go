@@ -9,8 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/leverage-project/leverage/analysis/graphio"
 	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/exports/edgelist"
+	"github.com/leverage-project/leverage/exports/graphml"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
 	"github.com/leverage-project/leverage/internal/safeio"
@@ -55,11 +56,11 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	var g *network.Graph
 	var notices []string
 	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
-		var info graphio.GraphMLInfo
-		g, info, err = graphio.ReadGraphMLInfo(f, o.graph)
+		var info graphml.Info
+		g, info, err = graphml.ReadInfo(f, o.graph)
 		notices = info.Notices()
 	} else {
-		g, err = graphio.ReadEdgeList(f, o.graph)
+		g, err = edgelist.Read(f, o.graph)
 	}
 	if err != nil {
 		return fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)

@@ -1,4 +1,4 @@
-package graphio
+package graphml
 
 import (
 	"bytes"
@@ -14,37 +14,16 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
-	"github.com/leverage-project/leverage/exports/graphml"
 	"github.com/leverage-project/leverage/fixtures"
 )
-
-func TestReadEdgeList(t *testing.T) {
-	g, err := ReadEdgeList(strings.NewReader("source,target,weight\na,b,2\n\nb,c,1.5\na,b,1\n"), "e.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g.Len() != 3 || g.Edges() != 2 || g.EdgeList()[0].Weight != 3 {
-		t.Errorf("graph %d nodes %d edges %v", g.Len(), g.Edges(), g.EdgeList())
-	}
-	for text, want := range map[string]string{
-		"a,b,x\nc,d,y\n":  "e.csv:2: weight",
-		"a\n":             "e.csv:1: want source,target",
-		"a,b,-1\n":        "e.csv:1: weight",
-		"source,target\n": "no edges",
-	} {
-		if _, err := ReadEdgeList(strings.NewReader(text), "e.csv"); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: %v, want %q", text, err, want)
-		}
-	}
-}
 
 // Our own GraphML export reads back with its nodes and edges, and its
 // provenance as graph data.
 func TestReadGraphMLOfOurExport(t *testing.T) {
 	d, _ := fixtures.Seed()
 	var b bytes.Buffer
-	graphml.Write(&b, graphdata.From(d))
-	g, info, err := ReadGraphMLInfo(&b, "seed.graphml")
+	Write(&b, graphdata.From(d))
+	g, info, err := ReadInfo(&b, "seed.graphml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +59,7 @@ func TestReadGraphMLWrittenByNetworkXAndIgraph(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g, info, err := ReadGraphMLInfo(f, name+".graphml")
+		g, info, err := ReadInfo(f, name+".graphml")
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -115,7 +94,7 @@ func TestReadGraphMLWrittenByNetworkXAndIgraph(t *testing.T) {
 
 func TestReadGraphMLDirectionsAndFaults(t *testing.T) {
 	const head = `<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>`
-	g, info, err := ReadGraphMLInfo(strings.NewReader(head+`<graph edgedefault="directed"><node id="a"/><node id="b"/>
+	g, info, err := ReadInfo(strings.NewReader(head+`<graph edgedefault="directed"><node id="a"/><node id="b"/>
 		<edge source="a" target="b"><data key="w">2</data></edge><edge source="b" target="c" directed="false"/></graph></graphml>`), "mixed.graphml")
 	if err != nil {
 		t.Fatal(err)
@@ -133,21 +112,10 @@ func TestReadGraphMLDirectionsAndFaults(t *testing.T) {
 		head + `<graph><edge source="a" target="b" directed="maybe"/></graph></graphml>`:             "directed=",
 		head + `<graph><edge source="a" target="b"><data key="w">-3</data></edge></graph></graphml>`: "weight",
 	} {
-		if _, err := ReadGraphML(strings.NewReader(text), "dup.graphml"); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := Read(strings.NewReader(text), "dup.graphml"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", text, err, want)
 		}
 	}
-}
-
-func FuzzReadEdgeList(f *testing.F) {
-	f.Add("source,target,weight\na,b,2\n")
-	f.Add("a,b\n\"c\nd\",e\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		g, err := ReadEdgeList(strings.NewReader(s), "f")
-		if err == nil && g.Len() == 0 {
-			t.Fatal("graph without nodes accepted")
-		}
-	})
 }
 
 func FuzzReadGraphML(f *testing.F) {
@@ -155,7 +123,7 @@ func FuzzReadGraphML(f *testing.F) {
 	f.Add(`<graphml><key id="p" for="node" attr.name="placeholder" attr.type="boolean"/><graph edgedefault="undirected"><node id="a"><data key="p">true</data></node><node id="b"/><edge source="a" target="b" directed="true"/><edge source="b" target="b"/></graph></graphml>`)
 	f.Add(`<graphml><graph><node id="a"/><node id="a"/></graph></graphml>`)
 	f.Fuzz(func(t *testing.T, s string) {
-		g, info, err := ReadGraphMLInfo(strings.NewReader(s), "f")
+		g, info, err := ReadInfo(strings.NewReader(s), "f")
 		if err == nil && (g.Len() == 0 || len(info.Placeholders) > g.Len()) {
 			t.Fatalf("graph of %d nodes with info %+v accepted", g.Len(), info)
 		}

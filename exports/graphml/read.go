@@ -1,11 +1,11 @@
-// Package graphio reads plain graphs that academics bring (a CSV edge list
-// or GraphML) into network.Graph, so the same metrics run on networks
-// that are not leverage datasets.
-package graphio
+package graphml
+
+// The reading direction: GraphML that academics bring (from networkx,
+// igraph, Gephi or this package's Write) into a network.Graph, so the same
+// metrics run on networks that are not leverage datasets.
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -13,68 +13,12 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/graphfile"
 )
 
-// ReadEdgeList reads "source,target[,weight]" rows; a first row whose
-// weight column is not a number is a header. Blank rows are skipped;
-// anything else malformed is an error naming the line and field.
-func ReadEdgeList(r io.Reader, name string) (*network.Graph, error) {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	cr.Comment = '#'
-	var edges []network.Edge
-	first := true
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, bad(name, pe.Line, "", pe.Err)
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		// FieldPos panics after a parse error, so only now.
-		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		if len(rec) < 2 || len(rec) > 3 {
-			return nil, bad(name, line, "", fmt.Errorf("want source,target[,weight], got %d fields", len(rec)))
-		}
-		src, dst := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
-		w := 1.0
-		if len(rec) == 3 {
-			x, err := parseWeight(rec[2])
-			if err != nil {
-				if first && errors.Is(err, errNotNumber) {
-					first = false
-					continue // header
-				}
-				return nil, bad(name, line, "weight", err)
-			}
-			w = x
-		} else if first && (strings.EqualFold(src, "source") || strings.EqualFold(src, "from")) {
-			first = false
-			continue
-		}
-		first = false
-		if src == "" || dst == "" {
-			return nil, bad(name, line, "", errors.New("source and target must not be empty"))
-		}
-		edges = append(edges, network.Edge{From: src, To: dst, Weight: w})
-	}
-	if len(edges) == 0 {
-		return nil, bad(name, 0, "", errors.New("no edges"))
-	}
-	return network.NewGraph(nil, edges), nil
-}
-
-// GraphMLInfo says how a GraphML file was read.
-type GraphMLInfo struct {
+// Info says how a GraphML file was read.
+type Info struct {
 	// Directed is the file's edgedefault (GraphML's default: directed).
 	Directed bool
 	// UndirectedEdges counts edges read as undirected (by edgedefault or
@@ -95,7 +39,7 @@ type GraphMLInfo struct {
 
 // Notices are one line each about what the reader did beyond the plain
 // case, for the caller to show.
-func (i GraphMLInfo) Notices() []string {
+func (i Info) Notices() []string {
 	var out []string
 	if i.UndirectedEdges > 0 {
 		out = append(out, fmt.Sprintf("%d undirected edges read as two arcs each (u→v and v→u, same weight)", i.UndirectedEdges))
@@ -110,25 +54,25 @@ func (i GraphMLInfo) Notices() []string {
 	return out
 }
 
-// ReadGraphML reads the nodes and edges of a GraphML file; see
-// ReadGraphMLInfo.
-func ReadGraphML(r io.Reader, name string) (*network.Graph, error) {
-	g, _, err := ReadGraphMLInfo(r, name)
+// Read reads the nodes and edges of a GraphML file; see
+// ReadInfo.
+func Read(r io.Reader, name string) (*network.Graph, error) {
+	g, _, err := ReadInfo(r, name)
 	return g, err
 }
 
-// ReadGraphMLInfo reads the first graph of a GraphML file: an edge
+// ReadInfo reads the first graph of a GraphML file: an edge
 // attribute named weight (attr.name) gives weights (default 1), the
 // graph's edgedefault and each edge's directed attribute say which edges
 // are undirected, and a boolean node attribute named placeholder marks
 // placeholder nodes (see analysis.IsPlaceholder). A duplicate node id is
 // an error naming both lines; an edge to an undeclared node adds the node
 // and is reported in the info.
-func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, error) {
+func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
 	dec := xml.NewDecoder(lim)
 	dec.Strict = true
-	info := GraphMLInfo{Directed: true, Data: map[string]string{}}
+	info := Info{Directed: true, Data: map[string]string{}}
 	type keyDef struct{ forWhat, name string }
 	keys := map[string]keyDef{}
 	declared := map[string]int{} // node id -> line
@@ -143,9 +87,9 @@ func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, err
 	var dataKey string
 	var text strings.Builder
 	inData, inGraph, graphs := false, false, 0
-	fail := func(format string, args ...any) (*network.Graph, GraphMLInfo, error) {
+	fail := func(format string, args ...any) (*network.Graph, Info, error) {
 		line, _ := dec.InputPos()
-		return nil, info, bad(name, line, "", fmt.Errorf(format, args...))
+		return nil, info, graphfile.Bad(name, line, "", fmt.Errorf(format, args...))
 	}
 	for {
 		tok, err := dec.Token()
@@ -234,7 +178,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, err
 				k, v := keys[dataKey], strings.TrimSpace(text.String())
 				switch {
 				case cur != nil && k.name == "weight" && (k.forWhat == "edge" || k.forWhat == "all"):
-					x, err := parseWeight(v)
+					x, err := graphfile.ParseWeight(v)
 					if err != nil {
 						return fail("weight: %w", err)
 					}
@@ -254,7 +198,7 @@ func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, err
 		}
 	}
 	if len(nodes) == 0 && len(arcs) == 0 {
-		return nil, info, bad(name, 0, "", errors.New("no graph found"))
+		return nil, info, graphfile.Bad(name, 0, "", errors.New("no graph found"))
 	}
 	edges := make([]network.Edge, 0, len(arcs))
 	undeclared := map[string]bool{}
@@ -278,4 +222,39 @@ func ReadGraphMLInfo(r io.Reader, name string) (*network.Graph, GraphMLInfo, err
 		g = g.WithPlaceholders(info.Placeholders)
 	}
 	return g, info, nil
+}
+
+// maxGraphMLText bounds one text run of a GraphML file; a weight or label
+// longer than a mebibyte is not a graph but an attempt on memory.
+const maxGraphMLText = 1 << 20
+
+// textLimiter fails once a text run between tags passes max bytes, before
+// the XML decoder buffers it.
+type textLimiter struct {
+	r     io.Reader
+	max   int
+	run   int
+	inTag bool
+	err   error
+}
+
+func (l *textLimiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	for _, c := range p[:n] {
+		switch c {
+		case '<':
+			l.inTag, l.run = true, 0
+		case '>':
+			l.inTag, l.run = false, 0
+		default:
+			if l.run++; l.run > l.max {
+				l.err = fmt.Errorf("a text or tag of more than %d bytes: %w", l.max, graphmodel.ErrInvalid)
+				return 0, l.err
+			}
+		}
+	}
+	return n, err
 }
