@@ -123,20 +123,23 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if !w.IsOpen() {
 		d.Relationships = analysisSelect(d, w)
 	}
+	// The one analysis every format takes its numbers from, computed as
+	// each part is first needed.
+	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
 	switch o.format {
 	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
 		if err == nil {
 			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
 	case "html":
-		return exportBriefing(o, d, w, e)
+		return exportBriefing(o, d, res, e)
 	case "gephi":
 		if o.out == stdoutName {
 			return usagef("gephi writes a directory; -o - does not apply")
 		}
-		g := o.graphOf(d)
+		g := o.graphOf(res)
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
@@ -149,7 +152,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
 		return nil
 	}
-	g := o.graphOf(d)
+	g := o.graphOf(res)
 	write := map[string]func(io.Writer, graphdata.Graph) error{
 		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
 	}[o.format]
@@ -181,12 +184,12 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 }
 
 // graphOf is what a graph file holds: the layer's graph with --layer, else
-// the multigraph of relationships. d is already cut to the window.
-func (o exportOptions) graphOf(d *graphmodel.Dataset) graphdata.Graph {
+// the multigraph of relationships. res's dataset is already cut to the window.
+func (o exportOptions) graphOf(res *analysis.Results) graphdata.Graph {
 	if o.layer == "" {
-		return graphdata.From(d)
+		return graphdata.From(res)
 	}
-	return graphdata.FromLayer(d, analysis.Layer(o.layer), analysis.Window{}, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
+	return graphdata.FromLayer(res, analysis.Layer(o.layer))
 }
 
 func writerTo(fn func(io.Writer) error) func(*os.File) error {

@@ -134,7 +134,7 @@ func seedBriefing(t *testing.T) (*graphmodel.Dataset, string) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "briefing.html")

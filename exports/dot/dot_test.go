@@ -21,7 +21,7 @@ func seed(t *testing.T) graphdata.Graph {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return graphdata.From(d)
+	return graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 }
 
 // The DOT names the dataset in its title and has a legend row for every
@@ -87,7 +87,7 @@ func TestLayerTitleAndLegend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := graphdata.FromLayer(d, analysis.LayerFlow, analysis.Window{}, analysis.Options{}, 1)
+	g := graphdata.FromLayer(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1), analysis.LayerFlow)
 	var b bytes.Buffer
 	if err := dot.Write(&b, g); err != nil {
 		t.Fatal(err)

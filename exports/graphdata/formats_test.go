@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/leverage-project/leverage/analysis"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,7 +30,7 @@ func seedGraph(t *testing.T) (*graphmodel.Dataset, graphdata.Graph) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d, graphdata.From(d)
+	return d, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -67,7 +68,7 @@ func TestGephiEscapesFormulas(t *testing.T) {
 	d, _ := seedGraph(t)
 	d.Relationships[0].Note = "=cmd|' /C calc'!A0"
 	var b bytes.Buffer
-	gephi.WriteEdges(&b, graphdata.From(d))
+	gephi.WriteEdges(&b, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1)))
 	if strings.Contains(b.String(), ",=cmd") || strings.Contains(b.String(), "\"=cmd") {
 		t.Error("formula written unescaped")
 	}

@@ -78,8 +78,11 @@ type Graph struct {
 // IsLayer reports whether g is a layer graph.
 func (g Graph) IsLayer() bool { return g.Layer != "" }
 
-// From flattens d; nodes sorted by code, edges in dataset order.
-func From(d *graphmodel.Dataset) Graph {
+// From flattens the dataset of r (already cut to r's window); nodes sorted
+// by code, with their PageRank from r's LayerAll view, edges in dataset
+// order.
+func From(r *analysis.Results) Graph {
+	d := r.Dataset
 	g := Graph{Provenance: d.Provenance()}
 	in, out := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	counted := analysis.Counted(d.Relationships)
@@ -90,8 +93,7 @@ func From(d *graphmodel.Dataset) Graph {
 		g.Edges = append(g.Edges, edgeOf(r, counted[i]))
 	}
 	pr := map[string]float64{}
-	view := analysis.View(d, analysis.LayerAll, analysis.Window{})
-	for _, m := range network.Hubs(view) {
+	for _, m := range r.Layer(analysis.LayerAll).Hubs {
 		pr[m.Node] = m.PageRank
 	}
 	codes := make([]graphmodel.Code, 0, len(in)+len(out))
@@ -144,13 +146,13 @@ var weightDefinitions = map[analysis.Layer]string{
 	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
 }
 
-// FromLayer is the layer's weighted simple graph of d in w as analysis
-// builds it, with each node's metrics (network.Hubs) and Louvain
-// community (seed); nodes and edges in index order.
-func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, opt analysis.Options, seed uint64) Graph {
-	view := analysis.ViewWith(d, layer, w, opt)
-	ms := network.Hubs(view)
-	comm := network.Louvain(view, seed)
+// FromLayer is the layer's weighted simple graph as r builds it (its
+// window and options), with each node's metrics and Louvain community
+// (r's seed); nodes and edges in index order.
+func FromLayer(r *analysis.Results, layer analysis.Layer) Graph {
+	d, w, opt, seed := r.Dataset, r.Window, r.Options, r.Seed
+	lr := r.Layer(layer)
+	view, ms, comm := lr.Graph, lr.Hubs, lr.Communities()
 	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
 		Modularity: comm.Modularity, Seed: seed}
 	if opt.IncludePlaceholders {
@@ -163,9 +165,9 @@ func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, o
 		g.Nodes = append(g.Nodes, n)
 	}
 	ids := map[[2]string][]string{}
-	for _, r := range analysis.LayerRelationships(d, layer, w) {
-		k := [2]string{string(r.FromCountry), string(r.ToCountry)}
-		ids[k] = append(ids[k], r.Key)
+	for _, rel := range analysis.LayerRelationships(d, layer, w) {
+		k := [2]string{string(rel.FromCountry), string(rel.ToCountry)}
+		ids[k] = append(ids[k], rel.Key)
 	}
 	for _, e := range view.EdgeList() {
 		g.Edges = append(g.Edges, Edge{ID: e.From + "->" + e.To, Source: e.From, Target: e.To, Weight: e.Weight,

@@ -3,6 +3,7 @@ package graphml
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/leverage-project/leverage/analysis"
 	"math"
 	"os"
 	"os/exec"
@@ -22,7 +23,7 @@ import (
 func TestReadGraphMLOfOurExport(t *testing.T) {
 	d, _ := fixtures.Seed()
 	var b bytes.Buffer
-	Write(&b, graphdata.From(d))
+	Write(&b, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1)))
 	g, info, err := ReadInfo(&b, "seed.graphml")
 	if err != nil {
 		t.Fatal(err)

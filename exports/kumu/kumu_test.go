@@ -3,6 +3,7 @@ package kumu_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/leverage-project/leverage/analysis"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,7 +44,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := graphdata.From(d)
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	var buf bytes.Buffer
 	if err := kumu.Write(&buf, g); err != nil {
 		t.Fatal(err)
@@ -130,7 +131,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 
 func TestKumuSameBytes(t *testing.T) {
 	d, _ := fixtures.Seed()
-	g := graphdata.From(d)
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	var a, b bytes.Buffer
 	if err := kumu.Write(&a, g); err != nil {
 		t.Fatal(err)

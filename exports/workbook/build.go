@@ -87,21 +87,23 @@ type analysisResults struct {
 }
 
 func (b *builder) analyze() *analysisResults {
-	d, w := b.d, b.opt.Window
-	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]network.NodeMetrics{},
+	res := b.opt.Results
+	if res == nil {
+		res = analysis.NewResults(b.d, b.opt.Window, analysis.Options{}, b.opt.Seed)
+	}
+	r := &analysisResults{summary: res.Summary(), hubs: map[analysis.Layer][]network.NodeMetrics{},
 		runs: map[analysis.Layer][]network.MetricRun{}}
 	for _, l := range analysis.Layers {
-		ms, runs := network.HubsRun(analysis.View(d, l, w))
-		ranked, _ := network.Rank(ms, "pagerank")
-		r.hubs[l], r.runs[l] = ranked, runs
+		lr := res.Layer(l)
+		ranked, _ := lr.Ranked("pagerank")
+		r.hubs[l], r.runs[l] = ranked, lr.Runs
 	}
-	all := analysis.View(d, analysis.LayerAll, w)
-	r.communities = network.Louvain(all, b.opt.Seed)
-	r.stability = network.CommunityStability(all, b.opt.Seed, network.StabilityRuns, network.StabilityNullSamples)
-	r.patterns = analysis.FindAll(d, w)
-	r.timeline = analysis.Timeline(d, w)
-	r.deps = analysis.SingleReceiverDependencies(d, w)
-	r.profiles = analysis.Profiles(d, w)
+	r.communities = res.Layer(analysis.LayerAll).Communities()
+	r.stability = res.Stability()
+	r.patterns = res.Patterns()
+	r.timeline = res.Timeline()
+	r.deps = res.Dependencies()
+	r.profiles = res.Profiles()
 	return r
 }
 
