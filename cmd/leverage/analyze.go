@@ -34,10 +34,6 @@ type analyzeOptions struct {
 	write            bool // --write: see analyze_write.go
 }
 
-func init() {
-	register(verb{name: "analyze", summary: "hubs, communities, leverage patterns and dependencies of a layer", run: analyzeMain})
-}
-
 func analyzeMain(ctx context.Context, args []string, e env) error {
 	var o analyzeOptions
 	fs := newFlags("analyze", "", `Builds the chosen layer as a weighted simple directed graph and reports hub

@@ -40,11 +40,16 @@ type exportOptions struct {
 
 var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
 
-func init() {
-	register(verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain})
+func exportMain(ctx context.Context, args []string, e env) error {
+	o, err := parseExport(args, e)
+	if err != nil {
+		return err
+	}
+	return runExport(ctx, o, e)
 }
 
-func exportMain(ctx context.Context, args []string, e env) error {
+// parseExport reads and checks export's command line.
+func parseExport(args []string, e env) (exportOptions, error) {
 	var o exportOptions
 	fs := newFlags("export", "", `Writes the dataset with its analysis. -o FILE.xlsx writes the NGO workbook;
 other formats by --format or by extension: .graphml, .gexf, .json (networkx
@@ -62,10 +67,10 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
 	if err := parse(fs, args); err != nil {
-		return err
+		return o, err
 	}
 	if fs.NArg() > 0 || o.out == "" {
-		return usagef("export needs -o FILE and no arguments")
+		return o, usagef("export needs -o FILE and no arguments")
 	}
 	if o.format == "" {
 		switch strings.ToLower(filepath.Ext(o.out)) {
@@ -82,7 +87,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 		case ".html", ".htm":
 			o.format = "html"
 		default:
-			return usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
+			return o, usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
 		}
 	}
 	known := false
@@ -90,22 +95,22 @@ Files are written under a temporary name and renamed when complete.`, e)
 		known = known || f == o.format
 	}
 	if !known {
-		return usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
+		return o, usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
 	}
 	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
-		return usagef("--render svg|png goes with the dot format")
+		return o, usagef("--render svg|png goes with the dot format")
 	}
 	if o.layer != "" {
 		if _, err := analysis.ParseLayer(o.layer); err != nil {
-			return usagef("--layer: %v", err)
+			return o, usagef("--layer: %v", err)
 		}
 		if o.format == "workbook" || o.format == "kumu" {
-			return usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
+			return o, usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
 		}
 	} else if o.placeholders {
-		return usagef("--include-placeholders goes with --layer")
+		return o, usagef("--include-placeholders goes with --layer")
 	}
-	return runExport(ctx, o, e)
+	return o, nil
 }
 
 func runExport(ctx context.Context, o exportOptions, e env) error {
@@ -113,7 +118,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "workbook" && o.skipAnalysis && w.IsOpen() && o.data != "" && !o.fromNeo4 && !strings.EqualFold(filepath.Ext(o.data), ".xlsx") {
+	if o.streamed(w) {
 		return exportStreamed(ctx, o, e)
 	}
 	d, err := o.load(ctx)
@@ -202,12 +207,28 @@ func writerTo(fn func(io.Writer) error) func(*os.File) error {
 	}
 }
 
+// streamed says the export writes a data-only workbook straight from a CSV
+// dataset directory (exportStreamed), holding no dataset in memory.
+func (o exportOptions) streamed(w analysis.Window) bool {
+	return o.format == "workbook" && o.skipAnalysis && w.IsOpen() && o.data != "" && !o.fromNeo4 && !strings.EqualFold(filepath.Ext(o.data), ".xlsx")
+}
+
+// exportStreams reports whether export with args streams (see streamed):
+// main decides the memory limit by it before the verb runs.
+func exportStreams(args []string) bool {
+	o, err := parseExport(args, env{stdout: io.Discard, stderr: io.Discard})
+	if err != nil {
+		return false
+	}
+	w, err := o.window()
+	return err == nil && o.streamed(w)
+}
+
 // exportStreamed writes a data-only workbook straight from a CSV dataset
 // directory, row by row, so memory stays flat however many relationships
 // there are: a first pass checks every row and counts them, a second
 // writes them.
 func exportStreamed(ctx context.Context, o exportOptions, e env) error {
-	streamingMemoryLimit()
 	stream := func(fn func(*graphmodel.Relationship) error) error {
 		_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
 		return err

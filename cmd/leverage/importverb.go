@@ -25,10 +25,6 @@ type importOptions struct {
 	force       bool
 }
 
-func init() {
-	register(verb{name: "import", summary: "read a (corrected) workbook back, check every cell, and report what changed", run: importMain})
-}
-
 func importMain(ctx context.Context, args []string, e env) error {
 	var o importOptions
 	fs := newFlags("import", "FILE.xlsx", `Reads the Countries, Relationships and Sources sheets of a workbook (for
@@ -58,10 +54,6 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
-	// The row iterator makes garbage at several times the rate the two
-	// datasets grow; a soft limit makes the collector keep pace, so a
-	// 200,000-row workbook imports in under 250 MB.
-	streamingMemoryLimit()
 	e.progress.Start("reading "+o.file, 0)
 	res, err := readWorkbookReport(ctx, o.file)
 	e.progress.Done()

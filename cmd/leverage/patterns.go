@@ -18,10 +18,6 @@ type patternsOptions struct {
 	name   string
 }
 
-func init() {
-	register(verb{name: "patterns", summary: "leverage pattern matches with their evidence and sources", run: patternsMain})
-}
-
 func patternsMain(ctx context.Context, args []string, e env) error {
 	var o patternsOptions
 	fs := newFlags("patterns", "[NAME]", "Lists the matches of every pattern in the catalogue (or of NAME), each with the\nrelationships that make it and their sources. --list shows the catalogue.", e)

@@ -17,10 +17,6 @@ type profileOptions struct {
 	country string
 }
 
-func init() {
-	register(verb{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain})
-}
-
 func profileMain(ctx context.Context, args []string, e env) error {
 	var o profileOptions
 	fs := newFlags("profile", "COUNTRY", "Shows what was applied to COUNTRY (code, name, alias or demonym), how it answered,\nwhat it asked for, what people moved through it, and the patterns it is in.", e)

@@ -16,10 +16,6 @@ type timelineOptions struct {
 	format string
 }
 
-func init() {
-	register(verb{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain})
-}
-
 func timelineMain(ctx context.Context, args []string, e env) error {
 	var o timelineOptions
 	fs := newFlags("timeline", "", "Counts events per month. Relationships dated only to a quarter or a year are\ncounted in their own row (\"2025, month unknown\"), after the period's last\nmonth, never in a month. Planned receptions are not receptions.", e)
