@@ -11,6 +11,7 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 type layerReport struct {
@@ -89,13 +90,7 @@ func TestLayerExportReproducesAnalyze(t *testing.T) {
 // networkx, reading the same GraphML, computes the same metrics within
 // 1e-9 (testdata/layer_networkx.py applies the placeholder rule itself).
 func TestLayerExportAgreesWithNetworkX(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the networkx check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with networkx (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "networkx")
 	dir := t.TempDir()
 	for _, layer := range analysis.Layers {
 		path, direct := exportLayer(t, dir, layer)

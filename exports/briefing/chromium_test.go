@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"github.com/leverage-project/leverage/exports/briefing/collect"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // chromiumPath finds the browser the tests drive: LEVERAGE_CHROMIUM, else
@@ -29,16 +29,7 @@ func chromiumPath(t *testing.T) string {
 	if p := os.Getenv("LEVERAGE_CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium must be installed under CI (.ci/run installs the Debian package chromium)")
-	}
-	t.Skip("Chromium not installed; set LEVERAGE_CHROMIUM or apt-get install chromium")
-	return ""
+	return testgate.Program(t, "Chromium (or set LEVERAGE_CHROMIUM)", "chromium", "chromium-browser")
 }
 
 // page is one briefing opened from disk in a headless Chromium whose

@@ -5,7 +5,6 @@ import (
 	"context"
 	"html"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func seed(t *testing.T) graphdata.Graph {
@@ -55,12 +55,7 @@ func TestTitleAndLegend(t *testing.T) {
 
 // Graphviz must accept the legend's HTML-like label and draw title and legend.
 func TestRenderedPictureHasTitleAndLegend(t *testing.T) {
-	if _, err := exec.LookPath("dot"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Graphviz must be installed under CI (.ci/run installs it)")
-		}
-		t.Skip("Graphviz not installed")
-	}
+	testgate.Program(t, "Graphviz (dot)", "dot")
 	g := seed(t)
 	var text, svg bytes.Buffer
 	if err := dot.Write(&text, g); err != nil {

@@ -3,7 +3,6 @@ package graphml
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/leverage-project/leverage/analysis"
 	"math"
 	"os"
 	"os/exec"
@@ -11,11 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // Our own GraphML export reads back with its nodes and edges, and its
@@ -44,13 +45,7 @@ func TestReadGraphMLOfOurExport(t *testing.T) {
 // writers meant: the metrics each library computes on its own graph come
 // out of ours within 1e-9 (undirected edges read as two arcs).
 func TestReadGraphMLWrittenByNetworkXAndIgraph(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the networkx/igraph check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with networkx and igraph (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "networkx and igraph")
 	dir := t.TempDir()
 	if out, err := exec.Command(py, "testdata/write_graphs.py", dir).CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)

@@ -3,7 +3,6 @@ package kumu_test
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/leverage-project/leverage/analysis"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,20 +10,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/exports/kumu"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func python(t *testing.T) string {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "openpyxl")
 	return py
 }
 

@@ -10,18 +10,13 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // python returns the interpreter with openpyxl that the test command set
 // up (LEVERAGE_PYTHON); under CI the check may not be skipped.
 func python(t *testing.T) string {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "openpyxl")
 	return py
 }
 
