@@ -201,14 +201,6 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 
 func (o analyzeOptions) by() string { return o.metric }
 
-// resolveCountry accepts a code, name, alias or demonym.
-func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
-	if c, ok := d.Registry.Resolve(s); ok {
-		return c, nil
-	}
-	return "", usagef("unknown country %q (give an ISO code such as XK, or a name)", s)
-}
-
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
@@ -280,12 +272,4 @@ func stabilityVerdict(st network.Stability) string {
 		return "stable, but no more modular than random graphs of the same degrees"
 	}
 	return "neither stable nor above random graphs: do not read these as communities"
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

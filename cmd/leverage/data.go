@@ -73,6 +73,14 @@ func describe(d *graphmodel.Dataset) string {
 	return p.String()
 }
 
+// resolveCountry accepts a code, name, alias or demonym.
+func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
+	if c, ok := d.Registry.Resolve(s); ok {
+		return c, nil
+	}
+	return "", usagef("unknown country %q (give an ISO code such as XK, or a name)", s)
+}
+
 // readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
 func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
 	f, err := safeio.Open(path)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -222,8 +221,4 @@ func countryFields(a, b graphmodel.Country) []string {
 	add("Aliases", strings.Join(a.Aliases, "; "), strings.Join(b.Aliases, "; "))
 	add("Demonyms", strings.Join(a.Demonyms, "; "), strings.Join(b.Demonyms, "; "))
 	return out
-}
-
-func analysisSelect(d *graphmodel.Dataset, w analysis.Window) []graphmodel.Relationship {
-	return analysis.Select(d, w)
 }
