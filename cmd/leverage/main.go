@@ -21,20 +21,20 @@ import (
 // functions.
 func verbList() []verb {
 	return []verb{
-		verb{name: "analyze", summary: "hubs, communities, leverage patterns and dependencies of a layer", run: analyzeMain},
-		verb{name: "dataset", summary: "dataset export DIR: write the dataset as CSV files to start your own", run: datasetMain},
-		verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain},
-		verb{name: "generate", summary: "write a seeded synthetic dataset (for scale tests) as CSV files", run: generateMain},
-		verb{name: "import", summary: "read a (corrected) workbook back, check every cell, and report what changed", run: importMain},
-		verb{name: "ingest", summary: "ingest removals FILE | tracker FILE: bring outside tables into the graph, nothing lost", run: ingestMain},
-		verb{name: "load", summary: "load a dataset into Neo4j (all or nothing; safe to re-run after a failure)", run: loadMain},
-		verb{name: "patterns", summary: "leverage pattern matches with their evidence and sources", run: patternsMain},
-		verb{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain},
-		verb{name: "query", summary: "run Cypher (a named library query or your own) against Neo4j, read-only by default", run: queryMain},
-		verb{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain},
-		verb{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain},
-		verb{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain},
-		verb{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
+		{name: "analyze", summary: "hubs, communities, leverage patterns and dependencies of a layer", run: analyzeMain},
+		{name: "dataset", summary: "dataset export DIR: write the dataset as CSV files to start your own", run: datasetMain},
+		{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain},
+		{name: "generate", summary: "write a seeded synthetic dataset (for scale tests) as CSV files", run: generateMain},
+		{name: "import", summary: "read a (corrected) workbook back, check every cell, and report what changed", run: importMain},
+		{name: "ingest", summary: "ingest removals FILE | tracker FILE: bring outside tables into the graph, nothing lost", run: ingestMain},
+		{name: "load", summary: "load a dataset into Neo4j (all or nothing; safe to re-run after a failure)", run: loadMain},
+		{name: "patterns", summary: "leverage pattern matches with their evidence and sources", run: patternsMain},
+		{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain},
+		{name: "query", summary: "run Cypher (a named library query or your own) against Neo4j, read-only by default", run: queryMain},
+		{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain},
+		{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain},
+		{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain},
+		{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
 	}
 }
 
