@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Reference values from networkx for the graphs in graphs/*.json.
 
-Each graph file (written by `go test ./analysis -run TestReferenceGraphs
--update`) holds nodes, weighted directed edges and the partition our Louvain
+Each graph file (written by `go test ./analysis -run TestSeedReferenceGraphs
+-update` for the seed layers, `go test ./analysis/network -run
+TestRandomReferenceGraphs -update` for the random graphs) holds nodes, weighted directed edges and the partition our Louvain
 found. For each, this script writes reference/<name>.json with networkx's
 values for every hub metric, the components, the modularity of our partition
 and the modularity of networkx's own Louvain partition.
