@@ -33,9 +33,15 @@ func Degrees(g *Graph) (out, in []int, outStrength, inStrength []float64) {
 }
 
 // PageRank returns PageRank scores by power iteration with damping factor
-// damp, as networkx.pagerank defines it: a dangling node's rank is spread
-// uniformly, teleportation is uniform, and iteration stops when the L1
-// change is below n*tol. With weighted, edges count in proportion to their
+// d = damp, as networkx.pagerank defines it (Page, Brin, Motwani and
+// Winograd, "The PageRank citation ranking: bringing order to the web",
+// Stanford InfoLab 1999):
+//
+//	x_v ← (1-d)/n + d·( Σ_{u→v} x_u·w_uv/s_u + Σ_{u dangling} x_u/n )
+//
+// where s_u is u's out-strength (out-degree when not weighted) and a
+// dangling node has none: its rank is spread uniformly, teleportation is
+// uniform, and iteration stops when the L1 change is below n*tol. With weighted, edges count in proportion to their
 // weight; otherwise each collapsed edge counts 1. Scores sum to 1.
 // Summation order is fixed, so results are bit-for-bit reproducible.
 func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
@@ -128,9 +134,14 @@ func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64,
 	return x, conv
 }
 
-// Betweenness returns exact shortest-path betweenness (Brandes 2001) on
-// hop distances, normalised as networkx does for directed graphs: divided
-// by (n-1)(n-2). Sources are split across GOMAXPROCS workers, each with
+// Betweenness returns exact shortest-path betweenness on hop distances,
+//
+//	c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((n-1)(n-2)),
+//
+// σ_st being the number of shortest s–t paths and σ_st(v) those through v,
+// normalised as networkx does for directed graphs, by Brandes's algorithm
+// (U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
+// Sociol. 25(2), 2001). Sources are split across GOMAXPROCS workers, each with
 // its own flat arrays; partial sums are added in worker order, so results
 // do not depend on scheduling.
 func Betweenness(g *Graph) []float64 {
@@ -294,8 +305,10 @@ func ClosenessContext(ctx context.Context, g *Graph) (closeness, harmonic []floa
 
 // CoreNumbers returns each node's k-core number where a node's degree is
 // its in-degree plus out-degree (a reciprocated pair counts twice), as
-// networkx.core_number defines it for directed graphs. Batagelj and
-// Zaversnik's O(m) bucket algorithm.
+// networkx.core_number defines it for directed graphs: the largest k such
+// that the node is in a subgraph where every node has degree at least k.
+// Batagelj and Zaversnik's O(m) bucket algorithm ("An O(m) algorithm for
+// cores decomposition of networks", arXiv cs/0310049, 2003).
 func CoreNumbers(g *Graph) []int {
 	n := g.Len()
 	deg := make([]int, n)

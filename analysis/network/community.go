@@ -40,7 +40,10 @@ const (
 )
 
 // Louvain finds communities on the undirected weighted view (u-v weight =
-// w(u,v) + w(v,u)) with a compact Louvain implementation (louvainCSR); on
+// w(u,v) + w(v,u)) that maximise Modularity, by the Louvain method
+// (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding of
+// communities in large networks", J. Stat. Mech. P10008, 2008) in a
+// compact implementation (louvainCSR); on
 // graphs under LouvainRestartEdges edges it keeps the best of
 // LouvainRestarts seeded runs. The same seed always gives the same
 // partition. gonum's community.Modularize is the reference it is tested
@@ -108,7 +111,12 @@ func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(c
 func runSeed(seed uint64, i int) uint64 { return seed + uint64(i)*0x9e3779b97f4a7c15 }
 
 // Modularity returns Newman's Q of the partition label on g's undirected
-// weighted view, computed by gonum's community.Q.
+// weighted view (M. E. J. Newman, "Modularity and community structure in
+// networks", PNAS 103(23), 2006), computed by gonum's community.Q:
+//
+//	Q = 1/(2m) Σ_ij (A_ij − k_i·k_j/(2m)) δ(c_i, c_j)
+//
+// with A the symmetric weights, k_i node strengths and m the total weight.
 func Modularity(g *Graph, label []int) float64 {
 	ug := g.Undirected()
 	groups := map[int][]graph.Node{}

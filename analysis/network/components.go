@@ -43,8 +43,9 @@ func WeakComponents(g *Graph) []int {
 }
 
 // StrongComponents labels each node with its strongly connected component,
-// numbered as WeakComponents numbers. Tarjan's algorithm, iterative so deep
-// graphs cannot overflow the stack.
+// numbered as WeakComponents numbers. Tarjan's algorithm (R. Tarjan,
+// "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2),
+// 1972), iterative so deep graphs cannot overflow the stack.
 func StrongComponents(g *Graph) []int {
 	n := g.Len()
 	index := make([]int32, n)

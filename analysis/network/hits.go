@@ -11,8 +11,10 @@ import (
 )
 
 // HITS returns hub and authority scores, each normalised to sum 1, as the
-// principal singular vectors of the (weighted if asked) adjacency matrix A:
-// hubs are the dominant eigenvector of A·Aᵀ, authorities Aᵀ·hubs.
+// principal singular vectors of the (weighted if asked) adjacency matrix A
+// (J. Kleinberg, "Authoritative sources in a hyperlinked environment",
+// J. ACM 46(5), 1999): hubs are the dominant eigenvector of A·Aᵀ,
+// authorities Aᵀ·hubs, as networkx.hits defines them.
 //
 // The eigenvector is found by restarted Lanczos iteration on A·Aᵀ from the
 // uniform hub vector, stopping when the Ritz residual ‖A·Aᵀx − θx‖ falls

@@ -109,8 +109,13 @@ func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability 
 }
 
 // NMI is the normalised mutual information of two partitions of the same
-// nodes (labels are arbitrary integers): 2·I(A;B) / (H(A) + H(B)), 1 when
-// both have one block.
+// nodes (labels are arbitrary integers), as Danon, Díaz-Guilera, Duch and
+// Arenas compare community partitions ("Comparing community structure
+// identification", J. Stat. Mech. P09008, 2005):
+//
+//	NMI(A, B) = 2·I(A;B) / (H(A) + H(B)),
+//
+// 1 when both have one block.
 func NMI(a, b []int32) float64 {
 	n := float64(len(a))
 	if n == 0 {
