@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -26,79 +23,12 @@ import (
 	"github.com/leverage-project/leverage/internal/testgate"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
-
 func seedGraph(t *testing.T) (*graphmodel.Dataset, graphdata.Graph) {
 	d, err := fixtures.Seed()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
-}
-
-// golden compares got with testdata/name, both with their long numbers
-// rounded (roundNumbers): the golden files pin the format, and a change in
-// the last digits of a metric (a different summation order) is not a
-// format change; the metrics' values are checked against networkx and
-// igraph by the tests that read these files back.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	got = roundNumbers(got)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./exports/graphdata -update)", err)
-	}
-	if !bytes.Equal(got, roundNumbers(want)) {
-		t.Errorf("%s differs from the golden file (go test ./exports/graphdata -update)", name)
-	}
-}
-
-// longNumber is a decimal with more digits after the point than a format
-// needs to pin.
-var longNumber = regexp.MustCompile(`-?[0-9]+\.[0-9]{7,}(?:[eE][-+]?[0-9]+)?`)
-
-// roundNumbers writes every long number in b to 6 significant digits.
-func roundNumbers(b []byte) []byte {
-	return longNumber.ReplaceAllFunc(b, func(m []byte) []byte {
-		x, err := strconv.ParseFloat(string(m), 64)
-		if err != nil {
-			return m
-		}
-		return []byte(strconv.FormatFloat(x, 'g', 6, 64))
-	})
-}
-
-func TestRoundNumbers(t *testing.T) {
-	in := `pagerank="0.19717899359968577" n="3" date="2025-04-01" w="1.5" h="1.320189763775653e-19" s="-0.33333333333333337"`
-	want := `pagerank="0.197179" n="3" date="2025-04-01" w="1.5" h="1.32019e-19" s="-0.333333"`
-	if got := string(roundNumbers([]byte(in))); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-}
-
-func TestGoldenFormats(t *testing.T) {
-	_, g := seedGraph(t)
-	for name, write := range map[string]func(*bytes.Buffer) error{
-		"seed-nodes.csv": func(b *bytes.Buffer) error { return gephi.WriteNodes(b, g) },
-		"seed-edges.csv": func(b *bytes.Buffer) error { return gephi.WriteEdges(b, g) },
-		"seed.graphml":   func(b *bytes.Buffer) error { return graphml.Write(b, g) },
-		"seed.gexf":      func(b *bytes.Buffer) error { return gexf.Write(b, g) },
-		"seed.json":      func(b *bytes.Buffer) error { return nodelink.Write(b, g) },
-		"seed.dot":       func(b *bytes.Buffer) error { return dot.Write(b, g) },
-	} {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		golden(t, name, b.Bytes())
-	}
 }
 
 func TestGephiEscapesFormulas(t *testing.T) {
