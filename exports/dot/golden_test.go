@@ -1,7 +1,6 @@
 package dot_test
 
 import (
-	"bytes"
 	"flag"
 	"io"
 	"testing"
@@ -11,19 +10,12 @@ import (
 	"github.com/leverage-project/leverage/exports/internal/graphtest"
 )
 
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // The seed's graph as this format writes it, pinned in testdata (numbers
 // rounded; their values are checked against networkx in exports/graphdata).
 func TestGoldenSeed(t *testing.T) {
-	g := graphtest.Seed(t)
-	for name, write := range map[string]func(io.Writer, graphdata.Graph) error{
+	graphtest.GoldenSeed(t, map[string]func(io.Writer, graphdata.Graph) error{
 		"seed.dot": dot.Write,
-	} {
-		var b bytes.Buffer
-		if err := write(&b, g); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		graphtest.Golden(t, name, b.Bytes(), *updateGolden)
-	}
+	}, *update)
 }

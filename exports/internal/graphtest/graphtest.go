@@ -5,6 +5,7 @@ package graphtest
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,6 +26,20 @@ func Seed(t testing.TB) graphdata.Graph {
 		t.Fatal(err)
 	}
 	return graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
+}
+
+// GoldenSeed writes the seed's graph with each of writers and compares
+// each result with its golden file, testdata/<name> (see Golden).
+func GoldenSeed(t *testing.T, writers map[string]func(io.Writer, graphdata.Graph) error, update bool) {
+	t.Helper()
+	g := Seed(t)
+	for name, write := range writers {
+		var b bytes.Buffer
+		if err := write(&b, g); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		Golden(t, name, b.Bytes(), update)
+	}
 }
 
 // Golden compares got with testdata/name, both with their long numbers
