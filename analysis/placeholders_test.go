@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 )
@@ -35,8 +36,8 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	if got := g.Placeholders(); !slices.Equal(got, []string{"XG", "XU"}) {
 		t.Fatalf("placeholders %v, want [XG XU] (by kind, not code)", got)
 	}
-	ms := Hubs(g)
-	at := func(n string) NodeMetrics { i, _ := g.Index(n); return ms[i] }
+	ms := network.Hubs(g)
+	at := func(n string) network.NodeMetrics { i, _ := g.Index(n); return ms[i] }
 	// By hand: PA takes 10 AF + 300 XU; CR takes 200 XU + 5 IN.
 	if pa := at("PA"); pa.InStrength != 310 || pa.InDegree != 1 || pa.OutStrength != 80 || pa.OutDegree != 0 {
 		t.Errorf("PA: in_strength %v in_degree %d out_strength %v out_degree %d; want 310, 1, 80, 0 (people kept, XU not a neighbour)",
@@ -48,13 +49,13 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	if cr := at("CR"); cr.Harmonic != 1 {
 		t.Errorf("CR harmonic %v, want 1 (IN only; no path PA→XU→CR)", cr.Harmonic)
 	}
-	ranked, _ := Rank(ms, "in_strength")
+	ranked, _ := network.Rank(ms, "in_strength")
 	for _, m := range ranked {
 		if m.Node == "XU" || m.Node == "XG" {
 			t.Errorf("placeholder %s ranked", m.Node)
 		}
 	}
-	for _, c := range Louvain(g, 1).Members {
+	for _, c := range network.Louvain(g, 1).Members {
 		if slices.Contains(c, "XU") || slices.Contains(c, "XG") {
 			t.Errorf("placeholder in community %v", c)
 		}
@@ -67,8 +68,8 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	}
 
 	all := ViewWith(d, LayerFlow, Window{}, Options{IncludePlaceholders: true})
-	ranked, _ = Rank(Hubs(all), "in_strength")
-	if len(ranked) != all.Len() || !slices.ContainsFunc(ranked, func(m NodeMetrics) bool { return m.Node == "XU" }) {
+	ranked, _ = network.Rank(network.Hubs(all), "in_strength")
+	if len(ranked) != all.Len() || !slices.ContainsFunc(ranked, func(m network.NodeMetrics) bool { return m.Node == "XU" }) {
 		t.Errorf("--include-placeholders: XU not ranked")
 	}
 	deps = SingleReceiverDependenciesWith(d, Window{}, Options{IncludePlaceholders: true})
@@ -136,13 +137,13 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 	}
 	for _, l := range Layers {
 		g := View(d, l, Window{})
-		ranked, _ := Rank(Hubs(g), "pagerank")
+		ranked, _ := network.Rank(network.Hubs(g), "pagerank")
 		for _, m := range ranked {
 			if IsPlaceholder(d.Registry, graphmodel.Code(m.Node)) {
 				t.Errorf("%s: %s ranked", l, m.Node)
 			}
 		}
-		for _, c := range Louvain(g, 1).Members {
+		for _, c := range network.Louvain(g, 1).Members {
 			for _, m := range c {
 				if IsPlaceholder(d.Registry, graphmodel.Code(m)) {
 					t.Errorf("%s: %s in a community", l, m)
@@ -156,8 +157,8 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 		}
 	}
 	g := ViewWith(d, LayerAll, Window{}, Options{IncludePlaceholders: true})
-	ranked, _ := Rank(Hubs(g), "pagerank")
-	if !slices.ContainsFunc(ranked, func(m NodeMetrics) bool { return m.Node == "ZZ" }) {
+	ranked, _ := network.Rank(network.Hubs(g), "pagerank")
+	if !slices.ContainsFunc(ranked, func(m network.NodeMetrics) bool { return m.Node == "ZZ" }) {
 		t.Error("with placeholders included, ZZ is not ranked")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -217,7 +218,7 @@ func isNamedCountry(d *graphmodel.Dataset, c graphmodel.Code) bool {
 type HubRemoval struct {
 	Hub    graphmodel.Code `json:"hub"`
 	Layer  Layer           `json:"layer"`
-	Metric Metric          `json:"metric"`
+	Metric network.Metric  `json:"metric"`
 	// Stranded are nationalities whose only receiver was the hub.
 	Stranded []graphmodel.Code `json:"stranded"`
 	// ReachBefore and ReachAfter count nodes with at least one incoming
@@ -237,12 +238,12 @@ type RankChange struct {
 }
 
 // RemoveHub recomputes the layer without the hub's incoming relationships.
-func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric Metric, w Window) (HubRemoval, error) {
+func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric network.Metric, w Window) (HubRemoval, error) {
 	return RemoveHubWith(d, hub, layer, metric, w, Options{})
 }
 
 // RemoveHubWith is RemoveHub with options.
-func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric Metric, w Window, opt Options) (HubRemoval, error) {
+func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric network.Metric, w Window, opt Options) (HubRemoval, error) {
 	out := HubRemoval{Hub: hub, Layer: layer, Metric: metric}
 	before := ViewWith(d, layer, w, opt)
 	var kept []graphmodel.Relationship
@@ -253,11 +254,11 @@ func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metr
 	}
 	without := &graphmodel.Dataset{Meta: d.Meta, Registry: d.Registry, Relationships: kept}
 	after := ViewWith(without, layer, Window{}, opt)
-	rb, err := Rank(Hubs(before), metric)
+	rb, err := network.Rank(network.Hubs(before), metric)
 	if err != nil {
 		return out, err
 	}
-	ra, _ := Rank(Hubs(after), metric)
+	ra, _ := network.Rank(network.Hubs(after), metric)
 	pos := map[string]int{}
 	for i, m := range rb {
 		pos[m.Node] = i + 1
@@ -278,8 +279,8 @@ func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metr
 }
 
 // reach counts the actors other than placeholders with an incoming edge.
-func reach(g *Graph) int {
-	_, in, _, _ := Degrees(g)
+func reach(g *network.Graph) int {
+	_, in, _, _ := network.Degrees(g)
 	n := 0
 	for i, x := range in {
 		if x > 0 && !g.Placeholder(i) {

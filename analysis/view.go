@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -174,7 +175,7 @@ func LayerRelationships(d *graphmodel.Dataset, layer Layer, w Window) []*graphmo
 
 // View builds the layer's graph from the relationships of d in w, with
 // placeholders marked (see ViewWith).
-func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
+func View(d *graphmodel.Dataset, layer Layer, w Window) *network.Graph {
 	return ViewWith(d, layer, w, Options{})
 }
 
@@ -189,14 +190,14 @@ func View(d *graphmodel.Dataset, layer Layer, w Window) *Graph {
 // stay in the graph with their edges, so strengths keep their people, but
 // are marked: Hubs and the community methods run on Structural, the graph
 // without them.
-func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *Graph {
-	var edges []Edge
+func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *network.Graph {
+	var edges []network.Edge
 	for _, r := range LayerRelationships(d, layer, w) {
-		edges = append(edges, Edge{string(r.FromCountry), string(r.ToCountry), layer.Weight(r)})
+		edges = append(edges, network.Edge{From: string(r.FromCountry), To: string(r.ToCountry), Weight: layer.Weight(r)})
 	}
-	g := NewGraph(nil, edges)
+	g := network.NewGraph(nil, edges)
 	if !opt.IncludePlaceholders {
-		g.placeholder = placeholderMask(g, d.Registry)
+		g = g.WithPlaceholders(placeholderNames(g, d.Registry))
 	}
 	return g
 }

@@ -93,6 +93,20 @@ func checkUnique(key string, seen map[string]bool, ids map[int64]string) []*Fiel
 	return nil
 }
 
+// Check validates one country record's code and kind, the checks every
+// reader of countries makes (the free text is CheckText's); the errors
+// name the field and the record, for readers to place.
+func (c *Country) Check() []*FieldError {
+	var out []*FieldError
+	if !c.Code.Valid() {
+		out = append(out, &FieldError{Record: string(c.Code), Field: "code", Err: errors.New("not a code: two upper-case letters, or upper-case letters, digits and _")})
+	}
+	if c.Kind != "" && !c.Kind.Valid() {
+		out = append(out, &FieldError{Record: string(c.Code), Field: "kind", Err: fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)})
+	}
+	return out
+}
+
 // Check validates one source; seen holds the keys of sources before it.
 func (s *Source) Check(seen map[string]bool) []*FieldError {
 	var out []*FieldError

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
 )
@@ -31,10 +32,6 @@ type analyzeOptions struct {
 	stabilitySeeds   int
 	nullSamples      int
 	write            bool // --write: see analyze_write.go
-}
-
-func init() {
-	register(verb{name: "analyze", summary: "hubs, communities, leverage patterns and dependencies of a layer", run: analyzeMain})
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -64,8 +61,8 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
-	fs.IntVar(&o.stabilitySeeds, "stability-runs", analysis.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
-	fs.IntVar(&o.nullSamples, "null-samples", analysis.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
+	fs.IntVar(&o.stabilitySeeds, "stability-runs", network.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
+	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
@@ -97,7 +94,7 @@ records each metric's settings and convergence. See the README.`, e)
 
 func metricList() string {
 	var s []string
-	for _, m := range analysis.Metrics {
+	for _, m := range network.Metrics {
 		s = append(s, string(m))
 	}
 	return strings.Join(s, ", ")
@@ -109,7 +106,7 @@ type analyzeReport struct {
 	Provenance graphmodel.Provenance `json:"provenance"`
 	Window     string                `json:"window"`
 	Layer      analysis.Layer        `json:"layer"`
-	RankedBy   analysis.Metric       `json:"ranked_by"`
+	RankedBy   network.Metric        `json:"ranked_by"`
 	// Placeholders is "excluded" (the default) or "included".
 	Placeholders string `json:"placeholders"`
 	// Nodes and EdgesDistinctPairs are the size of the simple directed
@@ -120,11 +117,11 @@ type analyzeReport struct {
 	Nodes              int                   `json:"nodes"`
 	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
 	Relationships      int                   `json:"relationships_counted"`
-	Metrics            []analysis.MetricRun  `json:"metric_settings"`
+	Metrics            []network.MetricRun   `json:"metric_settings"`
 	Hubs               []hubRow              `json:"hubs"`
 	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
-	Communities        analysis.Communities  `json:"communities"`
-	Stability          analysis.Stability    `json:"community_stability"`
+	Communities        network.Communities   `json:"communities"`
+	Stability          network.Stability     `json:"community_stability"`
 	Patterns           []analysis.Match      `json:"patterns"`
 	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
@@ -134,7 +131,7 @@ type hubRow struct {
 	Rank int    `json:"rank"`
 	Name string `json:"name"`
 	Kind string `json:"kind"`
-	analysis.NodeMetrics
+	network.NodeMetrics
 }
 
 func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
@@ -142,8 +139,8 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return usagef("--layer: %v", err)
 	}
-	metric := analysis.Metric(o.by())
-	if _, err := metric.Value(analysis.NodeMetrics{}); err != nil {
+	metric := network.Metric(o.by())
+	if _, err := metric.Value(network.NodeMetrics{}); err != nil {
 		return usagef("--by: %v", err)
 	}
 	w, err := o.window()
@@ -157,17 +154,17 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	opt := analysis.Options{IncludePlaceholders: o.withPlaceholders}
 	g := analysis.ViewWith(d, layer, w, opt)
 	sg := g.Structural()
-	all, runs := analysis.HubsRun(g)
-	ranked, _ := analysis.Rank(all, metric)
+	all, runs := network.HubsRun(g)
+	ranked, _ := network.Rank(all, metric)
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
-		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: analysis.Louvain(g, o.seed),
-		Stability: analysis.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
+		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: network.Louvain(g, o.seed),
+		Stability: network.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
 		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
-	row := func(rank int, m analysis.NodeMetrics) hubRow {
+	row := func(rank int, m network.NodeMetrics) hubRow {
 		c, _ := d.Registry.Country(graphmodel.Code(m.Node))
 		return hubRow{Rank: rank, Name: d.Registry.Name(graphmodel.Code(m.Node)), Kind: string(c.Kind), NodeMetrics: m}
 	}
@@ -204,14 +201,6 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 
 func (o analyzeOptions) by() string { return o.metric }
 
-// resolveCountry accepts a code, name, alias or demonym.
-func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
-	if c, ok := d.Registry.Resolve(s); ok {
-		return c, nil
-	}
-	return "", usagef("unknown country %q (give an ISO code such as XK, or a name)", s)
-}
-
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
@@ -224,7 +213,7 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
 	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n\n",
-		analysis.PageRankDamping, analysis.PageRankTol, analysis.HITSTol)
+		network.PageRankDamping, network.PageRankTol, network.HITSTol)
 	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\thub_w\tauth_w\tbetweenness\tcloseness\tharmonic\tcore\n")
 	for _, h := range rep.Hubs {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
@@ -265,7 +254,7 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 // stabilityVerdict says in words what the stability figures support. The
 // thresholds are rules of thumb, stated so a reader can disagree: NMI 0.8
 // and two null standard deviations.
-func stabilityVerdict(st analysis.Stability) string {
+func stabilityVerdict(st network.Stability) string {
 	stable := st.MeanNMI >= 0.8
 	above := st.NullSD > 0 && st.Z >= 2 || st.NullSD == 0 && st.Observed > st.NullMean
 	switch {
@@ -283,12 +272,4 @@ func stabilityVerdict(st analysis.Stability) string {
 		return "stable, but no more modular than random graphs of the same degrees"
 	}
 	return "neither stable nor above random graphs: do not read these as communities"
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -9,8 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/leverage-project/leverage/analysis"
-	"github.com/leverage-project/leverage/analysis/graphio"
+	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/exports/edgelist"
+	"github.com/leverage-project/leverage/exports/graphml"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
 	"github.com/leverage-project/leverage/internal/safeio"
@@ -19,7 +20,7 @@ import (
 // graphMetrics are the algorithms --metrics can select.
 var graphMetrics = []string{"degree", "pagerank", "hits", "betweenness", "closeness", "core", "components", "louvain", "leiden"}
 
-// runAnalyzeGraph computes what analyze computes for a layer (analysis.Hubs
+// runAnalyzeGraph computes what analyze computes for a layer (network.Hubs
 // and Louvain with the same settings, placeholders marked in the file kept
 // in strengths only), algorithm by algorithm so each can be timed: on our
 // own `export --layer L` file it reproduces `analyze --layer L` exactly.
@@ -52,14 +53,14 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	}
 	defer f.Close()
 	start := time.Now()
-	var g *analysis.Graph
+	var g *network.Graph
 	var notices []string
 	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
-		var info graphio.GraphMLInfo
-		g, info, err = graphio.ReadGraphMLInfo(f, o.graph)
+		var info graphml.Info
+		g, info, err = graphml.ReadInfo(f, o.graph)
 		notices = info.Notices()
 	} else {
-		g, err = graphio.ReadEdgeList(f, o.graph)
+		g, err = edgelist.Read(f, o.graph)
 	}
 	if err != nil {
 		return fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
@@ -73,21 +74,21 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		for i := range el {
 			el[i].Weight = 1
 		}
-		g = analysis.NewGraph(names, el).WithPlaceholders(g.Placeholders())
+		g = network.NewGraph(names, el).WithPlaceholders(g.Placeholders())
 	}
 	if o.withPlaceholders {
 		g = g.WithPlaceholders(nil)
 	}
 	// Strengths sum every edge; everything else runs on the graph without
-	// placeholders, as analysis.Hubs does.
+	// placeholders, as network.Hubs does.
 	sg := g.Structural()
-	prTol, hitsTol := analysis.PageRankTol, analysis.HITSTol
+	prTol, hitsTol := network.PageRankTol, network.HITSTol
 	if o.tolerance > 0 {
 		prTol, hitsTol = o.tolerance, o.tolerance
 	}
 	timings := []timing{{"read", time.Since(start).Seconds()}}
 	n := g.Len()
-	m := make([]analysis.NodeMetrics, n)
+	m := make([]network.NodeMetrics, n)
 	at := make([]int, sg.Len()) // structural index -> index in g
 	for i := range m {
 		m[i].Node = g.Name(i)
@@ -115,17 +116,17 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		timings = append(timings, timing{name, took[len(took)/2]})
 		return nil
 	}
-	var comm, leiden analysis.Communities
+	var comm, leiden network.Communities
 	steps := []struct {
 		name string
 		fn   func()
 	}{
 		{"degree", func() {
-			_, _, os, is := analysis.Degrees(g)
+			_, _, os, is := network.Degrees(g)
 			for i := range m {
 				m[i].OutStrength, m[i].InStrength = os[i], is[i]
 			}
-			od, id, _, _ := analysis.Degrees(sg)
+			od, id, _, _ := network.Degrees(sg)
 			for j, i := range at {
 				m[i].OutDegree, m[i].InDegree = od[j], id[j]
 			}
@@ -134,7 +135,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		// plain time compares with a peer's single run; with --unweighted
 		// the weighted run would repeat the plain one and is skipped.
 		{"pagerank", func() {
-			pr := analysis.PageRank(sg, analysis.PageRankDamping, false, prTol)
+			pr := network.PageRank(sg, network.PageRankDamping, false, prTol)
 			for j, i := range at {
 				m[i].PageRank = pr[j]
 				if o.unweighted {
@@ -143,13 +144,13 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"pagerank-weighted", func() {
-			prw := analysis.PageRank(sg, analysis.PageRankDamping, true, prTol)
+			prw := network.PageRank(sg, network.PageRankDamping, true, prTol)
 			for j, i := range at {
 				m[i].PageRankWeighted = prw[j]
 			}
 		}},
 		{"hits", func() {
-			h, a, err := analysis.HITSContext(ctx, sg, false, hitsTol)
+			h, a, err := network.HITSContext(ctx, sg, false, hitsTol)
 			if err != nil {
 				return
 			}
@@ -161,7 +162,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"hits-weighted", func() {
-			h, a, err := analysis.HITSContext(ctx, sg, true, hitsTol)
+			h, a, err := network.HITSContext(ctx, sg, true, hitsTol)
 			if err != nil {
 				return
 			}
@@ -173,9 +174,9 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			var bc []float64
 			var err error
 			if o.samples > 0 {
-				bc, err = analysis.BetweennessSampledContext(ctx, sg, o.samples, o.seed)
+				bc, err = network.BetweennessSampledContext(ctx, sg, o.samples, o.seed)
 			} else {
-				bc, err = analysis.BetweennessContext(ctx, sg)
+				bc, err = network.BetweennessContext(ctx, sg)
 			}
 			if err != nil {
 				return
@@ -185,7 +186,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"closeness", func() {
-			c, h, err := analysis.ClosenessContext(ctx, sg)
+			c, h, err := network.ClosenessContext(ctx, sg)
 			if err != nil {
 				return
 			}
@@ -194,19 +195,19 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 		}},
 		{"core", func() {
-			c := analysis.CoreNumbers(sg)
+			c := network.CoreNumbers(sg)
 			for j, i := range at {
 				m[i].Core = c[j]
 			}
 		}},
 		{"components", func() {
-			w, s := analysis.WeakComponents(sg), analysis.StrongComponents(sg)
+			w, s := network.WeakComponents(sg), network.StrongComponents(sg)
 			for j, i := range at {
 				m[i].WeakComponent, m[i].StrongComponent = w[j], s[j]
 			}
 		}},
-		{"louvain", func() { comm, _ = analysis.LouvainContext(ctx, g, o.seed) }},
-		{"leiden", func() { leiden = analysis.Leiden(g, o.seed) }},
+		{"louvain", func() { comm, _ = network.LouvainContext(ctx, g, o.seed) }},
+		{"leiden", func() { leiden = network.Leiden(g, o.seed) }},
 	}
 	for _, s := range steps {
 		if err := step(s.name, s.fn); err != nil {
@@ -217,33 +218,33 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	ranked, err := analysis.Rank(m, analysis.Metric(o.metric))
+	ranked, err := network.Rank(m, network.Metric(o.metric))
 	if err != nil {
 		return usagef("--by: %v", err)
 	}
-	var placeholders []analysis.NodeMetrics
+	var placeholders []network.NodeMetrics
 	for _, x := range m {
 		if x.Placeholder {
 			placeholders = append(placeholders, x)
 		}
 	}
 	rep := struct {
-		Graph              string                 `json:"graph"`
-		Nodes              int                    `json:"nodes"`
-		EdgesDistinctPairs int                    `json:"edges_distinct_pairs"`
-		Notices            []string               `json:"notices"`
-		PageRankTol        float64                `json:"pagerank_tolerance"`
-		HITSTol            float64                `json:"hits_tolerance"`
-		Timings            []timing               `json:"timings_seconds"`
-		Communities        int                    `json:"communities"`
-		Modularity         float64                `json:"modularity"`
-		Members            [][]string             `json:"community_members"`
-		LouvainRun         communityRun           `json:"louvain_settings"`
-		LeidenRun          communityRun           `json:"leiden_settings"`
-		Leiden             int                    `json:"leiden_communities"`
-		LeidenQ            float64                `json:"leiden_modularity"`
-		Nodes_             []analysis.NodeMetrics `json:"metrics"`
-		Placeholders       []analysis.NodeMetrics `json:"placeholder_nodes"`
+		Graph              string                `json:"graph"`
+		Nodes              int                   `json:"nodes"`
+		EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
+		Notices            []string              `json:"notices"`
+		PageRankTol        float64               `json:"pagerank_tolerance"`
+		HITSTol            float64               `json:"hits_tolerance"`
+		Timings            []timing              `json:"timings_seconds"`
+		Communities        int                   `json:"communities"`
+		Modularity         float64               `json:"modularity"`
+		Members            [][]string            `json:"community_members"`
+		LouvainRun         communityRun          `json:"louvain_settings"`
+		LeidenRun          communityRun          `json:"leiden_settings"`
+		Leiden             int                   `json:"leiden_communities"`
+		LeidenQ            float64               `json:"leiden_modularity"`
+		Nodes_             []network.NodeMetrics `json:"metrics"`
+		Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
 	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
 		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
 	if o.format == "json" {
@@ -282,7 +283,7 @@ type communityRun struct {
 	Edges      int      `json:"undirected_edges"`
 }
 
-func runOf(c analysis.Communities) communityRun {
+func runOf(c network.Communities) communityRun {
 	return communityRun{c.Seeds, c.Resolution, c.Nodes, c.Edges}
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
@@ -29,11 +28,23 @@ type verb struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, args []string, e env) error
+	// exits lists the verb's exit codes for its help when they are not
+	// all of exitCodesText's.
+	exits string
 }
 
-var verbs = map[string]verb{}
+// exitCodesText is what a verb's help says of exit codes unless the verb
+// says otherwise.
+const exitCodesText = "0 ok, 1 the work failed (I/O, server), 2 bad command line, 3 invalid input data, 130 interrupted."
 
-func register(v verb) { verbs[v.name] = v }
+// verbs are the verbs by name.
+var verbs = func() map[string]verb {
+	m := map[string]verb{}
+	for _, v := range verbList() {
+		m[v.name] = v
+	}
+	return m
+}()
 
 // Exit codes, documented in the README. One place maps errors to them.
 const (
@@ -87,13 +98,8 @@ func run(ctx context.Context, args []string, e env) error {
 func printUsage(w io.Writer) {
 	fmt.Fprintf(w, "leverage maps and analyses leverage networks of third-country deportation diplomacy.\n\n")
 	fmt.Fprintf(w, "Usage: leverage VERB [flags] [args]\n\nVerbs:\n")
-	names := make([]string, 0, len(verbs))
-	for n := range verbs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, verbs[n].summary)
+	for _, v := range verbList() {
+		fmt.Fprintf(w, "  %-10s %s\n", v.name, v.summary)
 	}
 	fmt.Fprintf(w, "\nRun \"leverage VERB --help\" for a verb's flags. With no --data, verbs use the\nembedded seed dataset. Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid data,\n130 interrupted.\n")
 }
@@ -112,6 +118,13 @@ func newFlags(name, argsUsage, summary string, e env) *flag.FlagSet {
 		if b.Len() > 0 {
 			fmt.Fprintf(e.stdout, "\nFlags:\n%s", b.String())
 		}
+		exits := exitCodesText
+		for _, v := range verbList() {
+			if v.name == name && v.exits != "" {
+				exits = v.exits
+			}
+		}
+		fmt.Fprintf(e.stdout, "\nExit codes: %s\n", exits)
 	}
 	return fs
 }
@@ -124,8 +137,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 	for {
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return errHelp
+			return errHelp // Parse has printed the usage already
 		}
 		if err != nil {
 			return usagef("%s: %v", fs.Name(), err)

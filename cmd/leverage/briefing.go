@@ -10,10 +10,10 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-// exportBriefing writes the offline HTML briefing: the analysis is computed
-// once here and handed to the writer.
-func exportBriefing(o exportOptions, d *graphmodel.Dataset, w analysis.Window, e env) error {
-	res := collect.Results(d, w, o.seed)
+// exportBriefing writes the offline HTML briefing from the export's one
+// analysis.
+func exportBriefing(o exportOptions, d *graphmodel.Dataset, analysed *analysis.Results, e env) error {
+	res := collect.Results(analysed)
 	err := writeFileAtomic(o.out, writerTo(func(out io.Writer) error { return briefing.Write(out, res) }))
 	if err != nil {
 		return err

@@ -3,17 +3,14 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
-	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
 // dataOptions selects where a verb reads its dataset from.
@@ -29,37 +26,29 @@ func (o *dataOptions) register(fs *flag.FlagSet) {
 	o.neo4j.register(fs)
 }
 
-// load reads and validates the selected dataset.
+// load reads and validates the selected dataset: the location --data or
+// --neo4j names, opened by the first dataset source that accepts it.
 func (o dataOptions) load(ctx context.Context) (*graphmodel.Dataset, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var d *graphmodel.Dataset
-	var err error
-	switch {
-	case o.fromNeo4 && o.data != "":
+	if o.fromNeo4 && o.data != "" {
 		return nil, usagef("give --data or --neo4j, not both")
-	case o.fromNeo4:
-		s, err := o.neo4j.open(ctx)
+	}
+	location := o.data
+	sources := []graphmodel.DatasetSource{fixtures.SeedSource{}, workbook.FileSource{}, csvdir.DirSource{}}
+	if o.fromNeo4 {
+		cfg, err := o.neo4j.config()
 		if err != nil {
 			return nil, err
 		}
-		defer s.Close(context.Background())
-		return s.Read(ctx, iso3166.Registry())
-	case o.data == "":
-		d, err = fixtures.Seed()
-	case strings.EqualFold(filepath.Ext(o.data), ".xlsx"):
-		d, err = readWorkbook(ctx, o.data)
-	default:
-		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
-			return nil, usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
+		location, sources = cfg.URI, []graphmodel.DatasetSource{neostore.Source{Config: cfg}}
+	} else if location != "" && !(workbook.FileSource{}).Accepts(location) {
+		if st, err := os.Stat(location); err == nil && !st.IsDir() {
+			return nil, usagef("--data %s: not a directory (a dataset is a directory of CSV files)", location)
 		}
-		d, err = csvdir.ReadDirContext(ctx, o.data, iso3166.Registry())
 	}
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	return graphmodel.OpenDataset(ctx, location, iso3166.Registry(), sources...)
 }
 
 // describe names a dataset the way every output cites it: name, version,
@@ -73,16 +62,15 @@ func describe(d *graphmodel.Dataset) string {
 	return p.String()
 }
 
+// resolveCountry accepts a code, name, alias or demonym.
+func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
+	if c, ok := d.Registry.Resolve(s); ok {
+		return c, nil
+	}
+	return "", usagef("unknown country %q (give an ISO code such as XK, or a name)", s)
+}
+
 // readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
 func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
-	f, err := safeio.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	d, err := workbook.ReadContext(ctx, f, iso3166.Registry())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return d, nil
+	return workbook.FileSource{}.Open(ctx, path, iso3166.Registry())
 }

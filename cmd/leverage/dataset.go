@@ -13,10 +13,6 @@ type datasetExportOptions struct {
 	force bool
 }
 
-func init() {
-	register(verb{name: "dataset", summary: "dataset export DIR: write the dataset as CSV files to start your own", run: datasetMain})
-}
-
 func datasetMain(ctx context.Context, args []string, e env) error {
 	if len(args) == 0 || (args[0] != "export" && args[0] != "-h" && args[0] != "--help" && args[0] != "-help") {
 		return usagef("dataset needs a sub-verb: dataset export DIR")

@@ -40,11 +40,16 @@ type exportOptions struct {
 
 var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
 
-func init() {
-	register(verb{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain})
+func exportMain(ctx context.Context, args []string, e env) error {
+	o, err := parseExport(args, e)
+	if err != nil {
+		return err
+	}
+	return runExport(ctx, o, e)
 }
 
-func exportMain(ctx context.Context, args []string, e env) error {
+// parseExport reads and checks export's command line.
+func parseExport(args []string, e env) (exportOptions, error) {
 	var o exportOptions
 	fs := newFlags("export", "", `Writes the dataset with its analysis. -o FILE.xlsx writes the NGO workbook;
 other formats by --format or by extension: .graphml, .gexf, .json (networkx
@@ -62,10 +67,10 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
 	if err := parse(fs, args); err != nil {
-		return err
+		return o, err
 	}
 	if fs.NArg() > 0 || o.out == "" {
-		return usagef("export needs -o FILE and no arguments")
+		return o, usagef("export needs -o FILE and no arguments")
 	}
 	if o.format == "" {
 		switch strings.ToLower(filepath.Ext(o.out)) {
@@ -82,7 +87,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 		case ".html", ".htm":
 			o.format = "html"
 		default:
-			return usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
+			return o, usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
 		}
 	}
 	known := false
@@ -90,22 +95,22 @@ Files are written under a temporary name and renamed when complete.`, e)
 		known = known || f == o.format
 	}
 	if !known {
-		return usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
+		return o, usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
 	}
 	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
-		return usagef("--render svg|png goes with the dot format")
+		return o, usagef("--render svg|png goes with the dot format")
 	}
 	if o.layer != "" {
 		if _, err := analysis.ParseLayer(o.layer); err != nil {
-			return usagef("--layer: %v", err)
+			return o, usagef("--layer: %v", err)
 		}
 		if o.format == "workbook" || o.format == "kumu" {
-			return usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
+			return o, usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
 		}
 	} else if o.placeholders {
-		return usagef("--include-placeholders goes with --layer")
+		return o, usagef("--include-placeholders goes with --layer")
 	}
-	return runExport(ctx, o, e)
+	return o, nil
 }
 
 func runExport(ctx context.Context, o exportOptions, e env) error {
@@ -113,7 +118,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "workbook" && o.skipAnalysis && w.IsOpen() && o.data != "" && !o.fromNeo4 && !strings.EqualFold(filepath.Ext(o.data), ".xlsx") {
+	if o.streamed(w) {
 		return exportStreamed(ctx, o, e)
 	}
 	d, err := o.load(ctx)
@@ -121,22 +126,25 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		return err
 	}
 	if !w.IsOpen() {
-		d.Relationships = analysisSelect(d, w)
+		d.Relationships = analysis.Select(d, w)
 	}
+	// The one analysis every format takes its numbers from, computed as
+	// each part is first needed.
+	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
 	switch o.format {
 	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
 		if err == nil {
 			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
 		return err
 	case "html":
-		return exportBriefing(o, d, w, e)
+		return exportBriefing(o, d, res, e)
 	case "gephi":
 		if o.out == stdoutName {
 			return usagef("gephi writes a directory; -o - does not apply")
 		}
-		g := o.graphOf(d)
+		g := o.graphOf(res)
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
@@ -149,7 +157,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
 		return nil
 	}
-	g := o.graphOf(d)
+	g := o.graphOf(res)
 	write := map[string]func(io.Writer, graphdata.Graph) error{
 		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
 	}[o.format]
@@ -181,12 +189,12 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 }
 
 // graphOf is what a graph file holds: the layer's graph with --layer, else
-// the multigraph of relationships. d is already cut to the window.
-func (o exportOptions) graphOf(d *graphmodel.Dataset) graphdata.Graph {
+// the multigraph of relationships. res's dataset is already cut to the window.
+func (o exportOptions) graphOf(res *analysis.Results) graphdata.Graph {
 	if o.layer == "" {
-		return graphdata.From(d)
+		return graphdata.From(res)
 	}
-	return graphdata.FromLayer(d, analysis.Layer(o.layer), analysis.Window{}, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
+	return graphdata.FromLayer(res, analysis.Layer(o.layer))
 }
 
 func writerTo(fn func(io.Writer) error) func(*os.File) error {
@@ -199,12 +207,28 @@ func writerTo(fn func(io.Writer) error) func(*os.File) error {
 	}
 }
 
+// streamed says the export writes a data-only workbook straight from a CSV
+// dataset directory (exportStreamed), holding no dataset in memory.
+func (o exportOptions) streamed(w analysis.Window) bool {
+	return o.format == "workbook" && o.skipAnalysis && w.IsOpen() && o.data != "" && !o.fromNeo4 && !strings.EqualFold(filepath.Ext(o.data), ".xlsx")
+}
+
+// exportStreams reports whether export with args streams (see streamed):
+// main decides the memory limit by it before the verb runs.
+func exportStreams(args []string) bool {
+	o, err := parseExport(args, env{stdout: io.Discard, stderr: io.Discard})
+	if err != nil {
+		return false
+	}
+	w, err := o.window()
+	return err == nil && o.streamed(w)
+}
+
 // exportStreamed writes a data-only workbook straight from a CSV dataset
 // directory, row by row, so memory stays flat however many relationships
 // there are: a first pass checks every row and counts them, a second
 // writes them.
 func exportStreamed(ctx context.Context, o exportOptions, e env) error {
-	streamingMemoryLimit()
 	stream := func(fn func(*graphmodel.Relationship) error) error {
 		_, _, err := csvdir.StreamAhead(ctx, o.data, iso3166.Registry(), fn)
 		return err

@@ -22,10 +22,6 @@ type generateOptions struct {
 	seed  uint64
 }
 
-func init() {
-	register(verb{name: "generate", summary: "write a seeded synthetic dataset (for scale tests) as CSV files", run: generateMain})
-}
-
 func generateMain(ctx context.Context, args []string, e env) error {
 	var o generateOptions
 	fs := newFlags("generate", "", "Writes a synthetic dataset with a realistic mix of relationship types. The same\nflags always produce the same bytes. No claim in it is real.", e)

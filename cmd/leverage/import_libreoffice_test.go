@@ -14,17 +14,12 @@ import (
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/officetest"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func needPython(t *testing.T) string {
 	t.Helper()
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl edits must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "openpyxl")
 	return py
 }
 

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -23,10 +22,6 @@ type importOptions struct {
 	format      string
 	link        string
 	force       bool
-}
-
-func init() {
-	register(verb{name: "import", summary: "read a (corrected) workbook back, check every cell, and report what changed", run: importMain})
 }
 
 func importMain(ctx context.Context, args []string, e env) error {
@@ -58,10 +53,6 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
-	// The row iterator makes garbage at several times the rate the two
-	// datasets grow; a soft limit makes the collector keep pace, so a
-	// 200,000-row workbook imports in under 250 MB.
-	streamingMemoryLimit()
 	e.progress.Start("reading "+o.file, 0)
 	res, err := readWorkbookReport(ctx, o.file)
 	e.progress.Done()
@@ -230,8 +221,4 @@ func countryFields(a, b graphmodel.Country) []string {
 	add("Aliases", strings.Join(a.Aliases, "; "), strings.Join(b.Aliases, "; "))
 	add("Demonyms", strings.Join(a.Demonyms, "; "), strings.Join(b.Demonyms, "; "))
 	return out
-}
-
-func analysisSelect(d *graphmodel.Dataset, w analysis.Window) []graphmodel.Relationship {
-	return analysis.Select(d, w)
 }

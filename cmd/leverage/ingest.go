@@ -34,10 +34,6 @@ type ingestOptions struct {
 	force      bool
 }
 
-func init() {
-	register(verb{name: "ingest", summary: "ingest removals FILE | tracker FILE: bring outside tables into the graph, nothing lost", run: ingestMain})
-}
-
 func ingestMain(ctx context.Context, args []string, e env) error {
 	var o ingestOptions
 	fs := newFlags("ingest", "removals|tracker FILE", `Reads a CSV or xlsx table and merges it into the dataset (default: embedded; or

@@ -10,13 +10,15 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 type layerReport struct {
 	Hubs []struct {
-		analysis.NodeMetrics
+		network.NodeMetrics
 	} `json:"hubs"`
-	Placeholders []analysis.NodeMetrics `json:"placeholder_nodes"`
+	Placeholders []network.NodeMetrics `json:"placeholder_nodes"`
 	Communities  struct {
 		Members    [][]string `json:"members"`
 		Modularity float64    `json:"modularity"`
@@ -24,10 +26,10 @@ type layerReport struct {
 }
 
 type graphReport struct {
-	Metrics      []analysis.NodeMetrics `json:"metrics"`
-	Placeholders []analysis.NodeMetrics `json:"placeholder_nodes"`
-	Members      [][]string             `json:"community_members"`
-	Modularity   float64                `json:"modularity"`
+	Metrics      []network.NodeMetrics `json:"metrics"`
+	Placeholders []network.NodeMetrics `json:"placeholder_nodes"`
+	Members      [][]string            `json:"community_members"`
+	Modularity   float64               `json:"modularity"`
 }
 
 // exportLayer writes layer's GraphML and returns its path with analyze's
@@ -64,7 +66,7 @@ func TestLayerExportReproducesAnalyze(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatal(err)
 		}
-		byNode := map[string]analysis.NodeMetrics{}
+		byNode := map[string]network.NodeMetrics{}
 		for _, m := range got.Metrics {
 			byNode[m.Node] = m
 		}
@@ -88,13 +90,7 @@ func TestLayerExportReproducesAnalyze(t *testing.T) {
 // networkx, reading the same GraphML, computes the same metrics within
 // 1e-9 (testdata/layer_networkx.py applies the placeholder rule itself).
 func TestLayerExportAgreesWithNetworkX(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the networkx check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with networkx (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "networkx")
 	dir := t.TempDir()
 	for _, layer := range analysis.Layers {
 		path, direct := exportLayer(t, dir, layer)

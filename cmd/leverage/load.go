@@ -23,10 +23,6 @@ type loadOptions struct {
 	merge   bool
 }
 
-func init() {
-	register(verb{name: "load", summary: "load a dataset into Neo4j (all or nothing; safe to re-run after a failure)", run: loadMain})
-}
-
 func loadMain(ctx context.Context, args []string, e env) error {
 	var o loadOptions
 	fs := newFlags("load", "", `Writes the dataset (default: embedded seed) into Neo4j beside what the database

@@ -10,20 +10,47 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
+// verbList is every verb, in the order help lists them: one place to see
+// what the command does, instead of registrations scattered over init
+// functions.
+func verbList() []verb {
+	return []verb{
+		{name: "analyze", summary: "hubs, communities, leverage patterns and dependencies of a layer", run: analyzeMain},
+		{name: "dataset", summary: "dataset export DIR: write the dataset as CSV files to start your own", run: datasetMain},
+		{name: "export", summary: "write the NGO workbook (xlsx) or a graph file (Gephi, Kumu, GraphML, GEXF, JSON, DOT)", run: exportMain},
+		{name: "generate", summary: "write a seeded synthetic dataset (for scale tests) as CSV files", run: generateMain},
+		{name: "import", summary: "read a (corrected) workbook back, check every cell, and report what changed", run: importMain},
+		{name: "ingest", summary: "ingest removals FILE | tracker FILE: bring outside tables into the graph, nothing lost", run: ingestMain},
+		{name: "load", summary: "load a dataset into Neo4j (all or nothing; safe to re-run after a failure)", run: loadMain},
+		{name: "patterns", summary: "leverage pattern matches with their evidence and sources", run: patternsMain},
+		{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain},
+		{name: "query", summary: "run Cypher (a named library query or your own) against Neo4j, read-only by default", run: queryMain},
+		{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain},
+		{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain},
+		{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain},
+		{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
+	}
+}
+
 func main() {
 	// LEVERAGE_CPUPROFILE names a file for a CPU profile of the whole run:
 	// how the figures in the benchmarks' notes were broken down.
-	if path := os.Getenv("LEVERAGE_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				defer pprof.StopCPUProfile()
-			}
-		}
+	stopProfile, err := startCPUProfile(os.Getenv("LEVERAGE_CPUPROFILE"))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "leverage: LEVERAGE_CPUPROFILE: %v\n", err)
+		os.Exit(exitFailure)
+	}
+	args := os.Args[1:]
+	// A process-wide setting, so it is decided here, by verb, and never
+	// inside run (where tests call it).
+	if streamsRows(args) {
+		streamingMemoryLimit()
 	}
 	cleanupTemp := safeio.UseProcessTempDir()
 	ctx, stop := interruptContext(os.Stderr, func() {
@@ -31,16 +58,60 @@ func main() {
 		// otherwise stay behind, then go.
 		safeio.AbortAll()
 		cleanupTemp()
-		pprof.StopCPUProfile()
+		stopProfile()
 		os.Exit(exitCancelled)
 	})
-	err := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, progress: newProgress(os.Stderr)})
+	err = run(ctx, args, env{stdout: os.Stdout, stderr: os.Stderr, progress: newProgress(os.Stderr)})
 	stop()
 	code := report(err, os.Stderr)
 	safeio.AbortAll()
 	cleanupTemp()
-	pprof.StopCPUProfile()
+	// os.Exit runs no deferred calls: the profile is stopped and its file
+	// closed explicitly, on every way out.
+	stopProfile()
 	os.Exit(code)
+}
+
+// startCPUProfile starts a CPU profile into path (none when path is
+// empty) and returns the function that stops it and closes the file; a
+// file that cannot be created is an error, not a run without the profile.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		})
+	}, nil
+}
+
+// streamsRows reports whether the command line args runs a verb that
+// streams rows and holds little, for which main sets streamingMemoryLimit:
+// import (the row iterator makes garbage at several times the rate the two
+// datasets grow; with the limit a 200,000-row workbook imports in under
+// 250 MB) and a streamed data-only export.
+func streamsRows(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "import":
+		return true
+	case "export":
+		return exportStreams(args[1:])
+	}
+	return false
 }
 
 // interruptContext returns a context cancelled by the first SIGINT or

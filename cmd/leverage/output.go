@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/safeio"
@@ -72,4 +73,27 @@ func buffered(fn func(io.Writer) error) func(io.Writer) error {
 		}
 		return bw.Flush()
 	}
+}
+
+// truncate shortens s to n characters for a table column, marking the cut
+// with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// reportHeader is how the analysis verbs' JSON output begins: the dataset
+// as the printed lines cite it (describe), its provenance and the window.
+// Embedded first in a verb's report struct, its fields come first.
+type reportHeader struct {
+	Dataset    string                `json:"dataset"`
+	Provenance graphmodel.Provenance `json:"provenance"`
+	Window     string                `json:"window"`
+}
+
+func headerOf(d *graphmodel.Dataset, w analysis.Window) reportHeader {
+	return reportHeader{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w)}
 }

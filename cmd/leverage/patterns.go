@@ -3,8 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
+
+	"github.com/leverage-project/leverage/graphmodel"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
@@ -16,10 +17,6 @@ type patternsOptions struct {
 	format string
 	list   bool
 	name   string
-}
-
-func init() {
-	register(verb{name: "patterns", summary: "leverage pattern matches with their evidence and sources", run: patternsMain})
 }
 
 func patternsMain(ctx context.Context, args []string, e env) error {
@@ -71,11 +68,9 @@ func runPatterns(ctx context.Context, o patternsOptions, e env) error {
 	}
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, struct {
-			Dataset    string                `json:"dataset"`
-			Provenance graphmodel.Provenance `json:"provenance"`
-			Window     string                `json:"window"`
-			Matches    []analysis.Match      `json:"matches"`
-		}{describe(d), d.Provenance(), windowLabel(w), all}, "  ")
+			reportHeader
+			Matches []analysis.Match `json:"matches"`
+		}{headerOf(d, w), all}, "  ")
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n", describe(d), windowLabel(w))
 	lin := d.Lineage()

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/leverage-project/leverage/graphmodel"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -15,10 +14,6 @@ type profileOptions struct {
 	windowOptions
 	format  string
 	country string
-}
-
-func init() {
-	register(verb{name: "profile", summary: "one country's leverage profile: instruments, answers, flows, patterns", run: profileMain})
 }
 
 func profileMain(ctx context.Context, args []string, e env) error {
@@ -56,11 +51,9 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 	p := analysis.ProfileOf(d, code, w)
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, struct {
-			Dataset    string                `json:"dataset"`
-			Provenance graphmodel.Provenance `json:"provenance"`
-			Window     string                `json:"window"`
+			reportHeader
 			analysis.Profile
-		}{describe(d), d.Provenance(), windowLabel(w), p}, "  ")
+		}{headerOf(d, w), p}, "  ")
 	}
 	out := e.stdout
 	lin := d.Lineage()

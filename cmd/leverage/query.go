@@ -25,10 +25,6 @@ type queryOptions struct {
 	timeout time.Duration
 }
 
-func init() {
-	register(verb{name: "query", summary: "run Cypher (a named library query or your own) against Neo4j, read-only by default", run: queryMain})
-}
-
 func queryMain(ctx context.Context, args []string, e env) error {
 	var o queryOptions
 	fs := newFlags("query", "[NAME]", `Runs a named query from the library (leverage query --list) or your own Cypher

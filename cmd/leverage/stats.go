@@ -16,10 +16,6 @@ type statsOptions struct {
 	format string
 }
 
-func init() {
-	register(verb{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain})
-}
-
 func statsMain(ctx context.Context, args []string, e env) error {
 	var o statsOptions
 	fs := newFlags("stats", "", "Counts the dataset's relationships by type, status, confidence and instrument,\nsums people and money, and lists every actor with its relationships in and out.", e)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/leverage-project/leverage/graphmodel"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -14,10 +13,6 @@ type timelineOptions struct {
 	dataOptions
 	windowOptions
 	format string
-}
-
-func init() {
-	register(verb{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain})
 }
 
 func timelineMain(ctx context.Context, args []string, e env) error {
@@ -46,11 +41,9 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	months := analysis.Timeline(d, w)
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, struct {
-			Dataset    string                `json:"dataset"`
-			Provenance graphmodel.Provenance `json:"provenance"`
-			Window     string                `json:"window"`
-			Months     []analysis.Month      `json:"months"`
-		}{describe(d), d.Provenance(), windowLabel(w), months}, "  ")
+			reportHeader
+			Months []analysis.Month `json:"months"`
+		}{headerOf(d, w), months}, "  ")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))

@@ -12,10 +12,6 @@ type validateOptions struct {
 	dataOptions
 }
 
-func init() {
-	register(verb{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain})
-}
-
 func validateMain(ctx context.Context, args []string, e env) error {
 	var o validateOptions
 	fs := newFlags("validate", "", "Reads the dataset (default: embedded seed), checks every field and cross-reference,\nand prints a summary. Problems are listed as FILE:LINE:COLUMN: RECORD: FIELD: PROBLEM\nand the exit code is 3.", e)

@@ -8,10 +8,6 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-func init() {
-	register(verb{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain})
-}
-
 func versionMain(ctx context.Context, args []string, e env) error {
 	fs := newFlags("version", "", "Prints the tool version from the binary's build information: the module version,\nthen the VCS revision (and +dirty) when built from a checkout. Also: leverage --version.", e)
 	if err := parse(fs, args); err != nil {

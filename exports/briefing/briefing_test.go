@@ -21,7 +21,7 @@ func writeSeed(t *testing.T, seed uint64) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, seed)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, seed))); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -106,7 +106,7 @@ func TestWriteEmptyWindow(t *testing.T) {
 	}
 	d.Relationships = nil
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()

@@ -330,7 +330,7 @@ func TestBrowserEmptyDataset(t *testing.T) {
 	}
 	d.Relationships = nil
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "empty.html")
@@ -362,7 +362,7 @@ func TestBrowserDataIsText(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "hostile.html")

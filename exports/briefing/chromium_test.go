@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"github.com/leverage-project/leverage/exports/briefing/collect"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // chromiumPath finds the browser the tests drive: LEVERAGE_CHROMIUM, else
@@ -29,16 +29,7 @@ func chromiumPath(t *testing.T) string {
 	if p := os.Getenv("LEVERAGE_CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("Chromium must be installed under CI (.ci/run installs the Debian package chromium)")
-	}
-	t.Skip("Chromium not installed; set LEVERAGE_CHROMIUM or apt-get install chromium")
-	return ""
+	return testgate.Program(t, "Chromium (or set LEVERAGE_CHROMIUM)", "chromium", "chromium-browser")
 }
 
 // page is one briefing opened from disk in a headless Chromium whose
@@ -134,7 +125,7 @@ func seedBriefing(t *testing.T) (*graphmodel.Dataset, string) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := briefing.Write(&b, collect.Results(d, analysis.Window{}, 1)); err != nil {
+	if err := briefing.Write(&b, collect.Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "briefing.html")

@@ -4,7 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 )
 
 // Layout box of the network view.
@@ -20,7 +20,7 @@ const (
 // seeded with seed, and the loop runs a fixed number of rounds, so the same
 // graph and seed give the same positions. Edges are taken undirected and
 // unweighted: the picture shows who is tied to whom, the sizes show weight.
-func layout(nodes []string, edges []analysis.Edge, seed uint64) map[string][2]float64 {
+func layout(nodes []string, edges []network.Edge, seed uint64) map[string][2]float64 {
 	n := len(nodes)
 	out := make(map[string][2]float64, n)
 	if n == 0 {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 )
 
 // Two triangles joined by nothing: the force layout must keep every node in
@@ -12,7 +12,7 @@ import (
 // the same positions for the same seed.
 func TestLayoutSeededAndInBox(t *testing.T) {
 	nodes := []string{"A", "B", "C", "D", "E", "F"}
-	edges := []analysis.Edge{{From: "A", To: "B"}, {From: "B", To: "C"}, {From: "C", To: "A"},
+	edges := []network.Edge{{From: "A", To: "B"}, {From: "B", To: "C"}, {From: "C", To: "A"},
 		{From: "D", To: "E"}, {From: "E", To: "F"}, {From: "F", To: "D"}}
 	p := layout(nodes, edges, 7)
 	q := layout(nodes, edges, 7)

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/exports/briefing/atlas"
 	"github.com/leverage-project/leverage/graphmodel"
 )
@@ -100,11 +101,11 @@ type group struct {
 }
 
 type layer struct {
-	Name   analysis.Layer         `json:"name"`
-	Types  []string               `json:"types"`
-	Nodes  []node                 `json:"nodes"`
-	Groups []int                  `json:"groups"`
-	Hubs   []analysis.NodeMetrics `json:"hubs"`
+	Name   analysis.Layer        `json:"name"`
+	Types  []string              `json:"types"`
+	Nodes  []node                `json:"nodes"`
+	Groups []int                 `json:"groups"`
+	Hubs   []network.NodeMetrics `json:"hubs"`
 }
 
 type node struct {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -47,8 +48,8 @@ type LayerResult struct {
 	// Nodes are the view's nodes (analysis.View), Edges its weighted edges;
 	// the layout is computed from them.
 	Nodes []string
-	Edges []analysis.Edge
-	Hubs  []analysis.NodeMetrics
+	Edges []network.Edge
+	Hubs  []network.NodeMetrics
 }
 
 // MonthResult is the analysis as of the end of one month (or of the whole

@@ -5,7 +5,6 @@ import (
 	"context"
 	"html"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func seed(t *testing.T) graphdata.Graph {
@@ -21,7 +21,7 @@ func seed(t *testing.T) graphdata.Graph {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return graphdata.From(d)
+	return graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 }
 
 // The DOT names the dataset in its title and has a legend row for every
@@ -55,12 +55,7 @@ func TestTitleAndLegend(t *testing.T) {
 
 // Graphviz must accept the legend's HTML-like label and draw title and legend.
 func TestRenderedPictureHasTitleAndLegend(t *testing.T) {
-	if _, err := exec.LookPath("dot"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Graphviz must be installed under CI (.ci/run installs it)")
-		}
-		t.Skip("Graphviz not installed")
-	}
+	testgate.Program(t, "Graphviz (dot)", "dot")
 	g := seed(t)
 	var text, svg bytes.Buffer
 	if err := dot.Write(&text, g); err != nil {
@@ -87,7 +82,7 @@ func TestLayerTitleAndLegend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := graphdata.FromLayer(d, analysis.LayerFlow, analysis.Window{}, analysis.Options{}, 1)
+	g := graphdata.FromLayer(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1), analysis.LayerFlow)
 	var b bytes.Buffer
 	if err := dot.Write(&b, g); err != nil {
 		t.Fatal(err)

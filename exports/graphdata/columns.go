@@ -3,7 +3,7 @@ package graphdata
 import (
 	"strconv"
 
-	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 )
 
 // MetricColumn is one node metric a layer graph carries, under the name
@@ -11,33 +11,33 @@ import (
 type MetricColumn struct {
 	Name    string
 	Integer bool
-	Value   func(m *analysis.NodeMetrics) float64
+	Value   func(m *network.NodeMetrics) float64
 }
 
 // MetricColumns are the layer metrics written on every node of a layer
 // graph, in this order; Community follows them.
 var MetricColumns = []MetricColumn{
-	{"in_degree", true, func(m *analysis.NodeMetrics) float64 { return float64(m.InDegree) }},
-	{"out_degree", true, func(m *analysis.NodeMetrics) float64 { return float64(m.OutDegree) }},
-	{"in_strength", false, func(m *analysis.NodeMetrics) float64 { return m.InStrength }},
-	{"out_strength", false, func(m *analysis.NodeMetrics) float64 { return m.OutStrength }},
-	{"pagerank", false, func(m *analysis.NodeMetrics) float64 { return m.PageRank }},
-	{"pagerank_weighted", false, func(m *analysis.NodeMetrics) float64 { return m.PageRankWeighted }},
-	{"hub", false, func(m *analysis.NodeMetrics) float64 { return m.Hub }},
-	{"authority", false, func(m *analysis.NodeMetrics) float64 { return m.Authority }},
-	{"hub_weighted", false, func(m *analysis.NodeMetrics) float64 { return m.HubWeighted }},
-	{"authority_weighted", false, func(m *analysis.NodeMetrics) float64 { return m.AuthorityWeighted }},
-	{"betweenness", false, func(m *analysis.NodeMetrics) float64 { return m.Betweenness }},
-	{"closeness", false, func(m *analysis.NodeMetrics) float64 { return m.Closeness }},
-	{"harmonic", false, func(m *analysis.NodeMetrics) float64 { return m.Harmonic }},
-	{"core", true, func(m *analysis.NodeMetrics) float64 { return float64(m.Core) }},
-	{"weak_component", true, func(m *analysis.NodeMetrics) float64 { return float64(m.WeakComponent) }},
-	{"strong_component", true, func(m *analysis.NodeMetrics) float64 { return float64(m.StrongComponent) }},
+	{"in_degree", true, func(m *network.NodeMetrics) float64 { return float64(m.InDegree) }},
+	{"out_degree", true, func(m *network.NodeMetrics) float64 { return float64(m.OutDegree) }},
+	{"in_strength", false, func(m *network.NodeMetrics) float64 { return m.InStrength }},
+	{"out_strength", false, func(m *network.NodeMetrics) float64 { return m.OutStrength }},
+	{"pagerank", false, func(m *network.NodeMetrics) float64 { return m.PageRank }},
+	{"pagerank_weighted", false, func(m *network.NodeMetrics) float64 { return m.PageRankWeighted }},
+	{"hub", false, func(m *network.NodeMetrics) float64 { return m.Hub }},
+	{"authority", false, func(m *network.NodeMetrics) float64 { return m.Authority }},
+	{"hub_weighted", false, func(m *network.NodeMetrics) float64 { return m.HubWeighted }},
+	{"authority_weighted", false, func(m *network.NodeMetrics) float64 { return m.AuthorityWeighted }},
+	{"betweenness", false, func(m *network.NodeMetrics) float64 { return m.Betweenness }},
+	{"closeness", false, func(m *network.NodeMetrics) float64 { return m.Closeness }},
+	{"harmonic", false, func(m *network.NodeMetrics) float64 { return m.Harmonic }},
+	{"core", true, func(m *network.NodeMetrics) float64 { return float64(m.Core) }},
+	{"weak_component", true, func(m *network.NodeMetrics) float64 { return float64(m.WeakComponent) }},
+	{"strong_component", true, func(m *network.NodeMetrics) float64 { return float64(m.StrongComponent) }},
 }
 
 // Format writes a metric value so that reading it back gives the same
 // float64 bit for bit.
-func (c MetricColumn) Format(m *analysis.NodeMetrics) string {
+func (c MetricColumn) Format(m *network.NodeMetrics) string {
 	if c.Integer {
 		return strconv.FormatInt(int64(c.Value(m)), 10)
 	}

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/gephi"
 	"github.com/leverage-project/leverage/exports/gexf"
@@ -20,54 +20,22 @@ import (
 	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func seedGraph(t *testing.T) (*graphmodel.Dataset, graphdata.Graph) {
 	d, err := fixtures.Seed()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d, graphdata.From(d)
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.WriteFile(path, got, 0o644)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./exports/graphdata -update)", name)
-	}
-}
-
-func TestGoldenFormats(t *testing.T) {
-	_, g := seedGraph(t)
-	for name, write := range map[string]func(*bytes.Buffer) error{
-		"seed-nodes.csv": func(b *bytes.Buffer) error { return gephi.WriteNodes(b, g) },
-		"seed-edges.csv": func(b *bytes.Buffer) error { return gephi.WriteEdges(b, g) },
-		"seed.graphml":   func(b *bytes.Buffer) error { return graphml.Write(b, g) },
-		"seed.gexf":      func(b *bytes.Buffer) error { return gexf.Write(b, g) },
-		"seed.json":      func(b *bytes.Buffer) error { return nodelink.Write(b, g) },
-		"seed.dot":       func(b *bytes.Buffer) error { return dot.Write(b, g) },
-	} {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		golden(t, name, b.Bytes())
-	}
+	return d, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 }
 
 func TestGephiEscapesFormulas(t *testing.T) {
 	d, _ := seedGraph(t)
 	d.Relationships[0].Note = "=cmd|' /C calc'!A0"
 	var b bytes.Buffer
-	gephi.WriteEdges(&b, graphdata.From(d))
+	gephi.WriteEdges(&b, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1)))
 	if strings.Contains(b.String(), ",=cmd") || strings.Contains(b.String(), "\"=cmd") {
 		t.Error("formula written unescaped")
 	}
@@ -90,13 +58,7 @@ func TestKumuHasStableIDs(t *testing.T) {
 // networkx, an independent reader, reads our GraphML, GEXF and JSON and
 // finds the model's nodes, edges and attributes.
 func TestNetworkXReadsGraphFiles(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with networkx")
-	}
+	py := testgate.Python(t, "networkx")
 	d, g := seedGraph(t)
 	dir := t.TempDir()
 	files := map[string]func(*os.File) error{
@@ -174,12 +136,7 @@ func TestNetworkXReadsGraphFiles(t *testing.T) {
 }
 
 func TestGraphvizRendersPicture(t *testing.T) {
-	if _, err := exec.LookPath("dot"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Graphviz must be installed under CI (.ci/run installs it)")
-		}
-		t.Skip("Graphviz not installed")
-	}
+	testgate.Program(t, "Graphviz (dot)", "dot")
 	_, g := seedGraph(t)
 	var text, svg, png bytes.Buffer
 	dot.Write(&text, g)
@@ -200,13 +157,7 @@ func TestGraphvizRendersPicture(t *testing.T) {
 // igraph, which drops GraphML's edge id, still finds every relationship
 // id (a data key) and the dataset's full hash (graph data).
 func TestIgraphReadsRelationshipIDs(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with igraph")
-	}
+	py := testgate.Python(t, "igraph")
 	d, g := seedGraph(t)
 	path := filepath.Join(t.TempDir(), "g.graphml")
 	f, _ := os.Create(path)

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -36,7 +37,7 @@ type Node struct {
 	InDegree, OutDegree int
 	// Metrics are the layer's metrics and Community the node's Louvain
 	// community (0 for a placeholder), for a layer graph.
-	Metrics   *analysis.NodeMetrics
+	Metrics   *network.NodeMetrics
 	Community int
 }
 
@@ -77,8 +78,11 @@ type Graph struct {
 // IsLayer reports whether g is a layer graph.
 func (g Graph) IsLayer() bool { return g.Layer != "" }
 
-// From flattens d; nodes sorted by code, edges in dataset order.
-func From(d *graphmodel.Dataset) Graph {
+// From flattens the dataset of r (already cut to r's window); nodes sorted
+// by code, with their PageRank from r's LayerAll view, edges in dataset
+// order.
+func From(r *analysis.Results) Graph {
+	d := r.Dataset
 	g := Graph{Provenance: d.Provenance()}
 	in, out := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	counted := analysis.Counted(d.Relationships)
@@ -89,8 +93,7 @@ func From(d *graphmodel.Dataset) Graph {
 		g.Edges = append(g.Edges, edgeOf(r, counted[i]))
 	}
 	pr := map[string]float64{}
-	view := analysis.View(d, analysis.LayerAll, analysis.Window{})
-	for _, m := range analysis.Hubs(view) {
+	for _, m := range r.Layer(analysis.LayerAll).Hubs {
 		pr[m.Node] = m.PageRank
 	}
 	codes := make([]graphmodel.Code, 0, len(in)+len(out))
@@ -143,13 +146,13 @@ var weightDefinitions = map[analysis.Layer]string{
 	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
 }
 
-// FromLayer is the layer's weighted simple graph of d in w as analysis
-// builds it, with each node's metrics (analysis.Hubs) and Louvain
-// community (seed); nodes and edges in index order.
-func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, opt analysis.Options, seed uint64) Graph {
-	view := analysis.ViewWith(d, layer, w, opt)
-	ms := analysis.Hubs(view)
-	comm := analysis.Louvain(view, seed)
+// FromLayer is the layer's weighted simple graph as r builds it (its
+// window and options), with each node's metrics and Louvain community
+// (r's seed); nodes and edges in index order.
+func FromLayer(r *analysis.Results, layer analysis.Layer) Graph {
+	d, w, opt, seed := r.Dataset, r.Window, r.Options, r.Seed
+	lr := r.Layer(layer)
+	view, ms, comm := lr.Graph, lr.Hubs, lr.Communities()
 	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
 		Modularity: comm.Modularity, Seed: seed}
 	if opt.IncludePlaceholders {
@@ -162,9 +165,9 @@ func FromLayer(d *graphmodel.Dataset, layer analysis.Layer, w analysis.Window, o
 		g.Nodes = append(g.Nodes, n)
 	}
 	ids := map[[2]string][]string{}
-	for _, r := range analysis.LayerRelationships(d, layer, w) {
-		k := [2]string{string(r.FromCountry), string(r.ToCountry)}
-		ids[k] = append(ids[k], r.Key)
+	for _, rel := range analysis.LayerRelationships(d, layer, w) {
+		k := [2]string{string(rel.FromCountry), string(rel.ToCountry)}
+		ids[k] = append(ids[k], rel.Key)
 	}
 	for _, e := range view.EdgeList() {
 		g.Edges = append(g.Edges, Edge{ID: e.From + "->" + e.To, Source: e.From, Target: e.To, Weight: e.Weight,

@@ -10,20 +10,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/exports/kumu"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func python(t *testing.T) string {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "openpyxl")
 	return py
 }
 
@@ -43,7 +39,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := graphdata.From(d)
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	var buf bytes.Buffer
 	if err := kumu.Write(&buf, g); err != nil {
 		t.Fatal(err)
@@ -130,7 +126,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 
 func TestKumuSameBytes(t *testing.T) {
 	d, _ := fixtures.Seed()
-	g := graphdata.From(d)
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	var a, b bytes.Buffer
 	if err := kumu.Write(&a, g); err != nil {
 		t.Fatal(err)

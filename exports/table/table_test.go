@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 var (
@@ -109,13 +110,7 @@ func TestJSONGraphValuesAndNonFinite(t *testing.T) {
 // openpyxl, in read-only (streaming) mode, sees every row, the
 // autofilter, one column per property of a node result, and date cells.
 func TestXLSXReadByOpenpyxl(t *testing.T) {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl")
-	}
+	py := testgate.Python(t, "openpyxl")
 	dir := t.TempDir()
 	nodes := Table{Columns: []string{"s"}, About: about()}
 	for i := 0; i < 250; i++ {

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -75,10 +76,10 @@ func (b *builder) describe() string {
 
 type analysisResults struct {
 	summary     analysis.Summary
-	hubs        map[analysis.Layer][]analysis.NodeMetrics
-	runs        map[analysis.Layer][]analysis.MetricRun
-	communities analysis.Communities
-	stability   analysis.Stability
+	hubs        map[analysis.Layer][]network.NodeMetrics
+	runs        map[analysis.Layer][]network.MetricRun
+	communities network.Communities
+	stability   network.Stability
 	patterns    []analysis.Match
 	timeline    []analysis.Month
 	deps        []analysis.Dependency
@@ -86,21 +87,23 @@ type analysisResults struct {
 }
 
 func (b *builder) analyze() *analysisResults {
-	d, w := b.d, b.opt.Window
-	r := &analysisResults{summary: analysis.Summarize(d), hubs: map[analysis.Layer][]analysis.NodeMetrics{},
-		runs: map[analysis.Layer][]analysis.MetricRun{}}
-	for _, l := range analysis.Layers {
-		ms, runs := analysis.HubsRun(analysis.View(d, l, w))
-		ranked, _ := analysis.Rank(ms, "pagerank")
-		r.hubs[l], r.runs[l] = ranked, runs
+	res := b.opt.Results
+	if res == nil {
+		res = analysis.NewResults(b.d, b.opt.Window, analysis.Options{}, b.opt.Seed)
 	}
-	all := analysis.View(d, analysis.LayerAll, w)
-	r.communities = analysis.Louvain(all, b.opt.Seed)
-	r.stability = analysis.CommunityStability(all, b.opt.Seed, analysis.StabilityRuns, analysis.StabilityNullSamples)
-	r.patterns = analysis.FindAll(d, w)
-	r.timeline = analysis.Timeline(d, w)
-	r.deps = analysis.SingleReceiverDependencies(d, w)
-	r.profiles = analysis.Profiles(d, w)
+	r := &analysisResults{summary: res.Summary(), hubs: map[analysis.Layer][]network.NodeMetrics{},
+		runs: map[analysis.Layer][]network.MetricRun{}}
+	for _, l := range analysis.Layers {
+		lr := res.Layer(l)
+		ranked, _ := lr.Ranked("pagerank")
+		r.hubs[l], r.runs[l] = ranked, lr.Runs
+	}
+	r.communities = res.Layer(analysis.LayerAll).Communities()
+	r.stability = res.Stability()
+	r.patterns = res.Patterns()
+	r.timeline = res.Timeline()
+	r.deps = res.Dependencies()
+	r.profiles = res.Profiles()
 	return r
 }
 

@@ -8,19 +8,15 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // python returns the interpreter with openpyxl that the test command set
 // up (LEVERAGE_PYTHON); under CI the check may not be skipped.
 func python(t *testing.T) string {
-	py := os.Getenv("LEVERAGE_PYTHON")
-	if py == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_PYTHON unset under CI: the openpyxl check must run")
-		}
-		t.Skip("set LEVERAGE_PYTHON to a python with openpyxl (bash .ci/run does)")
-	}
+	py := testgate.Python(t, "openpyxl")
 	return py
 }
 
@@ -46,7 +42,7 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 			dates[r.Key] = r.Date.Start().Format("2006-01-02")
 		}
 	}
-	ranked, _ := analysis.Rank(analysis.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
+	ranked, _ := network.Rank(network.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
 	exp := map[string]any{
 		"sheets":        []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Metric settings", "Data dictionary"},
 		"relationships": len(d.Relationships),

@@ -113,11 +113,8 @@ func (r *reader) countries() []graphmodel.Country {
 			v.fail("Record", "record", fmt.Errorf("%q is not dataset or reference", rec))
 			return
 		}
-		if !c.Code.Valid() {
-			v.fail("Code", "code", errors.New("not a code: two upper-case letters, or upper-case letters, digits and _"))
-		}
-		if c.Kind != "" && !c.Kind.Valid() {
-			v.fail("Kind", "kind", fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind))
+		for _, e := range c.Check() {
+			v.fail(countryColumn[e.Field], e.Field, e.Err)
 		}
 		if c.Name == "" {
 			v.fail("Name", "name", errors.New("empty"))
@@ -165,6 +162,8 @@ func (r *reader) sources() []graphmodel.Source {
 	})
 	return out
 }
+
+var countryColumn = map[string]string{"code": "Code", "kind": "Kind"}
 
 var sourceColumn = map[string]string{"id": "ID", "publisher": "Publisher", "title": "Title", "published": "Published", "kind": "Kind", "url": "URL"}
 

@@ -44,6 +44,11 @@ type Options struct {
 	Window analysis.Window
 	// Seed seeds Louvain.
 	Seed uint64
+	// Results are the analysis the analysis sheets show, computed once by
+	// the caller (analysis.NewResults over the same dataset, Window and
+	// Seed) and shared with whatever else it writes; nil: the workbook
+	// makes its own from Window and Seed.
+	Results *analysis.Results
 	// MaxRows overrides ExcelMaxRows (tests use small values to exercise
 	// continuation sheets).
 	MaxRows int

@@ -264,12 +264,7 @@ func (r *reader) readCountries() []graphmodel.Country {
 			Aliases:  splitList(t.get("aliases")),
 			Demonyms: splitList(t.get("demonyms")),
 		}
-		if !c.Code.Valid() {
-			r.fail(t.at("code", string(c.Code), errors.New("not a code: two upper-case letters, or upper-case letters, digits and _")))
-		}
-		if c.Kind != "" && !c.Kind.Valid() {
-			r.fail(t.at("kind", string(c.Code), fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)))
-		}
+		r.place(t, c.Check())
 		r.place(t, c.CheckText())
 		out = append(out, c)
 	}

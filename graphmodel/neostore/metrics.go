@@ -9,6 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -31,7 +32,7 @@ type Analysis struct {
 }
 
 // metricValues names the per-node metrics as their JSON fields do.
-func metricValues(m analysis.NodeMetrics) map[string]any {
+func metricValues(m network.NodeMetrics) map[string]any {
 	return map[string]any{
 		"in_degree": int64(m.InDegree), "out_degree": int64(m.OutDegree),
 		"in_strength": m.InStrength, "out_strength": m.OutStrength,
@@ -51,9 +52,9 @@ func NewAnalysis(d *graphmodel.Dataset, w analysis.Window, seed uint64) Analysis
 	}
 	var layers []string
 	a.Summary = map[string]any{
-		"pagerank_damping": analysis.PageRankDamping,
+		"pagerank_damping": network.PageRankDamping,
 		"louvain_seed":     int64(seed),
-		"louvain_restarts": int64(analysis.LouvainRestarts),
+		"louvain_restarts": int64(network.LouvainRestarts),
 		"convergence":      "PageRank and HITS iterate until the L1 change is below 1e-12 (analysis/hubs.go); betweenness, closeness, harmonic, cores and components are exact",
 	}
 	names := map[string]bool{}
@@ -61,8 +62,8 @@ func NewAnalysis(d *graphmodel.Dataset, w analysis.Window, seed uint64) Analysis
 		g := analysis.View(d, layer, w)
 		l := string(layer)
 		layers = append(layers, l)
-		comm := analysis.Louvain(g, seed)
-		for i, m := range analysis.Hubs(g) {
+		comm := network.Louvain(g, seed)
+		for i, m := range network.Hubs(g) {
 			if m.Placeholder {
 				// Placeholders are not ranked (README: Placeholder actors):
 				// zeros written as their PageRank would rank them last

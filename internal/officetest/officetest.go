@@ -14,23 +14,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // need returns the path of the first program found, or skips (fails
 // under CI) naming what to install.
 func need(t testing.TB, what string, names ...string) string {
 	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	msg := fmt.Sprintf("needs %s (%s); bash .ci/run installs it", what, strings.Join(names, " or "))
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
+	return testgate.Program(t, fmt.Sprintf("%s (%s)", what, strings.Join(names, " or ")), names...)
 }
 
 // Soffice returns the LibreOffice binary.

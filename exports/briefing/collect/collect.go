@@ -1,7 +1,8 @@
-// Package collect computes, once, everything the briefing shows: the
-// analysis package's views, hubs, patterns, profiles, dependencies and
-// timeline over the window, and the same counts as of the end of every
-// month for the slider. It is the only place the briefing calls analysis.
+// Package collect gathers everything the briefing shows: the views, hubs,
+// patterns, profiles, dependencies and timeline of one analysis.Results
+// (the same the workbook and graph files take), and the counts as of the
+// end of every month for the slider. It is the only place the briefing
+// calls analysis.
 package collect
 
 import (
@@ -12,24 +13,28 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-// Results analyses d (already cut to w by the caller, as the other exports
-// are) and returns what briefing.Write needs. seed seeds the layout.
-func Results(d *graphmodel.Dataset, w analysis.Window, seed uint64) briefing.Results {
+// Results returns what briefing.Write needs from the analysis res (of a
+// dataset already cut to res.Window by the caller, as the other exports
+// are), adding the slider's month-by-month counts. res.Seed seeds the
+// layout.
+func Results(res *analysis.Results) briefing.Results {
+	d, w := res.Dataset, res.Window
 	r := briefing.Results{
 		Dataset:      d,
 		Provenance:   d.Provenance(),
 		Window:       w,
 		Generated:    d.Meta.Updated.Start(),
 		Counted:      analysis.Counted(d.Relationships),
-		Patterns:     analysis.FindAll(d, w),
-		Profiles:     analysis.Profiles(d, w),
-		Dependencies: analysis.SingleReceiverDependencies(d, w),
-		Timeline:     analysis.Timeline(d, w),
-		Seed:         seed,
+		Patterns:     res.Patterns(),
+		Profiles:     res.Profiles(),
+		Dependencies: res.Dependencies(),
+		Timeline:     res.Timeline(),
+		Seed:         res.Seed,
 	}
 	for _, l := range analysis.Layers {
-		g := analysis.View(d, l, w)
-		lr := briefing.LayerResult{Layer: l, Types: l.Types(), Hubs: analysis.Hubs(g), Edges: g.EdgeList()}
+		layer := res.Layer(l)
+		g := layer.Graph
+		lr := briefing.LayerResult{Layer: l, Types: l.Types(), Hubs: layer.Hubs, Edges: g.EdgeList()}
 		for i := 0; i < g.Len(); i++ {
 			lr.Nodes = append(lr.Nodes, g.Name(i))
 		}

@@ -38,7 +38,7 @@ func tiny() *graphmodel.Dataset {
 
 func TestMonthsAndSnapshotsByHand(t *testing.T) {
 	d := tiny()
-	r := Results(d, analysis.Window{}, 1)
+	r := Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	var months []string
 	for _, m := range r.Months {
 		months = append(months, m.Month)
@@ -80,7 +80,7 @@ func TestCoarseClaimsOpenNoMonth(t *testing.T) {
 	d.Relationships = append(d.Relationships, d.Relationships[0])
 	old := &d.Relationships[len(d.Relationships)-1]
 	old.Key, old.Date = "a0", graphmodel.YearDate(2024)
-	r := Results(d, analysis.Window{}, 1)
+	r := Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	if got := r.Months[0].Month; got != "2025-01" {
 		t.Errorf("slider opens at %s, want 2025-01", got)
 	}

@@ -1,0 +1,148 @@
+package network
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+)
+
+// Communities is a partition of a view's nodes.
+type Communities struct {
+	// Label gives each node index its community, numbered from 1 by size
+	// (largest first), ties by first member; 0 for a placeholder node,
+	// which joins no community.
+	Label []int `json:"-"`
+	// Members lists node names per community, in label order.
+	Members [][]string `json:"members"`
+	// Modularity is Newman's Q of the partition on the undirected,
+	// weighted view (resolution 1).
+	Modularity float64 `json:"modularity"`
+	Seed       uint64  `json:"seed"`
+	// Seeds are the seeds of the runs the best was kept of; Resolution is
+	// the modularity resolution; Nodes and Edges the size of the
+	// undirected graph the method ran on (placeholders excluded).
+	Seeds      []uint64 `json:"seeds"`
+	Resolution float64  `json:"resolution"`
+	Nodes      int      `json:"nodes"`
+	Edges      int      `json:"undirected_edges"`
+}
+
+// LouvainRestarts is how many seeded Louvain runs Louvain keeps the best of
+// on graphs under LouvainRestartEdges edges. Louvain's result depends on
+// node order; on the reference graphs single runs vary by up to 0.03 in Q,
+// and the best of ten is never below networkx's.
+const (
+	LouvainRestarts     = 10
+	LouvainRestartEdges = 20000
+)
+
+// Louvain finds communities on the undirected weighted view (u-v weight =
+// w(u,v) + w(v,u)) that maximise Modularity, by the Louvain method
+// (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding of
+// communities in large networks", J. Stat. Mech. P10008, 2008) in a
+// compact implementation (louvainCSR); on
+// graphs under LouvainRestartEdges edges it keeps the best of
+// LouvainRestarts seeded runs. The same seed always gives the same
+// partition. gonum's community.Modularize is the reference it is tested
+// against.
+func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, louvainCSR) }
+
+// LouvainContext is Louvain that stops between runs and between passes
+// once ctx is done, returning ctx's error.
+func LouvainContext(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
+	return bestOfRunsContext(ctx, g, seed, louvainCSRContext)
+}
+
+// bestOfRuns runs a seeded community method once, or LouvainRestarts times
+// on graphs under LouvainRestartEdges edges, and keeps the partition of
+// highest modularity (the first of equals).
+func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
+	c, _ := bestOfRunsContext(context.Background(), g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+		m, q := method(u, s)
+		return m, q, nil
+	})
+	return c
+}
+
+// bestOfRunsContext is bestOfRuns that stops between runs once ctx is done.
+func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
+	sg := g.Structural()
+	u := undirectedOf(sg)
+	runs := 1
+	if sg.Edges() < LouvainRestartEdges {
+		runs = LouvainRestarts
+	}
+	var best []int32
+	bestQ := math.Inf(-1)
+	c := Communities{Seed: seed, Resolution: 1, Nodes: sg.Len(), Edges: len(u.adj) / 2}
+	for i := 0; i < runs; i++ {
+		s := runSeed(seed, i)
+		c.Seeds = append(c.Seeds, s)
+		member, q, err := method(ctx, u, s)
+		if err != nil {
+			return Communities{}, err
+		}
+		if q > bestQ+1e-12 {
+			best, bestQ = member, q
+		}
+	}
+	if sg.Edges() == 0 {
+		bestQ = 0
+	}
+	label := numberBySize(best)
+	c.Members = membersOf(sg, label)
+	c.Modularity = bestQ
+	c.Label = label
+	if sg != g {
+		c.Label = make([]int, g.Len())
+		for i := range c.Label {
+			if j, ok := sg.Index(g.Name(i)); ok && !g.Placeholder(i) {
+				c.Label[i] = label[j]
+			}
+		}
+	}
+	return c, nil
+}
+
+// runSeed is the seed of the i-th of a method's restarts from seed.
+func runSeed(seed uint64, i int) uint64 { return seed + uint64(i)*0x9e3779b97f4a7c15 }
+
+// Modularity returns Newman's Q of the partition label on g's undirected
+// weighted view (M. E. J. Newman, "Modularity and community structure in
+// networks", PNAS 103(23), 2006), computed by gonum's community.Q:
+//
+//	Q = 1/(2m) Σ_ij (A_ij − k_i·k_j/(2m)) δ(c_i, c_j)
+//
+// with A the symmetric weights, k_i node strengths and m the total weight.
+func Modularity(g *Graph, label []int) float64 {
+	ug := g.Undirected()
+	groups := map[int][]graph.Node{}
+	for i, l := range label {
+		groups[l] = append(groups[l], ug.Node(int64(i)))
+	}
+	keys := make([]int, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	comms := make([][]graph.Node, 0, len(keys))
+	for _, k := range keys {
+		comms = append(comms, groups[k])
+	}
+	return community.Q(ug, comms, 1)
+}
+
+func membersOf(g *Graph, label []int) [][]string {
+	k := 0
+	for _, l := range label {
+		k = max(k, l)
+	}
+	out := make([][]string, k)
+	for i, l := range label {
+		out[l-1] = append(out[l-1], g.Name(i))
+	}
+	return out
+}

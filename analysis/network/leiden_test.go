@@ -1,0 +1,104 @@
+package network
+
+import (
+	"math"
+	"testing"
+)
+
+// connected reports whether the members of each community induce a
+// connected subgraph of the undirected view.
+func disconnectedCommunities(g *Graph, label []int) int {
+	u := undirectedOf(g)
+	bad := 0
+	seen := make([]bool, g.Len())
+	done := map[int]bool{}
+	for s := range label {
+		if done[label[s]] {
+			continue
+		}
+		done[label[s]] = true
+		size := 0
+		for _, l := range label {
+			if l == label[s] {
+				size++
+			}
+		}
+		stack := []int32{int32(s)}
+		seen[s] = true
+		reached := 0
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			reached++
+			for e := u.start[v]; e < u.start[v+1]; e++ {
+				w := u.adj[e]
+				if !seen[w] && label[w] == label[s] {
+					seen[w] = true
+					stack = append(stack, w)
+				}
+			}
+		}
+		if reached != size {
+			bad++
+		}
+	}
+	return bad
+}
+
+func TestLeiden(t *testing.T) {
+	graphs := referenceGraphs(t)
+	graphs["scale-20k-100k"] = scaleGraph(1, 20000, 100000, false)
+	graphs["scale-powerlaw-5k-40k"] = scaleGraph(2, 5000, 40000, true)
+	for name, g := range graphs {
+		// Communities are found on the graph without placeholders; the
+		// checks below judge them on that graph.
+		g = g.Structural()
+		le := Leiden(g, 1)
+		lo := Louvain(g, 1)
+		if bad := disconnectedCommunities(g, le.Label); bad > 0 {
+			t.Errorf("%s: %d Leiden communities are disconnected", name, bad)
+		}
+		// gonum's community.Q is the independent judge of the reported Q.
+		if q := Modularity(g, le.Label); math.Abs(q-le.Modularity) > 1e-9 {
+			t.Errorf("%s: Leiden reports Q %.12f, gonum computes %.12f", name, le.Modularity, q)
+		}
+		if le.Modularity < lo.Modularity-0.01 {
+			t.Errorf("%s: Leiden Q %.4f is below Louvain's %.4f by more than 0.01", name, le.Modularity, lo.Modularity)
+		}
+		if again := Leiden(g, 1); again.Modularity != le.Modularity || len(again.Members) != len(le.Members) {
+			t.Errorf("%s: same seed, different partition", name)
+		}
+		t.Logf("%s: Leiden Q %.4f (%d communities), Louvain Q %.4f (%d; %d disconnected)", name, le.Modularity, len(le.Members),
+			lo.Modularity, len(lo.Members), disconnectedCommunities(g, lo.Label))
+	}
+}
+
+func TestLeidenEdgeCases(t *testing.T) {
+	for name, g := range map[string]*Graph{
+		"no edges": NewGraph([]string{"a", "b", "c"}, nil),
+		"one edge": NewGraph(nil, []Edge{{"a", "b", 1}}),
+		"two triangles": NewGraph(nil, []Edge{{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1},
+			{"x", "y", 1}, {"y", "z", 1}, {"z", "x", 1}, {"c", "x", 1}}),
+	} {
+		c := Leiden(g, 1)
+		if len(c.Label) != g.Len() || math.IsNaN(c.Modularity) {
+			t.Errorf("%s: %+v", name, c)
+		}
+	}
+	c := Leiden(NewGraph(nil, []Edge{{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1},
+		{"x", "y", 1}, {"y", "z", 1}, {"z", "x", 1}, {"c", "x", 1}}), 1)
+	if len(c.Members) != 2 {
+		t.Errorf("two triangles joined by one edge: %v, want the two triangles", c.Members)
+	}
+}
+
+// The connectivity check itself must be able to fail.
+func TestDisconnectedCommunitiesDetects(t *testing.T) {
+	g := NewGraph(nil, []Edge{{"a", "b", 1}, {"c", "d", 1}})
+	if bad := disconnectedCommunities(g, []int{1, 1, 1, 1}); bad != 1 {
+		t.Errorf("{a,b,c,d} with edges a-b and c-d: %d disconnected communities reported, want 1", bad)
+	}
+	if bad := disconnectedCommunities(g, []int{1, 1, 2, 2}); bad != 0 {
+		t.Errorf("{a,b},{c,d}: %d disconnected reported, want 0", bad)
+	}
+}

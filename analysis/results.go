@@ -1,0 +1,125 @@
+package analysis
+
+import (
+	"github.com/leverage-project/leverage/analysis/network"
+	"github.com/leverage-project/leverage/graphmodel"
+)
+
+// Results is one analysis of a dataset in a window, the single place the
+// exports take their numbers from: every layer's view with its hub metrics,
+// communities and their stability, pattern matches, the timeline,
+// single-receiver dependencies, profiles and the summary. Each part is
+// computed the first time it is asked for and kept, so the workbook, the
+// graph files and the briefing written from one Results show the numbers
+// of one computation, and an export that needs only PageRank runs only the
+// metrics. A Results is not safe for concurrent use.
+type Results struct {
+	Dataset *graphmodel.Dataset
+	Window  Window
+	// Options choose the views' treatment of placeholders (see ViewWith).
+	Options Options
+	// Seed seeds Louvain (communities and their stability).
+	Seed uint64
+
+	layers       map[Layer]*LayerResult
+	stability    *network.Stability
+	patterns     []Match
+	timeline     []Month
+	dependencies []Dependency
+	profiles     []Profile
+	summary      *Summary
+	done         map[string]bool
+}
+
+// NewResults prepares the analysis of d in w; nothing is computed yet.
+func NewResults(d *graphmodel.Dataset, w Window, opt Options, seed uint64) *Results {
+	return &Results{Dataset: d, Window: w, Options: opt, Seed: seed, layers: map[Layer]*LayerResult{}, done: map[string]bool{}}
+}
+
+// LayerResult is one layer's view (ViewWith) and what is computed on it.
+type LayerResult struct {
+	Layer Layer
+	Graph *network.Graph
+	// Hubs are the nodes' metrics in index order (network.HubsRun), Runs
+	// the settings and convergence of each metric.
+	Hubs []network.NodeMetrics
+	Runs []network.MetricRun
+
+	seed        uint64
+	communities *network.Communities
+}
+
+// Layer is layer's view with its hub metrics, computed on the first call.
+func (r *Results) Layer(l Layer) *LayerResult {
+	if lr, ok := r.layers[l]; ok {
+		return lr
+	}
+	g := ViewWith(r.Dataset, l, r.Window, r.Options)
+	hubs, runs := network.HubsRun(g)
+	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed}
+	r.layers[l] = lr
+	return lr
+}
+
+// Ranked is the layer's metrics ordered by m (network.Rank).
+func (lr *LayerResult) Ranked(m network.Metric) ([]network.NodeMetrics, error) {
+	return network.Rank(lr.Hubs, m)
+}
+
+// Communities are the layer's Louvain communities (network.Louvain with the
+// Results' seed), computed on the first call.
+func (lr *LayerResult) Communities() network.Communities {
+	if lr.communities == nil {
+		c := network.Louvain(lr.Graph, lr.seed)
+		lr.communities = &c
+	}
+	return *lr.communities
+}
+
+// Stability is the stability of LayerAll's communities with the default
+// runs and null samples (network.CommunityStability), computed once.
+func (r *Results) Stability() network.Stability {
+	if r.stability == nil {
+		s := network.CommunityStability(r.Layer(LayerAll).Graph, r.Seed, network.StabilityRuns, network.StabilityNullSamples)
+		r.stability = &s
+	}
+	return *r.stability
+}
+
+// once runs compute the first time key is asked for.
+func (r *Results) once(key string, compute func()) {
+	if !r.done[key] {
+		compute()
+		r.done[key] = true
+	}
+}
+
+// Patterns are the pattern matches in the window (FindAll).
+func (r *Results) Patterns() []Match {
+	r.once("patterns", func() { r.patterns = FindAll(r.Dataset, r.Window) })
+	return r.patterns
+}
+
+// Timeline is the monthly timeline of the window (Timeline).
+func (r *Results) Timeline() []Month {
+	r.once("timeline", func() { r.timeline = Timeline(r.Dataset, r.Window) })
+	return r.timeline
+}
+
+// Dependencies are the single-receiver dependencies in the window.
+func (r *Results) Dependencies() []Dependency {
+	r.once("dependencies", func() { r.dependencies = SingleReceiverDependenciesWith(r.Dataset, r.Window, r.Options) })
+	return r.dependencies
+}
+
+// Profiles are every country's profile in the window (Profiles).
+func (r *Results) Profiles() []Profile {
+	r.once("profiles", func() { r.profiles = Profiles(r.Dataset, r.Window) })
+	return r.profiles
+}
+
+// Summary is the dataset's summary (Summarize; it takes no window).
+func (r *Results) Summary() Summary {
+	r.once("summary", func() { s := Summarize(r.Dataset); r.summary = &s })
+	return *r.summary
+}
