@@ -10,16 +10,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/graphmodel/neostore"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 func needNeo4j(t *testing.T) {
 	t.Helper()
-	if testing.Short() || os.Getenv("NEO4J_URI") == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Neo4j CLI tests must run under CI: NEO4J_URI unset or -short given")
-		}
-		t.Skip("needs NEO4J_URI (bash .ci/run starts a server)")
-	}
+	testgate.Require(t, !testing.Short() && os.Getenv("NEO4J_URI") != "", "needs NEO4J_URI and no -short (bash .ci/run starts a server)")
 }
 
 func TestLoadQueryAndAnalyzeFromNeo4j(t *testing.T) {

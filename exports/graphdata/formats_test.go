@@ -16,7 +16,6 @@ import (
 	"github.com/leverage-project/leverage/exports/gexf"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/exports/graphml"
-	"github.com/leverage-project/leverage/exports/kumu"
 	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
@@ -38,20 +37,6 @@ func TestGephiEscapesFormulas(t *testing.T) {
 	gephi.WriteEdges(&b, graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1)))
 	if strings.Contains(b.String(), ",=cmd") || strings.Contains(b.String(), "\"=cmd") {
 		t.Error("formula written unescaped")
-	}
-}
-
-func TestKumuHasStableIDs(t *testing.T) {
-	_, g := seedGraph(t)
-	var b bytes.Buffer
-	if err := kumu.Write(&b, g); err != nil {
-		t.Fatal(err)
-	}
-	if b.Len() < 1000 {
-		t.Error("kumu workbook too small")
-	}
-	if kumu.ElementColumns[0] != "ID" || kumu.ConnectionColumns[0] != "ID" || kumu.ConnectionColumns[1] != "From" {
-		t.Error("Kumu columns changed")
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
+	"github.com/leverage-project/leverage/internal/testgate"
 )
 
 // openTest connects to the server the test command started (NEO4J_URI…)
@@ -26,12 +27,7 @@ import (
 func openTest(t *testing.T) *neostore.Store {
 	t.Helper()
 	cfg := neostore.ConfigFromEnv()
-	if testing.Short() || cfg.URI == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Neo4j integration tests must run under CI: NEO4J_URI is unset or -short was given")
-		}
-		t.Skip("Neo4j integration test: set NEO4J_URI (bash .ci/run starts a server)")
-	}
+	testgate.Require(t, !testing.Short() && cfg.URI != "", "Neo4j integration test: set NEO4J_URI and do not pass -short (bash .ci/run starts a server)")
 	ctx := context.Background()
 	s, err := neostore.Open(ctx, cfg)
 	if err != nil {
@@ -288,9 +284,11 @@ func (p *progressKiller) Add(n int64) {
 	}
 }
 
-// TestNeo4jZZKillDuringLoad runs last (by name order within this file's
-// package): it kills the server with SIGKILL part-way through a large load,
-// restarts it, loads again and expects exact counts.
+// TestNeo4jZZKillDuringLoad kills the server with SIGKILL part-way through
+// a large load, restarts it, loads again and expects exact counts. Go runs
+// tests in source order, not by name, so .ci/run skips it in the main run
+// and gives it a step of its own afterwards: no other test meets the
+// restarted server.
 func TestNeo4jZZKillDuringLoad(t *testing.T) {
 	openTest(t).Close(context.Background())
 	cfg := neostore.ConfigFromEnv()
@@ -301,12 +299,7 @@ func TestNeo4jZZKillDuringLoad(t *testing.T) {
 	}
 	defer s.Close(context.Background())
 	ctl := os.Getenv("LEVERAGE_NEO4J_CTL")
-	if ctl == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("LEVERAGE_NEO4J_CTL (the server script) is needed for the kill test under CI")
-		}
-		t.Skip("set LEVERAGE_NEO4J_CTL to the server control script to run the kill test")
-	}
+	testgate.Require(t, ctl != "", "set LEVERAGE_NEO4J_CTL to the server control script to run the kill test")
 	ctx := context.Background()
 	g, _ := fixtures.NewGenerator(fixtures.GenerateOptions{Seed: 9, Relationships: 60000, Countries: 200})
 	d, _ := g.Dataset(ctx)
