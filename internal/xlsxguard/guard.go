@@ -92,7 +92,8 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 	}
 	long := map[int]int{} // shared string index -> characters, past the bound
 	if f, ok := parts["xl/sharedStrings.xml"]; ok {
-		if err := scanPart(ctx, f, lim, "shared strings", &sharedStrings{lim: lim, long: long}); err != nil {
+		fresh := func() visitor { clear(long); return &sharedStrings{lim: lim, long: long} }
+		if err := scanPart(ctx, f, lim, "shared strings", fresh); err != nil {
 			return err
 		}
 	}
@@ -106,7 +107,8 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 		if sheet == "" {
 			sheet = name
 		}
-		if err := scanPart(ctx, f, lim, sheet, &worksheet{sheet: sheet, lim: lim, long: long}); err != nil {
+		fresh := func() visitor { return &worksheet{sheet: sheet, lim: lim, long: long} }
+		if err := scanPart(ctx, f, lim, sheet, fresh); err != nil {
 			return err
 		}
 	}
@@ -125,7 +127,24 @@ type visitor interface {
 	where() string
 }
 
-func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, v visitor) error {
+// scanPart checks one part with the visitor fresh makes: first through
+// fastScan, and if that is unsure, again through the strict decoder,
+// which alone words a refusal.
+func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, fresh func() visitor) error {
+	rc, err := f.Open()
+	if err != nil {
+		return &graphmodel.FieldError{Cell: label, Err: err}
+	}
+	err = fastScan(ctx, &runLimiter{r: rc, maxText: int64(lim.CellChars) * 8, maxTag: maxTagBytes}, fresh())
+	rc.Close()
+	if !errors.Is(err, errUnsure) {
+		return err
+	}
+	return strictScan(ctx, f, lim, label, fresh())
+}
+
+// strictScan checks one part through encoding/xml's strict decoder.
+func strictScan(ctx context.Context, f *zip.File, lim Limits, label string, v visitor) error {
 	rc, err := f.Open()
 	if err != nil {
 		return &graphmodel.FieldError{Cell: label, Err: err}
