@@ -30,8 +30,14 @@ const fastBufBytes = 1 << 20
 // it returns errUnsure and the caller rescans strictly, so a refusal is
 // always the strict scan's. A non-nil error other than errUnsure is the
 // context's.
-func fastScan(ctx context.Context, r io.Reader, v visitor) error {
-	s := fastScanner{r: r, buf: make([]byte, 0, fastBufBytes), names: map[string]string{}}
+//
+// It bounds tokens itself, as runLimiter does for the strict scan: every
+// run runLimiter measures lies inside one token, so a text longer than
+// maxText or a tag longer than maxTag (or maxText, if smaller) is
+// unsure, and the strict scan reports the bound.
+func fastScan(ctx context.Context, r io.Reader, lim Limits, v visitor) error {
+	s := fastScanner{r: r, buf: make([]byte, 0, fastBufBytes), names: map[string]string{},
+		maxText: lim.CellChars * 8, maxTag: min(maxTagBytes, lim.CellChars*8)}
 	return s.run(ctx, v)
 }
 
@@ -44,6 +50,8 @@ type fastScanner struct {
 	recent  []string          // the first few of them, searched before the map
 	attrs   []xml.Attr
 	scratch []byte
+	maxText int // longest text run, in bytes
+	maxTag  int // longest tag, '<' to '>'
 }
 
 // fill reads more input, keeping buf[pos:]; false once nothing more comes.
@@ -63,7 +71,7 @@ func (s *fastScanner) fill() (bool, error) {
 	if err == io.EOF {
 		s.eof = true
 	} else if err != nil {
-		return false, errUnsure // runLimiter's bounds, a damaged zip: the strict scan names it
+		return false, errUnsure // a damaged zip: the strict scan names it
 	}
 	return true, nil
 }
@@ -92,6 +100,9 @@ func (s *fastScanner) run(ctx context.Context, v visitor) error {
 		}
 		if lt < 0 {
 			lt = len(rest)
+		}
+		if lt > s.maxText {
+			return errUnsure
 		}
 		if lt > 0 {
 			text, err := s.text(rest[:lt])
@@ -125,6 +136,9 @@ func (s *fastScanner) run(ctx context.Context, v visitor) error {
 		}
 		if err != nil {
 			return err
+		}
+		if size > s.maxTag {
+			return errUnsure
 		}
 		s.pos += size
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,10 @@ func FuzzFastScanAgrees(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// Past runLimiter's bounds (CellChars 64 below: 512 bytes): a text
+	// outside any cell, and a tag whose attribute holds a '>'.
+	f.Add(`<worksheet><x>` + strings.Repeat("a", 600) + `</x></worksheet>`)
+	f.Add(`<worksheet><x a=">` + strings.Repeat("a", 600) + `"/></worksheet>`)
 	f.Fuzz(func(t *testing.T, sheet string) {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
@@ -41,7 +46,7 @@ func FuzzFastScanAgrees(f *testing.F) {
 		lim.CellChars = 64
 		fast := &worksheet{sheet: "S", lim: lim, long: map[int]int{3: 100}}
 		rc, _ := zr.File[0].Open()
-		ferr := fastScan(context.Background(), rc, fast)
+		ferr := fastScan(context.Background(), rc, lim, fast)
 		rc.Close()
 		if ferr != nil {
 			if !errors.Is(ferr, errUnsure) {

@@ -135,7 +135,7 @@ func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, fresh 
 	if err != nil {
 		return &graphmodel.FieldError{Cell: label, Err: err}
 	}
-	err = fastScan(ctx, &runLimiter{r: rc, maxText: int64(lim.CellChars) * 8, maxTag: maxTagBytes}, fresh())
+	err = fastScan(ctx, rc, lim, fresh())
 	rc.Close()
 	if !errors.Is(err, errUnsure) {
 		return err
