@@ -36,7 +36,7 @@ const fastBufBytes = 1 << 20
 // maxText or a tag longer than maxTag (or maxText, if smaller) is
 // unsure, and the strict scan reports the bound.
 func fastScan(ctx context.Context, r io.Reader, lim Limits, v visitor) error {
-	s := fastScanner{r: r, buf: make([]byte, 0, fastBufBytes), names: map[string]string{},
+	s := fastScanner{r: r, buf: make([]byte, 0, fastBufBytes), names: map[string]string{}, recent: make([]string, 0, 16), values: map[string]string{},
 		maxText: lim.CellChars * 8, maxTag: min(maxTagBytes, lim.CellChars*8)}
 	return s.run(ctx, v)
 }
@@ -47,7 +47,9 @@ type fastScanner struct {
 	pos     int
 	eof     bool
 	names   map[string]string // interned element and attribute names
-	recent  []string          // the first few of them, searched before the map
+	recent  []string          // some of them, searched before the map
+	evict   int
+	values  map[string]string // interned short attribute values
 	attrs   []xml.Attr
 	scratch []byte
 	maxText int // longest text run, in bytes
@@ -245,7 +247,7 @@ func (s *fastScanner) tag(b []byte, v visitor, open *[]string, sawRoot, sawDecl 
 		if err != nil {
 			return 0, err
 		}
-		s.attrs = append(s.attrs, xml.Attr{Name: split(key), Value: string(val)})
+		s.attrs = append(s.attrs, xml.Attr{Name: split(key), Value: s.value(val)})
 		i += end + 2
 	}
 	if len(*open) >= maxDepth {
@@ -273,13 +275,8 @@ func (s *fastScanner) tag(b []byte, v visitor, open *[]string, sawRoot, sawDecl 
 // returns it interned: a part uses a handful of names millions of times.
 func (s *fastScanner) name(b []byte, i int) (int, string, error) {
 	start := i
-	for ; i < len(b); i++ {
-		c := b[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' ||
-			i > start && ('0' <= c && c <= '9' || c == '.' || c == '-' || c == ':') {
-			continue
-		}
-		break
+	for i < len(b) && nameByte[b[i]] && (i > start || firstNameByte[b[i]]) {
+		i++
 	}
 	if i == len(b) {
 		return 0, "", errNeedMore
@@ -298,10 +295,41 @@ func (s *fastScanner) name(b []byte, i int) (int, string, error) {
 		full = string(name)
 		s.names[full] = full
 	}
-	if len(s.recent) < 16 {
+	// The recent names are searched first; the root's many namespace
+	// declarations must not keep the names of rows and cells out.
+	if len(s.recent) < cap(s.recent) {
 		s.recent = append(s.recent, full)
+	} else {
+		s.recent[s.evict%len(s.recent)] = full
+		s.evict++
 	}
 	return i, full, nil
+}
+
+// value interns short attribute values (styles, types, spans: a few
+// dozen distinct ones a sheet), keeping a string per cell for the rest.
+func (s *fastScanner) value(b []byte) string {
+	if len(b) > 12 {
+		return string(b)
+	}
+	if v, ok := s.values[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	if len(s.values) < 256 {
+		s.values[v] = v
+	}
+	return v
+}
+
+var nameByte, firstNameByte [256]bool
+
+func init() {
+	for c := 0; c < 256; c++ {
+		first := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+		firstNameByte[c] = first
+		nameByte[c] = first || '0' <= c && c <= '9' || c == '.' || c == '-' || c == ':'
+	}
 }
 
 // split gives name as encoding/xml's RawToken does: prefix and local part.
