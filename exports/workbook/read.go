@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -64,17 +65,22 @@ func ReadContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*
 // done. The file is checked first (see openChecked): bounded, and every
 // row readable.
 func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*Result, error) {
-	f, raw, err := openChecked(ctx, r)
+	rd := &reader{ctx: ctx, base: base, rows: map[string]rowPos{}}
+	f, raw, scans, err := openChecked(ctx, r, rd.readSheet)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	rd := &reader{f: f, ctx: ctx, base: base, rows: map[string]rowPos{}}
+	rd.f, rd.scans = f, scans
+	// The check sees the parts under xl/worksheets/; a sheet the workbook
+	// keeps elsewhere is scanned on its own.
+	unscanned := func(sheet string) bool { _, ok := scans[sheet]; return !ok && rd.readSheet(sheet) }
 	if zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw))); err == nil {
-		rd.scans, err = scanMarks(zr, rd.readSheet)
+		rest, err := scanMarks(zr, unscanned)
 		if err != nil {
 			return nil, fmt.Errorf("not a readable xlsx workbook: %w", err)
 		}
+		maps.Copy(rd.scans, rest)
 	}
 	d := rd.read()
 	if len(rd.errs) > 0 {

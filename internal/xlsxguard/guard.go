@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -70,6 +69,10 @@ var ErrTooLarge = errors.New("past the bound for workbooks")
 // shared strings. Problems are *graphmodel.FieldError naming the cell
 // (Sheet!B7), the row (Sheet!A7) or the part.
 func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
+	return check(ctx, zr, lim, nil)
+}
+
+func check(ctx context.Context, zr *zip.Reader, lim Limits, watch func(sheet string) CellWatcher) error {
 	parts := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
@@ -92,7 +95,8 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 	}
 	long := map[int]int{} // shared string index -> characters, past the bound
 	if f, ok := parts["xl/sharedStrings.xml"]; ok {
-		if err := scanPart(ctx, f, lim, "shared strings", &sharedStrings{lim: lim, long: long}); err != nil {
+		fresh := func() visitor { clear(long); return &sharedStrings{lim: lim, long: long} }
+		if err := scanPart(ctx, f, lim, "shared strings", fresh); err != nil {
 			return err
 		}
 	}
@@ -106,7 +110,14 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 		if sheet == "" {
 			sheet = name
 		}
-		if err := scanPart(ctx, f, lim, sheet, &worksheet{sheet: sheet, lim: lim, long: long}); err != nil {
+		fresh := func() visitor {
+			w := &worksheet{sheet: sheet, lim: lim, long: long}
+			if watch != nil {
+				w.watch = watch(sheet)
+			}
+			return w
+		}
+		if err := scanPart(ctx, f, lim, sheet, fresh); err != nil {
 			return err
 		}
 	}
@@ -125,7 +136,24 @@ type visitor interface {
 	where() string
 }
 
-func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, v visitor) error {
+// scanPart checks one part with the visitor fresh makes: first through
+// fastScan, and if that is unsure, again through the strict decoder,
+// which alone words a refusal.
+func scanPart(ctx context.Context, f *zip.File, lim Limits, label string, fresh func() visitor) error {
+	rc, err := f.Open()
+	if err != nil {
+		return &graphmodel.FieldError{Cell: label, Err: err}
+	}
+	err = fastScan(ctx, rc, lim, fresh())
+	rc.Close()
+	if !errors.Is(err, errUnsure) {
+		return err
+	}
+	return strictScan(ctx, f, lim, label, fresh())
+}
+
+// strictScan checks one part through encoding/xml's strict decoder.
+func strictScan(ctx context.Context, f *zip.File, lim Limits, label string, v visitor) error {
 	rc, err := f.Open()
 	if err != nil {
 		return &graphmodel.FieldError{Cell: label, Err: err}
@@ -287,6 +315,9 @@ type worksheet struct {
 	chars    int
 	inValue  bool
 	valueBuf []byte
+	watch    CellWatcher // nil: nobody asked
+	formula  []byte
+	inF      bool
 }
 
 func (w *worksheet) start(e xml.StartElement) error {
@@ -308,6 +339,9 @@ func (w *worksheet) start(e xml.StartElement) error {
 			next = n
 		}
 		w.row, w.col, w.ref = next, 0, ""
+		if w.watch != nil {
+			w.watch.Row()
+		}
 	case "c":
 		next := w.col + 1
 		if r, ok := attr(e, "r"); ok {
@@ -327,6 +361,11 @@ func (w *worksheet) start(e xml.StartElement) error {
 		w.ref = cellName(w.col, w.row)
 		t, _ := attr(e, "t")
 		w.shared = t == "s"
+		if w.watch != nil {
+			w.watch.Cell(w.ref, t)
+		}
+	case "f":
+		w.inF, w.formula = true, w.formula[:0]
 	case "v", "t":
 		w.inValue, w.valueBuf = true, w.valueBuf[:0]
 	}
@@ -346,11 +385,19 @@ func (w *worksheet) end(e xml.EndElement) error {
 		}
 	case "c":
 		w.shared = false
+	case "f":
+		if w.watch != nil && w.inF {
+			w.watch.Formula(string(w.formula))
+		}
+		w.inF = false
 	}
 	return nil
 }
 
 func (w *worksheet) text(b []byte) error {
+	if w.inF && w.watch != nil {
+		w.formula = append(w.formula, b...)
+	}
 	if !w.inValue {
 		return nil
 	}
@@ -450,58 +497,4 @@ func decodeSmall(f *zip.File, v any) error {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v)
-}
-
-// ErrNotWorkbook marks a file that is not an xlsx (zip) archive at all.
-var ErrNotWorkbook = fmt.Errorf("not an xlsx workbook (not a zip archive): %w", graphmodel.ErrInvalid)
-
-// CheckBytes checks a whole xlsx file held in memory.
-func CheckBytes(ctx context.Context, b []byte, lim Limits) error {
-	zr, err := zip.NewReader(bytesReaderAt(b), int64(len(b)))
-	if err != nil {
-		return ErrNotWorkbook
-	}
-	return Check(ctx, zr, lim)
-}
-
-// CheckFile checks the xlsx file at path.
-func CheckFile(ctx context.Context, path string, lim Limits) error {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return ErrNotWorkbook
-		}
-		return err
-	}
-	defer zr.Close()
-	st, err := os.Stat(path)
-	if err == nil && st.Size() > lim.FileBytes {
-		return &graphmodel.FieldError{File: path, Err: fmt.Errorf("%d bytes, more than %d: %w", st.Size(), lim.FileBytes, ErrTooLarge)}
-	}
-	return Check(ctx, &zr.Reader, lim)
-}
-
-// ReadAll reads a workbook from r into memory, up to lim.FileBytes.
-func ReadAll(r io.Reader, lim Limits) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, lim.FileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > lim.FileBytes {
-		return nil, &graphmodel.FieldError{Cell: "workbook", Err: fmt.Errorf("more than %d bytes: %w", lim.FileBytes, ErrTooLarge)}
-	}
-	return b, nil
-}
-
-type bytesReaderAt []byte
-
-func (b bytesReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	if off >= int64(len(b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
 }
