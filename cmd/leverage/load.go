@@ -156,39 +156,9 @@ func mergeDatasets(base, add *graphmodel.Dataset) (*graphmodel.Dataset, error) {
 			Description: fmt.Sprintf("union of %s %s and %s %s (leverage load --merge)", base.Meta.Name, base.Meta.Version, add.Meta.Name, add.Meta.Version),
 			Updated:     add.Meta.Updated}
 	}
-	seenC := map[graphmodel.Code]int{}
-	for _, set := range [][]graphmodel.Country{base.Countries, add.Countries} {
-		for _, c := range set {
-			if i, ok := seenC[c.Code]; ok {
-				out.Countries[i] = c
-				continue
-			}
-			seenC[c.Code] = len(out.Countries)
-			out.Countries = append(out.Countries, c)
-		}
-	}
-	seenS := map[string]int{}
-	for _, set := range [][]graphmodel.Source{base.Sources, add.Sources} {
-		for _, src := range set {
-			if i, ok := seenS[src.Key]; ok {
-				out.Sources[i] = src
-				continue
-			}
-			seenS[src.Key] = len(out.Sources)
-			out.Sources = append(out.Sources, src)
-		}
-	}
-	seenR := map[string]int{}
-	for _, set := range [][]graphmodel.Relationship{base.Relationships, add.Relationships} {
-		for _, r := range set {
-			if i, ok := seenR[r.Key]; ok {
-				out.Relationships[i] = r
-				continue
-			}
-			seenR[r.Key] = len(out.Relationships)
-			out.Relationships = append(out.Relationships, r)
-		}
-	}
+	out.Countries = unionByKey(base.Countries, add.Countries, func(c graphmodel.Country) graphmodel.Code { return c.Code })
+	out.Sources = unionByKey(base.Sources, add.Sources, func(s graphmodel.Source) string { return s.Key })
+	out.Relationships = unionByKey(base.Relationships, add.Relationships, func(r graphmodel.Relationship) string { return r.Key })
 	reg, err := iso3166.Registry().With(out.Countries)
 	if err != nil {
 		return nil, fmt.Errorf("--merge: %w", err)
@@ -198,4 +168,22 @@ func mergeDatasets(base, add *graphmodel.Dataset) (*graphmodel.Dataset, error) {
 		return nil, fmt.Errorf("--merge: the union is not a valid dataset: %w", err)
 	}
 	return out, nil
+}
+
+// unionByKey is base then add, in order, with a record of add replacing the
+// record of base that has its key in base's place.
+func unionByKey[T any, K comparable](base, add []T, key func(T) K) []T {
+	at := map[K]int{}
+	var out []T
+	for _, set := range [][]T{base, add} {
+		for _, x := range set {
+			if i, ok := at[key(x)]; ok {
+				out[i] = x
+				continue
+			}
+			at[key(x)] = len(out)
+			out = append(out, x)
+		}
+	}
+	return out
 }
