@@ -332,16 +332,10 @@ func isConstraintViolation(err error) bool {
 // the id the MERGE reads. A relationship keeps its endpoints for life: a
 // row whose id exists between other countries fails on the uniqueness
 // constraint.
-//
-// Rows name their endpoints by element id, looked up once per load
-// (endpointIDs): a seek by id costs the server no index lookup and no
-// index lock, where a seek on the (code, generation) key took both, twice
-// a row. The label check keeps a row from ever attaching to a node outside
-// this generation's staging copy.
 func relQueries(rt string) (merge, create string) {
 	match := `UNWIND $rows AS row
-MATCH (a:` + labelLoadingCountry + `) WHERE elementId(a) = row[` + fmt.Sprint(rowFrom) + `] AND a.generation = $g
-MATCH (b:` + labelLoadingCountry + `) WHERE elementId(b) = row[` + fmt.Sprint(rowTo) + `] AND b.generation = $g
+MATCH (a:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowFrom) + `], generation: $g})
+MATCH (b:` + labelLoadingCountry + ` {code: row[` + fmt.Sprint(rowTo) + `], generation: $g})
 `
 	id := "row[" + fmt.Sprint(rowID) + "]"
 	merge = match + `MERGE (a)-[r:` + rt + ` {id: ` + id + `, generation: $g}]->(b)
@@ -435,26 +429,14 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 	}
 	seq := 0
 	errStopped := errors.New("stopped")
-	var ends map[string]string
-	err := s.endpointIDs(ctx, gen, &ends)
-	if err == nil {
-		err = each(func(r *graphmodel.Relationship) error {
-			row := relRow(seq, r)
-			for _, at := range []int{rowFrom, rowTo} {
-				id, ok := ends[row[at].(string)]
-				if !ok {
-					return fmt.Errorf("neostore: relationship %s: actor %s was not written before its relationships", r.Key, row[at])
-				}
-				row[at] = id
-			}
-			byType[r.Type] = append(byType[r.Type], row)
-			seq++
-			if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
-				return errStopped
-			}
-			return nil
-		})
-	}
+	err := each(func(r *graphmodel.Relationship) error {
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r))
+		seq++
+		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
+			return errStopped
+		}
+		return nil
+	})
 	if err != nil && err != errStopped {
 		fail(err)
 	}
@@ -471,22 +453,4 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 		firstErr = ctx.Err()
 	}
 	return written.Load(), firstErr
-}
-
-// endpointIDs maps the code of every actor of staging generation gen to
-// its node's element id.
-func (s *Store) endpointIDs(ctx context.Context, gen string, ids *map[string]string) error {
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, "MATCH (c:"+labelLoadingCountry+" {generation: $g}) RETURN c.code, elementId(c)",
-		map[string]any{"g": gen}, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithWritersRouting())
-	if err != nil {
-		return s.wrapCtx(ctx, err)
-	}
-	*ids = make(map[string]string, len(res.Records))
-	for _, rec := range res.Records {
-		code, _ := rec.Values[0].(string)
-		id, _ := rec.Values[1].(string)
-		(*ids)[code] = id
-	}
-	return nil
 }
