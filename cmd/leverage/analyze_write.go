@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
@@ -25,12 +27,19 @@ func runAnalyzeWrite(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	run := neostore.NewAnalysis(d, w, o.seed)
 	s, err := o.neo4j.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close(context.Background())
+	return writeMetrics(ctx, s, d, w, o.seed, e)
+}
+
+// writeMetrics computes every layer's metrics of d in window w and writes
+// them onto the graph s serves, which must be d (analyze --neo4j --write,
+// load --with-metrics).
+func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset, w analysis.Window, seed uint64, e env) error {
+	run := neostore.NewAnalysis(d, w, seed)
 	res, err := s.WriteAnalysis(ctx, run, 1000)
 	if err != nil {
 		return err

@@ -103,3 +103,44 @@ func TestAnalyzeWriteMatchesAnalyze(t *testing.T) {
 		t.Errorf("--write without --neo4j: exit %d %s", code, errs)
 	}
 }
+
+// load --with-metrics leaves the graph analyze --neo4j --write would: the
+// same properties on the same countries, for a held dataset (the embedded
+// seed) and for a streamed CSV directory, which is read back for it.
+func TestLoadWithMetricsWritesWhatAnalyzeWrites(t *testing.T) {
+	needNeo4j(t)
+	s, err := neostore.Open(context.Background(), neostore.ConfigFromEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	metrics := func() string {
+		res, err := s.Query(context.Background(), `MATCH (c:Country) WHERE c.pagerank_all IS NOT NULL
+RETURN c.code, c.pagerank_all, c.betweenness_flow, c.community_all, c.core_approach ORDER BY c.code`, nil, neostore.QueryOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Rows) == 0 {
+			t.Fatal("no country carries pagerank_all")
+		}
+		return fmt.Sprint(res.Rows)
+	}
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "generate", "--out", dir, "--relationships", "400"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, data := range [][]string{nil, {"--data", dir}} {
+		args := append([]string{"load", "--replace", "--with-metrics", "--seed", "3"}, data...)
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "an (:Analysis) node") || !strings.Contains(out, "Louvain seed 3") {
+			t.Fatalf("%v: exit %d\n%s%s", args, code, out, errs)
+		}
+		got := metrics()
+		if out, errs, code := runCLI(t, "analyze", "--neo4j", "--write", "--seed", "3"); code != 0 || !strings.Contains(out, "replaced the previous analysis") {
+			t.Fatalf("analyze --write after %v: exit %d\n%s%s", args, code, out, errs)
+		}
+		if want := metrics(); got != want {
+			t.Errorf("%v wrote\n%s\nanalyze --neo4j --write\n%s", args, got, want)
+		}
+	}
+}

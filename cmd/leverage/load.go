@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
@@ -21,6 +22,10 @@ type loadOptions struct {
 	workers int
 	replace bool
 	merge   bool
+	// withMetrics writes every layer's metrics after the load, as
+	// analyze --neo4j --write does for the whole dataset.
+	withMetrics bool
+	seed        uint64
 }
 
 func loadMain(ctx context.Context, args []string, e env) error {
@@ -35,6 +40,8 @@ a dataset of another name needs --replace (or --merge for the union).`, e)
 	fs.IntVar(&o.workers, "workers", 2, "relationship batches written at once")
 	fs.BoolVar(&o.replace, "replace", false, "replace the dataset the database serves even if its name differs")
 	fs.BoolVar(&o.merge, "merge", false, "load the union of the dataset the database serves and this one (this one's records win on equal ids)")
+	fs.BoolVar(&o.withMetrics, "with-metrics", false, "then write every layer's node metrics and communities into the graph, as analyze --neo4j --write does for all dates (a streamed --data directory is read back from Neo4j for it, which holds the whole graph in memory)")
+	fs.Uint64Var(&o.seed, "seed", 1, "with --with-metrics: Louvain seed")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +53,11 @@ a dataset of another name needs --replace (or --merge for the union).`, e)
 	}
 	if o.replace && o.merge {
 		return usagef("give --replace or --merge, not both")
+	}
+	if !o.withMetrics {
+		if err := refuseIdle(givenFlags(fs), []string{"seed"}, "without --with-metrics"); err != nil {
+			return err
+		}
 	}
 	if o.batch <= 0 || o.workers <= 0 {
 		return usagef("--batch and --workers must be positive")
@@ -132,6 +144,17 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "database now holds %d relationships, %d sources, %d countries (generation %s)\n",
 		total.Relationships, total.Sources, total.Countries, res.Generation)
+	if o.withMetrics {
+		if streamed {
+			// Only the head was held; the analysis needs the graph.
+			if d, err = s.Read(ctx, iso3166.Registry()); err != nil {
+				return fmt.Errorf("the load is complete, but reading it back for --with-metrics failed: %w", err)
+			}
+		}
+		if err := writeMetrics(ctx, s, d, analysis.Window{}, o.seed, e); err != nil {
+			return fmt.Errorf("the load is complete, but writing its metrics failed (analyze --neo4j --write retries): %w", err)
+		}
+	}
 	return nil
 }
 
