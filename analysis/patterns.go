@@ -68,7 +68,7 @@ var Patterns = []Pattern{
 		"Y (a named country) agreed to an approach (agreed or conditional) but no reception into Y (received *→Y that happened, own citizens excluded; a planned one is not a reception) is recorded in the window.",
 		findAgreedNothingReceived},
 	{"court_blocked", "Removal blocked by a court",
-		"A court stopped a planned removal from A to Y (removal_blocked A→Y); evidence includes A's approaches to Y and any transit toward Y.",
+		"A court stopped a planned removal from A to Y (removal_blocked A→Y, not block_lifted); the summary says when a later ruling lifted the block; evidence includes A's approaches to Y and any transit toward Y.",
 		findCourtBlocked},
 }
 
@@ -366,10 +366,36 @@ func findCourtBlocked(ix *patternIndex) []Match {
 	var out []Match
 	for _, blocks := range pairs(ix.byType[graphmodel.RemovalBlocked]) {
 		a, y := blocks[0].FromCountry, blocks[0].ToCountry
+		// A pair whose only rows say a block was lifted had no block in
+		// the window: nothing was stopped.
+		blocked, lifted := false, false
+		var lastBlock, lastLift graphmodel.Date
+		for _, b := range blocks {
+			if b.Status == graphmodel.BlockLifted {
+				if !lifted || !b.Date.Before(lastLift) {
+					lastLift = b.Date
+				}
+				lifted = true
+				continue
+			}
+			if !blocked || !b.Date.Before(lastBlock) {
+				lastBlock = b.Date
+			}
+			blocked = true
+		}
+		if !blocked {
+			continue
+		}
+		summary := fmt.Sprintf("a court blocked removals from %s to %s", ix.name(a), ix.name(y))
+		// A lifting dated no earlier than the last block ended it; rows of
+		// the same month (the seed's South Sudan case) are read in that
+		// order, since a ruling lifts only a block already in place.
+		if lifted && !lastLift.IsZero() && !lastBlock.IsZero() && !lastLift.Before(lastBlock) {
+			summary += fmt.Sprintf("; a later ruling (%s) lifted the block", lastLift)
+		}
 		related := ix.between(graphmodel.Approached, a, y, nil)
 		related = append(related, ix.into(graphmodel.Transit, y, nil)...)
-		out = append(out, Match{Country: y, Other: a, Evidence: evidence(blocks, related),
-			Summary: fmt.Sprintf("a court blocked removals from %s to %s", ix.name(a), ix.name(y))})
+		out = append(out, Match{Country: y, Other: a, Evidence: evidence(blocks, related), Summary: summary})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/leverage-project/leverage/fixtures"
@@ -68,6 +69,42 @@ func TestPatternsRespectWindow(t *testing.T) {
 	for _, m := range got {
 		if m == "RW<US" {
 			t.Errorf("Rwanda payment matched before it happened: %v", got)
+		}
+	}
+}
+
+// The South Sudan block (blk-ss-2025-05) was lifted by the Supreme Court
+// ruling of late June 2025 (blk-ss-2025-06-lifted; NYT, June 2025): the
+// match says so, the Libya and Rwanda ones do not, and a pair whose only
+// row is the lifting is no court block at all.
+func TestCourtBlockedSaysWhenTheBlockWasLifted(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := PatternByName("court_blocked")
+	summaries := map[string]string{}
+	for _, m := range p.Find(d, Window{}) {
+		summaries[string(m.Country)+"<"+string(m.Other)] = m.Summary
+	}
+	if s := summaries["SS<US"]; !strings.Contains(s, "lifted the block") || !strings.Contains(s, "2025-06") {
+		t.Errorf("South Sudan: %q, want the lifting of June 2025", s)
+	}
+	for _, k := range []string{"LY<US", "RW<GB"} {
+		if s, ok := summaries[k]; !ok || strings.Contains(s, "lifted") {
+			t.Errorf("%s: %q (present %v), want a block not said to be lifted", k, s, ok)
+		}
+	}
+	liftOnly := *d
+	liftOnly.Relationships = nil
+	for _, r := range d.Relationships {
+		if r.Key != "blk-ss-2025-05" {
+			liftOnly.Relationships = append(liftOnly.Relationships, r)
+		}
+	}
+	for _, m := range p.Find(&liftOnly, Window{}) {
+		if m.Country == "SS" {
+			t.Errorf("with only the lifting recorded, South Sudan still matches: %q", m.Summary)
 		}
 	}
 }
