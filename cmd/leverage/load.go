@@ -74,8 +74,12 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 	if streamed {
 		// It holds about 100 bytes a relationship (ids for the hash and
 		// the duplicate check), so the soft limit keeps the heap from
-		// doubling past what it needs.
-		streamingMemoryLimit()
+		// doubling past what it needs. Not with --with-metrics, which then
+		// holds the whole graph: under the limit the collector would run
+		// without pause.
+		if !o.withMetrics {
+			streamingMemoryLimit()
+		}
 		if st, serr := os.Stat(o.data); serr == nil && !st.IsDir() {
 			return usagef("--data %s: not a directory (a dataset is a directory of CSV files)", o.data)
 		}
