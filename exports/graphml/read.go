@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/graphfile"
+	"github.com/leverage-project/leverage/internal/xmlbound"
 )
 
 // Info says how a GraphML file was read.
@@ -69,7 +70,9 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 // an error naming both lines; an edge to an undeclared node adds the node
 // and is reported in the info.
 func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
-	lim := &textLimiter{r: bufio.NewReaderSize(r, 1<<20), max: maxGraphMLText}
+	lim := xmlbound.NewReader(bufio.NewReaderSize(r, 1<<20), maxGraphMLText, maxGraphMLText, func(_ bool, limit int64) error {
+		return fmt.Errorf("a text or tag of more than %d bytes: %w", limit, graphmodel.ErrInvalid)
+	})
 	dec := xml.NewDecoder(lim)
 	dec.Strict = true
 	info := Info{Directed: true, Data: map[string]string{}}
@@ -97,8 +100,8 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 			break
 		}
 		if err != nil {
-			if lim.err != nil {
-				err = lim.err
+			if lim.Err() != nil {
+				err = lim.Err()
 			}
 			return fail("%w", err)
 		}
@@ -227,34 +230,3 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 // maxGraphMLText bounds one text run of a GraphML file; a weight or label
 // longer than a mebibyte is not a graph but an attempt on memory.
 const maxGraphMLText = 1 << 20
-
-// textLimiter fails once a text run between tags passes max bytes, before
-// the XML decoder buffers it.
-type textLimiter struct {
-	r     io.Reader
-	max   int
-	run   int
-	inTag bool
-	err   error
-}
-
-func (l *textLimiter) Read(p []byte) (int, error) {
-	if l.err != nil {
-		return 0, l.err
-	}
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		switch c {
-		case '<':
-			l.inTag, l.run = true, 0
-		case '>':
-			l.inTag, l.run = false, 0
-		default:
-			if l.run++; l.run > l.max {
-				l.err = fmt.Errorf("a text or tag of more than %d bytes: %w", l.max, graphmodel.ErrInvalid)
-				return 0, l.err
-			}
-		}
-	}
-	return n, err
-}

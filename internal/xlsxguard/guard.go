@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/xmlbound"
 )
 
 // Limits bound what a workbook may hold.
@@ -159,12 +160,17 @@ func strictScan(ctx context.Context, f *zip.File, lim Limits, label string, v vi
 		return &graphmodel.FieldError{Cell: label, Err: err}
 	}
 	defer rc.Close()
-	br := &runLimiter{r: rc, maxText: int64(lim.CellChars) * 8, maxTag: maxTagBytes}
+	br := xmlbound.NewReader(rc, int64(lim.CellChars)*8, maxTagBytes, func(inTag bool, limit int64) error {
+		if inTag {
+			return fmt.Errorf("a tag of more than %d bytes: %w", limit, ErrTooLarge)
+		}
+		return fmt.Errorf("a text of more than %d bytes, longer than any cell may be: %w", limit, ErrTooLarge)
+	})
 	dec := xml.NewDecoder(br)
 	dec.Strict = true
 	fail := func(err error) error {
-		if br.err != nil {
-			err = br.err
+		if br.Err() != nil {
+			err = br.Err()
 		}
 		return &graphmodel.FieldError{Cell: v.where(), Err: err}
 	}
@@ -218,42 +224,6 @@ func strictScan(ctx context.Context, f *zip.File, lim Limits, label string, v vi
 		return &graphmodel.FieldError{Cell: v.where(), Err: errors.New("the part ends before its elements close (truncated file); the rows after here would be lost")}
 	}
 	return nil
-}
-
-// runLimiter passes bytes through, failing once a text run (between '>'
-// and '<') or a tag grows past its bound, before a decoder can buffer it.
-type runLimiter struct {
-	r               io.Reader
-	maxText, maxTag int64
-	inTag           bool
-	run             int64
-	err             error
-}
-
-func (l *runLimiter) Read(p []byte) (int, error) {
-	if l.err != nil {
-		return 0, l.err
-	}
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		switch c {
-		case '<':
-			l.inTag, l.run = true, 0
-		case '>':
-			l.inTag, l.run = false, 0
-		default:
-			l.run++
-			if !l.inTag && l.run > l.maxText {
-				l.err = fmt.Errorf("a text of more than %d bytes, longer than any cell may be: %w", l.maxText, ErrTooLarge)
-			} else if l.inTag && l.run > l.maxTag {
-				l.err = fmt.Errorf("a tag of more than %d bytes: %w", l.maxTag, ErrTooLarge)
-			}
-		}
-		if l.err != nil {
-			return 0, l.err
-		}
-	}
-	return n, err
 }
 
 func attr(e xml.StartElement, name string) (string, bool) {
