@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -107,18 +108,37 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 	if err := checkParams(cypher, params); err != nil {
 		return err
 	}
-	s, err := o.neo4j.open(ctx)
-	if err != nil {
+	// --timeout bounds the whole exchange with the server (connecting,
+	// planning, running), so a server that accepts and never answers
+	// cannot hold the run longer either.
+	nctx := ctx
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		nctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	timedOut := func(err error) error {
+		var te *neostore.TimeoutError
+		// The deadline, not nctx.Err: the probe's socket deadline is the
+		// same instant and may fire before the context's timer does.
+		d, ok := nctx.Deadline()
+		if ctx.Err() == nil && ok && !time.Now().Before(d) && !errors.As(err, &te) {
+			return &neostore.TimeoutError{Timeout: o.timeout, Client: true}
+		}
 		return err
+	}
+	s, err := o.neo4j.open(nctx)
+	if err != nil {
+		return timedOut(err)
 	}
 	defer s.Close(context.Background())
-	prov, err := s.DatasetProvenance(ctx)
+	prov, err := s.DatasetProvenance(nctx)
 	if err != nil {
-		return err
+		return timedOut(err)
 	}
-	res, err := s.Query(ctx, cypher, params, neostore.QueryOptions{Write: o.write, Timeout: o.timeout})
+	res, err := s.Query(nctx, cypher, params, neostore.QueryOptions{Write: o.write, Timeout: o.timeout})
 	if err != nil {
-		return err
+		return timedOut(err)
 	}
 	if res.Plan != "" {
 		fmt.Fprint(e.stderr, res.Plan)

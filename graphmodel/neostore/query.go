@@ -16,7 +16,10 @@ type QueryOptions struct {
 	// runs in a read transaction, after the server's plan shows it reads
 	// only (see checkReadOnly).
 	Write bool
-	// Timeout bounds the transaction on the server; 0 means no bound.
+	// Timeout bounds the query twice: the server stops the transaction
+	// after it, and the client stops waiting after it (planning included)
+	// and closes the connection, so a server that stalls or never answers
+	// cannot hold the caller longer. 0 means no bound.
 	Timeout time.Duration
 }
 
@@ -70,6 +73,41 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 	if opt.Timeout < 0 {
 		return Result{}, fmt.Errorf("query timeout %s is negative", opt.Timeout)
 	}
+	qctx := ctx
+	if opt.Timeout > 0 {
+		var cancel context.CancelFunc
+		qctx, cancel = context.WithTimeout(ctx, opt.Timeout)
+		defer cancel()
+	}
+	res, err := s.query(qctx, cypher, params, opt)
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return Result{}, ctx.Err()
+	case errors.Is(qctx.Err(), context.DeadlineExceeded):
+		// The driver's reads race the context: the wait ended and the
+		// connection it was on is closed, not returned to the pool.
+		return Result{}, &TimeoutError{Timeout: opt.Timeout, Client: true}
+	}
+	return res, err
+}
+
+// TimeoutError reports a query stopped by its timeout, by the server
+// (which ended the transaction) or by the client (which stopped waiting
+// for a server that did not answer in time and closed the connection).
+type TimeoutError struct {
+	Timeout time.Duration
+	Client  bool
+}
+
+func (e *TimeoutError) Error() string {
+	if e.Client {
+		return fmt.Sprintf("no answer from Neo4j within the %s timeout; the connection was closed (raise --timeout, or --timeout 0 for none)", e.Timeout)
+	}
+	return fmt.Sprintf("query stopped after the %s timeout (raise --timeout, or --timeout 0 for none)", e.Timeout)
+}
+
+func (s *Store) query(ctx context.Context, cypher string, params map[string]any, opt QueryOptions) (Result, error) {
 	missing, err := MissingParameters(cypher, params)
 	if err != nil {
 		return Result{}, fmt.Errorf("Cypher error: %v", err)
@@ -139,7 +177,7 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any,
 		if errors.As(err, &ne) {
 			switch {
 			case ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" || ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
-				return Result{}, fmt.Errorf("query stopped after the %s timeout (raise --timeout, or --timeout 0 for none)", opt.Timeout)
+				return Result{}, &TimeoutError{Timeout: opt.Timeout}
 			case ne.Code == "Neo.ClientError.Statement.AccessMode" && !opt.Write:
 				// The plan check passed but the server's read access mode
 				// stopped a write: the second line of defence held.
