@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -136,27 +137,34 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 	if err != nil {
 		return timedOut(err)
 	}
-	res, err := s.Query(nctx, cypher, params, neostore.QueryOptions{Write: o.write, Timeout: o.timeout})
+	about := &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
+	opts := neostore.QueryOptions{Write: o.write, Timeout: o.timeout}
+	var sum neostore.Summary
+	// Rows go to the output as they arrive (see streamQuery); to a file
+	// through the atomic writer, so a query that fails half way leaves
+	// nothing, and on stdout they may stop short, with the error on stderr.
+	write := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var err error
+		if sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if o.out == "" {
+		err = write(e.stdout)
+	} else {
+		err = writeFileAtomic(o.out, func(f *os.File) error { return write(f) })
+	}
 	if err != nil {
 		return timedOut(err)
 	}
-	if res.Plan != "" {
-		fmt.Fprint(e.stderr, res.Plan)
+	if sum.Plan != "" {
+		fmt.Fprint(e.stderr, sum.Plan)
 	}
-	if res.Updated && prov.ContentHash != "" {
+	if sum.Updated && prov.ContentHash != "" {
 		fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded\n",
 			prov.DatasetName, prov.DatasetVersion, prov.ContentHash)
 	}
-	t := resultTable(res)
-	t.About = &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
-	if o.out == "" {
-		return table.Write(e.stdout, t, o.format)
-	}
-	return writeFileAtomic(o.out, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := table.Write(w, t, o.format); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	return nil
 }
