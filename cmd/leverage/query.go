@@ -146,10 +146,13 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 	write := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
 		var err error
-		if sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw); err != nil {
-			return err
+		sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw)
+		// Rows written before a failure are real rows: they go out too
+		// (to a file they are discarded with it).
+		if ferr := bw.Flush(); err == nil {
+			err = ferr
 		}
-		return bw.Flush()
+		return err
 	}
 	if o.out == "" {
 		err = write(e.stdout)
