@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
+	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 	"github.com/leverage-project/leverage/internal/safeio"
 )
@@ -133,32 +134,43 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		return timedOut(err)
 	}
 	defer s.Close(context.Background())
-	prov, err := s.DatasetProvenance(nctx)
-	if err != nil {
-		return timedOut(err)
-	}
-	about := &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
-	opts := neostore.QueryOptions{Write: o.write, Timeout: o.timeout}
-	var sum neostore.Summary
-	// Rows go to the output as they arrive (see streamQuery); to a file
-	// through the atomic writer, so a query that fails half way leaves
-	// nothing, and on stdout they may stop short, with the error on stderr.
-	write := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
+	var (
+		prov graphmodel.Provenance
+		sum  neostore.Summary
+	)
+	// One pin covers the provenance and every row: the output names the
+	// dataset its rows came from, and a replace that lands before the
+	// first row is written makes the whole read start again.
+	err = s.Pinned(nctx, func(pin neostore.Pin) error {
 		var err error
-		sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw)
-		// Rows written before a failure are real rows: they go out too
-		// (to a file they are discarded with it).
-		if ferr := bw.Flush(); err == nil {
-			err = ferr
+		if prov, err = s.DatasetProvenance(nctx); err != nil {
+			return err
 		}
-		return err
-	}
-	if o.out == "" {
-		err = write(e.stdout)
-	} else {
-		err = writeFileAtomic(o.out, func(f *os.File) error { return write(f) })
-	}
+		about := &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
+		opts := neostore.QueryOptions{Write: o.write, Timeout: o.timeout}
+		if !o.write {
+			opts.Pin = &pin
+		}
+		// Rows go to the output as they arrive (see streamQuery); to a
+		// file through the atomic writer, so a query that fails half way
+		// leaves nothing, and on stdout they may stop short, with the
+		// error on stderr.
+		write := func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			var err error
+			sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw)
+			// Rows written before a failure are real rows: they go out
+			// too (to a file they are discarded with it).
+			if ferr := bw.Flush(); err == nil {
+				err = ferr
+			}
+			return err
+		}
+		if o.out == "" {
+			return write(e.stdout)
+		}
+		return writeFileAtomic(o.out, func(f *os.File) error { return write(f) })
+	})
 	if err != nil {
 		return timedOut(err)
 	}

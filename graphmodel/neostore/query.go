@@ -16,6 +16,10 @@ type QueryOptions struct {
 	// runs in a read transaction, after the server's plan shows it reads
 	// only (see checkReadOnly).
 	Write bool
+	// Pin, if set, is the caller's pin (Store.Pinned) that the query's
+	// reads must still hold; without it a read pins on its own and runs
+	// again when the dataset was replaced before it handed on a row.
+	Pin *Pin
 	// Timeout bounds the query twice: the server stops the transaction
 	// after it, and the client stops waiting after it (planning included)
 	// and closes the connection, so a server that stalls or never answers
@@ -133,12 +137,28 @@ func (s *Store) QueryEach(ctx context.Context, cypher string, params map[string]
 		qctx, cancel = context.WithTimeout(ctx, opt.Timeout)
 		defer cancel()
 	}
-	sum, err := s.queryEach(qctx, cypher, params, opt, sink)
+	var sum Summary
+	var err error
+	switch {
+	case opt.Write:
+		// A write is never run twice, and what it reads is its own.
+		sum, err = s.queryEach(qctx, cypher, params, opt, sink, nil)
+	case opt.Pin != nil:
+		sum, err = s.queryEach(qctx, cypher, params, opt, sink, opt.Pin)
+	default:
+		err = s.Pinned(qctx, func(p Pin) (err error) {
+			sum, err = s.queryEach(qctx, cypher, params, opt, sink, &p)
+			return err
+		})
+	}
 	var se sinkError
+	var re *ReplacedError
 	switch {
 	case err == nil:
 	case errors.As(err, &se):
 		return Summary{}, se.err
+	case errors.As(err, &re):
+		return Summary{}, re
 	case ctx.Err() != nil:
 		return Summary{}, ctx.Err()
 	case errors.Is(qctx.Err(), context.DeadlineExceeded):
@@ -179,7 +199,7 @@ func (e deliveredError) Error() string { return e.err.Error() }
 // endpointBatch is how many rows wait for one lookup of relationship ends.
 const endpointBatch = 1000
 
-func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]any, opt QueryOptions, sink Sink) (Summary, error) {
+func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]any, opt QueryOptions, sink Sink, pin *Pin) (Summary, error) {
 	missing, err := MissingParameters(cypher, params)
 	if err != nil {
 		return Summary{}, fmt.Errorf("Cypher error: %v", err)
@@ -215,7 +235,7 @@ func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]
 			if err != nil {
 				return nil, err
 			}
-			sum, err = stream(ctx, res, ends, wantPlan, sink)
+			sum, err = s.stream(ctx, res, ends, pin, wantPlan, sink)
 			if err != nil && sum.Rows > 0 {
 				err = deliveredError{err}
 			}
@@ -230,7 +250,8 @@ func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]
 		err = de.err
 	}
 	var se sinkError
-	if errors.As(err, &se) || ctx.Err() != nil {
+	var re *ReplacedError
+	if errors.As(err, &se) || errors.As(err, &re) || ctx.Err() != nil {
 		return Summary{}, err
 	}
 	var ne *neo4j.Neo4jError
@@ -250,28 +271,39 @@ func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]
 }
 
 // stream hands the rows of res to sink in batches, reading each batch's
-// relationship ends through the session ends.
-func stream(ctx context.Context, res neo4j.ResultWithContext, ends neo4j.SessionWithContext, wantPlan bool, sink Sink) (Summary, error) {
+// relationship ends through the session ends. Before it hands on a batch
+// (the columns with the first), it checks that the served dataset is the
+// one pinned; the last check follows the last read.
+func (s *Store) stream(ctx context.Context, res neo4j.ResultWithContext, ends neo4j.SessionWithContext, pin *Pin, wantPlan bool, sink Sink) (Summary, error) {
 	var sum Summary
 	keys, err := res.Keys()
 	if err != nil {
 		return sum, err
 	}
-	if err := sink.Columns(keys); err != nil {
-		return sum, sinkError{err}
-	}
+	started := false
 	batch := make([][]any, 0, endpointBatch)
 	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+		var found map[string]neo4j.Node
+		if len(batch) > 0 {
+			m, err := ends.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+				return endpoints(ctx, tx, batch)
+			})
+			if err != nil {
+				return err
+			}
+			found, _ = m.(map[string]neo4j.Node)
 		}
-		m, err := ends.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return endpoints(ctx, tx, batch)
-		})
-		if err != nil {
-			return err
+		if pin != nil {
+			if err := s.Unchanged(ctx, *pin, started); err != nil {
+				return err
+			}
 		}
-		found, _ := m.(map[string]neo4j.Node)
+		if !started {
+			started = true
+			if err := sink.Columns(keys); err != nil {
+				return sinkError{err}
+			}
+		}
 		for _, r := range batch {
 			if err := sink.Row(r, found); err != nil {
 				return sinkError{err}

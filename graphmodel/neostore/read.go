@@ -15,6 +15,26 @@ import (
 // base extended by the country records stored with the data. Records come
 // back in their load order. The result is validated like any other input.
 func (s *Store) Read(ctx context.Context, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	var d *graphmodel.Dataset
+	err := s.pinnedHeld(ctx, func() (err error) {
+		d, err = s.read(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	reg, err := base.With(d.Countries)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: country records: %w", err)
+	}
+	d.Registry = reg
+	if err := d.Validate(); err != nil {
+		return nil, fmt.Errorf("the graph in Neo4j at %s is not a valid dataset: %w", s.cfg.URI, err)
+	}
+	return d, nil
+}
+
+func (s *Store) read(ctx context.Context) (*graphmodel.Dataset, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	d := &graphmodel.Dataset{}
@@ -39,14 +59,6 @@ func (s *Store) Read(ctx context.Context, base *graphmodel.Registry) (*graphmode
 			return nil, err
 		}
 		return nil, s.wrap(err)
-	}
-	reg, err := base.With(d.Countries)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: country records: %w", err)
-	}
-	d.Registry = reg
-	if err := d.Validate(); err != nil {
-		return nil, fmt.Errorf("the graph in Neo4j at %s is not a valid dataset: %w", s.cfg.URI, err)
 	}
 	return d, nil
 }
