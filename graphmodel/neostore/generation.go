@@ -129,9 +129,18 @@ RETURN properties(d) AS live, liveRels, staging, retired`
 		i.Relationships, _ = rec.Values[1].(int64)
 		st.Live = &i
 	}
-	for _, x := range rec.Values[2].([]any) {
-		pair := x.([]any)
-		i := infoOf(pair[0].(map[string]any))
+	staging, _ := rec.Values[2].([]any)
+	for _, x := range staging {
+		pair, _ := x.([]any)
+		var m map[string]any
+		ok := false
+		if len(pair) == 2 {
+			m, ok = pair[0].(map[string]any)
+		}
+		if !ok {
+			return Status{}, errVanished
+		}
+		i := infoOf(m)
 		i.Relationships, _ = pair[1].(int64)
 		st.Staging = append(st.Staging, i)
 	}

@@ -249,6 +249,15 @@ func (s *Store) queryEach(ctx context.Context, cypher string, params map[string]
 	if errors.As(err, &de) {
 		err = de.err
 	}
+	if pin != nil && ctx.Err() == nil {
+		// A read that failed may have failed because of a replace (a
+		// node deleted under it): the pin tells, and the caller reads
+		// again if nothing was handed on.
+		var re *ReplacedError
+		if uerr := s.Unchanged(ctx, *pin, sum.Rows > 0); errors.As(uerr, &re) {
+			return Summary{}, re
+		}
+	}
 	var se sinkError
 	var re *ReplacedError
 	if errors.As(err, &se) || errors.As(err, &re) || ctx.Err() != nil {
@@ -484,8 +493,9 @@ func endpoints(ctx context.Context, tx neo4j.ManagedTransaction, rows [][]any) (
 		return nil, err
 	}
 	for res.Next(ctx) {
-		n := res.Record().Values[0].(neo4j.Node)
-		out[n.ElementId] = n
+		if n, ok := res.Record().Values[0].(neo4j.Node); ok { // deleted meanwhile: shown by id
+			out[n.ElementId] = n
+		}
 	}
 	return out, res.Err()
 }

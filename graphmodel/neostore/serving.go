@@ -136,10 +136,16 @@ func (s *Store) Pinned(ctx context.Context, read func(Pin) error) error {
 // that it saw one generation.
 func (s *Store) pinnedHeld(ctx context.Context, read func() error) error {
 	return s.Pinned(ctx, func(p Pin) error {
-		if err := read(); err != nil {
-			return err
+		err := read()
+		// A read that failed may have failed because of the replace
+		// (a node deleted under it): then it is read again.
+		if uerr := s.Unchanged(ctx, p, false); uerr != nil {
+			var re *ReplacedError
+			if err == nil || errors.As(uerr, &re) {
+				return uerr
+			}
 		}
-		return s.Unchanged(ctx, p, false)
+		return err
 	})
 }
 
