@@ -150,3 +150,29 @@ func TestNeo4jLibraryIgnoresPartialLoad(t *testing.T) {
 		}
 	}
 }
+
+// A load killed between its two token writes leaves the token saying
+// "switching": readers wait for it (here 1 s), then fail saying so, and
+// the next load repairs it.
+func TestNeo4jStuckSwitchingTokenRepairedByNextLoad(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	defer neostore.SetPinWait(time.Second)()
+	d := synthetic(t, 41, 300)
+	if _, err := s.Load(ctx, d, neostore.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Query(ctx, "MATCH (v:Serving) SET v.token = 'switching:killed'", nil, neostore.QueryOptions{Write: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Count(ctx); err == nil || !strings.Contains(err.Error(), "switching the served dataset") {
+		t.Errorf("count with a stuck token: %v", err)
+	}
+	if _, err := s.Load(ctx, synthetic(t, 42, 200), neostore.LoadOptions{Replace: true}); err != nil {
+		t.Fatalf("the next load: %v", err)
+	}
+	c, err := s.Count(ctx)
+	if err != nil || c.Relationships != 200 {
+		t.Errorf("after the repairing load: %+v %v", c, err)
+	}
+}
