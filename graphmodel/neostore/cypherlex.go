@@ -275,7 +275,9 @@ func (h statementHead) dottedNames() []string {
 			name += "." + p
 			j += 2
 		}
-		out = append(out, name)
+		if name != "" {
+			out = append(out, name)
+		}
 		i = j
 	}
 	return out
