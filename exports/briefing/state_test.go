@@ -23,10 +23,10 @@ import (
 
 // pageState is what the page's compute() returns for one slider position.
 type pageState struct {
-	Relationships int                        `json:"relationships"`
-	People        int64                      `json:"people"`
-	Nodes         map[string]int             `json:"nodes"`
-	Edges         map[string]int             `json:"edges"`
+	Relationships int                         `json:"relationships"`
+	People        int64                       `json:"people"`
+	Nodes         map[string]int              `json:"nodes"`
+	Edges         map[string]int              `json:"edges"`
 	Countries     map[string]pageCountryState `json:"countries"`
 }
 
@@ -162,7 +162,9 @@ func TestBrowserOneState(t *testing.T) {
 		}
 		setControl(t, p, "month", fmt.Sprint(len(res.Months)), "input")
 		eval[chromedp.Void](t, p, `document.querySelector('#map [data-code="RW"]').dispatchEvent(new MouseEvent("click"))`)
-		money := func() string { return eval[string](t, p, `document.querySelector('#details dd[data-field="Money received"]').textContent`) }
+		money := func() string {
+			return eval[string](t, p, `document.querySelector('#details dd[data-field="Money received"]').textContent`)
+		}
 		if got := money(); !strings.Contains(got, briefing.Amount(paidAll, "USD")) {
 			t.Errorf("all dates: Rwanda's money %q, want %s", got, briefing.Amount(paidAll, "USD"))
 		}
