@@ -369,7 +369,7 @@ func findCourtBlocked(ix *patternIndex) []Match {
 		// A pair whose only rows say a block was lifted had no block in
 		// the window: nothing was stopped.
 		blocked, lifted := false, false
-		var lastBlock, lastLift graphmodel.Date
+		var lastBlock, lastLift graphmodel.Period
 		for _, b := range blocks {
 			if b.Status == graphmodel.BlockLifted {
 				if !lifted || !b.Date.Before(lastLift) {

@@ -158,7 +158,7 @@ func TestTimeline(t *testing.T) {
 }
 
 func TestWindowContains(t *testing.T) {
-	r := graphmodel.Relationship{Date: graphmodel.MonthDate(2025, 3)}
+	r := graphmodel.Relationship{Date: graphmodel.On(graphmodel.MonthDate(2025, 3))}
 	day := func(y, m, d int) Window { return AsOf(graphmodel.DayDate(y, m, d).Start()) }
 	if !day(2025, 3, 1).Contains(&r) {
 		t.Error("a March date is not in a window ending 1 March")
@@ -171,7 +171,7 @@ func TestWindowContains(t *testing.T) {
 		t.Error("March is in a window from April")
 	}
 	// --as-of overlaps; --strict wants the whole period by then.
-	year := graphmodel.Relationship{Date: graphmodel.YearDate(2025)}
+	year := graphmodel.Relationship{Date: graphmodel.On(graphmodel.YearDate(2025))}
 	asOf := day(2025, 3, 15)
 	if !asOf.Contains(&year) {
 		t.Error("a 2025 claim is not in the overlapping window ending 2025-03-15")
@@ -180,7 +180,7 @@ func TestWindowContains(t *testing.T) {
 	if asOf.Contains(&year) {
 		t.Error("a 2025 claim is in the strict window ending 2025-03-15")
 	}
-	if early := (graphmodel.Relationship{Date: graphmodel.DayDate(2025, 3, 2)}); !asOf.Contains(&early) {
+	if early := (graphmodel.Relationship{Date: graphmodel.On(graphmodel.DayDate(2025, 3, 2))}); !asOf.Contains(&early) {
 		t.Error("2 March 2025 is not in the strict window ending 2025-03-15")
 	}
 	if asOf.Contains(&r) {

@@ -50,10 +50,21 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		}
 		var k rowKey
 		var m Month
+		d, single := r.Date.Single()
 		switch {
-		case r.Date.Precision >= graphmodel.Month:
-			k = rowKey{r.Date.Year, r.Date.Month * 10}
-			m.Month = fmt.Sprintf("%04d-%02d", r.Date.Year, r.Date.Month)
+		case !single:
+			// A period wider than one date has a row of its own, after
+			// the year its latest bound falls in.
+			y := r.Date.End().AddDate(0, 0, -1).Year()
+			if r.Date.OpenEnd() {
+				y = r.Date.From.Year
+			}
+			k = rowKey{y, 126}
+			m.Month = r.Date.String()
+			m.Precision, m.Label = r.Date.Kind(), m.Month+", month unknown"
+		case d.Precision >= graphmodel.Month:
+			k = rowKey{d.Year, d.Month * 10}
+			m.Month = fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 			m.Precision, m.Label = "month", m.Month
 			if !dated || k.pos+k.year*1000 < first.pos+first.year*1000 {
 				first = k
@@ -62,14 +73,14 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 				last = k
 			}
 			dated = true
-		case r.Date.Precision == graphmodel.Quarter:
-			q := (r.Date.Month-1)/3 + 1
-			k = rowKey{r.Date.Year, 3*q*10 + 5}
-			m.Month = fmt.Sprintf("%04d-Q%d", r.Date.Year, q)
+		case d.Precision == graphmodel.Quarter:
+			q := (d.Month-1)/3 + 1
+			k = rowKey{d.Year, 3*q*10 + 5}
+			m.Month = fmt.Sprintf("%04d-Q%d", d.Year, q)
 			m.Precision, m.Label = "quarter", m.Month+", month unknown"
 		default:
-			k = rowKey{r.Date.Year, 125}
-			m.Month = fmt.Sprintf("%04d", r.Date.Year)
+			k = rowKey{d.Year, 125}
+			m.Month = fmt.Sprintf("%04d", d.Year)
 			m.Precision, m.Label = "year", m.Month+", month unknown"
 		}
 		row := rows[k]

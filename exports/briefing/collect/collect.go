@@ -68,8 +68,12 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			continue
 		}
 		s := rd.Start()
+		if rd.OpenStart() {
+			// "By May 2025" has no first month; its last is the one known.
+			s = rd.End().AddDate(0, 0, -1)
+		}
 		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if rd.Precision >= graphmodel.Month {
+		if rd.Precision() >= graphmodel.Month {
 			if first.IsZero() || s.Before(first) {
 				first = s
 			}
@@ -117,10 +121,10 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
-	latest := map[graphmodel.Code]graphmodel.Date{}
+	latest := map[graphmodel.Code]graphmodel.Period{}
 	for i := range rels {
 		rel := &rels[i]
-		if rel.Date.Precision != graphmodel.PrecisionNone && rel.Date.Precision < graphmodel.Month {
+		if p := rel.Date.Precision(); p != graphmodel.PrecisionNone && p < graphmodel.Month {
 			mr.Coarse++
 		}
 		c := mr.Countries[rel.ToCountry]
