@@ -4,18 +4,22 @@ import "github.com/leverage-project/leverage/graphmodel"
 
 var confidenceRank = map[graphmodel.Confidence]int{graphmodel.Confirmed: 3, graphmodel.Reported: 2, graphmodel.Claimed: 1}
 
-// Counted reports, for each relationship, whether its count, amount and
-// weight enter sums. A claim without an Event always does. Claims sharing an
-// Event, type and endpoints are alternative accounts of one event, so
+// Counted reports, for each relationship, whether it stands for its event
+// in counts and sums (its count, amount and weight enter them). A claim
+// without an Event always does. Claims sharing an Event, type and
+// endpoints are alternative accounts of one event, so
 // exactly one of them counts: the most confident, then the one with the
 // larger number, then the first in dataset order. Adding "about $5 million"
 // to "up to $15 million" would invent $20 million.
 func Counted(rels []graphmodel.Relationship) []bool {
 	out := make([]bool, len(rels))
+	// undo keeps a status that undoes another (a block lifted) apart from
+	// the event it undoes, even under one Event id.
 	type key struct {
 		event    string
 		typ      graphmodel.RelType
 		from, to graphmodel.Code
+		undo     graphmodel.Status
 	}
 	best := map[key]int{}
 	for i := range rels {
@@ -24,7 +28,7 @@ func Counted(rels []graphmodel.Relationship) []bool {
 			out[i] = true
 			continue
 		}
-		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry}
+		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry, r.Status.Undoes()}
 		j, ok := best[k]
 		if !ok || better(r, &rels[j]) {
 			best[k] = i
