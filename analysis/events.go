@@ -50,3 +50,33 @@ func better(a, b *graphmodel.Relationship) bool {
 func magnitude(r *graphmodel.Relationship) int64 {
 	return max(r.Count.Value, r.Money.Amount)
 }
+
+// SelectEvents is SelectSplit with Counted beside it, chosen over the whole
+// dataset before the window cuts: an event's alternative accounts may be
+// dated apart (a payment one report dates by May, another by June), and
+// which account stands for the event must not change with the window, or
+// a window would count the less confident figure. An event is in a window
+// when the claim that stands for it is.
+func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []Membership, []bool) {
+	all := Counted(d.Relationships)
+	if w.IsOpen() {
+		rels, in := SelectSplit(d, w)
+		return rels, in, all
+	}
+	var rels []graphmodel.Relationship
+	var in []Membership
+	var counted []bool
+	lookup := d.SourceByKey
+	if w.Known {
+		lookup = sourceLookup(d)
+	}
+	for i := range d.Relationships {
+		m := w.in(lookup, &d.Relationships[i])
+		if m == Certainly || m == Possibly && !w.Strict {
+			rels = append(rels, d.Relationships[i])
+			in = append(in, m)
+			counted = append(counted, all[i])
+		}
+	}
+	return rels, in, counted
+}

@@ -57,9 +57,17 @@ func newProfile(d *graphmodel.Dataset, code graphmodel.Code) Profile {
 
 // profiles builds profiles for the codes in only (all if nil).
 func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []Profile {
-	rels := append([]graphmodel.Relationship(nil), Select(d, w)...)
-	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date.Before(rels[j].Date) })
-	counted := Counted(rels)
+	sel, _, stands := SelectEvents(d, w)
+	order := make([]int, len(sel))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return sel[order[i]].Date.Before(sel[order[j]].Date) })
+	rels := make([]graphmodel.Relationship, len(sel))
+	counted := make([]bool, len(sel))
+	for i, j := range order {
+		rels[i], counted[i] = sel[j], stands[j]
+	}
 	byCode := map[graphmodel.Code]*Profile{}
 	instruments := map[graphmodel.Code]map[graphmodel.Instrument]bool{}
 	lastApproach := map[graphmodel.Code]graphmodel.Status{}
@@ -163,8 +171,7 @@ func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
 // receivers are listed like countries.
 func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options) []Dependency {
 	by := map[graphmodel.Code]map[graphmodel.Code][]graphmodel.Relationship{}
-	rels := Select(d, w)
-	counted := Counted(rels)
+	rels, _, counted := SelectEvents(d, w)
 	weight := map[string]bool{}
 	for i := range rels {
 		r := &rels[i]

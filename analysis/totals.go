@@ -51,8 +51,7 @@ type WindowTotals struct {
 
 // TotalsOf counts the events of d in w.
 func TotalsOf(d *graphmodel.Dataset, w Window) WindowTotals {
-	rels, in := SelectSplit(d, w)
-	counted := Counted(rels)
+	rels, in, counted := SelectEvents(d, w)
 	campaign := Campaign(d)
 	var c, p tally
 	for i := range rels {

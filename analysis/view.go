@@ -222,8 +222,7 @@ func SelectSplit(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []
 // them).
 func LayerRelationships(d *graphmodel.Dataset, layer Layer, w Window) []*graphmodel.Relationship {
 	types := layer.Types()
-	rels := Select(d, w)
-	counted := Counted(rels)
+	rels, _, counted := SelectEvents(d, w)
 	var out []*graphmodel.Relationship
 	for i := range rels {
 		r := &rels[i]

@@ -106,8 +106,7 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 // snapshot is the analysis of one window, as the counts panel and the map
 // show it.
 func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
-	rels := analysis.Select(d, w)
-	counted := analysis.Counted(rels)
+	rels, _, counted := analysis.SelectEvents(d, w)
 	mr := briefing.MonthResult{
 		Relationships: len(rels),
 		Matches:       len(analysis.FindAll(d, w)),
