@@ -32,10 +32,11 @@ func TestTotalsCountEvents(t *testing.T) {
 	got := TotalsOf(d, Window{}).All()
 	want := Totals{
 		// RW agreed (pressed) and RW in talks (presser) are two approach
-		// events; PE refused is a third; GB-RW is not the campaign's.
-		Approaches: 3,
-		// Only the pressed country's own agreement.
-		Agreements: 1,
+		// events; PE, CR twice, XK twice and LY make eight; GB-RW is not
+		// the campaign's.
+		Approaches: 8,
+		// RW's, CR's and XK's own agreements; not the presser's account.
+		Agreements: 3,
 		// CR 200 and PA of unknown size; the planned reception and the
 		// return of own citizens are not receptions.
 		Receptions: 2, People: 200, UnknownSize: 1,
@@ -80,12 +81,12 @@ func TestWindowCertainAndPossible(t *testing.T) {
 	}
 	// Strict keeps the certain only; the default both.
 	w := Window{From: day(2025, 3, 1), To: day(2025, 6, 30)}
-	if n := len(Select(d, w)); n != 10 {
+	if n := len(Select(d, w)); n != 14 {
 		t.Errorf("overlapping window holds %d claims, want 10", n)
 	}
 	w.Strict = true
-	if n := len(Select(d, w)); n != 5 {
-		t.Errorf("strict window holds %d claims, want 5 (SS block and lift, RW talks, planned SV, own return)", n)
+	if n := len(Select(d, w)); n != 8 {
+		t.Errorf("strict window holds %d claims, want 8 (SS block and lift, RW talks, planned SV, own return, CR and XK agreed, LY talks)", n)
 	}
 	tot := TotalsOf(d, Window{From: day(2025, 3, 1), To: day(2025, 6, 30)})
 	if tot.Certain.Payments != 0 || tot.Possible.Payments != 2 || tot.Certain.Blocks != 1 || tot.Possible.Agreements != 1 {
@@ -108,5 +109,37 @@ func TestKnownBy(t *testing.T) {
 	happened := Select(d, Window{To: day(2025, 5, 31), Strict: true})
 	if len(happened) <= len(keys) {
 		t.Errorf("happened by 2025-05-31 (%d) should exceed known by then (%d): the review reports earlier events", len(happened), len(keys))
+	}
+}
+
+// Answers from the country's own statements by event time: RW's
+// agreement stands over the presser's later "negotiating" (the issue's
+// Rwanda case); CR's March agreement replaces its February "considering"
+// though the file lists it first; XK's accounts cannot be ordered and
+// disagree, so disputed; LY only in talks, so no answer.
+func TestAnswersStand(t *testing.T) {
+	d := timeModel(t)
+	got := map[graphmodel.Code]Answer{}
+	for _, a := range Answers(d, Window{}) {
+		got[a.Country] = a
+	}
+	want := map[graphmodel.Code]string{"RW": "agreed", "CR": "agreed", "PE": "refused", "XK": "disputed", "LY": "no_answer"}
+	for c, label := range want {
+		if got[c].Label() != label {
+			t.Errorf("%s: %s (%+v), want %s", c, got[c].Label(), got[c], label)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("answers for %d countries, want %d (GB's deal with RW is not the campaign's)", len(got), len(want))
+	}
+	if a := got["XK"]; len(a.InForce) != 2 {
+		t.Errorf("disputed XK shows %d claims in force, want both", len(a.InForce))
+	}
+	if a := got["RW"]; len(a.Others) != 1 || a.Others[0].Key != "appr-rw-talks" {
+		t.Errorf("RW others %+v, want the presser's account beside the answer", a.Others)
+	}
+	// As of February, CR had only said it would consider.
+	if a := AnswerOf(d, "CR", AsOf(day(2025, 2, 28))); a.Label() != "considering" {
+		t.Errorf("CR as of February: %s", a.Label())
 	}
 }
