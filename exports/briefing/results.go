@@ -62,7 +62,13 @@ type MonthResult struct {
 	// their whole period, so they are in every month it overlaps.
 	Coarse  int   `json:"coarse"`
 	Matches int   `json:"matches"` // len(analysis.FindAll)
-	People  int64 `json:"people"`  // counted people received (analysis.IsReception)
+	People  int64 `json:"people"`  // at least this many people received (analysis.Totals)
+	// UnknownSize, Payments and Agreements are analysis.Totals' for the
+	// window (certain and possible together), the figures every verb
+	// gives: receptions of unknown size, payment and agreement events.
+	UnknownSize int `json:"unknown_size"`
+	Payments    int `json:"payments"`
+	Agreements  int `json:"agreements"`
 	// Nodes and Edges are the layer graph's nodes and distinct directed
 	// pairs without placeholders (analysis.View(…).Structural()), as
 	// analyze reports them.

@@ -223,11 +223,14 @@
   function updateNet() {
     var live = {};
     netEdges.forEach(function (e) {
-      var n = 0, coarse = true, rs = e.g.r;
+      var n = 0, stands = 0, coarse = true, rs = e.g.r;
       for (var i = 0; i < rs.length; i++) {
         var r = D.rels[rs[i]];
-        if (passes(r)) { n++; if (r.p === "day" || r.p === "month") coarse = false; }
+        if (passes(r)) { n++; if (r.k) stands++; if (r.p === "day" || r.p === "month") coarse = false; }
       }
+      // An event is in the window when the claim standing for it is (as
+      // analysis counts it): alternative accounts alone draw no line.
+      if (!stands) n = 0;
       if (n) live[e.g.f] = live[e.g.o] = 1;
       if (n === e.n && coarse === e.coarse) return;
       e.n = n;
@@ -253,7 +256,9 @@
     c.appendChild(el("strong", {"class": "asof"}, "As of " + monthLabel(state.pos) + ":"));
     [["relationships", snap.relationships, "claims in the window"], ["nodes", snap.nodes[l], "governments in the " + l + " layer"],
       ["edges", snap.edges[l], "ties between them"], ["matches", snap.matches, "pattern matches"],
-      ["people", snap.people, "people received in third countries (counted claims, planned flights excluded)"]].forEach(function (x) {
+      ["people", snap.people, "people at least received in third countries (each event once, planned flights and own citizens excluded)" +
+        (snap.unknown_size ? ", plus " + snap.unknown_size + " receptions of unknown size" : "")],
+      ["payments", snap.payments, "payments made"], ["agreements", snap.agreements, "agreements, in the pressed country's own account"]].forEach(function (x) {
       var s = el("span", {"data-count": x[0]}); s.appendChild(el("b", {}, fmt(x[1]))); s.appendChild(document.createTextNode(x[2])); c.appendChild(s);
     });
     if (snap.coarse) c.appendChild(el("span", {"class": "coarse"}, "of which " + snap.coarse + " dated only to a quarter or year (they cover every month of their period)"));

@@ -120,7 +120,12 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
-	latest := map[graphmodel.Code]graphmodel.Period{}
+	tot := analysis.TotalsOf(d, w).All()
+	mr.UnknownSize, mr.Payments, mr.Agreements = tot.UnknownSize, tot.Payments, tot.Agreements
+	answers := map[graphmodel.Code]analysis.Answer{}
+	for _, a := range analysis.Answers(d, w) {
+		answers[a.Country] = a
+	}
 	for i := range rels {
 		rel := &rels[i]
 		if p := rel.Date.Precision(); p != graphmodel.PrecisionNone && p < graphmodel.Month {
@@ -135,11 +140,11 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 			}
 		case graphmodel.Approached:
 			c.Approached++
-			// The latest approach by date; a tie goes to the later row, as
-			// the dataset lists follow-ups after first contacts.
-			if prev, ok := latest[rel.ToCountry]; !ok || !rel.Date.Before(prev) {
-				latest[rel.ToCountry] = rel.Date
-				c.Latest = rel.Status
+			// The answer in force, from the country's own statements by
+			// event time (analysis.Answers): a status, or disputed, or
+			// no_answer.
+			if a, ok := answers[rel.ToCountry]; ok {
+				c.Latest = graphmodel.Status(a.Label())
 			}
 		case graphmodel.Paid:
 			if counted[i] {
