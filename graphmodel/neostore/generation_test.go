@@ -132,7 +132,7 @@ func TestNeo4jInterruptedReplaceKeepsOldDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertSame(t, got, old)
-	if res, _ := s.Query(ctx, "MATCH (n) WHERE NOT n:Country AND NOT n:Source AND NOT n:Dataset RETURN count(n)", nil, neostore.QueryOptions{}); res.Rows[0][0] != int64(0) {
+	if res, _ := s.Query(ctx, "MATCH (n) WHERE NOT n:Country AND NOT n:Source AND NOT n:Dataset AND NOT n:Serving RETURN count(n)", nil, neostore.QueryOptions{}); res.Rows[0][0] != int64(0) {
 		t.Errorf("%v nodes left beside the dataset", res.Rows[0][0])
 	}
 }
