@@ -14,6 +14,15 @@ import (
 // (:Dataset) node gives an empty ContentHash; one holding several (merged
 // loads) gives each field of all of them, joined by " + ", ordered by name.
 func (s *Store) DatasetProvenance(ctx context.Context) (graphmodel.Provenance, error) {
+	var p graphmodel.Provenance
+	err := s.pinnedHeld(ctx, func() (err error) {
+		p, err = s.datasetProvenance(ctx)
+		return err
+	})
+	return p, err
+}
+
+func (s *Store) datasetProvenance(ctx context.Context) (graphmodel.Provenance, error) {
 	p := graphmodel.Provenance{Tool: "leverage " + graphmodel.ToolVersion()}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
