@@ -78,7 +78,7 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
 	matchesPath := filepath.Join(dir, stem+".matches.csv")
-	if err := writeMatches(matchesPath, matches); err != nil {
+	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)

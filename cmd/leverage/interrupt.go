@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -56,24 +57,27 @@ func runInterruptible(ctx context.Context, name string, fn func(context.Context,
 }
 
 // gatedWriter passes writes through until shut, then drops them, so an
-// abandoned verb cannot print after the interrupt was reported.
+// abandoned verb cannot print after the interrupt was reported. shut must
+// not wait for a write in progress: a write blocked on a pipe nobody reads
+// (export -o - | less, then Ctrl-C) never returns, and waiting for it kept
+// the process alive for good. Such a write is left blocked in the
+// abandoned goroutine, which dies with the process.
 type gatedWriter struct {
-	mu     sync.Mutex
+	mu     sync.Mutex // serialises writes to w
 	w      io.Writer
-	closed bool
+	closed atomic.Bool
 }
 
 func (g *gatedWriter) Write(p []byte) (int, error) {
+	if g.closed.Load() {
+		return len(p), nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.closed {
+	if g.closed.Load() {
 		return len(p), nil
 	}
 	return g.w.Write(p)
 }
 
-func (g *gatedWriter) shut() {
-	g.mu.Lock()
-	g.closed = true
-	g.mu.Unlock()
-}
+func (g *gatedWriter) shut() { g.closed.Store(true) }

@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
@@ -130,13 +129,7 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 	t := resultTable(res)
 	t.About = &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
 	if o.out == "" {
-		return table.Write(e.stdout, t, o.format)
+		return table.Write(safeio.ContextWriter(ctx, e.stdout), t, o.format)
 	}
-	return writeFileAtomic(o.out, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := table.Write(w, t, o.format); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	return safeio.WriteFile(ctx, o.out, buffered(func(w io.Writer) error { return table.Write(w, t, o.format) }))
 }

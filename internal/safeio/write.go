@@ -227,7 +227,7 @@ func WriteFile(ctx context.Context, path string, fn func(io.Writer) error) error
 		return err
 	}
 	defer f.Abort()
-	if err := fn(f); err != nil {
+	if err := fn(ContextWriter(ctx, f)); err != nil {
 		return err
 	}
 	return f.Commit(ctx)
@@ -281,4 +281,26 @@ func stale(suffix string, e fs.DirEntry) bool {
 	}
 	info, err := e.Info()
 	return err == nil && time.Since(info.ModTime()) > staleAge
+}
+
+// ContextWriter returns a writer that fails with ctx's error once ctx is
+// done, so a long output stops at its next write after Ctrl-C instead of
+// running to its end (the rename is refused anyway; this saves the time).
+func ContextWriter(ctx context.Context, w io.Writer) io.Writer {
+	if ctx.Done() == nil {
+		return w
+	}
+	return ctxWriter{ctx: ctx, w: w}
+}
+
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
