@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
@@ -65,11 +67,21 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 // errHelp is returned after help was printed on request: exit 0.
 var errHelp = errors.New("help shown")
 
-func run(ctx context.Context, args []string, e env) error {
+func run(ctx context.Context, args []string, e env) (err error) {
 	if e.progress == nil {
 		e.progress = graphmodel.NopProgress{}
 	}
 	safeio.ForgetCommitted()
+	// Verbs print with fmt.Fprintf and rarely look at its error; the
+	// recorder sees every write, so a full disk or a closed pipe on
+	// standard output fails the run (exit 1) in every verb alike.
+	out := &writeRecorder{w: e.stdout}
+	e.stdout = out
+	defer func() {
+		if werr := out.failed(); werr != nil && (err == nil || errors.Is(err, errHelp)) {
+			err = fmt.Errorf("writing standard output: %w", werr)
+		}
+	}()
 	if len(args) == 0 {
 		printUsage(e.stderr)
 		return usagef("no verb given")
@@ -93,6 +105,50 @@ func run(ctx context.Context, args []string, e env) error {
 		return usagef("unknown verb %q", name)
 	}
 	return runInterruptible(ctx, name, v.run, args[1:], e)
+}
+
+// writeRecorder passes writes to w and keeps the first error.
+type writeRecorder struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (r *writeRecorder) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil {
+		r.mu.Lock()
+		if r.err == nil {
+			r.err = err
+		}
+		r.mu.Unlock()
+	}
+	return n, err
+}
+
+func (r *writeRecorder) failed() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// internalError is a panic caught in a verb: a bug, reported with its
+// stack and exit 1 (never the runtime's exit 2, which means a bad command
+// line here).
+type internalError struct {
+	value any
+	stack []byte
+}
+
+func (e internalError) Error() string {
+	return fmt.Sprintf("internal error (a bug; please report it with this message): %v\n%s", e.value, e.stack)
+}
+
+// recovered turns a panic in the calling goroutine into *errp.
+func recovered(errp *error) {
+	if v := recover(); v != nil {
+		*errp = internalError{value: v, stack: debug.Stack()}
+	}
 }
 
 func printUsage(w io.Writer) {

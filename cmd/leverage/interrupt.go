@@ -26,13 +26,13 @@ var ownsItsInterrupts = map[string]bool{"load": true, "query": true}
 // interruptGrace whatever the verb is doing.
 func runInterruptible(ctx context.Context, name string, fn func(context.Context, []string, env) error, args []string, e env) error {
 	if ownsItsInterrupts[name] {
-		return fn(ctx, args, e)
+		return callRecovering(ctx, fn, args, e)
 	}
 	stdout, stderr := &gatedWriter{w: e.stdout}, &gatedWriter{w: e.stderr}
 	inner := e
 	inner.stdout, inner.stderr = stdout, stderr
 	done := make(chan error, 1)
-	go func() { done <- fn(ctx, args, inner) }()
+	go func() { done <- callRecovering(ctx, fn, args, inner) }()
 	select {
 	case err := <-done:
 		if err == nil && ctx.Err() != nil {
@@ -54,6 +54,12 @@ func runInterruptible(ctx context.Context, name string, fn func(context.Context,
 		stderr.shut()
 		return ctx.Err()
 	}
+}
+
+// callRecovering calls fn, returning a panic in it as an internalError.
+func callRecovering(ctx context.Context, fn func(context.Context, []string, env) error, args []string, e env) (err error) {
+	defer recovered(&err)
+	return fn(ctx, args, e)
 }
 
 // gatedWriter passes writes through until shut, then drops them, so an
