@@ -72,6 +72,8 @@ func run(ctx context.Context, args []string, e env) (err error) {
 		e.progress = graphmodel.NopProgress{}
 	}
 	safeio.ForgetCommitted()
+	// Outputs that are one of the run's own inputs are refused.
+	defer safeio.TrackInputs()()
 	// Verbs print with fmt.Fprintf and rarely look at its error; the
 	// recorder sees every write, so a full disk or a closed pipe on
 	// standard output fails the run (exit 1) in every verb alike.
@@ -239,7 +241,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular), errors.Is(err, safeio.ErrOutputIsInput):
 		return exitUsage
 	case ioFailure(err):
 		// A file that exists but cannot be read is the machine's problem

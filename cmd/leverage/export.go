@@ -118,6 +118,18 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
+	// Held to the last rename: two exports to one place (gephi's two
+	// files, a dot file and its picture) never mix.
+	if o.format == "gephi" && o.out != stdoutName {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return err
+		}
+	}
+	release, err := lockOutputFile(ctx, e, o.out)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if o.streamed(w) {
 		return exportStreamed(ctx, o, e)
 	}

@@ -84,9 +84,11 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	ch := graphmodel.Diff(cur, got)
 	countries := describeCountryChanges(cur, got, ch.Countries)
 	if o.out != "" {
-		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}

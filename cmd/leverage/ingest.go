@@ -188,9 +188,11 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	// written (the rejects file still is, to say why).
 	strictRefused := o.strict && a.Rejected > 0
 	if !o.dryRun && merged != nil && !strictRefused {
-		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, merged); err != nil {
 			return err
 		}
