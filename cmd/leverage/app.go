@@ -14,6 +14,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // env is what a verb may touch besides its options: where output goes and
@@ -106,8 +107,24 @@ func run(ctx context.Context, args []string, e env) (err error) {
 		printUsage(e.stderr)
 		return usagef("unknown verb %q", name)
 	}
+	// Text from the inputs (a node name, an ingested cell, a quoted value)
+	// reaches the terminal escaped (internal/termsafe). export and query
+	// write file formats to standard output (a workbook is binary), which
+	// pass unchanged; their messages go to standard error.
+	if !writesFormats[name] {
+		ts := termsafe.NewWriter(e.stdout)
+		e.stdout = ts
+		defer ts.Flush()
+	}
+	ts := termsafe.NewWriter(e.stderr)
+	e.stderr = ts
+	defer ts.Flush()
 	return runInterruptible(ctx, name, v.run, args[1:], e)
 }
+
+// writesFormats lists the verbs whose standard output may be a file
+// format rather than text for a person.
+var writesFormats = map[string]bool{"export": true, "query": true}
 
 // writeRecorder passes writes to w and keeps the first error.
 type writeRecorder struct {
@@ -216,7 +233,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 }
 
 // report prints err for a person and returns the exit code.
-func report(err error, stderr io.Writer) int {
+func report(err error, w io.Writer) int {
+	// Messages quote paths and values from the inputs: escaped.
+	stderr := termsafe.NewWriter(w)
+	defer stderr.Flush()
 	code := exitCode(err)
 	switch {
 	case err == nil, errors.Is(err, errHelp):
