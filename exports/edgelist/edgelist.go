@@ -26,6 +26,7 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 	cr.ReuseRecord = true
 	cr.Comment = '#'
 	var edges []network.Edge
+	var total graphfile.Sum
 	first := true
 	for {
 		rec, err := cr.Read()
@@ -66,6 +67,9 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 		first = false
 		if src == "" || dst == "" {
 			return nil, graphfile.Bad(name, line, "", errors.New("source and target must not be empty"))
+		}
+		if err := total.Add(w); err != nil {
+			return nil, graphfile.Bad(name, line, "weight", err)
 		}
 		edges = append(edges, network.Edge{From: src, To: dst, Weight: w})
 	}

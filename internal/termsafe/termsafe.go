@@ -153,3 +153,20 @@ func (t *Writer) Flush() error {
 	_, err := io.WriteString(t.w, s)
 	return err
 }
+
+// excerptBytes is how much of a value a message quotes.
+const excerptBytes = 64
+
+// Excerpt returns s quoted (Go syntax, so escaped), cut to a short
+// excerpt with its full length when longer: a message names the value at
+// fault without copying a 600 MB field into the terminal or a log.
+func Excerpt(s string) string {
+	if len(s) <= excerptBytes {
+		return fmt.Sprintf("%q", s)
+	}
+	cut := excerptBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q… (%d bytes)", s[:cut], len(s))
+}
