@@ -39,6 +39,11 @@ type Limits struct {
 	CellChars int
 	// Rows bounds the rows of one sheet.
 	Rows int
+	// SharedStrings bounds the items of the shared strings, which excelize
+	// holds whole (some 100 bytes each) from the first cell that uses one:
+	// a 160 KB file of two million tiny items took 200 MB and 25 s, so
+	// tens of millions took the machine's memory.
+	SharedStrings int
 }
 
 // Default is Excel's own limits where it has them (32,767 characters a
@@ -51,6 +56,7 @@ var Default = Limits{
 	OtherPartBytes: 64 << 20,
 	CellChars:      32767,
 	Rows:           1048576,
+	SharedStrings:  1 << 22,
 }
 
 // maxTagBytes bounds one tag with its attributes; real ones are tiny.
@@ -259,6 +265,9 @@ func (s *sharedStrings) start(e xml.StartElement) error {
 
 func (s *sharedStrings) end(e xml.EndElement) error {
 	if e.Name.Local == "si" {
+		if s.lim.SharedStrings > 0 && s.index >= s.lim.SharedStrings {
+			return fmt.Errorf("more than %d shared strings: %w", s.lim.SharedStrings, ErrTooLarge)
+		}
 		if s.chars > s.lim.CellChars {
 			s.long[s.index] = s.chars
 		}

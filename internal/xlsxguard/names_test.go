@@ -127,3 +127,25 @@ func TestCanonicalPartNamesPass(t *testing.T) {
 		t.Fatalf("canonical workbook refused: %v", err)
 	}
 }
+
+// The shared strings are counted: excelize holds every item (some 100
+// bytes each) once a cell uses one, so a small file of millions of tiny
+// items is refused before it is read, naming the item past the bound.
+func TestSharedStringsCounted(t *testing.T) {
+	sst := func(n int) string {
+		return `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + strings.Repeat(`<si><t>a</t></si><si/>`, n/2) + `</sst>`
+	}
+	ok := strings.ReplaceAll(badSheet, `<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c></row></sheetData>`, `</sheetData>`)
+	lim := Default
+	lim.SharedStrings = 10
+	for _, tt := range []struct {
+		n       int
+		wantErr bool
+	}{{10, false}, {12, true}} {
+		b := zipParts(t, append(workbookParts("xl/workbook.xml", "worksheets/sheet1.xml"), part{"xl/worksheets/sheet1.xml", ok}, part{"xl/sharedStrings.xml", sst(tt.n)}))
+		err := CheckBytes(context.Background(), b, lim)
+		if (err != nil) != tt.wantErr || err != nil && !strings.Contains(err.Error(), "shared string 11") {
+			t.Errorf("%d items: %v", tt.n, err)
+		}
+	}
+}
