@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
@@ -167,9 +166,9 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 			return err
 		}
 		if o.out == "" {
-			return write(e.stdout)
+			return write(safeio.ContextWriter(ctx, e.stdout))
 		}
-		return writeFileAtomic(o.out, func(f *os.File) error { return write(f) })
+		return safeio.WriteFile(ctx, o.out, buffered(write))
 	})
 	if err != nil {
 		return timedOut(err)
