@@ -77,10 +77,11 @@ func (lr *LayerResult) Communities() network.Communities {
 }
 
 // Stability is the stability of LayerAll's communities with the default
-// runs and null samples (network.CommunityStability), computed once.
+// runs and null samples and the typed null model (Stability), computed
+// once.
 func (r *Results) Stability() network.Stability {
 	if r.stability == nil {
-		s := network.CommunityStability(r.Layer(LayerAll).Graph, r.Seed, network.StabilityRuns, network.StabilityNullSamples)
+		s := Stability(r.Dataset, LayerAll, r.Window, r.Options, network.StabilityOptions{Seed: r.Seed})
 		r.stability = &s
 	}
 	return *r.stability

@@ -40,7 +40,7 @@ func TestResultsMatchTheFunctionsAndComputeOnce(t *testing.T) {
 			!reflect.DeepEqual(r.Summary(), Summarize(d)) {
 			t.Errorf("%+v: a domain part differs from its function", opt)
 		}
-		if s := network.CommunityStability(ViewWith(d, LayerAll, w, opt), 7, network.StabilityRuns, network.StabilityNullSamples); !reflect.DeepEqual(r.Stability(), s) {
+		if s := Stability(d, LayerAll, w, opt, network.StabilityOptions{Seed: 7}); !reflect.DeepEqual(r.Stability(), s) {
 			t.Errorf("%+v: stability differs", opt)
 		}
 	}

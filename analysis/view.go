@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis/network"
@@ -200,4 +201,32 @@ func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *networ
 		g = g.WithPlaceholders(placeholderNames(g, d.Registry))
 	}
 	return g
+}
+
+// EdgeClasses gives each directed edge of the layer's view (ViewWith) the
+// relationship types it sums, sorted and joined by "+", for the null
+// model of network.CommunityStabilityWith: randomisation then swaps only
+// edges of one kind, so a payment never stands in for an approach.
+func EdgeClasses(d *graphmodel.Dataset, layer Layer, w Window) map[[2]string]string {
+	types := map[[2]string][]string{}
+	for _, r := range LayerRelationships(d, layer, w) {
+		k := [2]string{string(r.FromCountry), string(r.ToCountry)}
+		if !slices.Contains(types[k], string(r.Type)) {
+			types[k] = append(types[k], string(r.Type))
+		}
+	}
+	out := make(map[[2]string]string, len(types))
+	for k, ts := range types {
+		slices.Sort(ts)
+		out[k] = strings.Join(ts, "+")
+	}
+	return out
+}
+
+// Stability is the stability of the layer's communities (network.
+// CommunityStabilityWith) with the null model that keeps each relationship
+// type's degrees and direction.
+func Stability(d *graphmodel.Dataset, layer Layer, w Window, opt Options, so network.StabilityOptions) network.Stability {
+	so.Classes = EdgeClasses(d, layer, w)
+	return network.CommunityStabilityWith(ViewWith(d, layer, w, opt), so)
 }

@@ -31,6 +31,7 @@ type analyzeOptions struct {
 	tolerance        float64
 	stabilitySeeds   int
 	nullSamples      int
+	maxNullSamples   int
 	write            bool // --write: see analyze_write.go
 }
 
@@ -62,7 +63,8 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	fs.IntVar(&o.stabilitySeeds, "stability-runs", network.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
-	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
+	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: at least `N` randomisations of the layer keeping each relationship type's in- and out-degrees (0: no significance test)")
+	fs.IntVar(&o.maxNullSamples, "max-null-samples", network.StabilityMaxNullSamples, "community stability: draw batches of --null-samples more, up to `N`, while a p-value's interval contains α")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
@@ -83,8 +85,8 @@ records each metric's settings and convergence. See the README.`, e)
 	if err := checkAnalyzeFlags(fs, o); err != nil {
 		return err
 	}
-	if o.stabilitySeeds < 1 || o.nullSamples < 0 {
-		return usagef("--stability-runs must be at least 1 and --null-samples not negative")
+	if o.stabilitySeeds < 1 || o.nullSamples < 0 || o.maxNullSamples < o.nullSamples {
+		return usagef("--stability-runs must be at least 1, --null-samples not negative and --max-null-samples not below --null-samples")
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
@@ -159,7 +161,8 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: network.Louvain(g, o.seed),
-		Stability: network.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
+		Stability: analysis.Stability(d, layer, w, opt, network.StabilityOptions{Seed: o.seed, Runs: o.stabilitySeeds, NullSamples: o.nullSamples,
+			MaxNullSamples: o.maxNullSamples, NoNull: o.nullSamples == 0}),
 		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
@@ -224,8 +227,9 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, modularity %.4f\n",
 		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), c.Modularity)
 	st := rep.Stability
-	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; modularity of %d degree-preserving randomisations %.4f ± %.4f (z %.1f): %s\n",
-		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullSamples, st.NullMean, st.NullSD, st.Z, stabilityVerdict(st))
+	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; null model: %s, %d samples (%d to %d), modularity %.4f ± %.4f (z %.1f), p_above %.4g [%.3g, %.3g], p_below %.4g [%.3g, %.3g]\nverdict: %s\n",
+		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullModel, st.NullSamples, st.MinNullSamples, st.MaxNullSamples, st.NullMean, st.NullSD, st.Z,
+		st.PAbove, st.PAboveCI[0], st.PAboveCI[1], st.PBelow, st.PBelowCI[0], st.PBelowCI[1], st.Verdict())
 	for i, m := range rep.Communities.Members {
 		fmt.Fprintf(tw, "%d\t%s\n", i+1, strings.Join(m, " "))
 	}
@@ -249,27 +253,4 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 	}
 	return tw.Flush()
-}
-
-// stabilityVerdict says in words what the stability figures support. The
-// thresholds are rules of thumb, stated so a reader can disagree: NMI 0.8
-// and two null standard deviations.
-func stabilityVerdict(st network.Stability) string {
-	stable := st.MeanNMI >= 0.8
-	above := st.NullSD > 0 && st.Z >= 2 || st.NullSD == 0 && st.Observed > st.NullMean
-	switch {
-	case st.NullSamples == 0:
-		return "no null model run"
-	case st.Observed == 0:
-		return "no community structure (modularity 0)"
-	case st.NullSD == 0 && st.Observed == st.NullMean:
-		return "too small to randomise: every graph with these degrees gives this modularity"
-	case stable && above:
-		return "stable and above random graphs of the same degrees"
-	case above:
-		return "above random graphs, but the partition changes with the seed: read single memberships with care"
-	case stable:
-		return "stable, but no more modular than random graphs of the same degrees"
-	}
-	return "neither stable nor above random graphs: do not read these as communities"
 }

@@ -429,7 +429,9 @@ func (b *builder) about(a *analysisResults) error {
 			aboutRow{"Communities: Louvain seed", int64(a.communities.Seed)},
 			aboutRow{"Communities: stability (mean pairwise NMI)", a.stability.MeanNMI},
 			aboutRow{"Communities: stability runs", len(a.stability.Seeds)},
-			aboutRow{"Communities: null modularity (degree-preserving randomisations)", fmt.Sprintf("%.4f ± %.4f", a.stability.NullMean, a.stability.NullSD)},
+			aboutRow{"Communities: null modularity (" + a.stability.NullModel + ")", fmt.Sprintf("%.4f ± %.4f over %d samples", a.stability.NullMean, a.stability.NullSD, a.stability.NullSamples)},
+			aboutRow{"Communities: empirical p-values (above, below)", fmt.Sprintf("%.4g, %.4g", a.stability.PAbove, a.stability.PBelow)},
+			aboutRow{"Communities: verdict", a.stability.Verdict()},
 			aboutRow{"Placeholder actors", "ZZ (unspecified nationalities) and GRP_… (unnamed groups of countries) keep their relationships and people in every sum and strength, but are not ranked as hubs, not nodes paths run through, not community members and not single receivers (leverage analyze --include-placeholders to treat them as countries)."},
 			aboutRow{"Pattern matches", len(a.patterns)})
 	}
