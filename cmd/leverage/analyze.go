@@ -163,7 +163,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: network.Louvain(g, o.seed),
 		Stability: analysis.Stability(d, layer, w, opt, network.StabilityOptions{Seed: o.seed, Runs: o.stabilitySeeds, NullSamples: o.nullSamples,
 			MaxNullSamples: o.maxNullSamples, NoNull: o.nullSamples == 0}),
-		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
+		Patterns: analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
