@@ -51,6 +51,11 @@ type MetricRun struct {
 	// Iterations and Converged are set for iterative methods only.
 	Iterations int   `json:"iterations,omitempty"`
 	Converged  *bool `json:"converged,omitempty"`
+	// Unique is set for eigenvector measures: false when the leading
+	// eigenvalue is repeated, so the scores returned are one answer of
+	// many; Note then says which and what was returned (HITSUniqueness).
+	Unique *bool  `json:"unique,omitempty"`
+	Note   string `json:"note,omitempty"`
 	// Seeds and Resolution are set for community methods.
 	Seeds      []uint64 `json:"seeds,omitempty"`
 	Resolution float64  `json:"resolution,omitempty"`
@@ -113,13 +118,14 @@ func HubsRun(g *Graph) ([]NodeMetrics, []MetricRun) {
 		m.WeakComponent, m.StrongComponent = wcc[j], scc[j]
 	}
 	conv := func(c Convergence) *bool { return &c.Converged }
+	hu, hwu := HITSUniqueness(sg, false), HITSUniqueness(sg, true)
 	runs := []MetricRun{
 		{Metric: "in_degree, out_degree", Definition: defDegree, Nodes: sn, Edges: se},
 		{Metric: "in_strength, out_strength", Definition: defStrength, Weighted: true, Nodes: n, Edges: g.Edges()},
 		{Metric: "pagerank", Definition: defPageRank, Damping: PageRankDamping, Tolerance: PageRankTol, Iterations: prc.Iterations, Converged: conv(prc), Nodes: sn, Edges: se},
 		{Metric: "pagerank_weighted", Definition: defPageRank, Weighted: true, Damping: PageRankDamping, Tolerance: PageRankTol, Iterations: prwc.Iterations, Converged: conv(prwc), Nodes: sn, Edges: se},
-		{Metric: "hub, authority", Definition: defHITS, Tolerance: HITSTol, Iterations: hc.Iterations, Converged: conv(hc), Nodes: sn, Edges: se},
-		{Metric: "hub_weighted, authority_weighted", Definition: defHITS, Weighted: true, Tolerance: HITSTol, Iterations: hwc.Iterations, Converged: conv(hwc), Nodes: sn, Edges: se},
+		{Metric: "hub, authority", Definition: defHITS, Tolerance: HITSTol, Iterations: hc.Iterations, Converged: conv(hc), Unique: &hu.Unique, Note: hu.Note, Nodes: sn, Edges: se},
+		{Metric: "hub_weighted, authority_weighted", Definition: defHITS, Weighted: true, Tolerance: HITSTol, Iterations: hwc.Iterations, Converged: conv(hwc), Unique: &hwu.Unique, Note: hwu.Note, Nodes: sn, Edges: se},
 		{Metric: "betweenness", Definition: defBetweenness, Nodes: sn, Edges: se},
 		{Metric: "closeness", Definition: defCloseness, Nodes: sn, Edges: se},
 		{Metric: "harmonic", Definition: defHarmonic, Nodes: sn, Edges: se},

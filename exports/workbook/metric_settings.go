@@ -40,6 +40,11 @@ func (b *builder) metricSettings(a *analysisResults) error {
 			if r.Converged != nil {
 				iters, conv = r.Iterations, yes(*r.Converged)
 			}
+			if r.Unique != nil && !*r.Unique {
+				// Converged to one answer of many: say so where the
+				// reader looks for convergence.
+				conv += "; " + r.Note
+			}
 			if err := t.add(string(l), r.Metric, r.Definition, yes(r.Weighted), damping, tol, iters, conv, "", nil, r.Nodes, r.Edges, hash); err != nil {
 				return err
 			}
