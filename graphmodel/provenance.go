@@ -51,21 +51,30 @@ func (p Provenance) String() string {
 var toolVersion = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "(devel)"
+		return Release
 	}
 	return versionFromBuildInfo(info)
 })
 
-// ToolVersion is the module version the binary was built at ("(devel)" for
-// a build from a checkout), followed by the VCS revision and "+dirty" when
-// the build recorded them, e.g. "(devel) 4857d3d1a2b3+dirty". It is read
-// from the binary's build information, so it cannot drift from the code.
+// Release is the tool's release version, the one CHANGELOG.md and
+// CITATION.cff name and a release's git tag carries (as "v" + Release).
+// It is a constant so that every build reports it, `go run` and builds
+// with -buildvcs=false included, where the module version is only
+// "(devel)".
+const Release = "0.9.0"
+
+// ToolVersion is the version outputs cite: the module version when the
+// binary was built as a module at a version (`go install …@v0.9.0`, or a
+// pseudo-version naming the commit), else Release; followed by the VCS
+// revision and "+dirty" when the build recorded them and the version does
+// not already name it, e.g. "0.9.0 4857d3d1a2b3+dirty". It is read from the
+// binary's build information, so it cannot drift from the code.
 func ToolVersion() string { return toolVersion() }
 
 func versionFromBuildInfo(info *debug.BuildInfo) string {
 	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
+	if v == "" || v == "(devel)" {
+		v = Release
 	}
 	var rev, modified string
 	for _, s := range info.Settings {
