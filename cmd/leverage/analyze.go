@@ -158,7 +158,12 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	sg := g.Structural()
 	all, runs := network.HubsRun(g)
 	ranked, _ := network.Rank(all, metric)
-	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
+	window := ""
+	if !w.IsOpen() {
+		window = w.String()
+	}
+	prov := d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), window, "relationships of layer "+string(layer))
+	rep := analyzeReport{Dataset: describe(d), Provenance: prov, Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: network.Louvain(g, o.seed),
 		Stability: analysis.Stability(d, layer, w, opt, network.StabilityOptions{Seed: o.seed, Runs: o.stabilitySeeds, NullSamples: o.nullSamples,
@@ -206,8 +211,8 @@ func (o analyzeOptions) by() string { return o.metric }
 
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
-		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
+	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted (subset sha256:%s), a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
+		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Provenance.SubsetHash, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
 	if len(rep.PlaceholderNodes) > 0 {
 		var ps []string
 		for _, p := range rep.PlaceholderNodes {

@@ -126,7 +126,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		return err
 	}
 	if !w.IsOpen() {
-		d.Relationships = analysis.Select(d, w)
+		d.Cut(analysis.Select(d, w), windowLabel(w))
 	}
 	// The one analysis every format takes its numbers from, computed as
 	// each part is first needed.

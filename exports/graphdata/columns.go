@@ -53,6 +53,15 @@ func FormatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) 
 func (g Graph) GraphData() [][2]string {
 	p := g.Provenance
 	out := [][2]string{{"dataset", p.DatasetName}, {"dataset_version", p.DatasetVersion}, {"content_hash", p.ContentHash}, {"tool", p.Tool}}
+	if p.SubsetHash != "" {
+		// A part of the dataset: content_hash stays the whole's, the
+		// part's hash goes under its own name.
+		window := p.Window
+		if window == "" {
+			window = "all dates"
+		}
+		out = append(out, [2]string{"window", window}, [2]string{"subset", p.Subset}, [2]string{"subset_content_hash", p.SubsetHash})
+	}
 	if g.IsLayer() {
 		out = append(out, [2]string{"layer", string(g.Layer)}, [2]string{"placeholders", g.Placeholders},
 			[2]string{"weight_definition", g.WeightDefinition}, [2]string{"modularity", FormatFloat(g.Modularity)},

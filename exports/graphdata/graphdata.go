@@ -146,6 +146,14 @@ var weightDefinitions = map[analysis.Layer]string{
 	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
 }
 
+// windowOf describes w for provenance; "" for all dates.
+func windowOf(w analysis.Window) string {
+	if w.IsOpen() {
+		return ""
+	}
+	return w.String()
+}
+
 // FromLayer is the layer's weighted simple graph as r builds it (its
 // window and options), with each node's metrics and Louvain community
 // (r's seed); nodes and edges in index order.
@@ -153,7 +161,7 @@ func FromLayer(r *analysis.Results, layer analysis.Layer) Graph {
 	d, w, opt, seed := r.Dataset, r.Window, r.Options, r.Seed
 	lr := r.Layer(layer)
 	view, ms, comm := lr.Graph, lr.Hubs, lr.Communities()
-	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
+	g := Graph{Provenance: d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), windowOf(w), "relationships of layer "+string(layer)), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
 		Modularity: comm.Modularity, Seed: seed}
 	if opt.IncludePlaceholders {
 		g.Placeholders = "included"

@@ -57,7 +57,18 @@ func (b *builder) contentHash() string {
 	if b.opt.Stream != nil {
 		return "not computed for a streamed export; run leverage validate --data on the dataset"
 	}
-	return b.d.ContentHash()
+	// The whole dataset's hash, also when the export is cut to a window:
+	// the part's own hash has its own row (subsetHash).
+	return b.d.Provenance().ContentHash
+}
+
+// subsetHash is the content hash of the relationships in the window, ""
+// when the export holds the whole dataset.
+func (b *builder) subsetHash() string {
+	if b.opt.Stream != nil {
+		return ""
+	}
+	return b.d.Provenance().SubsetHash
 }
 
 func (b *builder) describe() string {
@@ -408,6 +419,7 @@ func (b *builder) about(a *analysisResults) error {
 		{"Dataset", nonEmpty(d.Meta.Name, "(unnamed)")},
 		{"Dataset version", d.Meta.Version},
 		{"Dataset content hash (SHA-256)", b.contentHash()},
+		{"Window's content hash (SHA-256)", nonEmpty(b.subsetHash(), "the same: the whole dataset")},
 		{"Dataset description", d.Meta.Description},
 		{"Dataset updated", d.Meta.Updated.String()},
 		{"License", d.Meta.License},
