@@ -32,7 +32,8 @@ type analyzeOptions struct {
 	stabilitySeeds   int
 	nullSamples      int
 	maxNullSamples   int
-	write            bool // --write: see analyze_write.go
+	write            bool   // --write: see analyze_write.go
+	bundle           string // --bundle: see bundle.go
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -66,6 +67,7 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: at least `N` randomisations of the layer keeping each relationship type's in- and out-degrees (0: no significance test)")
 	fs.IntVar(&o.maxNullSamples, "max-null-samples", network.StabilityMaxNullSamples, "community stability: draw batches of --null-samples more, up to `N`, while a p-value's interval contains α")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
+	fs.StringVar(&o.bundle, "bundle", "", "write the analysis (JSON and table) with a manifest of dataset hash, window, settings, seeds, version and input hashes into `DIR`; leverage verify DIR recomputes it")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -87,6 +89,9 @@ records each metric's settings and convergence. See the README.`, e)
 	}
 	if o.stabilitySeeds < 1 || o.nullSamples < 0 || o.maxNullSamples < o.nullSamples {
 		return usagef("--stability-runs must be at least 1, --null-samples not negative and --max-null-samples not below --null-samples")
+	}
+	if o.bundle != "" {
+		return runAnalyzeBundle(ctx, o, fs, e)
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
