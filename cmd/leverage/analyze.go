@@ -34,6 +34,7 @@ type analyzeOptions struct {
 	maxNullSamples   int
 	write            bool   // --write: see analyze_write.go
 	bundle           string // --bundle: see bundle.go
+	sensitivity      bool
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -67,6 +68,7 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: at least `N` randomisations of the layer keeping each relationship type's in- and out-degrees (0: no significance test)")
 	fs.IntVar(&o.maxNullSamples, "max-null-samples", network.StabilityMaxNullSamples, "community stability: draw batches of --null-samples more, up to `N`, while a p-value's interval contains α")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
+	fs.BoolVar(&o.sensitivity, "sensitivity", false, "also report how the top hubs (by --by), the communities and the pattern matches change across every reading of the data (each alternative account of an event, numbers at the ends of their qualifiers) and when each independent account is left out")
 	fs.StringVar(&o.bundle, "bundle", "", "write the analysis (JSON and table) with a manifest of dataset hash, window, settings, seeds, version and input hashes into `DIR`; leverage verify DIR recomputes it")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
@@ -132,6 +134,7 @@ type analyzeReport struct {
 	Patterns           []analysis.Match      `json:"patterns"`
 	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
+	Sensitivity        *analysis.Sensitivity `json:"sensitivity,omitempty"`
 }
 
 type hubRow struct {
@@ -200,6 +203,17 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		}
 		rep.Removal = &r
 	}
+	if o.sensitivity {
+		top := o.top
+		if top == 0 {
+			top = 10
+		}
+		s, err := analysis.SensitivityOf(d, layer, metric, top, w, o.seed)
+		if err != nil {
+			return err
+		}
+		rep.Sensitivity = &s
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -261,6 +275,9 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	for _, dep := range rep.Dependencies {
 		fmt.Fprintf(tw, "%s %s\t%s %s\t%d\n", dep.Nationality, d.Registry.Name(dep.Nationality), dep.Receiver, d.Registry.Name(dep.Receiver), dep.People)
 	}
+	if s := rep.Sensitivity; s != nil {
+		writeSensitivity(tw, s)
+	}
 	if r := rep.Removal; r != nil {
 		fmt.Fprintf(tw, "\nif %s stops accepting (layer %s): reach %d -> %d; stranded nationalities: %v\n", r.Hub, r.Layer, r.ReachBefore, r.ReachAfter, r.Stranded)
 		fmt.Fprintf(tw, "node\trank before\trank after\t%s after\n", r.Metric)
@@ -269,4 +286,40 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 	}
 	return tw.Flush()
+}
+
+// writeSensitivity prints the sensitivity section: per top hub its rank
+// and value range over the readings and the accounts it rests on alone;
+// per match the readings it holds in; per account what leaves without it.
+func writeSensitivity(tw io.Writer, s *analysis.Sensitivity) {
+	fmt.Fprintf(tw, "\nsensitivity: %d readings (%d combinations of alternative accounts × numbers at low, face and high ends of their qualifiers; about = ±%g%%, up to N = 1…N, at least N = N)\n",
+		s.Readings, s.EventSets, analysis.AboutSpread*100)
+	fmt.Fprintf(tw, "hub\trank\trank range\t%s\trange\ttop %d in every reading\trests on one account\n", s.Metric, s.Top)
+	for _, h := range s.Hubs {
+		fmt.Fprintf(tw, "%s\t%d\t%d–%d\t%.6g\t%.6g–%.6g\t%s\t%s\n", h.Node, h.Rank, h.BestRank, h.WorstRank, h.Value,
+			h.ValueInterval[0], h.ValueInterval[1], yesNo(h.TopInAll), orDash(strings.Join(h.RestsOnAccounts, " ")))
+	}
+	fmt.Fprintf(tw, "communities: least NMI of a reading's partition against the face-value one %.3f\n", s.CommunityNMIMin)
+	fmt.Fprintf(tw, "match\treadings holding it\trests on one account\n")
+	for _, p := range s.Patterns {
+		fmt.Fprintf(tw, "%s %s<%s\t%d/%d\t%s\n", p.Pattern, p.Country, p.Other, p.Readings, s.Readings, orDash(strings.Join(p.RestsOnAccounts, " ")))
+	}
+	fmt.Fprintf(tw, "leaving out\tclaims dropped\ttop hubs leaving\tmatches lost\tcommunity NMI\n")
+	for _, a := range s.LeaveOneOut {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%.3f\n", a.Account, a.Relationships, orDash(strings.Join(a.HubsLeaving, " ")), len(a.MatchesLost), a.CommunityNMI)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
