@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"context"
+
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
@@ -20,6 +22,9 @@ type Results struct {
 	Options Options
 	// Seed seeds Louvain (communities and their stability).
 	Seed uint64
+	// Settings are the hub metrics' parameters (network.DefaultSettings
+	// unless changed before the first layer is asked for).
+	Settings network.Settings
 
 	layers       map[Layer]*LayerResult
 	stability    *network.Stability
@@ -33,30 +38,40 @@ type Results struct {
 
 // NewResults prepares the analysis of d in w; nothing is computed yet.
 func NewResults(d *graphmodel.Dataset, w Window, opt Options, seed uint64) *Results {
-	return &Results{Dataset: d, Window: w, Options: opt, Seed: seed, layers: map[Layer]*LayerResult{}, done: map[string]bool{}}
+	return &Results{Dataset: d, Window: w, Options: opt, Seed: seed, Settings: network.DefaultSettings(),
+		layers: map[Layer]*LayerResult{}, done: map[string]bool{}}
 }
 
 // LayerResult is one layer's view (ViewWith) and what is computed on it.
 type LayerResult struct {
 	Layer Layer
 	Graph *network.Graph
-	// Hubs are the nodes' metrics in index order (network.HubsRun), Runs
+	// Hubs are the nodes' metrics in index order (network.Hubs), Runs
 	// the settings and convergence of each metric.
 	Hubs []network.NodeMetrics
 	Runs []network.MetricRun
 
 	seed        uint64
 	communities *network.Communities
+	// d and w are the dataset and window the view was built from, for the
+	// null model's relationship types (EdgeClasses).
+	d *graphmodel.Dataset
+	w Window
 }
 
-// Layer is layer's view with its hub metrics, computed on the first call.
+// Layer is layer's view with its hub metrics, computed on the first call:
+// the one place a layer becomes metrics. The exports read a Results
+// whole, so the kernels run to the end (a background context).
 func (r *Results) Layer(l Layer) *LayerResult {
 	if lr, ok := r.layers[l]; ok {
 		return lr
 	}
 	g := ViewWith(r.Dataset, l, r.Window, r.Options)
-	hubs, runs := network.HubsRun(g)
-	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed}
+	hubs, runs, err := network.Hubs(context.Background(), g, r.Settings)
+	if err != nil {
+		panic(err) // a background context is never done
+	}
+	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed, d: r.Dataset, w: r.Window}
 	r.layers[l] = lr
 	return lr
 }
@@ -70,21 +85,36 @@ func (lr *LayerResult) Ranked(m network.Metric) ([]network.NodeMetrics, error) {
 // Results' seed), computed on the first call.
 func (lr *LayerResult) Communities() network.Communities {
 	if lr.communities == nil {
-		c := network.Louvain(lr.Graph, lr.seed)
+		c, err := network.Louvain(context.Background(), lr.Graph, lr.seed)
+		if err != nil {
+			panic(err) // a background context is never done
+		}
 		lr.communities = &c
 	}
 	return *lr.communities
 }
 
 // Stability is the stability of LayerAll's communities with the default
-// runs and null samples and the typed null model (Stability), computed
-// once.
+// runs and null samples and the typed null model (LayerResult.Stability),
+// computed once.
 func (r *Results) Stability() network.Stability {
 	if r.stability == nil {
-		s := Stability(r.Dataset, LayerAll, r.Window, r.Options, network.StabilityOptions{Seed: r.Seed})
+		s, err := r.Layer(LayerAll).Stability(context.Background(), network.StabilityOptions{})
+		if err != nil {
+			panic(err) // a background context is never done
+		}
 		r.stability = &s
 	}
 	return *r.stability
+}
+
+// Stability measures the layer's communities (network.
+// CommunityStabilityWith with the Results' seed and o's runs and samples)
+// against the null model that keeps each relationship type's degrees and
+// direction (EdgeClasses).
+func (lr *LayerResult) Stability(ctx context.Context, o network.StabilityOptions) (network.Stability, error) {
+	o.Seed, o.Classes = lr.seed, EdgeClasses(lr.d, lr.Layer, lr.w)
+	return network.CommunityStabilityWith(ctx, lr.Graph, o)
 }
 
 // once runs compute the first time key is asked for.

@@ -173,19 +173,20 @@ type findings struct {
 }
 
 func findingsOf(d *graphmodel.Dataset, layer Layer, m network.Metric, w Window, seed uint64) findings {
-	g := View(d, layer, w)
-	ranked, _ := network.Rank(network.Hubs(g), m)
+	r := NewResults(d, w, Options{}, seed)
+	lr := r.Layer(layer)
+	ranked, _ := lr.Ranked(m)
 	f := findings{value: map[string]float64{}, rank: map[string]int{}, member: map[string]int{}, matches: map[string]bool{}}
 	for i, x := range ranked {
 		v, _ := m.Value(x)
 		f.value[x.Node], f.rank[x.Node] = v, i+1
 	}
-	for c, members := range network.Louvain(g, seed).Members {
+	for c, members := range lr.Communities().Members {
 		for _, n := range members {
 			f.member[n] = c
 		}
 	}
-	for _, x := range FindAll(d, w) {
+	for _, x := range r.Patterns() {
 		f.matches[matchKey(x)] = true
 	}
 	return f

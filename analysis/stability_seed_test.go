@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis/network"
@@ -25,7 +26,10 @@ func TestSeedLayersVerdictIndependentOfSeed(t *testing.T) {
 	for _, l := range Layers {
 		first := ""
 		for s := uint64(1); s <= 20; s++ {
-			st := Stability(d, l, Window{}, Options{}, network.StabilityOptions{Seed: s})
+			st, err := NewResults(d, Window{}, Options{}, s).Layer(l).Stability(context.Background(), network.StabilityOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			t.Logf("%s seed %2d: Q %.4f, null %.4f ± %.4f over %d (%s), p_above %.4f, p_below %.4f: %s / %s",
 				l, s, st.Observed, st.NullMean, st.NullSD, st.NullSamples, st.NullModel, st.PAbove, st.PBelow, st.Significance, st.Partition)
 			if st.Significance == network.SignificanceUndecided {

@@ -222,11 +222,3 @@ func EdgeClasses(d *graphmodel.Dataset, layer Layer, w Window) map[[2]string]str
 	}
 	return out
 }
-
-// Stability is the stability of the layer's communities (network.
-// CommunityStabilityWith) with the null model that keeps each relationship
-// type's degrees and direction.
-func Stability(d *graphmodel.Dataset, layer Layer, w Window, opt Options, so network.StabilityOptions) network.Stability {
-	so.Classes = EdgeClasses(d, layer, w)
-	return network.CommunityStabilityWith(ViewWith(d, layer, w, opt), so)
-}

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -130,22 +131,27 @@ func (o StabilityOptions) withDefaults() StabilityOptions {
 // CommunityStability measures g's Louvain communities with runs seeded
 // runs and at least nullSamples randomisations in one edge class (see
 // CommunityStabilityWith).
-func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability {
-	return CommunityStabilityWith(g, StabilityOptions{Seed: seed, Runs: runs, NullSamples: nullSamples, NoNull: nullSamples == 0})
+func CommunityStability(ctx context.Context, g *Graph, seed uint64, runs, nullSamples int) (Stability, error) {
+	return CommunityStabilityWith(ctx, g, StabilityOptions{Seed: seed, Runs: runs, NullSamples: nullSamples, NoNull: nullSamples == 0})
 }
 
 // CommunityStabilityWith measures g's Louvain communities (on
 // g.Structural(), like Louvain): single seeded runs from o.Seed for the
 // NMI, and randomisations by o's null model for the empirical p-values of
 // the observed modularity in both directions. The same options give the
-// same result.
-func CommunityStabilityWith(g *Graph, o StabilityOptions) Stability {
+// same result. Once ctx is done it stops between Louvain runs, returning
+// ctx's error.
+func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (Stability, error) {
 	o = o.withDefaults()
 	sg := g.Structural()
 	u := undirectedOf(sg)
+	observed, err := Louvain(ctx, g, o.Seed)
+	if err != nil {
+		return Stability{}, err
+	}
 	st := Stability{Nodes: sg.Len(), Edges: len(u.adj) / 2, SwapsPerEdge: stabilitySwaps, MinNullSamples: o.NullSamples,
 		MaxNullSamples: o.MaxNullSamples, Alpha: o.Alpha, NMIThreshold: StabilityNMIThreshold, NullModel: NullDirected,
-		Observed: Louvain(g, o.Seed).Modularity}
+		Observed: observed.Modularity}
 	if o.Classes != nil {
 		st.NullModel = NullTypedDirected
 	}
@@ -153,7 +159,10 @@ func CommunityStabilityWith(g *Graph, o StabilityOptions) Stability {
 	for i := 0; i < o.Runs; i++ {
 		s := runSeed(o.Seed, i)
 		st.Seeds = append(st.Seeds, s)
-		member, _ := louvainCSR(u, s)
+		member, _, err := louvainCSRContext(ctx, u, s)
+		if err != nil {
+			return Stability{}, err
+		}
 		parts = append(parts, member)
 	}
 	st.MeanNMI, st.MinNMI, st.Partition = 1, 1, PartitionNotAssessed
@@ -175,7 +184,7 @@ func CommunityStabilityWith(g *Graph, o StabilityOptions) Stability {
 	}
 	st.Significance = SignificanceNotAssessed
 	if st.Edges == 0 || o.NullSamples == 0 {
-		return st
+		return st, nil
 	}
 	es, nclass := typedEdges(sg, o.Classes)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5ab1e))
@@ -190,7 +199,10 @@ func CommunityStabilityWith(g *Graph, o StabilityOptions) Stability {
 			r := rewireTyped(sg.Len(), es, nclass, stabilitySwaps, rng)
 			best := math.Inf(-1)
 			for i := 0; i < runsPer; i++ {
-				_, q := louvainCSR(r, runSeed(o.Seed+uint64(k+1)*0x51ed, i))
+				_, q, err := louvainCSRContext(ctx, r, runSeed(o.Seed+uint64(k+1)*0x51ed, i))
+				if err != nil {
+					return Stability{}, err
+				}
 				best = math.Max(best, q)
 			}
 			qs = append(qs, best)
@@ -200,7 +212,7 @@ func CommunityStabilityWith(g *Graph, o StabilityOptions) Stability {
 			break
 		}
 	}
-	return st
+	return st, nil
 }
 
 // modularityTies is how close two modularities must be to count as equal

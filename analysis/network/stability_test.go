@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -81,13 +82,13 @@ func TestCommunityStabilityVerdictRates(t *testing.T) {
 	const seeds = 20
 	var plantedAbove, randomAbove, randomAssessed int
 	for s := uint64(1); s <= seeds; s++ {
-		p := CommunityStabilityWith(plantedGraph(s, 4, 15, 0.5, 0.02), StabilityOptions{Seed: s})
+		p := stabilityWith(t, plantedGraph(s, 4, 15, 0.5, 0.02), StabilityOptions{Seed: s})
 		if p.Significance == SignificanceAbove && p.Partition == PartitionStable {
 			plantedAbove++
 		} else {
 			t.Logf("planted, seed %d: %s", s, p.Verdict())
 		}
-		r := CommunityStabilityWith(randomDirected(s, 60, 0.07), StabilityOptions{Seed: s})
+		r := stabilityWith(t, randomDirected(s, 60, 0.07), StabilityOptions{Seed: s})
 		switch r.Significance {
 		case SignificanceAbove:
 			randomAbove++
@@ -116,7 +117,7 @@ func TestCommunityStabilityNoVerdictFromNothing(t *testing.T) {
 		edges = append(edges, Edge{"hub", fmt.Sprintf("leaf%d", i), 1})
 	}
 	edges = append(edges, Edge{"a", "b", 1}, Edge{"c", "d", 1})
-	st := CommunityStabilityWith(NewGraph(nil, edges), StabilityOptions{Seed: 1, Runs: 1})
+	st := stabilityWith(t, NewGraph(nil, edges), StabilityOptions{Seed: 1, Runs: 1})
 	if st.Significance != SignificanceNotAssessed || st.Partition != PartitionNotAssessed {
 		t.Errorf("got %q / %q (%s), want not assessed twice", st.Significance, st.Partition, st.Verdict())
 	}
@@ -126,8 +127,8 @@ func TestCommunityStabilityNoVerdictFromNothing(t *testing.T) {
 }
 
 func TestCommunityStabilitySameResult(t *testing.T) {
-	a := CommunityStabilityWith(plantedGraph(1, 4, 15, 0.5, 0.02), StabilityOptions{Seed: 3})
-	b := CommunityStabilityWith(plantedGraph(1, 4, 15, 0.5, 0.02), StabilityOptions{Seed: 3})
+	a := stabilityWith(t, plantedGraph(1, 4, 15, 0.5, 0.02), StabilityOptions{Seed: 3})
+	b := stabilityWith(t, plantedGraph(1, 4, 15, 0.5, 0.02), StabilityOptions{Seed: 3})
 	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Error("same arguments, different stability")
 	}
@@ -211,4 +212,14 @@ func TestNMISameBitsEveryRun(t *testing.T) {
 			t.Fatalf("NMI gave %v, then %v", first, got)
 		}
 	}
+}
+
+// stabilityWith is CommunityStabilityWith, failing t on an error.
+func stabilityWith(t testing.TB, g *Graph, o StabilityOptions) Stability {
+	t.Helper()
+	st, err := CommunityStabilityWith(context.Background(), g, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

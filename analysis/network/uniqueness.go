@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"sort"
 )
@@ -114,7 +115,7 @@ func HITSUniqueness(g *Graph, weighted bool) Uniqueness {
 // edges: ‖Aᵀh‖² / ‖h‖² at HITS's hub vector h.
 func componentEigenvalue(es []Edge) float64 {
 	g := NewGraph(nil, es)
-	h, _, _ := HITSRun(g, true, HITSTol)
+	h, _, _, _ := HITS(context.Background(), g, true, HITSTol)
 	num, den := 0.0, 0.0
 	for v := int32(0); int(v) < g.Len(); v++ {
 		adj, w := g.in(v)
