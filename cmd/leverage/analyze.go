@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -29,12 +30,15 @@ type analyzeOptions struct {
 	unweighted       bool
 	withPlaceholders bool
 	tolerance        float64
+	damping          float64
 	stabilitySeeds   int
 	nullSamples      int
 	maxNullSamples   int
 	write            bool   // --write: see analyze_write.go
 	bundle           string // --bundle: see bundle.go
 	sensitivity      bool
+	analysisName     string // --write: the (:Analysis) name
+	replaceAnalysis  string
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -62,12 +66,15 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
-	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "PageRank and HITS `tolerance` (0: analyze's own, 1e-12)")
+	fs.Float64Var(&o.damping, "damping", network.PageRankDamping, "PageRank damping `factor` (networkx's default 0.85), in (0, 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	fs.IntVar(&o.stabilitySeeds, "stability-runs", network.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
 	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: at least `N` randomisations of the layer keeping each relationship type's in- and out-degrees (0: no significance test)")
 	fs.IntVar(&o.maxNullSamples, "max-null-samples", network.StabilityMaxNullSamples, "community stability: draw batches of --null-samples more, up to `N`, while a p-value's interval contains α")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
+	fs.StringVar(&o.analysisName, "analysis", "", "with --write: name the (:Analysis) `NAME`, so analyses of other windows or settings stay beside it (default: the unnamed analysis, rewritten each time)")
+	fs.StringVar(&o.replaceAnalysis, "replace-analysis", "", "with --write: overwrite the analysis called `NAME`")
 	fs.BoolVar(&o.sensitivity, "sensitivity", false, "also report how the top hubs (by --by), the communities and the pattern matches change across every reading of the data (each alternative account of an event, numbers at the ends of their qualifiers) and when each independent account is left out")
 	fs.StringVar(&o.bundle, "bundle", "", "write the analysis (JSON and table) with a manifest of dataset hash, window, settings, seeds, version and input hashes into `DIR`; leverage verify DIR recomputes it")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
@@ -76,6 +83,12 @@ records each metric's settings and convergence. See the README.`, e)
 	}
 	if fs.NArg() > 0 {
 		return usagef("analyze takes no arguments")
+	}
+	if !(o.damping > 0 && o.damping < 1) || o.tolerance < 0 || math.IsNaN(o.tolerance) {
+		return usagef("--damping must lie strictly between 0 and 1 and --tolerance must not be negative")
+	}
+	if !o.write && (o.analysisName != "" || o.replaceAnalysis != "") {
+		return usagef("--analysis and --replace-analysis name what --write writes: give --neo4j --write")
 	}
 	if o.write {
 		return runAnalyzeWrite(ctx, o, e)
@@ -162,6 +175,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.withPlaceholders}, o.seed)
+	res.Settings = o.settings()
 	lr := res.Layer(layer)
 	sg := lr.Graph.Structural()
 	ranked, _ := lr.Ranked(metric)
@@ -241,8 +255,17 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
+	pr, hits := network.MetricRun{}, network.MetricRun{}
+	for _, r := range rep.Metrics {
+		if r.Damping > 0 && pr.Damping == 0 {
+			pr = r
+		}
+		if r.Unique != nil && hits.Tolerance == 0 {
+			hits = r
+		}
+	}
 	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n",
-		network.PageRankDamping, network.PageRankTol, network.HITSTol)
+		pr.Damping, pr.Tolerance, hits.Tolerance)
 	for _, r := range rep.Metrics {
 		if r.Unique != nil && !*r.Unique {
 			fmt.Fprintf(tw, "warning: %s: %s\n", r.Metric, r.Note)
@@ -322,6 +345,16 @@ func yesNo(b bool) string {
 func orDash(s string) string {
 	if s == "" {
 		return "-"
+	}
+	return s
+}
+
+// settings are the hub metrics' parameters the flags ask for.
+func (o analyzeOptions) settings() network.Settings {
+	s := network.DefaultSettings()
+	s.PageRankDamping = o.damping
+	if o.tolerance > 0 {
+		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
 	}
 	return s
 }

@@ -47,10 +47,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	s := network.DefaultSettings()
-	if o.tolerance > 0 {
-		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
-	}
+	s := o.settings()
 	s.BetweennessSamples, s.SampleSeed = o.samples, o.seed
 	run := graphRun{o: o, e: e, want: want, hubs: network.NewHubsRun(g, s),
 		timings: []timing{{"read", time.Since(start).Seconds()}}}

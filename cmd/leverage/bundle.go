@@ -92,19 +92,19 @@ func bundleCommand(fs *flag.FlagSet) []string {
 
 // bundleSettings is every analyze flag with the value it had, defaults
 // included, so the manifest states settings a reader never typed.
-func bundleSettings(fs *flag.FlagSet) map[string]string {
+func bundleSettings(fs *flag.FlagSet, st network.Settings) map[string]string {
 	out := map[string]string{}
 	fs.VisitAll(func(f *flag.Flag) {
 		switch f.Name {
 		case "bundle", "format", "neo4j", "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-retry", "write",
-			"graph", "metrics", "repeat", "unweighted", "tolerance", "betweenness-samples": // --graph's, or refused with --bundle
+			"graph", "metrics", "repeat", "unweighted", "betweenness-samples": // --graph's, or refused with --bundle
 			return
 		}
 		out[f.Name] = f.Value.String()
 	})
-	out["pagerank_damping"] = fmt.Sprint(network.PageRankDamping)
-	out["pagerank_tolerance"] = fmt.Sprint(network.PageRankTol)
-	out["hits_tolerance"] = fmt.Sprint(network.HITSTol)
+	out["pagerank_damping"] = fmt.Sprint(st.PageRankDamping)
+	out["pagerank_tolerance"] = fmt.Sprint(st.PageRankTol)
+	out["hits_tolerance"] = fmt.Sprint(st.HITSTol)
 	out["louvain_restarts"] = fmt.Sprint(network.LouvainRestarts)
 	out["louvain_resolution"] = "1"
 	return out
@@ -123,7 +123,7 @@ func runAnalyzeBundle(ctx context.Context, o analyzeOptions, fs *flag.FlagSet, e
 	if err := os.MkdirAll(o.bundle, 0o755); err != nil {
 		return err
 	}
-	m := bundleManifest{ManifestVersion: manifestVersion, Command: bundleCommand(fs), Settings: bundleSettings(fs)}
+	m := bundleManifest{ManifestVersion: manifestVersion, Command: bundleCommand(fs), Settings: bundleSettings(fs, o.settings())}
 	m.Tool.Version, m.Tool.Release, m.Tool.Revision, m.Tool.Go = graphmodel.ToolVersion(), graphmodel.Release, vcsRevision(), runtime.Version()
 	outs, err := recompute(ctx, m.Command)
 	if err != nil {
