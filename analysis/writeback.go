@@ -26,6 +26,7 @@ func (r *Results) NodeMetrics() graphmodel.NodeMetrics {
 		{Name: "hits_tolerance", Value: r.Settings.HITSTol},
 		{Name: "louvain_seed", Value: int64(r.Seed)},
 		{Name: "louvain_restarts", Value: int64(network.LouvainRestarts)},
+		{Name: "louvain_resolution", Value: r.Settings.Resolution},
 	}
 	for _, l := range Layers {
 		lr := r.Layer(l)

@@ -19,12 +19,15 @@ type Settings struct {
 	// sources (BetweennessSampled, seeded by SampleSeed); 0 is exact.
 	BetweennessSamples int
 	SampleSeed         uint64
+	// Resolution is the communities' modularity resolution γ (1:
+	// Newman's modularity).
+	Resolution float64
 }
 
 // DefaultSettings: networkx's damping, tighter tolerances, exact
 // betweenness.
 func DefaultSettings() Settings {
-	return Settings{PageRankDamping: PageRankDamping, PageRankTol: PageRankTol, HITSTol: HITSTol}
+	return Settings{PageRankDamping: PageRankDamping, PageRankTol: PageRankTol, HITSTol: HITSTol, Resolution: 1}
 }
 
 // Kernel is one computation of hub metrics: the metrics of MetricTable

@@ -107,6 +107,9 @@ type StabilityOptions struct {
 	// Classes gives each directed edge (from, to) its class: the rewiring
 	// swaps heads only between edges of one class. Nil: one class.
 	Classes map[[2]string]string
+	// Resolution is Louvain's modularity resolution γ (0: 1), on the
+	// observed graph and the null samples alike.
+	Resolution float64
 }
 
 func (o StabilityOptions) withDefaults() StabilityOptions {
@@ -145,7 +148,8 @@ func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (
 	o = o.withDefaults()
 	sg := g.Structural()
 	u := undirectedOf(sg)
-	observed, err := Louvain(ctx, g, o.Seed)
+	u.gamma = o.Resolution
+	observed, err := LouvainResolution(ctx, g, o.Seed, u.resolution())
 	if err != nil {
 		return Stability{}, err
 	}
@@ -197,6 +201,7 @@ func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (
 		for b := 0; b < o.NullSamples && len(qs) < o.MaxNullSamples; b++ {
 			k := len(qs)
 			r := rewireTyped(sg.Len(), es, nclass, stabilitySwaps, rng)
+			r.gamma = o.Resolution
 			best := math.Inf(-1)
 			for i := 0; i < runsPer; i++ {
 				_, q, err := louvainCSRContext(ctx, r, runSeed(o.Seed+uint64(k+1)*0x51ed, i))

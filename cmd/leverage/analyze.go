@@ -31,6 +31,7 @@ type analyzeOptions struct {
 	withPlaceholders bool
 	tolerance        float64
 	damping          float64
+	resolution       float64
 	stabilitySeeds   int
 	nullSamples      int
 	maxNullSamples   int
@@ -67,6 +68,7 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "PageRank and HITS `tolerance` (0: analyze's own, 1e-12)")
+	fs.Float64Var(&o.resolution, "resolution", 1, "Louvain's modularity resolution `γ` (1: Newman's modularity; above 1 smaller communities, below 1 larger)")
 	fs.Float64Var(&o.damping, "damping", network.PageRankDamping, "PageRank damping `factor` (networkx's default 0.85), in (0, 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	fs.IntVar(&o.stabilitySeeds, "stability-runs", network.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
@@ -84,8 +86,8 @@ records each metric's settings and convergence. See the README.`, e)
 	if fs.NArg() > 0 {
 		return usagef("analyze takes no arguments")
 	}
-	if !(o.damping > 0 && o.damping < 1) || o.tolerance < 0 || math.IsNaN(o.tolerance) {
-		return usagef("--damping must lie strictly between 0 and 1 and --tolerance must not be negative")
+	if !(o.damping > 0 && o.damping < 1) || o.tolerance < 0 || math.IsNaN(o.tolerance) || !(o.resolution > 0) || math.IsInf(o.resolution, 0) {
+		return usagef("--damping must lie strictly between 0 and 1, --tolerance must not be negative and --resolution must be positive")
 	}
 	if !o.write && (o.analysisName != "" || o.replaceAnalysis != "") {
 		return usagef("--analysis and --replace-analysis name what --write writes: give --neo4j --write")
@@ -352,7 +354,7 @@ func orDash(s string) string {
 // settings are the hub metrics' parameters the flags ask for.
 func (o analyzeOptions) settings() network.Settings {
 	s := network.DefaultSettings()
-	s.PageRankDamping = o.damping
+	s.PageRankDamping, s.Resolution = o.damping, o.resolution
 	if o.tolerance > 0 {
 		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
 	}

@@ -106,7 +106,7 @@ func bundleSettings(fs *flag.FlagSet, st network.Settings) map[string]string {
 	out["pagerank_tolerance"] = fmt.Sprint(st.PageRankTol)
 	out["hits_tolerance"] = fmt.Sprint(st.HITSTol)
 	out["louvain_restarts"] = fmt.Sprint(network.LouvainRestarts)
-	out["louvain_resolution"] = "1"
+	out["louvain_resolution"] = fmt.Sprint(st.Resolution)
 	return out
 }
 

@@ -71,6 +71,10 @@ type Graph struct {
 	// Modularity and Seed are the layer's Louvain result.
 	Modularity float64
 	Seed       uint64
+	// Settings are the hub metrics' and communities' parameters, Seeds
+	// the seeds of the Louvain runs the best was kept of (layer graphs).
+	Settings network.Settings
+	Seeds    []uint64
 	Nodes      []Node
 	Edges      []Edge
 }
@@ -162,7 +166,7 @@ func FromLayer(r *analysis.Results, layer analysis.Layer) Graph {
 	lr := r.Layer(layer)
 	view, ms, comm := lr.Graph, lr.Hubs, lr.Communities()
 	g := Graph{Provenance: d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), windowOf(w), "relationships of layer "+string(layer)), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
-		Modularity: comm.Modularity, Seed: seed}
+		Modularity: comm.Modularity, Seed: seed, Settings: r.Settings, Seeds: comm.Seeds}
 	if opt.IncludePlaceholders {
 		g.Placeholders = "included"
 	}
