@@ -168,7 +168,10 @@ func (r *graphRun) all(ctx context.Context) error {
 		}
 	}
 	g, _ := r.hubs.Graphs()
-	if err := r.timed(ctx, "louvain", func() (err error) { r.louvain, err = network.LouvainResolution(ctx, g, r.o.seed, r.o.resolution); return err }); err != nil {
+	if err := r.timed(ctx, "louvain", func() (err error) {
+		r.louvain, err = network.LouvainResolution(ctx, g, r.o.seed, r.o.resolution)
+		return err
+	}); err != nil {
 		return err
 	}
 	return r.timed(ctx, "leiden", func() (err error) { r.leiden, err = network.Leiden(ctx, g, r.o.seed); return err })

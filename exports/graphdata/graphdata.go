@@ -75,8 +75,8 @@ type Graph struct {
 	// the seeds of the Louvain runs the best was kept of (layer graphs).
 	Settings network.Settings
 	Seeds    []uint64
-	Nodes      []Node
-	Edges      []Edge
+	Nodes    []Node
+	Edges    []Edge
 }
 
 // IsLayer reports whether g is a layer graph.
