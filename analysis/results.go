@@ -53,6 +53,7 @@ type LayerResult struct {
 
 	seed        uint64
 	resolution  float64
+	directed    bool
 	communities *network.Communities
 	// d and w are the dataset and window the view was built from, for the
 	// null model's relationship types (EdgeClasses).
@@ -72,7 +73,7 @@ func (r *Results) Layer(l Layer) *LayerResult {
 	if err != nil {
 		panic(err) // a background context is never done
 	}
-	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed, resolution: r.Settings.Resolution, d: r.Dataset, w: r.Window}
+	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed, resolution: r.Settings.Resolution, directed: r.Settings.DirectedModularity, d: r.Dataset, w: r.Window}
 	r.layers[l] = lr
 	return lr
 }
@@ -86,7 +87,11 @@ func (lr *LayerResult) Ranked(m network.Metric) ([]network.NodeMetrics, error) {
 // Results' seed), computed on the first call.
 func (lr *LayerResult) Communities() network.Communities {
 	if lr.communities == nil {
-		c, err := network.LouvainResolution(context.Background(), lr.Graph, lr.seed, lr.resolution)
+		louvain := network.LouvainResolution
+		if lr.directed {
+			louvain = network.LouvainDirected
+		}
+		c, err := louvain(context.Background(), lr.Graph, lr.seed, lr.resolution)
 		if err != nil {
 			panic(err) // a background context is never done
 		}
@@ -114,7 +119,7 @@ func (r *Results) Stability() network.Stability {
 // against the null model that keeps each relationship type's degrees and
 // direction (EdgeClasses).
 func (lr *LayerResult) Stability(ctx context.Context, o network.StabilityOptions) (network.Stability, error) {
-	o.Seed, o.Classes, o.Resolution = lr.seed, EdgeClasses(lr.d, lr.Layer, lr.w), lr.resolution
+	o.Seed, o.Classes, o.Resolution, o.Directed = lr.seed, EdgeClasses(lr.d, lr.Layer, lr.w), lr.resolution, lr.directed
 	return network.CommunityStabilityWith(ctx, lr.Graph, o)
 }
 

@@ -26,8 +26,11 @@ type Communities struct {
 	// undirected graph the method ran on (placeholders excluded).
 	Seeds      []uint64 `json:"seeds"`
 	Resolution float64  `json:"resolution"`
-	Nodes      int      `json:"nodes"`
-	Edges      int      `json:"undirected_edges"`
+	// Directed says Modularity is Leicht and Newman's directed modularity
+	// (LouvainDirected), not Newman's on the undirected view.
+	Directed bool `json:"directed_modularity,omitempty"`
+	Nodes    int  `json:"nodes"`
+	Edges    int  `json:"undirected_edges"`
 }
 
 // LouvainRestarts is how many seeded Louvain runs Louvain keeps the best of

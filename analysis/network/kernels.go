@@ -20,8 +20,10 @@ type Settings struct {
 	BetweennessSamples int
 	SampleSeed         uint64
 	// Resolution is the communities' modularity resolution γ (1:
-	// Newman's modularity).
-	Resolution float64
+	// Newman's modularity); DirectedModularity chooses Leicht and Newman's
+	// directed modularity (LouvainDirected) over the undirected view's.
+	Resolution         float64
+	DirectedModularity bool
 }
 
 // DefaultSettings: networkx's damping, tighter tolerances, exact

@@ -63,7 +63,12 @@ func typedEdges(g *Graph, classes map[[2]string]string) ([]dEdge, int) {
 // networks", Science 296, 2002, in its directed form). The result is
 // folded to the undirected weighted graph Louvain runs on.
 func rewireTyped(n int, es0 []dEdge, nclass, swaps int, rng *rand.Rand) *undirected {
-	es := rewireTypedEdges(es0, nclass, swaps, rng)
+	return foldArcs(n, rewireTypedEdges(es0, nclass, swaps, rng))
+}
+
+// foldArcs is the undirected weighted graph of arcs over n nodes:
+// w(u,v) + w(v,u), as undirectedOf folds a Graph.
+func foldArcs(n int, es []dEdge) *undirected {
 	lists := make([][]halfEdge, n)
 	for _, e := range es {
 		lists[e.a] = append(lists[e.a], halfEdge{e.b, e.w})

@@ -108,8 +108,10 @@ type StabilityOptions struct {
 	// swaps heads only between edges of one class. Nil: one class.
 	Classes map[[2]string]string
 	// Resolution is Louvain's modularity resolution γ (0: 1), on the
-	// observed graph and the null samples alike.
+	// observed graph and the null samples alike; Directed chooses directed
+	// modularity (LouvainDirected) for both.
 	Resolution float64
+	Directed   bool
 }
 
 func (o StabilityOptions) withDefaults() StabilityOptions {
@@ -149,7 +151,27 @@ func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (
 	sg := g.Structural()
 	u := undirectedOf(sg)
 	u.gamma = o.Resolution
-	observed, err := LouvainResolution(ctx, g, o.Seed, u.resolution())
+	// run is one seeded Louvain run on a graph given by its arcs (the
+	// observed ones: nil), on the modularity o asks for.
+	dg := directedOf(sg.Len(), arcsOf(sg), o.Resolution)
+	run := func(arcs []dEdge, seed uint64) ([]int32, float64, error) {
+		switch {
+		case o.Directed && arcs == nil:
+			return louvainDirected(ctx, dg, seed)
+		case o.Directed:
+			return louvainDirected(ctx, directedOf(sg.Len(), arcs, o.Resolution), seed)
+		case arcs == nil:
+			return louvainCSRContext(ctx, u, seed)
+		}
+		r := foldArcs(sg.Len(), arcs)
+		r.gamma = o.Resolution
+		return louvainCSRContext(ctx, r, seed)
+	}
+	louvain := LouvainResolution
+	if o.Directed {
+		louvain = LouvainDirected
+	}
+	observed, err := louvain(ctx, g, o.Seed, u.resolution())
 	if err != nil {
 		return Stability{}, err
 	}
@@ -163,7 +185,7 @@ func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (
 	for i := 0; i < o.Runs; i++ {
 		s := runSeed(o.Seed, i)
 		st.Seeds = append(st.Seeds, s)
-		member, _, err := louvainCSRContext(ctx, u, s)
+		member, _, err := run(nil, s)
 		if err != nil {
 			return Stability{}, err
 		}
@@ -200,11 +222,10 @@ func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (
 	for len(qs) < o.MaxNullSamples {
 		for b := 0; b < o.NullSamples && len(qs) < o.MaxNullSamples; b++ {
 			k := len(qs)
-			r := rewireTyped(sg.Len(), es, nclass, stabilitySwaps, rng)
-			r.gamma = o.Resolution
+			arcs := rewireTypedEdges(es, nclass, stabilitySwaps, rng)
 			best := math.Inf(-1)
 			for i := 0; i < runsPer; i++ {
-				_, q, err := louvainCSRContext(ctx, r, runSeed(o.Seed+uint64(k+1)*0x51ed, i))
+				_, q, err := run(arcs, runSeed(o.Seed+uint64(k+1)*0x51ed, i))
 				if err != nil {
 					return Stability{}, err
 				}

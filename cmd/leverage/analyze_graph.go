@@ -169,7 +169,11 @@ func (r *graphRun) all(ctx context.Context) error {
 	}
 	g, _ := r.hubs.Graphs()
 	if err := r.timed(ctx, "louvain", func() (err error) {
-		r.louvain, err = network.LouvainResolution(ctx, g, r.o.seed, r.o.resolution)
+		louvain := network.LouvainResolution
+		if r.o.modularity == "directed" {
+			louvain = network.LouvainDirected
+		}
+		r.louvain, err = louvain(ctx, g, r.o.seed, r.o.resolution)
 		return err
 	}); err != nil {
 		return err

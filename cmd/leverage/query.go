@@ -140,6 +140,8 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		if prov.Diverged {
 			fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded: now %s\n",
 				prov.DatasetName, prov.DatasetVersion, prov.ContentHash, prov.CurrentContentHash)
+		} else {
+			fmt.Fprintf(e.stderr, "note: this query wrote to the database, but the dataset's content is unchanged (sha256:%s, as loaded)\n", prov.ContentHash)
 		}
 	}
 	t := resultTable(res)

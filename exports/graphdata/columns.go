@@ -67,7 +67,8 @@ func (g Graph) GraphData() [][2]string {
 		}
 		out = append(out, [2]string{"pagerank_damping", FormatFloat(g.Settings.PageRankDamping)},
 			[2]string{"pagerank_tolerance", FormatFloat(g.Settings.PageRankTol)}, [2]string{"hits_tolerance", FormatFloat(g.Settings.HITSTol)},
-			[2]string{"louvain_resolution", FormatFloat(g.Settings.Resolution)}, [2]string{"louvain_seeds", strings.Join(seeds, " ")})
+			[2]string{"louvain_resolution", FormatFloat(g.Settings.Resolution)}, [2]string{"louvain_seeds", strings.Join(seeds, " ")},
+			[2]string{"modularity_kind", map[bool]string{false: "undirected", true: "directed"}[g.Settings.DirectedModularity]})
 	} else {
 		out = append(out, [2]string{"edges", "one per relationship; people, amount and currency are separate attributes (never added up); counted says whether the claim is the one of its event that enters sums"})
 	}
