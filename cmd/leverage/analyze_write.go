@@ -62,7 +62,7 @@ func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset,
 		layers = append(layers, l.Layer)
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s, Louvain seed %d\n", run.Provenance, run.Window, run.Seed)
-	fmt.Fprintf(e.stdout, "wrote %d properties (<metric>_<layer> for layers %v) onto %d countries and their [:SCORES] to (:Analysis {name: %q})\n",
+	fmt.Fprintf(e.stdout, "wrote %d properties (<metric>_<layer> for layers %v) onto %d countries, and an (:Analysis) node named %q with a [:SCORES] from each\n",
 		res.Properties, layers, res.Nodes, name)
 	if res.Previous != nil {
 		fmt.Fprintf(e.stdout, "replaced the previous analysis (%s); its properties were removed first\n", res.Previous)

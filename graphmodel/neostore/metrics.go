@@ -161,6 +161,9 @@ func (s *Store) WriteNamedAnalysis(ctx context.Context, m graphmodel.NodeMetrics
 		out.Nodes, err = writeNodeMetrics(ctx, tx, p, rec.Values[0].(string), batchSize)
 		return nil, err
 	})
+	if errors.Is(err, ErrAnalysisExists) {
+		return MetricsWritten{}, err // the user's to fix: kept whole for the exit code
+	}
 	if err != nil {
 		return MetricsWritten{}, s.wrapCtx(ctx, err)
 	}
