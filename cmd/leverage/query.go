@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 	"github.com/leverage-project/leverage/internal/safeio"
 )
@@ -167,9 +167,9 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 			return err
 		}
 		if o.out == "" {
-			return write(e.stdout)
+			return write(safeio.ContextWriter(ctx, e.stdout))
 		}
-		return writeFileAtomic(o.out, func(f *os.File) error { return write(f) })
+		return safeio.WriteFile(ctx, o.out, buffered(write))
 	})
 	if err != nil {
 		return timedOut(err)
@@ -178,8 +178,24 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 		fmt.Fprint(e.stderr, sum.Plan)
 	}
 	if sum.Updated && prov.ContentHash != "" {
-		fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded\n",
-			prov.DatasetName, prov.DatasetVersion, prov.ContentHash)
+		// Hash what the database holds now, so this output and every later
+		// one says whether it is still the dataset as loaded.
+		what := "cypher"
+		if o.name != "" {
+			what = o.name
+		}
+		if _, err := s.RecordChange(ctx, iso3166.Registry(), "query --write "+what+" at "+time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return err
+		}
+		if prov, err = s.DatasetProvenance(ctx); err != nil {
+			return err
+		}
+		if prov.Diverged {
+			fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded: now %s\n",
+				prov.DatasetName, prov.DatasetVersion, prov.ContentHash, prov.CurrentContentHash)
+		} else {
+			fmt.Fprintf(e.stderr, "note: this query wrote to the database, but the dataset's content is unchanged (sha256:%s, as loaded)\n", prov.ContentHash)
+		}
 	}
 	return nil
 }

@@ -82,6 +82,20 @@ func Text(v any) string {
 	return fmt.Sprint(v)
 }
 
+// currentText says whether the database still holds the dataset as
+// loaded, and if not, what it holds now.
+func (a *About) currentText() string {
+	p := a.Provenance
+	if !p.Diverged {
+		return "as loaded (sha256:" + p.ContentHash + ")"
+	}
+	cur := p.CurrentContentHash
+	if !strings.HasPrefix(cur, "unreadable") {
+		cur = "sha256:" + cur
+	}
+	return "CHANGED since load (" + p.Changed + "): now " + cur + "; results describe the changed database, not the loaded dataset"
+}
+
 // lines is the About as "key: value" lines; a statement of several lines
 // continues on indented lines.
 func (a *About) lines() []string {
@@ -93,7 +107,7 @@ func (a *About) lines() []string {
 		out = append(out, "dataset: none recorded in the database (no :Dataset node)", "tool: "+a.Provenance.Tool)
 	} else {
 		out = append(out, "dataset: "+a.Provenance.DatasetName+" "+a.Provenance.DatasetVersion,
-			"content hash: sha256:"+a.Provenance.ContentHash, "tool: "+a.Provenance.Tool)
+			"content hash: sha256:"+a.Provenance.ContentHash, "database content: "+a.currentText(), "tool: "+a.Provenance.Tool)
 	}
 	if a.Database != "" {
 		out = append(out, "database: "+a.Database)

@@ -97,7 +97,7 @@ func writeAbout(f *excelize.File, a *About, text, bold int) error {
 	}
 	rows := [][2]string{
 		{"dataset", a.Provenance.DatasetName}, {"dataset version", a.Provenance.DatasetVersion},
-		{"content hash (SHA-256)", a.Provenance.ContentHash}, {"tool", a.Provenance.Tool},
+		{"content hash (SHA-256)", a.Provenance.ContentHash}, {"database content", a.currentText()}, {"tool", a.Provenance.Tool},
 		{"database", a.Database}, {"library query", a.Query},
 		{"parameters", a.paramText()}, {"statement", a.Statement},
 	}
