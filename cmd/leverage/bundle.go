@@ -150,7 +150,7 @@ func runAnalyzeBundle(ctx context.Context, o analyzeOptions, fs *flag.FlagSet, e
 	}
 	for _, b := range bundleOutputs {
 		data := outs[b.file]
-		if err := writeFileAtomic(filepath.Join(o.bundle, b.file), func(f *os.File) error { _, err := f.Write(data); return err }); err != nil {
+		if err := safeio.WriteFile(ctx, filepath.Join(o.bundle, b.file), func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return err
 		}
 		m.Outputs = append(m.Outputs, bundleFile{Path: b.file, SHA256: sha(data)})
@@ -160,7 +160,7 @@ func runAnalyzeBundle(ctx context.Context, o analyzeOptions, fs *flag.FlagSet, e
 		return err
 	}
 	raw = append(raw, '\n')
-	if err := writeFileAtomic(filepath.Join(o.bundle, manifestFile), func(f *os.File) error { _, err := f.Write(raw); return err }); err != nil {
+	if err := safeio.WriteFile(ctx, filepath.Join(o.bundle, manifestFile), func(w io.Writer) error { _, err := w.Write(raw); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote bundle %s: %d outputs and %s of %s; leverage verify %s recomputes them\n",

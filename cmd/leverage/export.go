@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -26,6 +25,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type exportOptions struct {
@@ -136,6 +136,18 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
+	// Held to the last rename: two exports to one place (gephi's two
+	// files, a dot file and its picture) never mix.
+	if o.format == "gephi" && o.out != stdoutName {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return err
+		}
+	}
+	release, err := lockOutputFile(ctx, e, o.out)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if o.streamed(w) {
 		return exportStreamed(ctx, o, e)
 	}
@@ -158,7 +170,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		}
 		return err
 	case "html":
-		return exportBriefing(o, d, res, e)
+		return exportBriefing(ctx, o, d, res, e)
 	case "gephi":
 		if o.out == stdoutName {
 			return usagef("gephi writes a directory; -o - does not apply")
@@ -167,10 +179,10 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(o.out, "nodes.csv"), writerTo(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
+		if err := safeio.WriteFile(ctx, filepath.Join(o.out, "nodes.csv"), buffered(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(o.out, "edges.csv"), writerTo(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
+		if err := safeio.WriteFile(ctx, filepath.Join(o.out, "edges.csv"), buffered(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
@@ -195,7 +207,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		pic := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + "." + o.render
 		rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
-		err := writeFileAtomic(pic, writerTo(func(w io.Writer) error { return dot.Render(rctx, dotText.Bytes(), o.render, w) }))
+		err := safeio.WriteFile(ctx, pic, buffered(func(w io.Writer) error { return dot.Render(rctx, dotText.Bytes(), o.render, w) }))
 		if errors.Is(err, dot.ErrNoGraphviz) {
 			return err
 		}
@@ -214,16 +226,6 @@ func (o exportOptions) graphOf(res *analysis.Results) graphdata.Graph {
 		return graphdata.From(res)
 	}
 	return graphdata.FromLayer(res, analysis.Layer(o.layer))
-}
-
-func writerTo(fn func(io.Writer) error) func(*os.File) error {
-	return func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 1<<20)
-		if err := fn(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
 }
 
 // streamed says the export writes a data-only workbook straight from a CSV

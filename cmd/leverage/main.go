@@ -40,6 +40,13 @@ func verbList() []verb {
 }
 
 func main() {
+	// Exit 2 means a bad command line here, but the Go runtime exits 2
+	// after an unrecovered panic outside a verb's own goroutine, a fatal
+	// error (out of memory, a data race the runtime detects) and SIGQUIT.
+	// "crash" makes all of them end the process by SIGABRT instead (shell
+	// status 134), after the same stack dump. Panics in a verb itself are
+	// recovered into exit 1 (callRecovering).
+	debug.SetTraceback("crash")
 	// LEVERAGE_CPUPROFILE names a file for a CPU profile of the whole run:
 	// how the figures in the benchmarks' notes were broken down.
 	stopProfile, err := startCPUProfile(os.Getenv("LEVERAGE_CPUPROFILE"))

@@ -17,6 +17,15 @@ import (
 // loaded hash when no change was recorded), Diverged whether it differs
 // from what was loaded.
 func (s *Store) DatasetProvenance(ctx context.Context) (graphmodel.Provenance, error) {
+	var p graphmodel.Provenance
+	err := s.pinnedHeld(ctx, func() (err error) {
+		p, err = s.datasetProvenance(ctx)
+		return err
+	})
+	return p, err
+}
+
+func (s *Store) datasetProvenance(ctx context.Context) (graphmodel.Provenance, error) {
 	p := graphmodel.Provenance{Tool: "leverage " + graphmodel.ToolVersion()}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
