@@ -113,6 +113,7 @@ func eventGroups(rels []graphmodel.Relationship) [][]int {
 		event    string
 		typ      graphmodel.RelType
 		from, to graphmodel.Code
+		undo     graphmodel.Status
 	}
 	idx := map[key]int{}
 	var groups [][]int
@@ -121,7 +122,7 @@ func eventGroups(rels []graphmodel.Relationship) [][]int {
 		if r.Event == "" {
 			continue
 		}
-		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry}
+		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry, r.Status.Undoes()}
 		j, ok := idx[k]
 		if !ok {
 			j = len(groups)

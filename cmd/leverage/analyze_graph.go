@@ -68,7 +68,12 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	sg := g.Structural()
 	comm, leiden := run.louvain, run.leiden
 	rep := graphFileReport{o.graph, sg.Len(), sg.Edges(), notices, s.PageRankTol, s.HITSTol, run.timings, len(comm.Members), comm.Modularity, comm.Members,
-		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
+		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders, "", "leverage " + graphmodel.ToolVersion(),
+		s.PageRankDamping, o.modularity}
+	// The file is the whole input: its hash is what a reader cites.
+	if rep.GraphSHA256, err = fileSHA(o.graph); err != nil {
+		return err
+	}
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, rep, "")
 	}
@@ -224,11 +229,17 @@ type graphFileReport struct {
 	LeidenQ            float64               `json:"leiden_modularity"`
 	Nodes_             []network.NodeMetrics `json:"metrics"`
 	Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
+	// Provenance: the input file's SHA-256 and the tool; the settings
+	// not in louvain_settings.
+	GraphSHA256     string  `json:"graph_sha256"`
+	Tool            string  `json:"tool"`
+	PageRankDamping float64 `json:"pagerank_damping"`
+	ModularityKind  string  `json:"modularity_kind"`
 }
 
 func writeGraphTable(e env, o analyzeOptions, want map[string]bool, rep graphFileReport) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, rep.Nodes, rep.EdgesDistinctPairs)
+	fmt.Fprintf(tw, "graph: %s sha256:%s (%d nodes, %d distinct directed pairs, placeholders left out) (%s)\n", o.graph, rep.GraphSHA256, rep.Nodes, rep.EdgesDistinctPairs, rep.Tool)
 	for _, s := range rep.Notices {
 		fmt.Fprintf(tw, "note: %s\n", s)
 	}

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
@@ -224,6 +225,10 @@ func fileSHA(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
+	// A manifest names the paths: a device or FIFO would never end.
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s: not a regular file", path)
+	}
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
@@ -288,6 +293,9 @@ for bit. Exit 0 when everything reproduces, 3 when anything differs.`, e)
 	if m.ManifestVersion != manifestVersion || len(m.Outputs) == 0 {
 		return fmt.Errorf("%w: %s: manifest version %d with %d outputs, want version %d", errVerify, filepath.Join(dir, manifestFile), m.ManifestVersion, len(m.Outputs), manifestVersion)
 	}
+	if err := checkBundleCommand(m.Command); err != nil {
+		return fmt.Errorf("%w: %s: %v", errVerify, filepath.Join(dir, manifestFile), err)
+	}
 	var problems []string
 	for _, in := range m.Inputs {
 		if in.SHA256 == "" {
@@ -332,6 +340,25 @@ for bit. Exit 0 when everything reproduces, 3 when anything differs.`, e)
 		return fmt.Errorf("%w: %s: %d problems", errVerify, dir, len(problems))
 	}
 	fmt.Fprintf(e.stdout, "verified %s: %d outputs of %s, window %s, recomputed by leverage %s\n", dir, len(m.Outputs), m.Dataset.String(), m.Window, graphmodel.ToolVersion())
+	return nil
+}
+
+// bundleRefused are the analyze flags a bundle's command may not hold:
+// those that write (a bundle, the database), read a database, or choose
+// the output format, which verify sets itself. A manifest is input: one
+// naming --write or --bundle must not make verify write anything.
+var bundleRefused = map[string]bool{"bundle": true, "format": true, "write": true, "analysis": true, "replace-analysis": true,
+	"neo4j": true, "neo4j-uri": true, "neo4j-user": true, "neo4j-database": true, "neo4j-retry": true, "graph": true}
+
+// checkBundleCommand refuses a manifest command that is not a list of
+// --name=value analyze flags bundleCommand could have written.
+func checkBundleCommand(cmd []string) error {
+	for _, a := range cmd {
+		name, _, ok := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if !strings.HasPrefix(a, "--") || !ok || bundleRefused[name] {
+			return fmt.Errorf("command argument %q is not one a bundle records", a)
+		}
+	}
 	return nil
 }
 

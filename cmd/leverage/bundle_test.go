@@ -76,3 +76,29 @@ func TestBundleThenVerify(t *testing.T) {
 		t.Errorf("changed input: exit %d, %s", code, errs)
 	}
 }
+
+// A manifest is input: whatever it holds, verify exits 0–3 and writes
+// nothing. The seeds include a command that would write a bundle or the
+// database, which must be refused before anything runs.
+func FuzzVerifyManifest(f *testing.F) {
+	f.Add([]byte(`{"manifest_version":1,"command":["--bundle=/tmp/x"],"outputs":[{"path":"analysis.json"}]}`))
+	f.Add([]byte(`{"manifest_version":1,"command":["--neo4j=true","--write=true"],"outputs":[{"path":"a"}]}`))
+	f.Add([]byte(`{"manifest_version":1,"command":["--layer=flow","--null-samples=0"],"outputs":[{"path":"analysis.json","sha256":"00"}]}`))
+	f.Add([]byte(`{"manifest_version":1,"command":["positional"],"outputs":[{"path":"../../etc/passwd"}]}`))
+	f.Add([]byte(`not json`))
+	f.Add([]byte(`{"manifest_version":1,"inputs":[{"path":"/dev/zero","sha256":"00"}],"outputs":[{"path":"a"}]}`))
+	f.Fuzz(func(t *testing.T, manifest []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, manifestFile), manifest, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _, code := runCLI(t, "verify", dir)
+		if code < 0 || code > 3 {
+			t.Fatalf("exit %d", code)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Fatalf("verify wrote into the bundle: %v", entries)
+		}
+	})
+}
