@@ -57,8 +57,10 @@ func ParseDate(s string) (graphmodel.Date, error) {
 		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	case reISOMonth.MatchString(s):
 		m := reISOMonth.FindStringSubmatch(s)
-		if mo := atoi(m[2]); mo >= 1 && mo <= 12 {
-			return graphmodel.MonthDate(atoi(m[1]), mo), nil
+		// The year in the range every other form keeps to: "0000-01"
+		// was taken and then refused by the dataset's own reader.
+		if y, mo := atoi(m[1]), atoi(m[2]); mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 {
+			return graphmodel.MonthDate(y, mo), nil
 		}
 	case reSlash.MatchString(s):
 		m := reSlash.FindStringSubmatch(s)
