@@ -285,7 +285,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular), errors.Is(err, safeio.ErrOutputIsInput):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular), errors.Is(err, safeio.ErrOutputIsInput), errors.Is(err, neostore.ErrAnalysisExists):
 		return exitUsage
 	case ioFailure(err):
 		// A file that exists but cannot be read is the machine's problem

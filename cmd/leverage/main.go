@@ -34,7 +34,8 @@ func verbList() []verb {
 		{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain},
 		{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain},
 		{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain},
-		{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
+		{name: "verify", summary: "verify DIR: recompute an analyze --bundle and check it bit for bit", run: verifyMain, exits: "0 ok (every output reproduced), 1 failure, 2 bad command line, 3 the bundle does not reproduce."},
+		{name: "version", summary: "print the tool's version (release, or module version, and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
 	}
 }
 
