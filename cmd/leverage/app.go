@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
@@ -247,11 +248,34 @@ func report(err error, w io.Writer) int {
 			fmt.Fprintln(stderr, "leverage: interrupted; nothing was left half written")
 		}
 	case code == exitUsage:
-		fmt.Fprintf(stderr, "leverage: %v\nRun \"leverage help\" for usage.\n", err)
+		fmt.Fprintf(stderr, "leverage: %s\nRun \"leverage help\" for usage.\n", shortLines(err.Error()))
 	default:
-		fmt.Fprintf(stderr, "leverage: %v\n", err)
+		fmt.Fprintf(stderr, "leverage: %s\n", shortLines(err.Error()))
 	}
 	return code
+}
+
+// maxMessageLine bounds one line of an error report. Readers quote an
+// excerpt of a bad value (termsafe.Excerpt); this holds for every message,
+// so no value of megabytes reaches the terminal or a log whole.
+const maxMessageLine = 1024
+
+// shortLines cuts each line of msg past maxMessageLine bytes.
+func shortLines(msg string) string {
+	if len(msg) <= maxMessageLine {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		if len(l) > maxMessageLine {
+			cut := maxMessageLine - 64
+			for cut > 0 && !utf8.RuneStart(l[cut]) {
+				cut--
+			}
+			lines[i] = fmt.Sprintf("%s… (a line of %d bytes, cut)", l[:cut], len(l))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func exitCode(err error) int {

@@ -60,3 +60,22 @@ func TestBoundsOnEveryPath(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A message line never carries a value of megabytes whole, whichever
+// reader words it: here a dataset country code of 100 kB.
+func TestMessagesQuoteExcerpts(t *testing.T) {
+	data := seedDir(t)
+	rel := filepath.Join(data, "relationships.csv")
+	b, _ := os.ReadFile(rel)
+	long := strings.Repeat("Q", 100000)
+	os.WriteFile(rel, append(b, []byte("r-long,e,approach,US,"+long+",2025-03-01,reported,,,,,,,reported,s1,x\n")...), 0o644)
+	_, errs, code := runCLI(t, "validate", "--data", data)
+	if code != exitInvalid {
+		t.Fatalf("exit %d: %.300s", code, errs)
+	}
+	for _, l := range strings.Split(errs, "\n") {
+		if len(l) > 1100 {
+			t.Errorf("a message line of %d bytes", len(l))
+		}
+	}
+}

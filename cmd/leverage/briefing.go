@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/briefing"
@@ -34,7 +33,7 @@ func exportBriefing(ctx context.Context, o exportOptions, d *graphmodel.Dataset,
 
 // readStory reads export --story's file; a bad step is invalid input.
 func readStory(path string) ([]briefing.StoryStep, error) {
-	f, err := os.Open(path)
+	f, err := safeio.Open(path) // a regular file, and an input no output may replace
 	if err != nil {
 		return nil, err
 	}

@@ -220,7 +220,7 @@ func inputHashes(data string, p graphmodel.Provenance) ([]bundleFile, error) {
 }
 
 func fileSHA(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := safeio.Open(path) // a regular file: a FIFO would hang the hash
 	if err != nil {
 		return "", err
 	}

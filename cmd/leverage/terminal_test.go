@@ -26,6 +26,8 @@ func TestTerminalOutputEscaped(t *testing.T) {
 	badName := filepath.Join(dir, "\x1b[2Jmissing.csv")
 	badWeight := filepath.Join(dir, "w.csv")
 	os.WriteFile(badWeight, []byte("source,target,weight\na,b,\x1b[31m1\n"), 0o644)
+	tracker := filepath.Join(dir, "tracker.csv")
+	os.WriteFile(tracker, []byte("Destination,Date,Date Range End,Number Removed,Origin Nationalities\nGhana,2025-03-01,,5,Nigerian\nGh\x1b]0;x\x07ana,2025-03-02,,5,Nigerian\n"), 0o644)
 	for _, tt := range []struct {
 		args []string
 		code int
@@ -35,6 +37,7 @@ func TestTerminalOutputEscaped(t *testing.T) {
 		{[]string{"analyze", "--graph", graph, "--format", "json"}, 0, `\u001b]0;PWNED\u0007evil`},
 		{[]string{"analyze", "--graph", badName}, exitUsage, `\u001b[2Jmissing`},
 		{[]string{"analyze", "--graph", badWeight}, exitInvalid, `\x1b[31m1`},
+		{[]string{"ingest", "tracker", tracker, "--dry-run"}, 0, "unknown destination country: 1"},
 	} {
 		out, errs, code := runCLI(t, tt.args...)
 		if code != tt.code && !(tt.code == exitUsage && code == exitFailure) {

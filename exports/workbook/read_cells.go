@@ -12,6 +12,7 @@ import (
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // checkMarks reports a formula, logical or error value in any column
@@ -80,7 +81,7 @@ func (v *rowView) number(name, field string) (int64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != math.Trunc(f) || f > 1<<53 {
-		v.fail(name, field, fmt.Errorf("%q is not a whole, non-negative number", v.text(name)))
+		v.fail(name, field, fmt.Errorf("%s is not a whole, non-negative number", termsafe.Excerpt(v.text(name))))
 		return 0, false
 	}
 	return int64(f), true
@@ -122,7 +123,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 		f, _ := strconv.ParseFloat(raw, 64)
 		t, err := excelize.ExcelDateToTime(f, false)
 		if err != nil || f < 1 {
-			v.fail(name, field, fmt.Errorf("%q is not a date", raw))
+			v.fail(name, field, fmt.Errorf("%s is not a date", termsafe.Excerpt(raw)))
 			return graphmodel.Date{}
 		}
 		y, m, day := t.Date()
@@ -144,7 +145,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	if prec != "" {
 		p, ok := precisions[prec]
 		if !ok {
-			v.fail(precName, field+" precision", fmt.Errorf("%q is not day, month, quarter or year", prec))
+			v.fail(precName, field+" precision", fmt.Errorf("%s is not day, month, quarter or year", termsafe.Excerpt(prec)))
 			return graphmodel.Date{}
 		}
 		coarse := atPrecision(given.Start(), p)

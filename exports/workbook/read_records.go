@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // maxInterned bounds the interning table; values past it are kept as
@@ -116,7 +117,7 @@ func (r *reader) countries() []graphmodel.Country {
 				c.Demonyms = without(c.Demonyms, ref.Demonyms)
 			}
 		default:
-			v.fail("Record", "record", fmt.Errorf("%q is not dataset or reference", rec))
+			v.fail("Record", "record", fmt.Errorf("%s is not dataset or reference", termsafe.Excerpt(rec)))
 			return
 		}
 		for _, e := range c.Check() {

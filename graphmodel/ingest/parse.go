@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -35,7 +36,9 @@ var (
 // serial numbers. The precision is what the text gives.
 func ParseDate(s string) (graphmodel.Date, error) {
 	s = strings.TrimSpace(s)
-	bad := func() (graphmodel.Date, error) { return graphmodel.Date{}, fmt.Errorf("unrecognised date %q", s) }
+	bad := func() (graphmodel.Date, error) {
+		return graphmodel.Date{}, fmt.Errorf("unrecognised date %s", termsafe.Excerpt(s))
+	}
 	day := func(y, m, d int) (graphmodel.Date, error) {
 		if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() || y < 1900 || y > 2200 {
 			return bad()
@@ -54,8 +57,10 @@ func ParseDate(s string) (graphmodel.Date, error) {
 		return day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	case reISOMonth.MatchString(s):
 		m := reISOMonth.FindStringSubmatch(s)
-		if mo := atoi(m[2]); mo >= 1 && mo <= 12 {
-			return graphmodel.MonthDate(atoi(m[1]), mo), nil
+		// The year in the range every other form keeps to: "0000-01"
+		// was taken and then refused by the dataset's own reader.
+		if y, mo := atoi(m[1]), atoi(m[2]); mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 {
+			return graphmodel.MonthDate(y, mo), nil
 		}
 	case reSlash.MatchString(s):
 		m := reSlash.FindStringSubmatch(s)
@@ -139,11 +144,11 @@ func ParseCount(s string) (graphmodel.Count, error) {
 	}
 	locs := reNumber.FindAllStringIndex(s, -1)
 	if len(locs) != 1 {
-		return graphmodel.Count{}, fmt.Errorf("no single number in %q", s)
+		return graphmodel.Count{}, fmt.Errorf("no single number in %s", termsafe.Excerpt(s))
 	}
 	nums := []string{s[locs[0][0]:locs[0][1]]}
 	if negativeBefore(s[:locs[0][0]]) {
-		return graphmodel.Count{}, fmt.Errorf("%q: %w", s, ErrNegativeCount)
+		return graphmodel.Count{}, fmt.Errorf("%s: %w", termsafe.Excerpt(s), ErrNegativeCount)
 	}
 	digits := strings.ReplaceAll(nums[0], ",", "")
 	if strings.Contains(digits, ".") {

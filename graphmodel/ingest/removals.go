@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // removals aggregates person-level rows into received relationships per
@@ -116,12 +117,12 @@ func (a *removals) row(n int, v rowView) {
 	}
 	nat, ok := a.resolve(cit)
 	if !ok {
-		a.res.reject(n, fmt.Sprintf("unknown citizenship country %q", cit), v.cells)
+		a.res.reject(n, fmt.Sprintf("unknown citizenship country %s", termsafe.Excerpt(cit)), v.cells)
 		return
 	}
 	to, ok := a.resolve(dep)
 	if !ok {
-		a.res.reject(n, fmt.Sprintf("unknown departure country %q", dep), v.cells)
+		a.res.reject(n, fmt.Sprintf("unknown departure country %s", termsafe.Excerpt(dep)), v.cells)
 		return
 	}
 	d, err := ParseDate(date)
@@ -130,7 +131,7 @@ func (a *removals) row(n int, v rowView) {
 		return
 	}
 	if d.Precision < graphmodel.Month {
-		a.res.reject(n, fmt.Sprintf("date %q gives no month", date), v.cells)
+		a.res.reject(n, fmt.Sprintf("date %s gives no month", termsafe.Excerpt(date)), v.cells)
 		return
 	}
 	key := aggKey{to, nat, d.Year, d.Month}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // tracker turns each data row into received relationships: one from the
@@ -42,7 +43,7 @@ func (t *tracker) row(n int, v rowView) {
 		if filled <= 2 {
 			t.res.reject(n, "not a data row (footer, total or link)", v.cells)
 		} else {
-			t.res.reject(n, fmt.Sprintf("unknown destination country %q", dest), v.cells)
+			t.res.reject(n, fmt.Sprintf("unknown destination country %s", termsafe.Excerpt(dest)), v.cells)
 		}
 		return
 	}
@@ -134,9 +135,9 @@ func (t *tracker) badNumbers(v rowView, start graphmodel.Date) string {
 	raw := v.get("number")
 	switch _, err := ParseCount(raw); {
 	case errors.Is(err, ErrNegativeCount):
-		return fmt.Sprintf("number removed is negative %q", raw)
+		return fmt.Sprintf("number removed is negative %s", termsafe.Excerpt(raw))
 	case errors.Is(err, ErrCountTooLarge):
-		return fmt.Sprintf("number removed is more than the largest count accepted (%d) %q", graphmodel.MaxCount, raw)
+		return fmt.Sprintf("number removed is more than the largest count accepted (%d) %s", graphmodel.MaxCount, termsafe.Excerpt(raw))
 	}
 	if rawEnd := v.get("date_end"); rawEnd != "" {
 		if end, err := ParseDate(rawEnd); err == nil && !end.End().After(start.Start()) {

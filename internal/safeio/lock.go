@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
 )
@@ -24,6 +25,11 @@ func LockDir(ctx context.Context, dir string, waiting func()) (release func(), e
 	told := false
 	for {
 		f, err := os.Open(dir)
+		if errors.Is(err, fs.ErrPermission) {
+			// A directory one may write to but not list (a drop box)
+			// cannot be locked; the outputs are still renamed whole.
+			return func() {}, nil
+		}
 		if err != nil {
 			return nil, err
 		}

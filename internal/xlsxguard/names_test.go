@@ -149,3 +149,43 @@ func TestSharedStringsCounted(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPartNames: a name the guard accepts is one excelize reads under the
+// same name (no backslash to turn into a slash, no case to fold), so what
+// the guard checked is what the reader reads.
+func FuzzPartNames(f *testing.F) {
+	for _, s := range []string{"xl/worksheets/sheet1.xml", `xl\worksheets\sheet1.xml`, "xl/SharedStrings.xml", "/xl/a.xml", "xl//a.xml", "[content_types].xml"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if nameProblem(name) != "" {
+			return
+		}
+		if strings.Contains(name, `\`) || strings.HasPrefix(name, "/") || strings.Contains(name, "//") {
+			t.Fatalf("accepted %q", name)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, n := range []string{name, "xl/workbook.xml"} {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: n})
+			if err != nil {
+				return
+			}
+			w.Write([]byte("<x/>"))
+		}
+		zw.Close()
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			return
+		}
+		if checkPartNames(zr) != nil {
+			return
+		}
+		lower := strings.ToLower(name)
+		for _, want := range canonicalParts {
+			if lower == strings.ToLower(want) && name != want {
+				t.Fatalf("accepted %q for %q", name, want)
+			}
+		}
+	})
+}
