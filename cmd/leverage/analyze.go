@@ -32,6 +32,7 @@ type analyzeOptions struct {
 	stabilitySeeds   int
 	nullSamples      int
 	write            bool // --write: see analyze_write.go
+	read             graphReadOptions
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -56,7 +57,8 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.IntVar(&o.repeat, "repeat", 1, "with --graph: run each algorithm N times and report its median time (for timing fast algorithms)")
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json (json lists every node)")
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
-	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
+	fs.StringVar(&o.graph, "graph", "", "analyse a graph `FILE` instead, any tool's: GraphML, GEXF, GML, Pajek .net, or a CSV/TSV/NCOL edge list (told apart by content; gzip too)")
+	o.read.register(fs)
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")

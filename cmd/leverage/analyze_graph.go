@@ -3,15 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis/network"
-	"github.com/leverage-project/leverage/exports/edgelist"
-	"github.com/leverage-project/leverage/exports/graphml"
+	"github.com/leverage-project/leverage/exports/graphread"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
 	"github.com/leverage-project/leverage/internal/safeio"
@@ -53,18 +51,11 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	}
 	defer f.Close()
 	start := time.Now()
-	var g *network.Graph
-	var notices []string
-	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
-		var info graphml.Info
-		g, info, err = graphml.ReadInfo(f, o.graph)
-		notices = info.Notices()
-	} else {
-		g, err = edgelist.Read(f, o.graph)
-	}
+	g, info, err := graphread.Read(f, o.graph, o.read.options())
 	if err != nil {
 		return fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
 	}
+	notices := info.Notices
 	if o.unweighted {
 		el := g.EdgeList()
 		names := make([]string, g.Len())
@@ -233,6 +224,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		Nodes              int                   `json:"nodes"`
 		EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
 		Notices            []string              `json:"notices"`
+		Read               graphread.Info        `json:"read"`
 		PageRankTol        float64               `json:"pagerank_tolerance"`
 		HITSTol            float64               `json:"hits_tolerance"`
 		Timings            []timing              `json:"timings_seconds"`
@@ -245,13 +237,14 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		LeidenQ            float64               `json:"leiden_modularity"`
 		Nodes_             []network.NodeMetrics `json:"metrics"`
 		Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
-	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
+	}{o.graph, sg.Len(), sg.Edges(), notices, info, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
 		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, rep, "")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, sg.Len(), sg.Edges())
+	fmt.Fprintf(tw, "read as: %s, %s (%s); weights: %s; sha256 %s\n", info.Format, info.Direction, info.DirectedBy, info.WeightBy, info.SHA256)
 	for _, s := range notices {
 		fmt.Fprintf(tw, "note: %s\n", s)
 	}

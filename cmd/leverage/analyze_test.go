@@ -169,7 +169,7 @@ func TestAnalyzeGraphFile(t *testing.T) {
 	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Metrics[0].Node != "c" {
 		t.Errorf("report %+v", rep)
 	}
-	os.WriteFile(path, []byte("a,b,x\nc,d,y\n"), 0o644)
+	os.WriteFile(path, []byte("a,b,1\nc,d,y\n"), 0o644)
 	if _, errs, code := runCLI(t, "analyze", "--graph", path); code != exitInvalid || !strings.Contains(errs, "g.csv:2: weight") {
 		t.Errorf("bad weight: exit %d %s", code, errs)
 	}

@@ -51,13 +51,17 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	br := bufio.NewReaderSize(&lineEnds{r: bufio.NewReaderSize(r, 1<<16)}, sampleBytes)
 	sample, _ := br.Peek(sampleBytes)
 	raw := graphfile.Raw{Data: map[string]string{}}
-	lines, first := sampleLines(sample, len(sample) == sampleBytes)
+	lines := sampleLines(sample, len(sample) == sampleBytes)
 	if len(lines) == 0 {
 		return raw, graphfile.Bad(name, 0, "", errors.New("no edges"))
 	}
 	delim, dname, err := pickDelimiter(lines, o.Delimiter)
 	if err != nil {
-		return raw, graphfile.Bad(name, first, "", err)
+		var le *lineError
+		if errors.As(err, &le) {
+			return raw, graphfile.Bad(name, le.line, "", le.err)
+		}
+		return raw, err
 	}
 	rows := newRows(br, delim)
 	head, err := rows.next()
@@ -71,6 +75,9 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	cols, err := pickColumns(header, len(head), o)
 	if err != nil {
 		return raw, graphfile.Bad(name, rows.line, "", err)
+	}
+	if header == nil && len(head) > 3 && o.SourceCol == "" && o.TargetCol == "" && o.Weight == "" {
+		return raw, graphfile.Bad(name, rows.line, "", fmt.Errorf("%d fields and no header naming them: say which to read (--source-col, --target-col, --weight by number)", len(head)))
 	}
 	raw.Format = "edge list (" + dname + ", no header)"
 	if header != nil {
@@ -129,32 +136,35 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	return raw, nil
 }
 
+// sampleLine is a data line of the sample and its number.
+type sampleLine struct {
+	text string
+	line int
+}
+
 // sampleLines are the data lines of the sample (comments and blank lines
-// left out; the last line too when the sample was cut), and the number of
-// the first.
-func sampleLines(sample []byte, cut bool) ([]string, int) {
+// left out; the last line too when the sample was cut).
+func sampleLines(sample []byte, cut bool) []sampleLine {
 	all := strings.Split(string(sample), "\n")
 	if cut && len(all) > 1 {
 		all = all[:len(all)-1]
 	}
-	var out []string
-	first := 0
+	var out []sampleLine
 	for i, l := range all {
 		t := strings.TrimSpace(l)
 		if t == "" || t[0] == '#' || t[0] == '%' {
 			continue
 		}
-		if first == 0 {
-			first = i + 1
-		}
-		out = append(out, l)
+		out = append(out, sampleLine{l, i + 1})
 	}
-	return out, first
+	return out
 }
 
 // pickDelimiter returns the delimiter o names, or the first that splits
-// every sample line into two or more fields.
-func pickDelimiter(lines []string, want string) (rune, string, error) {
+// every sample line into two or more fields; failing that, an error
+// naming the first line the likeliest one (the first to split the first
+// line) cannot split.
+func pickDelimiter(lines []sampleLine, want string) (rune, string, error) {
 	switch want {
 	case "":
 	case "tab", "\\t", "\t":
@@ -166,13 +176,10 @@ func pickDelimiter(lines []string, want string) (rune, string, error) {
 	default:
 		return 0, "", fmt.Errorf("--delimiter %q: want , ; | tab or space", want)
 	}
-	fewest := 1 << 30
 	for _, d := range delimiters {
 		ok := true
 		for _, l := range lines {
-			n := len(split(l, d.r))
-			fewest = min(fewest, n)
-			if n < 2 {
+			if f, err := split(l.text, d.r); err != nil || len(f) < 2 {
 				ok = false
 				break
 			}
@@ -181,22 +188,44 @@ func pickDelimiter(lines []string, want string) (rune, string, error) {
 			return d.r, d.name, nil
 		}
 	}
-	return 0, "", fmt.Errorf("want source,target[,weight] separated by a tab, ';', ',' or blanks; a line has %d field (--delimiter to say which)", fewest)
+	for _, d := range delimiters {
+		if f, err := split(lines[0].text, d.r); err != nil || len(f) < 2 {
+			continue
+		}
+		for _, l := range lines {
+			f, err := split(l.text, d.r)
+			if err != nil {
+				return 0, "", &lineError{l.line, fmt.Errorf("split by %s: %w", d.name, err)}
+			}
+			if len(f) < 2 {
+				return 0, "", &lineError{l.line, fmt.Errorf("want source,target[,weight] separated by %s as on line %d; got 1 field (--delimiter to say another)", d.name, lines[0].line)}
+			}
+		}
+	}
+	return 0, "", &lineError{lines[0].line, errors.New("want source,target[,weight] separated by a tab, ';', ',' or blanks; got 1 field (--delimiter to say which)")}
 }
 
+// lineError is an error on a line of the file.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return e.err.Error() }
+
 // split splits one sample line as the reader will.
-func split(l string, d rune) []string {
+func split(l string, d rune) ([]string, error) {
 	if d == ' ' {
-		return strings.Fields(l)
+		return strings.Fields(l), nil
 	}
 	cr := csv.NewReader(strings.NewReader(l))
 	cr.Comma = d
-	cr.LazyQuotes = true
 	rec, err := cr.Read()
-	if err != nil {
-		return nil
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		err = pe.Err
 	}
-	return rec
+	return rec, err
 }
 
 // isHeader says whether the first row names columns.

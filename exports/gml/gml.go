@@ -30,8 +30,8 @@ type node struct {
 // edge is a GML edge as read; weight is "" when the edge has none.
 type edge struct {
 	source, target, weight string
-	directed                string
-	line                    int
+	directed               string
+	line                   int
 }
 
 // Parse reads the graph of a GML file as its writer meant it: the graph's
@@ -252,7 +252,6 @@ func isKey(s string) bool {
 	}
 	return true
 }
-
 
 // lexer splits GML into keys, values, [ and ]; strings come back without
 // their quotes, with HTML entities (&quot; &amp; …) left as written.
