@@ -104,7 +104,10 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 			switch {
 			case depth == 1 && key == "graph":
 				if sawGraph {
-					return fail(vline, "a second graph: one graph per file is read; save each to its own file")
+					// igraph and networkx read the first graph of a file
+					// and ignore the rest; so do we, saying so.
+					raw.Notices = append(raw.Notices, fmt.Sprintf("a second graph on line %d and everything after it ignored: the first graph is read, as igraph does", kline))
+					return build(raw, nodes, edges, directedKey, o, name)
 				}
 				sawGraph = true
 			case depth == 2 && path[0] == "graph" && key == "node":

@@ -113,6 +113,8 @@ var byExtension = map[string]string{
 var (
 	dotStart = regexp.MustCompile(`(?i)^(strict\s+)?(di)?graph\s*("[^"]*"|[\w.]*)\s*\{`)
 	gmlStart = regexp.MustCompile(`(?m)^\s*graph\s*\[`)
+	// Pajek files may open with lines of description before *Vertices.
+	pajekStart = regexp.MustCompile(`(?im)^\*(vertices|network)\b`)
 )
 
 // Sniff names the format of a file from its first bytes, or refuses one
@@ -129,7 +131,7 @@ func Sniff(head []byte) (string, error) {
 		return sniffXML(t)
 	case t[0] == '{' || t[0] == '[':
 		return "", fmt.Errorf("JSON (node-link, Cytoscape.js or Graphology?): export the graph as GraphML, GEXF or an edge list")
-	case t[0] == '*':
+	case t[0] == '*' || pajekStart.Match(t):
 		return "Pajek", nil
 	case dotStart.Match(t):
 		return "", fmt.Errorf("a Graphviz DOT file: convert it (gv2gml, or networkx's read_dot and write_graphml) to GML or GraphML")

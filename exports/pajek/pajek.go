@@ -55,7 +55,8 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	}
 	var arcs []arc
 	arcsSeen, edgesSeen, relations := false, false, 0
-	row := 0 // *Matrix row being read
+	row := 0     // *Matrix row being read
+	skipped := 0 // lines before the first section
 	for sc.Scan() {
 		line++
 		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
@@ -99,7 +100,13 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 			}
 			continue
 		}
-		if section == "" || section == "*network" {
+		if section == "" {
+			// Text before the first section is a comment to Pajek and
+			// igraph (data sets often open with a description).
+			skipped++
+			continue
+		}
+		if section == "*network" {
 			return fail("%q before *Vertices", trunc(text))
 		}
 		f, err := fields(text)
@@ -209,6 +216,9 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	raw.WeightBy = "the third number of each arc or edge line (1 where absent)"
 	if o.Weight == "-" {
 		raw.WeightBy = "none (--weight -): every edge weighs 1"
+	}
+	if skipped > 0 {
+		raw.Notices = append(raw.Notices, fmt.Sprintf("%d lines before the first section skipped as a comment, as Pajek and igraph do", skipped))
 	}
 	if relations > 1 {
 		raw.Notices = append(raw.Notices, fmt.Sprintf("%d relations (*Arcs :k) read as one network", relations))

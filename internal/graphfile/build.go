@@ -46,7 +46,7 @@ type Built struct {
 // a notice; nothing is dropped without one.
 func Build(raw Raw, o Options) (*network.Graph, Built, error) {
 	b := Built{Format: raw.Format, DirectedBy: raw.DirectedBy, WeightBy: raw.WeightBy, EdgesRead: len(raw.Arcs)}
-	b.Notices = append(b.Notices, raw.Notices...)
+	b.Notices = append([]string{}, raw.Notices...)
 	multi := o.Multi
 	if multi == "" {
 		multi = "sum"
