@@ -50,6 +50,7 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	var curNode string
 	cur := -1 // open edge in raw.Arcs
 	weightID, weightSet := "", map[int]int{}
+	attrWeight, ownWeight := false, false // weight from an attribute titled weight; the open edge has its own
 	timed, dynWeights := 0, 0
 	fail := func(format string, args ...any) (graphfile.Raw, error) {
 		line, _ := dec.InputPos()
@@ -174,8 +175,10 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 				}
 				line, _ := dec.InputPos()
 				w := 1.0
+				ownWeight = false
 				if o.Weight == "" {
 					if v, ok := get(t, "weight"); ok {
+						ownWeight = true
 						if w, err = graphfile.ParseWeight(v); err != nil {
 							return fail("edge weight: %w", err)
 						}
@@ -188,10 +191,17 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 				raw.Arcs = append(raw.Arcs, graphfile.Arc{From: s, To: d, Weight: w, Directed: directed, Line: line})
 				cur = len(raw.Arcs) - 1
 			case "edges":
-				if o.Weight != "" && o.Weight != "-" {
+				switch {
+				case o.Weight != "" && o.Weight != "-":
 					if weightID, err = pickAttr(edgeAttrs, o.Weight); err != nil {
 						return fail("%w", err)
 					}
+				case o.Weight == "":
+					// GEXF 1.1 gave dynamic weights as an edge attribute
+					// titled weight; it weighs edges without their own
+					// weight attribute (networkx's reading too).
+					weightID, _ = pickAttr(edgeAttrs, "weight")
+					attrWeight = weightID != ""
 				}
 			case "attvalue":
 				key, _ := get(t, "for")
@@ -200,7 +210,7 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 				}
 				v, _ := get(t, "value")
 				switch {
-				case cur >= 0 && weightID != "" && key == weightID:
+				case cur >= 0 && weightID != "" && key == weightID && !(attrWeight && ownWeight):
 					x, err := graphfile.ParseWeight(v)
 					if err != nil {
 						return fail("edge attribute %q: %w", o.Weight, err)
@@ -251,6 +261,8 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 		raw.WeightBy = "none (--weight -): every edge weighs 1"
 	case o.Weight != "":
 		raw.WeightBy = fmt.Sprintf("edge attribute %q", o.Weight)
+	case attrWeight:
+		raw.WeightBy = "the edges' weight attribute, else their attribute titled weight (1 where neither)"
 	default:
 		raw.WeightBy = "the edges' weight attribute (1 where absent)"
 	}
@@ -258,7 +270,7 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 		raw.Notices = append(raw.Notices, fmt.Sprintf("a dynamic graph (%d times or spells): read whole, every node and edge that ever exists", timed))
 	}
 	if dynWeights > 0 {
-		raw.Notices = append(raw.Notices, fmt.Sprintf("%d edges have more than one value of %q over time: the last one read is used", dynWeights, o.Weight))
+		raw.Notices = append(raw.Notices, fmt.Sprintf("%d edges have more than one weight over time: the last one read is used", dynWeights))
 	}
 	return raw, nil
 }

@@ -23,8 +23,8 @@ const (
 
 // node is a GML node's id and label as read.
 type node struct {
-	id, label string
-	line      int
+	id, label, name string
+	line            int
 }
 
 // edge is a GML edge as read; weight is "" when the edge has none.
@@ -133,6 +133,8 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 			curNode.id = val
 		case depth == 2 && curNode != nil && key == "label":
 			curNode.label = val
+		case depth == 2 && curNode != nil && key == "name":
+			curNode.name = val
 		case depth == 2 && curEdge != nil:
 			switch {
 			case key == "source":
@@ -173,8 +175,6 @@ func build(raw graphfile.Raw, nodes []node, edges []edge, directedKey string, o 
 		raw.DirectedBy = "no directed key: undirected, as GML and networkx read it"
 	}
 	byID := make(map[string]string, len(nodes))
-	labels := make(map[string]bool, len(nodes))
-	useLabels := len(nodes) > 0
 	for _, n := range nodes {
 		if n.id == "" {
 			return raw, graphfile.Bad(name, n.line, "id", errors.New("node without id"))
@@ -182,25 +182,37 @@ func build(raw graphfile.Raw, nodes []node, edges []edge, directedKey string, o 
 		if _, dup := byID[n.id]; dup {
 			return raw, graphfile.Bad(name, n.line, "id", fmt.Errorf("duplicate node id %s", n.id))
 		}
-		byID[n.id] = n.label
-		if n.label == "" || labels[n.label] {
-			useLabels = false
-		}
-		labels[n.label] = true
+		byID[n.id] = n.id
 	}
-	nameOf := func(id string) string {
-		if l, ok := byID[id]; ok && useLabels {
-			return l
+	// Names: the labels where every node has a distinct one (networkx's
+	// reading), else the name attribute igraph writes, else the ids.
+	how := "ids (labels and names missing or repeated), as igraph reads GML"
+	for _, pick := range []struct {
+		of  func(node) string
+		how string
+	}{{func(n node) string { return n.label }, "labels (every node has a distinct one), as networkx reads GML"},
+		{func(n node) string { return n.name }, "name attributes (every node has a distinct one), as igraph writes and reads them"}} {
+		seen := make(map[string]bool, len(nodes))
+		ok := len(nodes) > 0
+		for _, n := range nodes {
+			v := pick.of(n)
+			ok = ok && v != "" && !seen[v]
+			seen[v] = true
 		}
-		return id
+		if ok {
+			for _, n := range nodes {
+				byID[n.id] = pick.of(n)
+			}
+			how = pick.how
+			break
+		}
 	}
+	nameOf := func(id string) string { return byID[id] }
 	for _, n := range nodes {
 		raw.Nodes = append(raw.Nodes, nameOf(n.id))
 	}
-	if useLabels {
-		raw.Notices = append(raw.Notices, "nodes named by their labels (every node has a distinct one), as networkx reads GML")
-	} else if len(nodes) > 0 {
-		raw.Notices = append(raw.Notices, "nodes named by their ids (labels missing or repeated), as igraph reads GML")
+	if len(nodes) > 0 {
+		raw.Notices = append(raw.Notices, "nodes named by their "+how)
 	}
 	hasWeight := false
 	for _, e := range edges {
