@@ -130,8 +130,8 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 	if len(raw.Arcs) == 0 {
 		return raw, graphfile.Bad(name, 0, "", errors.New("no edges"))
 	}
-	if header != nil && len(header) > need {
-		raw.Notices = append(raw.Notices, fmt.Sprintf("columns not read: %s", strings.Join(cols.unused(header), ", ")))
+	if unused := cols.unused(header); len(unused) > 0 {
+		raw.Notices = append(raw.Notices, fmt.Sprintf("columns not read: %s", strings.Join(unused, ", ")))
 	}
 	return raw, nil
 }

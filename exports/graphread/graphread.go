@@ -165,7 +165,7 @@ func sniffXML(t []byte) (string, error) {
 			return "GraphML", nil
 		case root == "gexf":
 			return "GEXF", nil
-		case root == "graph" && strings.Contains(s.Name.Space+fmt.Sprint(s.Attr), "xgmml"):
+		case root == "graph" && strings.Contains(strings.ToLower(s.Name.Space+fmt.Sprint(s.Attr)), "xgmml"):
 			return "", fmt.Errorf("XGMML (Cytoscape's XML): export the network from Cytoscape as GraphML, or its edge table as CSV")
 		case root == "GraphXML" || root == "graph":
 			return "", fmt.Errorf("XML with root <%s>, not GraphML or GEXF: export the graph as GraphML or GEXF", root)

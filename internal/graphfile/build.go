@@ -81,6 +81,7 @@ func Build(raw Raw, o Options) (*network.Graph, Built, error) {
 		arcs = append(arcs, network.Edge{From: u, To: v, Weight: w})
 	}
 	directed, undirected := 0, 0
+	var loopNodes []string
 	for _, a := range raw.Arcs {
 		d := a.Directed
 		switch o.Direction {
@@ -95,7 +96,9 @@ func Build(raw Raw, o Options) (*network.Graph, Built, error) {
 			undirected++
 		}
 		if a.From == a.To {
+			// The loop goes, its node stays (networkx keeps it too).
 			b.SelfLoops++
+			loopNodes = append(loopNodes, a.From)
 			continue
 		}
 		add(a.From, a.To, a.Weight)
@@ -126,7 +129,7 @@ func Build(raw Raw, o Options) (*network.Graph, Built, error) {
 			}
 		}
 	}
-	g := network.NewGraph(raw.Nodes, arcs)
+	g := network.NewGraph(append(raw.Nodes[:len(raw.Nodes):len(raw.Nodes)], loopNodes...), arcs)
 	if len(raw.Placeholders) > 0 {
 		g = g.WithPlaceholders(raw.Placeholders)
 		b.Placeholders = raw.Placeholders
