@@ -2,6 +2,8 @@ package graphread
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"encoding/json"
 	"math"
 	"os"
@@ -108,9 +110,13 @@ func TestCorpus(t *testing.T) {
 			if g.Len() != w.Nodes || g.Edges() != w.Arcs {
 				t.Fatalf("%d nodes, %d arcs; networkx reads %d and %d (read as %+v)", g.Len(), g.Edges(), w.Nodes, w.Arcs, info.Built)
 			}
-			pr := network.PageRank(g, 0.85, false, 1e-15)
-			prw := network.PageRank(g, 0.85, true, 1e-15)
-			bc := network.Betweenness(g)
+			ctx := context.Background()
+			pr, _, err1 := network.PageRank(ctx, g, 0.85, false, 1e-15)
+			prw, _, err2 := network.PageRank(ctx, g, 0.85, true, 1e-15)
+			bc, err3 := network.Betweenness(ctx, g)
+			if err := errors.Join(err1, err2, err3); err != nil {
+				t.Fatal(err)
+			}
 			worst := map[string]float64{}
 			for i := 0; i < g.Len(); i++ {
 				ref, ok := w.Metrics[g.Name(i)]
