@@ -108,31 +108,38 @@ type analyzeReport struct {
 	Provenance graphmodel.Provenance `json:"provenance"`
 	Window     string                `json:"window"`
 	Layer      analysis.Layer        `json:"layer"`
-	RankedBy   network.Metric        `json:"ranked_by"`
-	// Placeholders is "excluded" (the default) or "included".
-	Placeholders string `json:"placeholders"`
-	// Nodes and EdgesDistinctPairs are the size of the simple directed
-	// graph paths run on (placeholders left out unless included);
+	networkReport
 	// Relationships counts the layer's relationships that made the graph
 	// (one claim per event, no planned reception, own-citizen returns
 	// included before the graph drops them).
-	Nodes              int                   `json:"nodes"`
-	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
-	Relationships      int                   `json:"relationships_counted"`
-	Metrics            []network.MetricRun   `json:"metric_settings"`
-	Hubs               []hubRow              `json:"hubs"`
-	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
-	Communities        network.Communities   `json:"communities"`
-	Stability          network.Stability     `json:"community_stability"`
-	Patterns           []analysis.Match      `json:"patterns"`
-	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
-	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
+	Relationships int                   `json:"relationships_counted"`
+	Stability     network.Stability     `json:"community_stability"`
+	Patterns      []analysis.Match      `json:"patterns"`
+	Dependencies  []analysis.Dependency `json:"single_receiver_dependencies"`
+	Removal       *analysis.HubRemoval  `json:"removal,omitempty"`
+}
+
+// networkReport is what analyze reports of any network, a dataset's layer
+// or a graph file (analyze --graph), under the same keys, so one reader
+// of the JSON reads both.
+type networkReport struct {
+	RankedBy network.Metric `json:"ranked_by"`
+	// Placeholders is "excluded" (the default) or "included".
+	Placeholders string `json:"placeholders"`
+	// Nodes and EdgesDistinctPairs are the size of the simple directed
+	// graph paths run on (placeholders left out unless included).
+	Nodes              int                 `json:"nodes"`
+	EdgesDistinctPairs int                 `json:"edges_distinct_pairs"`
+	Metrics            []network.MetricRun `json:"metric_settings"`
+	Hubs               []hubRow            `json:"hubs"`
+	PlaceholderNodes   []hubRow            `json:"placeholder_nodes"`
+	Communities        network.Communities `json:"communities"`
 }
 
 type hubRow struct {
 	Rank int    `json:"rank"`
 	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Kind string `json:"kind,omitempty"` // a country's kind; none in a graph file
 	network.NodeMetrics
 }
 
@@ -161,10 +168,11 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
-		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
-		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: lr.Runs, Communities: lr.Communities(),
-		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
+	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer,
+		networkReport: networkReport{RankedBy: metric, Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
+			Metrics: lr.Runs, Communities: lr.Communities()},
+		Relationships: len(analysis.LayerRelationships(d, layer, w)),
+		Stability:     stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
