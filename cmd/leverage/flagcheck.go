@@ -61,7 +61,12 @@ func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
 		return usagef("--directed and --undirected contradict each other")
 	}
 	if !slices.ContainsFunc(graphfile.Multi, func(m struct{ Name, Does string }) bool { return m.Name == o.read.multi }) {
-		return usagef("--multi %q: want sum or first", o.read.multi)
+		return usagef("--multi %q: want sum or first (the kernels run on simple graphs, so parallel edges always become one)", o.read.multi)
+	}
+	switch o.read.delimiter {
+	case "", ",", ";", "|", "tab", "\\t", "\t", "space", " ":
+	default:
+		return usagef("--delimiter %q: want , ; | tab or space", o.read.delimiter)
 	}
 	if o.read.weight != "" && o.unweighted {
 		return usagef("--weight and --unweighted contradict each other (--weight - reads every edge as weight 1)")
