@@ -276,3 +276,27 @@ func TestAnalyzeGraphSharesAnalyzeLayout(t *testing.T) {
 		t.Error("no metric settings for the graph file")
 	}
 }
+
+// Reading options that cannot work are command-line errors (exit 2), and
+// the flags change what is read: --undirected doubles every arc.
+func TestAnalyzeGraphReadingFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte("a;b\nb;c\n"), 0o644)
+	for _, args := range [][]string{{"--multi", "keep"}, {"--delimiter", "x"}, {"--directed", "--undirected"}, {"--weight", "w", "--unweighted"}} {
+		if _, errs, code := runCLI(t, append([]string{"analyze", "--graph", path}, args...)...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
+		}
+	}
+	if _, errs, code := runCLI(t, "analyze", "--directed"); code != exitUsage || !strings.Contains(errs, "--directed") {
+		t.Errorf("--directed without --graph: exit %d: %s", code, errs)
+	}
+	for flag, pairs := range map[string]float64{"--directed": 2, "--undirected": 4} {
+		out, errs, code := runCLI(t, "analyze", "--graph", path, flag, "--format", "json")
+		var rep struct {
+			Pairs int `json:"edges_distinct_pairs"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || float64(rep.Pairs) != pairs {
+			t.Errorf("%s: exit %d, %d pairs, want %v: %s", flag, code, rep.Pairs, pairs, errs)
+		}
+	}
+}
