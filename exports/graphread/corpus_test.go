@@ -3,8 +3,8 @@ package graphread
 import (
 	"bufio"
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"os/exec"
