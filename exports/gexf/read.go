@@ -4,14 +4,12 @@ package gexf
 // this package, for analyze --graph.
 
 import (
-	"bufio"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/graphfile"
 	"github.com/leverage-project/leverage/internal/xmlbound"
 )
@@ -34,11 +32,7 @@ type gexfAttr struct{ title, def string }
 // a dynamic weight takes its last value, announced. Hierarchies (nodes
 // inside nodes, pid, parents) are refused naming the node and line.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
-	lim := xmlbound.NewReader(bufio.NewReaderSize(r, 1<<20), maxText, maxText, func(_ bool, limit int64) error {
-		return fmt.Errorf("a text or tag of more than %d bytes: %w", limit, graphmodel.ErrInvalid)
-	})
-	dec := xml.NewDecoder(lim)
-	dec.Strict = true
+	dec := xmlbound.NewDecoder(r, maxText)
 	raw := graphfile.Raw{Format: "GEXF", Data: map[string]string{}}
 	declared := map[string]int{}
 	edgeAttrs, nodeAttrs := map[string]gexfAttr{}, map[string]gexfAttr{}
@@ -70,9 +64,6 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 			break
 		}
 		if err != nil {
-			if lim.Err() != nil {
-				err = lim.Err()
-			}
 			return fail("%w", err)
 		}
 		switch t := tok.(type) {

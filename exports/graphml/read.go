@@ -5,7 +5,6 @@ package graphml
 // metrics run on networks that are not leverage datasets.
 
 import (
-	"bufio"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis/network"
-	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/graphfile"
 	"github.com/leverage-project/leverage/internal/xmlbound"
 )
@@ -81,11 +79,7 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 // graphs (yEd's group nodes), ports. A duplicate node id is an error
 // naming both lines.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
-	lim := xmlbound.NewReader(bufio.NewReaderSize(r, 1<<20), maxGraphMLText, maxGraphMLText, func(_ bool, limit int64) error {
-		return fmt.Errorf("a text or tag of more than %d bytes: %w", limit, graphmodel.ErrInvalid)
-	})
-	dec := xml.NewDecoder(lim)
-	dec.Strict = true
+	dec := xmlbound.NewDecoder(r, maxGraphMLText)
 	raw := graphfile.Raw{Format: "GraphML", Data: map[string]string{}}
 	keys := map[string]*keyDef{}
 	declared := map[string]int{} // node id -> line
@@ -106,9 +100,6 @@ func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error)
 			break
 		}
 		if err != nil {
-			if lim.Err() != nil {
-				err = lim.Err()
-			}
 			return fail("%w", err)
 		}
 		switch t := tok.(type) {
