@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strings"
 
+	"github.com/leverage-project/leverage/exports/graphread"
 	"github.com/leverage-project/leverage/internal/graphfile"
 )
 
@@ -40,4 +41,13 @@ func (o graphReadOptions) options() graphfile.Options {
 		r.Direction = "undirected"
 	}
 	return r
+}
+
+// graphFormats lists the formats analyze --graph reads, for its help.
+func graphFormats() string {
+	var names []string
+	for _, f := range graphread.Formats {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -31,6 +31,10 @@ type gexfAttr struct{ title, def string }
 // read whole (every node and edge that ever exists, one notice says so);
 // a dynamic weight takes its last value, announced. Hierarchies (nodes
 // inside nodes, pid, parents) are refused naming the node and line.
+//
+// It is one token loop over the file, long because encoding/xml streams
+// tokens and the open key, node and edge are state between them; split,
+// that state would be passed around instead of read in one place.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	dec := xmlbound.NewDecoder(r, maxText)
 	raw := graphfile.Raw{Format: "GEXF", Data: map[string]string{}}

@@ -42,6 +42,10 @@ type edge struct {
 // weight (Newman's data sets), or the key o.Weight names; else 1. Keys we
 // do not use (graphics, LabelGraphics, …) are skipped. Nested graphs and
 // hyperedges are refused naming the line.
+//
+// It is one loop over tokens, long because where a key is (graph, node,
+// edge, deeper) decides what it means; build then resolves names and
+// weights once everything is read.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	lx := &lexer{r: bufio.NewReaderSize(r, 1<<16), line: 1}
 	raw := graphfile.Raw{Format: "GML", Data: map[string]string{}}

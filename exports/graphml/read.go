@@ -78,6 +78,10 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 // take is refused naming the construct and its line: hyperedges, nested
 // graphs (yEd's group nodes), ports. A duplicate node id is an error
 // naming both lines.
+//
+// It is one token loop over the file, long because encoding/xml streams
+// tokens and the open key, node and edge are state between them; split,
+// that state would be passed around instead of read in one place.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	dec := xmlbound.NewDecoder(r, maxGraphMLText)
 	raw := graphfile.Raw{Format: "GraphML", Data: map[string]string{}}

@@ -38,7 +38,7 @@ type Info struct {
 }
 
 // Formats is the table of formats Read tells apart, with the parser of
-// each: the CLI's help and the README list the same.
+// each; analyze's --graph help lists them from here.
 var Formats = []struct {
 	Name  string
 	Parse func(io.Reader, string, graphfile.Options) (graphfile.Raw, error)

@@ -29,6 +29,9 @@ const maxVertices = 2_000_000
 // named by their labels when all n have distinct ones (networkx's reading),
 // else by their numbers (igraph's). Partition, vector and cluster files,
 // which hold no network, are refused by name.
+//
+// It is one loop over lines, long because each section reads its lines
+// its own way and all of them share the vertex table and the line count.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
