@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/internal/graphfile"
+	"github.com/leverage-project/leverage/internal/textbound"
 )
 
 // Column names a header may give, lower-cased: the ones Gephi's
@@ -50,7 +51,7 @@ const sampleBytes = 64 << 10
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	br := bufio.NewReaderSize(&lineEnds{r: bufio.NewReaderSize(r, 1<<16)}, sampleBytes)
 	sample, _ := br.Peek(sampleBytes)
-	raw := graphfile.Raw{Data: map[string]string{}}
+	raw := graphfile.Raw{Name: name, Data: map[string]string{}}
 	lines := sampleLines(sample, len(sample) == sampleBytes)
 	if len(lines) == 0 {
 		return raw, graphfile.Bad(name, 0, "", errors.New("no edges"))
@@ -342,11 +343,15 @@ func pickColumns(header []string, n int, o graphfile.Options) (columns, error) {
 	return c, nil
 }
 
-// rows reads records in the chosen dialect, counting lines.
+// rows reads records in the chosen dialect, counting lines. A CSV record
+// is bounded (textbound.MaxRecord), since encoding/csv holds a whole one
+// in memory however long; a blank-separated line is bounded by the
+// scanner.
 type rows struct {
-	cr   *csv.Reader
-	sc   *bufio.Scanner
-	line int
+	cr    *csv.Reader
+	bound *textbound.Reader
+	sc    *bufio.Scanner
+	line  int
 }
 
 func newRows(r io.Reader, d rune) *rows {
@@ -355,12 +360,13 @@ func newRows(r io.Reader, d rune) *rows {
 		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 		return &rows{sc: sc}
 	}
-	cr := csv.NewReader(r)
+	bound := textbound.NewReader(r, textbound.MaxRecord)
+	cr := csv.NewReader(bound)
 	cr.Comma = d
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = d != '\t'
-	return &rows{cr: cr}
+	return &rows{cr: cr, bound: bound}
 }
 
 // next returns the next record with data, io.EOF at the end.
@@ -391,9 +397,13 @@ func (r *rows) next() ([]string, error) {
 				r.line = pe.Line
 				return nil, pe.Err
 			}
+			if errors.Is(err, textbound.ErrTooLong) {
+				r.line++ // the record after the last one read
+			}
 			return nil, err
 		}
 		r.line, _ = r.cr.FieldPos(0)
+		r.bound.Mark(r.cr.InputOffset())
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}

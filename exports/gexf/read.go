@@ -37,7 +37,7 @@ type gexfAttr struct{ title, def string }
 // that state would be passed around instead of read in one place.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	dec := xmlbound.NewDecoder(r, maxText)
-	raw := graphfile.Raw{Format: "GEXF", Data: map[string]string{}}
+	raw := graphfile.Raw{Name: name, Format: "GEXF", Data: map[string]string{}}
 	declared := map[string]int{}
 	edgeAttrs, nodeAttrs := map[string]gexfAttr{}, map[string]gexfAttr{}
 	var attrs map[string]gexfAttr // the <attributes> block open, if any

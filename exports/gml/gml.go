@@ -48,7 +48,7 @@ type edge struct {
 // weights once everything is read.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	lx := &lexer{r: bufio.NewReaderSize(r, 1<<16), line: 1}
-	raw := graphfile.Raw{Format: "GML", Data: map[string]string{}}
+	raw := graphfile.Raw{Name: name, Format: "GML", Data: map[string]string{}}
 	fail := func(line int, format string, args ...any) (graphfile.Raw, error) {
 		return raw, graphfile.Bad(name, line, "", fmt.Errorf(format, args...))
 	}

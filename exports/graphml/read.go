@@ -84,7 +84,7 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 // that state would be passed around instead of read in one place.
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	dec := xmlbound.NewDecoder(r, maxGraphMLText)
-	raw := graphfile.Raw{Format: "GraphML", Data: map[string]string{}}
+	raw := graphfile.Raw{Name: name, Format: "GraphML", Data: map[string]string{}}
 	keys := map[string]*keyDef{}
 	declared := map[string]int{} // node id -> line
 	var curKey *keyDef

@@ -35,7 +35,7 @@ const maxVertices = 2_000_000
 func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	raw := graphfile.Raw{Format: "Pajek", Data: map[string]string{}}
+	raw := graphfile.Raw{Name: name, Format: "Pajek", Data: map[string]string{}}
 	n := 0
 	var labels map[int]string
 	section := ""

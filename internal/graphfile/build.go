@@ -80,6 +80,15 @@ func Build(raw Raw, o Options) (*network.Graph, Built, error) {
 		at[pair{u, v}] = len(arcs)
 		arcs = append(arcs, network.Edge{From: u, To: v, Weight: w})
 	}
+	// The file's weights must sum to a number the analysis can add up
+	// without overflow (see MaxWeight): checked in file order, so the
+	// message names the edge that passed the bound.
+	var total Sum
+	for _, a := range raw.Arcs {
+		if err := total.Add(a.Weight); err != nil {
+			return nil, b, Bad(raw.Name, a.Line, "weight", err)
+		}
+	}
 	directed, undirected := 0, 0
 	var loopNodes []string
 	for _, a := range raw.Arcs {

@@ -5,6 +5,8 @@ package graphfile
 // every parser fills one, and graphread.Build turns it into the simple
 // directed graph the kernels run on, saying what it changed.
 type Raw struct {
+	// Name is the file's name, for messages.
+	Name string
 	// Format names the format and, where the file says, its version
 	// ("GEXF 1.3", "GraphML", "Pajek", "CSV (delimiter ';', header)").
 	Format string
