@@ -41,6 +41,7 @@ type analyzeOptions struct {
 	sensitivity      bool
 	analysisName     string // --write: the (:Analysis) name
 	replaceAnalysis  string
+	read             graphReadOptions
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -65,7 +66,8 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.IntVar(&o.repeat, "repeat", 1, "with --graph: run each algorithm N times and report its median time (for timing fast algorithms)")
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json (json lists every node)")
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
-	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
+	fs.StringVar(&o.graph, "graph", "", "analyse a graph `FILE` instead, any tool's: "+graphFormats()+" (CSV, TSV, NCOL; told apart by content, gzip too)")
+	o.read.register(fs)
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
 	fs.Float64Var(&o.tolerance, "tolerance", 0, "PageRank and HITS `tolerance` (0: analyze's own, 1e-12)")
@@ -135,32 +137,39 @@ type analyzeReport struct {
 	Provenance graphmodel.Provenance `json:"provenance"`
 	Window     string                `json:"window"`
 	Layer      analysis.Layer        `json:"layer"`
-	RankedBy   network.Metric        `json:"ranked_by"`
-	// Placeholders is "excluded" (the default) or "included".
-	Placeholders string `json:"placeholders"`
-	// Nodes and EdgesDistinctPairs are the size of the simple directed
-	// graph paths run on (placeholders left out unless included);
+	networkReport
 	// Relationships counts the layer's relationships that made the graph
 	// (one claim per event, no planned reception, own-citizen returns
 	// included before the graph drops them).
-	Nodes              int                   `json:"nodes"`
-	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
-	Relationships      int                   `json:"relationships_counted"`
-	Metrics            []network.MetricRun   `json:"metric_settings"`
-	Hubs               []hubRow              `json:"hubs"`
-	PlaceholderNodes   []hubRow              `json:"placeholder_nodes"`
-	Communities        network.Communities   `json:"communities"`
-	Stability          network.Stability     `json:"community_stability"`
-	Patterns           []analysis.Match      `json:"patterns"`
-	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
-	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
-	Sensitivity        *analysis.Sensitivity `json:"sensitivity,omitempty"`
+	Relationships int                   `json:"relationships_counted"`
+	Stability     network.Stability     `json:"community_stability"`
+	Patterns      []analysis.Match      `json:"patterns"`
+	Dependencies  []analysis.Dependency `json:"single_receiver_dependencies"`
+	Removal       *analysis.HubRemoval  `json:"removal,omitempty"`
+	Sensitivity   *analysis.Sensitivity `json:"sensitivity,omitempty"`
+}
+
+// networkReport is what analyze reports of any network, a dataset's layer
+// or a graph file (analyze --graph), under the same keys, so one reader
+// of the JSON reads both.
+type networkReport struct {
+	RankedBy network.Metric `json:"ranked_by"`
+	// Placeholders is "excluded" (the default) or "included".
+	Placeholders string `json:"placeholders"`
+	// Nodes and EdgesDistinctPairs are the size of the simple directed
+	// graph paths run on (placeholders left out unless included).
+	Nodes              int                 `json:"nodes"`
+	EdgesDistinctPairs int                 `json:"edges_distinct_pairs"`
+	Metrics            []network.MetricRun `json:"metric_settings"`
+	Hubs               []hubRow            `json:"hubs"`
+	PlaceholderNodes   []hubRow            `json:"placeholder_nodes"`
+	Communities        network.Communities `json:"communities"`
 }
 
 type hubRow struct {
 	Rank int    `json:"rank"`
 	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Kind string `json:"kind,omitempty"` // a country's kind; none in a graph file
 	network.NodeMetrics
 }
 
@@ -196,10 +205,11 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		window = w.String()
 	}
 	prov := d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), window, "relationships of layer "+string(layer))
-	rep := analyzeReport{Dataset: describe(d), Provenance: prov, Window: windowLabel(w), Layer: layer, RankedBy: metric,
-		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
-		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: lr.Runs, Communities: lr.Communities(),
-		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
+	rep := analyzeReport{Dataset: describe(d), Provenance: prov, Window: windowLabel(w), Layer: layer,
+		networkReport: networkReport{RankedBy: metric, Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
+			Metrics: lr.Runs, Communities: lr.Communities()},
+		Relationships: len(analysis.LayerRelationships(d, layer, w)),
+		Stability:     stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}

@@ -3,15 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis/network"
-	"github.com/leverage-project/leverage/exports/edgelist"
-	"github.com/leverage-project/leverage/exports/graphml"
+	"github.com/leverage-project/leverage/exports/graphread"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/jsonsafe"
 	"github.com/leverage-project/leverage/internal/safeio"
@@ -43,7 +41,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	start := time.Now()
-	g, notices, err := readAnalyzeGraph(o)
+	g, info, err := readAnalyzeGraph(o)
 	if err != nil {
 		return err
 	}
@@ -59,20 +57,21 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return usagef("--by: %v", err)
 	}
-	var placeholders []network.NodeMetrics
+	sg := g.Structural()
+	rep := graphFileReport{Graph: o.graph, Provenance: graphProvenance{Tool: "leverage " + graphmodel.ToolVersion(), Info: info},
+		networkReport: networkReport{RankedBy: network.Metric(o.metric), Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
+			Metrics: run.hubs.Runs(), Communities: run.louvain},
+		Leiden: run.leiden, Timings: run.timings}
+	if o.withPlaceholders {
+		rep.Placeholders = "included"
+	}
+	for i, x := range ranked {
+		rep.Hubs = append(rep.Hubs, hubRow{Rank: i + 1, Name: x.Node, NodeMetrics: x})
+	}
 	for _, x := range m {
 		if x.Placeholder {
-			placeholders = append(placeholders, x)
+			rep.PlaceholderNodes = append(rep.PlaceholderNodes, hubRow{Name: x.Node, NodeMetrics: x})
 		}
-	}
-	sg := g.Structural()
-	comm, leiden := run.louvain, run.leiden
-	rep := graphFileReport{o.graph, sg.Len(), sg.Edges(), notices, s.PageRankTol, s.HITSTol, run.timings, len(comm.Members), comm.Modularity, comm.Members,
-		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders, "", "leverage " + graphmodel.ToolVersion(),
-		s.PageRankDamping, o.modularity}
-	// The file is the whole input: its hash is what a reader cites.
-	if rep.GraphSHA256, err = fileSHA(o.graph); err != nil {
-		return err
 	}
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, rep, "")
@@ -99,26 +98,18 @@ func parseGraphMetrics(list string) (map[string]bool, error) {
 	return want, nil
 }
 
-// readAnalyzeGraph reads --graph (GraphML by its extension, else a CSV
-// edge list), with every weight 1 under --unweighted and no placeholders
-// under --include-placeholders.
-func readAnalyzeGraph(o analyzeOptions) (*network.Graph, []string, error) {
+// readAnalyzeGraph reads --graph, whatever tool wrote it (graphread tells
+// the format by content and records how it read it), with every weight 1
+// under --unweighted and no placeholders under --include-placeholders.
+func readAnalyzeGraph(o analyzeOptions) (*network.Graph, graphread.Info, error) {
 	f, err := safeio.Open(o.graph)
 	if err != nil {
-		return nil, nil, err
+		return nil, graphread.Info{}, err
 	}
 	defer f.Close()
-	var g *network.Graph
-	var notices []string
-	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
-		var info graphml.Info
-		g, info, err = graphml.ReadInfo(f, o.graph)
-		notices = info.Notices()
-	} else {
-		g, err = edgelist.Read(f, o.graph)
-	}
+	g, info, err := graphread.Read(f, o.graph, o.read.options())
 	if err != nil {
-		return nil, nil, fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
+		return nil, info, fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
 	}
 	if o.unweighted {
 		el := g.EdgeList()
@@ -134,7 +125,7 @@ func readAnalyzeGraph(o analyzeOptions) (*network.Graph, []string, error) {
 	if o.withPlaceholders {
 		g = g.WithPlaceholders(nil)
 	}
-	return g, notices, nil
+	return g, info, nil
 }
 
 // graphRun runs the selected algorithms of analyze --graph, each timed.
@@ -211,68 +202,49 @@ func (r *graphRun) timed(ctx context.Context, name string, fn func() error) erro
 	return nil
 }
 
-// graphFileReport is what analyze --graph prints.
+// graphFileReport is what analyze --graph prints: analyze's network
+// report under the same keys, the file's provenance, Leiden's partition
+// beside Louvain's, and each algorithm's time.
 type graphFileReport struct {
-	Graph              string                `json:"graph"`
-	Nodes              int                   `json:"nodes"`
-	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
-	Notices            []string              `json:"notices"`
-	PageRankTol        float64               `json:"pagerank_tolerance"`
-	HITSTol            float64               `json:"hits_tolerance"`
-	Timings            []timing              `json:"timings_seconds"`
-	Communities        int                   `json:"communities"`
-	Modularity         float64               `json:"modularity"`
-	Members            [][]string            `json:"community_members"`
-	LouvainRun         communityRun          `json:"louvain_settings"`
-	LeidenRun          communityRun          `json:"leiden_settings"`
-	Leiden             int                   `json:"leiden_communities"`
-	LeidenQ            float64               `json:"leiden_modularity"`
-	Nodes_             []network.NodeMetrics `json:"metrics"`
-	Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
-	// Provenance: the input file's SHA-256 and the tool; the settings
-	// not in louvain_settings.
-	GraphSHA256     string  `json:"graph_sha256"`
-	Tool            string  `json:"tool"`
-	PageRankDamping float64 `json:"pagerank_damping"`
-	ModularityKind  string  `json:"modularity_kind"`
+	Graph      string          `json:"graph"`
+	Provenance graphProvenance `json:"provenance"`
+	networkReport
+	Leiden  network.Communities `json:"leiden_communities"`
+	Timings []timing            `json:"timings_seconds"`
+}
+
+// graphProvenance is what a graph file's results cite: the tool, the
+// file's SHA-256 and every choice made in reading it.
+type graphProvenance struct {
+	Tool string `json:"tool"`
+	graphread.Info
 }
 
 func writeGraphTable(e env, o analyzeOptions, want map[string]bool, rep graphFileReport) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "graph: %s sha256:%s (%d nodes, %d distinct directed pairs, placeholders left out) (%s)\n", o.graph, rep.GraphSHA256, rep.Nodes, rep.EdgesDistinctPairs, rep.Tool)
-	for _, s := range rep.Notices {
+	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders %s)\n", o.graph, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders)
+	r := rep.Provenance
+	fmt.Fprintf(tw, "read as: %s, %s (%s); weights: %s; sha256 %s\n", r.Format, r.Direction, r.DirectedBy, r.WeightBy, r.SHA256)
+	for _, s := range r.Notices {
 		fmt.Fprintf(tw, "note: %s\n", s)
 	}
 	for _, t := range rep.Timings {
 		fmt.Fprintf(tw, "%s\t%.3f s\n", t.Name, t.Seconds)
 	}
 	if want["louvain"] {
-		fmt.Fprintf(tw, "communities\t%d (modularity %.4f)\n", rep.Communities, rep.Modularity)
+		fmt.Fprintf(tw, "communities\t%d (modularity %.4f)\n", len(rep.Communities.Members), rep.Communities.Modularity)
 	}
 	if want["leiden"] {
-		fmt.Fprintf(tw, "leiden communities\t%d (modularity %.4f)\n", rep.Leiden, rep.LeidenQ)
+		fmt.Fprintf(tw, "leiden communities\t%d (modularity %.4f)\n", len(rep.Leiden.Members), rep.Leiden.Modularity)
 	}
 	fmt.Fprintf(tw, "\nrank\tnode\tin\tout\tpagerank\thub\tauthority\tbetweenness\tcloseness\tcore\n")
-	for i, x := range rep.Nodes_ {
+	for i, x := range rep.Hubs {
 		if o.top > 0 && i >= o.top {
 			break
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", i+1, x.Node, x.InDegree, x.OutDegree, f6(x.PageRank), f6(x.Hub), f6(x.Authority), f6(x.Betweenness), f6(x.Closeness), x.Core)
 	}
 	return tw.Flush()
-}
-
-// communityRun is how a community method ran: its seeds, resolution and
-// the size of the undirected graph.
-type communityRun struct {
-	Seeds      []uint64 `json:"seeds"`
-	Resolution float64  `json:"resolution"`
-	Nodes      int      `json:"nodes"`
-	Edges      int      `json:"undirected_edges"`
-}
-
-func runOf(c network.Communities) communityRun {
-	return communityRun{c.Seeds, c.Resolution, c.Nodes, c.Edges}
 }
 
 type timing struct {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -157,19 +161,19 @@ func TestAnalyzeGraphFile(t *testing.T) {
 		Timings []struct {
 			Algorithm string `json:"algorithm"`
 		} `json:"timings_seconds"`
-		Metrics []struct {
+		Hubs []struct {
 			Node     string  `json:"node"`
 			PageRank float64 `json:"pagerank"`
-		} `json:"metrics"`
+		} `json:"hubs"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
 	// One timing per algorithm, plus reading and the weighted PageRank and HITS.
-	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Metrics[0].Node != "c" {
+	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Hubs[0].Node != "c" {
 		t.Errorf("report %+v", rep)
 	}
-	os.WriteFile(path, []byte("a,b,x\nc,d,y\n"), 0o644)
+	os.WriteFile(path, []byte("a,b,1\nc,d,y\n"), 0o644)
 	if _, errs, code := runCLI(t, "analyze", "--graph", path); code != exitInvalid || !strings.Contains(errs, "g.csv:2: weight") {
 		t.Errorf("bad weight: exit %d %s", code, errs)
 	}
@@ -216,6 +220,83 @@ func TestAnalyzeLeavesPlaceholdersOut(t *testing.T) {
 			if placeholder(d.Nationality) || placeholder(d.Receiver) {
 				t.Errorf("%s: dependency %+v", layer, d)
 			}
+		}
+	}
+}
+
+// analyze and analyze --graph write one layout: every key of a layer's
+// network report is in a graph file's report with the same JSON type, and
+// the file's provenance names its SHA-256 and how it was read.
+func TestAnalyzeGraphSharesAnalyzeLayout(t *testing.T) {
+	layer, errs, code := runCLI(t, "analyze", "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	path := filepath.Join(t.TempDir(), "g.tsv")
+	content := "a\tb\t1\nb\tc\t2\nc\ta\t1\nc\tc\t1\n"
+	os.WriteFile(path, []byte(content), 0o644)
+	file, errs, code := runCLI(t, "analyze", "--graph", path, "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var l, f map[string]any
+	if err := json.Unmarshal([]byte(layer), &l); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(file), &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"provenance", "ranked_by", "placeholders", "nodes", "edges_distinct_pairs", "metric_settings", "hubs", "placeholder_nodes", "communities"} {
+		if _, ok := l[k]; !ok {
+			t.Errorf("analyze has no %q", k)
+		}
+		if fmt.Sprintf("%T", l[k]) != fmt.Sprintf("%T", f[k]) && f[k] != nil && l[k] != nil {
+			t.Errorf("%q: analyze's is %T, analyze --graph's %T", k, l[k], f[k])
+		}
+	}
+	hubKeys := func(r map[string]any) []string {
+		var out []string
+		for k := range r["hubs"].([]any)[0].(map[string]any) {
+			if k != "kind" {
+				out = append(out, k)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if a, b := hubKeys(l), hubKeys(f); !slices.Equal(a, b) {
+		t.Errorf("hub rows differ:\n analyze %v\n --graph %v", a, b)
+	}
+	prov := f["provenance"].(map[string]any)
+	sum := sha256.Sum256([]byte(content))
+	if prov["sha256"] != hex.EncodeToString(sum[:]) || prov["format"] != "edge list (tab, no header)" || prov["self_loops_dropped"] != 1.0 || prov["direction"] != "directed" {
+		t.Errorf("provenance %v", prov)
+	}
+	if s, _ := f["metric_settings"].([]any); len(s) == 0 {
+		t.Error("no metric settings for the graph file")
+	}
+}
+
+// Reading options that cannot work are command-line errors (exit 2), and
+// the flags change what is read: --undirected doubles every arc.
+func TestAnalyzeGraphReadingFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte("a;b\nb;c\n"), 0o644)
+	for _, args := range [][]string{{"--multi", "keep"}, {"--delimiter", "x"}, {"--directed", "--undirected"}, {"--weight", "w", "--unweighted"}} {
+		if _, errs, code := runCLI(t, append([]string{"analyze", "--graph", path}, args...)...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, errs)
+		}
+	}
+	if _, errs, code := runCLI(t, "analyze", "--directed"); code != exitUsage || !strings.Contains(errs, "--directed") {
+		t.Errorf("--directed without --graph: exit %d: %s", code, errs)
+	}
+	for flag, pairs := range map[string]float64{"--directed": 2, "--undirected": 4} {
+		out, errs, code := runCLI(t, "analyze", "--graph", path, flag, "--format", "json")
+		var rep struct {
+			Pairs int `json:"edges_distinct_pairs"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || float64(rep.Pairs) != pairs {
+			t.Errorf("%s: exit %d, %d pairs, want %v: %s", flag, code, rep.Pairs, pairs, errs)
 		}
 	}
 }
@@ -267,9 +348,11 @@ func TestSettingsFlagsReachOutputs(t *testing.T) {
 		t.Fatal(errs)
 	}
 	var g struct {
-		Modularity float64 `json:"modularity"`
+		Communities struct {
+			Modularity float64 `json:"modularity"`
+		} `json:"communities"`
 	}
-	if err := json.Unmarshal([]byte(js), &g); err != nil || g.Modularity != rep.Communities.Modularity {
-		t.Errorf("analyze --graph modularity %v (%v), analyze --layer %v", g.Modularity, err, rep.Communities.Modularity)
+	if err := json.Unmarshal([]byte(js), &g); err != nil || g.Communities.Modularity != rep.Communities.Modularity {
+		t.Errorf("analyze --graph modularity %v (%v), analyze --layer %v", g.Communities.Modularity, err, rep.Communities.Modularity)
 	}
 }

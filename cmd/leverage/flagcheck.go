@@ -2,10 +2,12 @@ package main
 
 import (
 	"flag"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/internal/graphfile"
 )
 
 // givenFlags returns the flags set on the command line.
@@ -39,7 +41,7 @@ func refuseIdle(given map[string]bool, idle []string, mode string) error {
 // analyzeGraphOnly are analyze's flags that act only on --graph FILE, and
 // analyzeDatasetOnly those that act only on a dataset.
 var (
-	analyzeGraphOnly   = []string{"metrics", "repeat", "unweighted", "betweenness-samples"}
+	analyzeGraphOnly   = []string{"metrics", "repeat", "unweighted", "betweenness-samples", "directed", "undirected", "weight", "multi", "delimiter", "source-col", "target-col"}
 	analyzeDatasetOnly = []string{"data", "neo4j", "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-retry",
 		"layer", "remove", "as-of", "from", "to", "known-by"}
 )
@@ -54,6 +56,20 @@ func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
 		}
 	} else if err := refuseIdle(given, analyzeGraphOnly, "without --graph FILE"); err != nil {
 		return err
+	}
+	if o.read.directed && o.read.undirected {
+		return usagef("--directed and --undirected contradict each other")
+	}
+	if !slices.ContainsFunc(graphfile.Multi, func(m struct{ Name, Does string }) bool { return m.Name == o.read.multi }) {
+		return usagef("--multi %q: want sum or first (the kernels run on simple graphs, so parallel edges always become one)", o.read.multi)
+	}
+	switch o.read.delimiter {
+	case "", ",", ";", "|", "tab", "\\t", "\t", "space", " ":
+	default:
+		return usagef("--delimiter %q: want , ; | tab or space", o.read.delimiter)
+	}
+	if o.read.weight != "" && o.unweighted {
+		return usagef("--weight and --unweighted contradict each other (--weight - reads every edge as weight 1)")
 	}
 	if o.samples < 0 {
 		return usagef("--betweenness-samples must be 0 (exact) or a positive number of sources, not %d", o.samples)

@@ -17,7 +17,7 @@ func TestRead(t *testing.T) {
 		t.Errorf("graph %d nodes %d edges %v", g.Len(), g.Edges(), g.EdgeList())
 	}
 	for text, want := range map[string]string{
-		"a,b,x\nc,d,y\n":  "e.csv:2: weight",
+		"a,b,1\nc,d,y\n":  "e.csv:2: weight",
 		"a\n":             "e.csv:1: want source,target",
 		"a,b,-1\n":        "e.csv:1: weight",
 		"source,target\n": "no edges",

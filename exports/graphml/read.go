@@ -5,23 +5,22 @@ package graphml
 // metrics run on networks that are not leverage datasets.
 
 import (
-	"bufio"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/leverage-project/leverage/analysis/network"
-	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/graphfile"
-	"github.com/leverage-project/leverage/internal/termsafe"
 	"github.com/leverage-project/leverage/internal/xmlbound"
 )
 
 // Info says how a GraphML file was read.
 type Info struct {
-	// Directed is the file's edgedefault (GraphML's default: directed).
+	// Directed is the file's edgedefault (undirected when absent, as the
+	// GraphML spec's schema and networkx read it).
 	Directed bool
 	// UndirectedEdges counts edges read as undirected (by edgedefault or
 	// their own directed="false"); each became two arcs u→v and v→u of
@@ -37,24 +36,13 @@ type Info struct {
 	// Data holds the graph-level <data> values by attribute name
 	// (our exports: dataset, content_hash, tool, layer, …).
 	Data map[string]string
+	// Built is how the file became the kernels' graph.
+	Built graphfile.Built
 }
 
 // Notices are one line each about what the reader did beyond the plain
 // case, for the caller to show.
-func (i Info) Notices() []string {
-	var out []string
-	if i.UndirectedEdges > 0 {
-		out = append(out, fmt.Sprintf("%d undirected edges read as two arcs each (u→v and v→u, same weight)", i.UndirectedEdges))
-	}
-	if len(i.Undeclared) > 0 {
-		shown := i.Undeclared[:min(5, len(i.Undeclared))]
-		out = append(out, fmt.Sprintf("%d edge endpoints are not declared as nodes and were added: %s", len(i.Undeclared), strings.Join(shown, ", ")))
-	}
-	if len(i.Placeholders) > 0 {
-		out = append(out, fmt.Sprintf("%d placeholder nodes (placeholder=true) kept in strengths only: %s", len(i.Placeholders), strings.Join(i.Placeholders, ", ")))
-	}
-	return out
-}
+func (i Info) Notices() []string { return i.Built.Notices }
 
 // Read reads the nodes and edges of a GraphML file; see
 // ReadInfo.
@@ -63,41 +51,52 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 	return g, err
 }
 
-// ReadInfo reads the first graph of a GraphML file: an edge
-// attribute named weight (attr.name) gives weights (default 1), the
-// graph's edgedefault and each edge's directed attribute say which edges
-// are undirected, and a boolean node attribute named placeholder marks
-// placeholder nodes (see analysis.IsPlaceholder). A duplicate node id is
-// an error naming both lines; an edge to an undeclared node adds the node
-// and is reported in the info.
+// ReadInfo reads a GraphML file as Parse does with default options and
+// builds the kernels' graph from it (graphfile.Build: undirected edges as
+// two arcs, parallel arcs summed, self-loops dropped, each announced).
 func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
-	// 64 KiB: the decoder reads small pieces, and a 1 MiB buffer made every
-	// call, however small its input, allocate and clear a mebibyte (1 ms and
-	// 1 MiB an input under fuzzing).
-	lim := xmlbound.NewReader(bufio.NewReaderSize(r, 64<<10), maxGraphMLText, maxGraphMLText, func(_ bool, limit int64) error {
-		return fmt.Errorf("a text or tag of more than %d bytes: %w", limit, graphmodel.ErrInvalid)
-	})
-	dec := xml.NewDecoder(lim)
-	dec.Strict = true
-	info := Info{Directed: true, Data: map[string]string{}}
-	type keyDef struct{ forWhat, name string }
-	keys := map[string]keyDef{}
-	declared := map[string]int{} // node id -> line
-	var nodes []string
-	type arc struct {
-		edge       network.Edge
-		undirected bool
+	raw, err := Parse(r, name, graphfile.Options{})
+	if err != nil {
+		return nil, Info{}, err
 	}
-	var arcs []arc
-	var cur *arc
-	var curNode string
-	var dataKey string
+	g, b, err := graphfile.Build(raw, graphfile.Options{})
+	if err != nil {
+		return nil, Info{}, err
+	}
+	return g, Info{Directed: raw.Directed, UndirectedEdges: b.UndirectedEdges, Placeholders: raw.Placeholders,
+		Undeclared: b.Undeclared, Data: raw.Data, Built: b}, nil
+}
+
+// Parse reads the one graph of a GraphML file (networkx, igraph, Gephi,
+// yEd, Cytoscape or this package's Write): the graph's edgedefault and
+// each edge's directed attribute give directions, edgedefault absent
+// meaning undirected (the GraphML schema's default, and networkx's and
+// igraph's reading); the edge key named o.Weight (attr.name or id; by
+// default attr.name "weight") gives weights, its <default> where an edge
+// has no value, else 1; a boolean node attribute named placeholder marks
+// placeholder nodes (see analysis.IsPlaceholder). What the kernels cannot
+// take is refused naming the construct and its line: hyperedges, nested
+// graphs (yEd's group nodes), ports. A duplicate node id is an error
+// naming both lines.
+//
+// It is one token loop over the file, long because encoding/xml streams
+// tokens and the open key, node and edge are state between them; split,
+// that state would be passed around instead of read in one place.
+func Parse(r io.Reader, name string, o graphfile.Options) (graphfile.Raw, error) {
+	dec := xmlbound.NewDecoder(r, maxGraphMLText)
+	raw := graphfile.Raw{Name: name, Format: "GraphML", Data: map[string]string{}}
+	keys := map[string]*keyDef{}
+	declared := map[string]int{} // node id -> line
+	var curKey *keyDef
+	cur := -1 // index in raw.Arcs of the open <edge>
+	var curNode, dataKey string
 	var text strings.Builder
-	inData, inGraph, graphs := false, false, 0
-	var total graphfile.Sum
-	fail := func(format string, args ...any) (*network.Graph, Info, error) {
+	inData, inDefault, inGraph, graphs := false, false, false, 0
+	edgeDefault, hasDefault := false, false
+	weightKey := ""
+	fail := func(format string, args ...any) (graphfile.Raw, error) {
 		line, _ := dec.InputPos()
-		return nil, info, graphfile.Bad(name, line, "", fmt.Errorf(format, args...))
+		return raw, graphfile.Bad(name, line, "", fmt.Errorf(format, args...))
 	}
 	for {
 		tok, err := dec.Token()
@@ -105,9 +104,6 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 			break
 		}
 		if err != nil {
-			if lim.Err() != nil {
-				err = lim.Err()
-			}
 			return fail("%w", err)
 		}
 		switch t := tok.(type) {
@@ -123,22 +119,41 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 			get := func(k string) string { v, _ := attr(k); return v }
 			switch t.Name.Local {
 			case "key":
-				keys[get("id")] = keyDef{get("for"), get("attr.name")}
+				curKey = &keyDef{forWhat: get("for"), name: get("attr.name")}
+				keys[get("id")] = curKey
+			case "default":
+				if curKey != nil {
+					inDefault = true
+					text.Reset()
+				}
 			case "graph":
 				graphs++
 				if graphs > 1 {
-					return fail("a nested or second <graph>: only one graph per file is read")
+					if curNode != "" {
+						return fail("a nested graph inside node %q (a yEd group or folder node): we read flat graphs only; ungroup it in yEd, or export a flat GraphML or an edge list", curNode)
+					}
+					return fail("a second <graph>: one graph per file is read; save each graph to its own file")
 				}
 				inGraph = true
-				if v, ok := attr("edgedefault"); ok {
-					switch v {
-					case "directed":
-					case "undirected":
-						info.Directed = false
-					default:
-						return fail("edgedefault %s: want directed or undirected", termsafe.Excerpt(v))
-					}
+				weightKey, err = pickWeightKey(keys, o.Weight)
+				if err != nil {
+					return fail("%w", err)
 				}
+				v, ok := attr("edgedefault")
+				switch {
+				case !ok:
+					raw.DirectedBy = "no edgedefault: undirected, as the GraphML schema and networkx read it"
+				case v == "directed":
+					edgeDefault, hasDefault = true, true
+				case v == "undirected":
+					hasDefault = true
+				default:
+					return fail("edgedefault %q: want directed or undirected", v)
+				}
+				if hasDefault {
+					raw.DirectedBy = fmt.Sprintf("edgedefault=%q", v)
+				}
+				raw.Directed = edgeDefault
 			case "node":
 				id, ok := attr("id")
 				if !ok || strings.TrimSpace(id) == "" {
@@ -146,94 +161,130 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 				}
 				line, _ := dec.InputPos()
 				if first, dup := declared[id]; dup {
-					return fail("duplicate node id %s (first declared on line %d)", termsafe.Excerpt(id), first)
+					return fail("duplicate node id %q (first declared on line %d)", id, first)
 				}
 				declared[id] = line
-				nodes = append(nodes, id)
+				raw.Nodes = append(raw.Nodes, id)
 				curNode = id
+			case "port":
+				return fail("a <port> on node %q: edges between ports are not read; export the graph without ports (plain GraphML or an edge list)", curNode)
 			case "edge":
 				s, d := get("source"), get("target")
 				if s == "" || d == "" {
 					return fail("edge without source or target")
 				}
-				undirected := !info.Directed
+				if _, ok := attr("sourceport"); ok {
+					return fail("an edge between ports (sourceport): export the graph without ports (plain GraphML or an edge list)")
+				}
+				directed := edgeDefault
 				if v, ok := attr("directed"); ok {
 					switch v {
 					case "true", "1":
-						undirected = false
+						directed = true
 					case "false", "0":
-						undirected = true
+						directed = false
 					default:
-						return fail("edge directed=%s: want true or false", termsafe.Excerpt(v))
+						return fail("edge directed=%q: want true or false", v)
 					}
 				}
-				arcs = append(arcs, arc{network.Edge{From: s, To: d, Weight: 1}, undirected})
-				cur = &arcs[len(arcs)-1]
+				line, _ := dec.InputPos()
+				w := 1.0
+				if k := keys[weightKey]; k != nil && k.def != "" {
+					if w, err = graphfile.ParseWeight(k.def); err != nil {
+						return fail("<default> of weight key %q: %w", weightKey, err)
+					}
+				}
+				raw.Arcs = append(raw.Arcs, graphfile.Arc{From: s, To: d, Weight: w, Directed: directed, Line: line})
+				cur = len(raw.Arcs) - 1
 			case "hyperedge":
-				return fail("hyperedges are not supported")
+				return fail("a hyperedge: an edge joins two nodes here; export the hypergraph as a bipartite graph (one node per hyperedge) instead")
 			case "data":
 				dataKey, inData = get("key"), true
 				text.Reset()
 			}
 		case xml.CharData:
-			if inData {
+			if inData || inDefault {
 				text.Write(t)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
+			case "default":
+				if inDefault {
+					curKey.def = strings.TrimSpace(text.String())
+					inDefault = false
+				}
+			case "key":
+				curKey = nil
 			case "data":
 				inData = false
 				k, v := keys[dataKey], strings.TrimSpace(text.String())
+				if k == nil {
+					k = &keyDef{}
+				}
 				switch {
-				case cur != nil && k.name == "weight" && (k.forWhat == "edge" || k.forWhat == "all"):
+				case cur >= 0 && dataKey == weightKey && weightKey != "":
 					x, err := graphfile.ParseWeight(v)
-					if err == nil {
-						// Undirected edges count twice, as they are stored.
-						err = total.Add(x)
-					}
 					if err != nil {
-						return fail("weight: %w", err)
+						return fail("edge weight (key %q): %w", weightKey, err)
 					}
-					cur.edge.Weight = x
-				case cur == nil && curNode != "" && k.name == "placeholder" && (k.forWhat == "node" || k.forWhat == "all"):
-					if n := len(info.Placeholders); (v == "true" || v == "1") && (n == 0 || info.Placeholders[n-1] != curNode) {
-						info.Placeholders = append(info.Placeholders, curNode)
+					raw.Arcs[cur].Weight = x
+				case cur < 0 && curNode != "" && k.name == "placeholder" && (k.forWhat == "node" || k.forWhat == "all"):
+					if n := len(raw.Placeholders); (v == "true" || v == "1") && (n == 0 || raw.Placeholders[n-1] != curNode) {
+						raw.Placeholders = append(raw.Placeholders, curNode)
 					}
-				case cur == nil && curNode == "" && inGraph && k.name != "":
-					info.Data[k.name] = v
+				case cur < 0 && curNode == "" && inGraph && k.name != "":
+					raw.Data[k.name] = v
 				}
 			case "edge":
-				cur = nil
+				cur = -1
 			case "node":
 				curNode = ""
 			}
 		}
 	}
-	if len(nodes) == 0 && len(arcs) == 0 {
-		return nil, info, graphfile.Bad(name, 0, "", errors.New("no graph found"))
+	if len(raw.Nodes) == 0 && len(raw.Arcs) == 0 {
+		return raw, graphfile.Bad(name, 0, "", errors.New("no graph found"))
 	}
-	edges := make([]network.Edge, 0, len(arcs))
-	undeclared := map[string]bool{}
-	for _, a := range arcs {
-		for _, end := range []string{a.edge.From, a.edge.To} {
-			if _, ok := declared[end]; !ok && !undeclared[end] {
-				undeclared[end] = true
-				info.Undeclared = append(info.Undeclared, end)
-			}
-		}
-		edges = append(edges, a.edge)
-		if a.undirected {
-			info.UndirectedEdges++
-			if a.edge.From != a.edge.To {
-				edges = append(edges, network.Edge{From: a.edge.To, To: a.edge.From, Weight: a.edge.Weight})
-			}
+	raw.WeightBy = "none: every edge weighs 1"
+	if k := keys[weightKey]; k != nil {
+		raw.WeightBy = fmt.Sprintf("edge attribute %q (key %s)", k.name, weightKey)
+		if k.def != "" {
+			raw.WeightBy += ", default " + k.def
 		}
 	}
-	g := network.NewGraph(nodes, edges)
-	if len(info.Placeholders) > 0 {
-		g = g.WithPlaceholders(info.Placeholders)
+	return raw, nil
+}
+
+// keyDef is a GraphML <key>: what it is for, its attr.name and its
+// <default>.
+type keyDef struct{ forWhat, name, def string }
+
+// pickWeightKey returns the id of the key holding edge weights: the one
+// named want (by attr.name or id), or by default the one named weight; ""
+// when there is none (every edge weighs 1) or want is "-".
+func pickWeightKey(keys map[string]*keyDef, want string) (string, error) {
+	if want == "-" {
+		return "", nil
 	}
-	return g, info, nil
+	name := want
+	if name == "" {
+		name = "weight"
+	}
+	var have []string
+	for id, k := range keys {
+		if k.forWhat != "edge" && k.forWhat != "all" {
+			continue
+		}
+		if k.name == name || want != "" && id == want {
+			return id, nil
+		}
+		have = append(have, k.name)
+	}
+	if want == "" {
+		return "", nil
+	}
+	slices.Sort(have)
+	return "", fmt.Errorf("--weight %s: no edge attribute of that name (the file has: %s)", want, strings.Join(have, ", "))
 }
 
 // maxGraphMLText bounds one text run of a GraphML file; a weight or label

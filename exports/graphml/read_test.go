@@ -17,6 +17,7 @@ import (
 
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/graphfile"
 	"github.com/leverage-project/leverage/internal/testgate"
 )
 
@@ -125,4 +126,37 @@ func FuzzReadGraphML(f *testing.F) {
 			t.Fatalf("graph of %d nodes with info %+v accepted", g.Len(), info)
 		}
 	})
+}
+
+// The writer's meaning where the file is brief: no edgedefault is
+// undirected (the GraphML schema's default, networkx's reading), a weight
+// key's <default> weighs edges without a value, --weight names another
+// key; ports and nested graphs are refused by name and line.
+func TestParseDefaultsAndRefusals(t *testing.T) {
+	const keys = `<graphml><key id="w" for="edge" attr.name="weight"><default>2.5</default></key><key id="c" for="edge" attr.name="capacity"/>`
+	raw, err := Parse(strings.NewReader(keys+`<graph><node id="a"/><node id="b"/>
+		<edge source="a" target="b"/><edge source="b" target="a"><data key="w">1</data><data key="c">7</data></edge></graph></graphml>`), "d.graphml", graphfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw.Directed || raw.Arcs[0].Directed || raw.Arcs[0].Weight != 2.5 || raw.Arcs[1].Weight != 1 || !strings.Contains(raw.DirectedBy, "no edgedefault") {
+		t.Errorf("defaults: %+v", raw)
+	}
+	raw, err = Parse(strings.NewReader(keys+`<graph edgedefault="directed"><edge source="a" target="b"><data key="c">7</data></edge></graph></graphml>`), "d.graphml", graphfile.Options{Weight: "capacity"})
+	if err != nil || raw.Arcs[0].Weight != 7 || !raw.Arcs[0].Directed {
+		t.Errorf("--weight capacity: %v %+v", err, raw.Arcs)
+	}
+	if _, err := Parse(strings.NewReader(keys+`<graph><edge source="a" target="b"/></graph></graphml>`), "d.graphml", graphfile.Options{Weight: "cost"}); err == nil || !strings.Contains(err.Error(), "capacity, weight") {
+		t.Errorf("--weight cost: %v, want the keys there are", err)
+	}
+	for text, want := range map[string]string{
+		"<graphml><graph>\n<node id=\"a\"><port name=\"p\"/></node></graph></graphml>":         `d.graphml:2: a <port> on node "a"`,
+		"<graphml><graph>\n<node id=\"g\">\n<graph><node id=\"x\"/></graph></node></graphml>":  `d.graphml:3: a nested graph inside node "g" (a yEd group or folder node)`,
+		"<graphml><graph><edge source=\"a\" target=\"b\" sourceport=\"p\"/></graph></graphml>": "an edge between ports",
+		"<graphml><graph>\n<hyperedge><endpoint node=\"a\"/></hyperedge></graph></graphml>":    "d.graphml:2: a hyperedge",
+	} {
+		if _, err := Parse(strings.NewReader(text), "d.graphml", graphfile.Options{}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", text, err, want)
+		}
+	}
 }
