@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/ingest"
 )
 
 // Read reads a workbook (ours, or an NGO's corrected copy of it) back into
@@ -36,7 +37,90 @@ type Result struct {
 	// can say that edits there change nothing. About is read for the
 	// dataset's identity and is not listed.
 	Unread []string
+	// Notes are cells read under a rule the user chose (a numeric date
+	// read by ReadOptions.DateOrder), so a report can say so per cell.
+	Notes []*graphmodel.FieldError
+	// More counts findings past MaxFindings: counted, not kept.
+	More int
+	// Options are the options the workbook was read with.
+	Options ReadOptions
+
+	// About maps each Meta field read from the About sheet to its cell
+	// ("Name": "About!B2"); nil when the workbook has no About sheet.
+	About map[string]string
+
+	relRows  []rowPos // aligned with Dataset.Relationships as read
+	srcRows  map[string]rowPos
+	ctryRows map[string]rowPos
+	cols     map[string]map[string]int // sheet -> spec column name -> index
+	relByKey map[string]rowPos         // built on first use
 }
+
+// CellOf names the cell of a record's column ("Relationships!H12"), or its
+// row's first cell when column is "" or not on the sheet; sheet is the
+// record's base sheet (Relationships, Sources or Countries) and key its id
+// or code. It returns "" for a record not read from the workbook.
+func (res *Result) CellOf(sheet, key, column string) string {
+	var p rowPos
+	var ok bool
+	switch sheet {
+	case relationshipsSpec.name:
+		if res.relByKey == nil {
+			res.relByKey = make(map[string]rowPos, len(res.relRows))
+			for i, rp := range res.relRows {
+				if i < len(res.Dataset.Relationships) {
+					res.relByKey[res.Dataset.Relationships[i].Key] = rp
+				}
+			}
+		}
+		p, ok = res.relByKey[key]
+	case sourcesSpec.name:
+		p, ok = res.srcRows[key]
+	case countriesSpec.name:
+		p, ok = res.ctryRows[key]
+	}
+	if !ok {
+		return ""
+	}
+	i, ok := res.cols[p.sheet][column]
+	if !ok {
+		i = 0
+	}
+	c, _ := excelize.CoordinatesToCellName(i+1, p.line)
+	return p.sheet + "!" + c
+}
+
+// ReadOptions are the choices a user makes about reading a workbook.
+type ReadOptions struct {
+	// DateOrder reads numeric text dates with two readings (05/03/2025);
+	// unset, such a cell is an error naming both readings.
+	DateOrder ingest.DateOrder
+}
+
+// MaxFindings bounds the errors, warnings and notes one read keeps (so
+// memory stays bounded on a hostile file); past it they are only counted
+// (Result.More, ReadError.More).
+const MaxFindings = 100_000
+
+// ReadError is the error of a workbook that could not be imported: every
+// problem found, up to MaxFindings, and how many more there were.
+type ReadError struct {
+	List graphmodel.ErrorList
+	More int
+	// Warnings and Notes found on the way, for a full report.
+	Warnings, Notes []*graphmodel.FieldError
+}
+
+func (e *ReadError) Error() string {
+	s := e.List.Error()
+	if e.More > 0 {
+		s += fmt.Sprintf("\n  … and %d more problems not kept (limit %d)", e.More, MaxFindings)
+	}
+	return s
+}
+
+// Unwrap lets errors.As find the list and IsInvalid see it.
+func (e *ReadError) Unwrap() error { return e.List }
 
 // ReadReport reads Countries (every row: dataset records, and reference
 // rows that were edited or added), every Relationships row (continuation
@@ -65,7 +149,12 @@ func ReadContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*
 // done. The file is checked first (see openChecked): bounded, and every
 // row readable.
 func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*Result, error) {
-	rd := &reader{ctx: ctx, base: base, rows: map[string]rowPos{}}
+	return ReadReportWith(ctx, r, base, ReadOptions{})
+}
+
+// ReadReportWith is ReadReportContext with the user's reading choices.
+func ReadReportWith(ctx context.Context, r io.Reader, base *graphmodel.Registry, opt ReadOptions) (*Result, error) {
+	rd := &reader{ctx: ctx, base: base, rows: map[string]rowPos{}, opt: opt}
 	f, raw, scans, err := openChecked(ctx, r, rd.readSheet)
 	if err != nil {
 		return nil, err
@@ -84,7 +173,7 @@ func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Regist
 	}
 	d := rd.read()
 	if len(rd.errs) > 0 {
-		return nil, rd.errs
+		return nil, &ReadError{List: rd.errs, More: rd.more, Warnings: rd.warns, Notes: rd.notes}
 	}
 	var unread []string
 	for _, sheet := range f.GetSheetList() {
@@ -92,7 +181,8 @@ func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Regist
 			unread = append(unread, sheet)
 		}
 	}
-	return &Result{Dataset: d, Warnings: rd.warns, Unread: unread}, nil
+	return &Result{Dataset: d, Warnings: rd.warns, Unread: unread, Notes: rd.notes, More: rd.more, Options: opt,
+		About: rd.about, relRows: rd.relRows, srcRows: rd.rows, ctryRows: rd.ctryRows, cols: rd.cols}, nil
 }
 
 func (r *reader) read() *graphmodel.Dataset {
@@ -131,14 +221,21 @@ func (r *reader) read() *graphmodel.Dataset {
 }
 
 type reader struct {
-	f       *excelize.File
-	ctx     context.Context
-	base    *graphmodel.Registry
-	errs    graphmodel.ErrorList
-	warns   []*graphmodel.FieldError
-	scans   map[string]sheetScan // sheet -> its formula, logical and error cells, and row count
-	rows    map[string]rowPos    // source id -> its row, for whole-dataset checks
-	relRows []rowPos             // the row of each relationship read, in order
+	f        *excelize.File
+	ctx      context.Context
+	base     *graphmodel.Registry
+	opt      ReadOptions
+	errs     graphmodel.ErrorList
+	warns    []*graphmodel.FieldError
+	notes    []*graphmodel.FieldError
+	kept     int                       // errors, warnings and notes kept, up to MaxFindings
+	more     int                       // findings past MaxFindings, counted only
+	scans    map[string]sheetScan      // sheet -> its formula, logical and error cells, and row count
+	rows     map[string]rowPos         // source id -> its row, for whole-dataset checks
+	relRows  []rowPos                  // the row of each relationship read, in order
+	ctryRows map[string]rowPos         // country code -> its row
+	about    map[string]string         // Meta field -> its About cell; nil without an About sheet
+	cols     map[string]map[string]int // sheet -> spec column name -> index
 	// derived cells of Countries and Sources, checked once the
 	// relationships they count are read
 	derived []derivedCell
@@ -167,9 +264,29 @@ func (r *reader) rowOf(d *graphmodel.Dataset, key string) (rowPos, bool) {
 	return rowPos{}, false
 }
 
+// keep says whether one more finding fits under MaxFindings, counting it
+// otherwise.
+func (r *reader) keep() bool {
+	if r.kept >= MaxFindings {
+		r.more++
+		return false
+	}
+	r.kept++
+	return true
+}
+
 func (r *reader) warn(e *graphmodel.FieldError) {
-	if len(r.warns) < graphmodel.MaxErrors {
+	if e.Done == "" {
+		e.Done = "not read"
+	}
+	if r.keep() {
 		r.warns = append(r.warns, e)
+	}
+}
+
+func (r *reader) note(e *graphmodel.FieldError) {
+	if r.keep() {
+		r.notes = append(r.notes, e)
 	}
 }
 
@@ -184,7 +301,10 @@ func (r *reader) readSheet(sheet string) bool {
 }
 
 func (r *reader) fail(e *graphmodel.FieldError) {
-	if len(r.errs) < graphmodel.MaxErrors {
+	if e.Done == "" {
+		e.Done = "refused"
+	}
+	if r.keep() {
 		r.errs = append(r.errs, e)
 	}
 }
@@ -224,6 +344,10 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 						idx[c.name] = i
 					}
 				}
+				if r.cols == nil {
+					r.cols = map[string]map[string]int{}
+				}
+				r.cols[sheet] = idx
 				missing := false
 				for _, req := range required {
 					if _, ok := col[normHeader(req)]; !ok {
@@ -329,9 +453,18 @@ func (v *rowView) note(name string) string {
 }
 
 func (v *rowView) fail(name, field string, err error) {
-	v.r.fail(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err})
+	v.r.fail(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err, Typed: v.typed(name)})
 }
 
 func (v *rowView) warn(name, field string, err error) {
-	v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err})
+	v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err, Typed: v.typed(name)})
+}
+
+// typed is a cell's text for a report, cut to a readable length.
+func (v *rowView) typed(name string) string {
+	s := v.text(name)
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "…"
+	}
+	return s
 }

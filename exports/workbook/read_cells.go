@@ -115,8 +115,20 @@ func (v *rowView) date(name, precName, field string) graphmodel.Date {
 	} else {
 		d, err := graphmodel.ParseDate(raw)
 		if err != nil {
-			if d2, err2 := ingest.ParseDate(raw); err2 == nil {
+			d2, err2 := ingest.ParseDate(raw)
+			var amb *ingest.AmbiguousDateError
+			if errors.As(err2, &amb) && v.r.opt.DateOrder != ingest.DateOrderUnset {
+				d2, err2 = ingest.ParseDateIn(raw, v.r.opt.DateOrder)
+				if err2 == nil {
+					v.r.note(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw,
+						Done: "read as " + d2.String(), Err: fmt.Errorf("%q read %s, as --date-order %s says", raw, v.r.opt.DateOrder.Describe(), v.r.opt.DateOrder)})
+				}
+			}
+			switch {
+			case err2 == nil:
 				d, err = d2, nil
+			case amb != nil:
+				err = err2
 			}
 		}
 		if err != nil {
@@ -138,8 +150,8 @@ func (v *rowView) date(name, precName, field string) graphmodel.Date {
 			out = coarse
 		default:
 			out = given
-			v.warn(name, field, fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
-				given, prec, v.cell(precName), given, given.Precision, prec))
+			v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw, Done: "read as " + given.String(), Err: fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
+				given, prec, v.cell(precName), given, given.Precision, prec)})
 		}
 	}
 	checked, err := graphmodel.ParseDate(out.String())

@@ -54,8 +54,12 @@ func (r *reader) meta() graphmodel.Meta {
 	if len(r.sheetsOf(aboutSpec.name)) == 0 {
 		return m
 	}
+	r.about = map[string]string{}
 	r.sheetRows(aboutSpec, []string{"Item", "Value"}, func(v *rowView) {
 		val := v.text("Value")
+		if f, ok := aboutFields[v.text("Item")]; ok {
+			r.about[f] = v.cell("Value")
+		}
 		switch v.text("Item") {
 		case "Dataset":
 			if val != "(unnamed)" {
@@ -80,6 +84,11 @@ func (r *reader) meta() graphmodel.Meta {
 	return m
 }
 
+// aboutFields maps the About items import reads to the Meta fields they
+// set.
+var aboutFields = map[string]string{"Dataset": "Name", "Dataset version": "Version", "Dataset description": "Description",
+	"License": "License", "How to cite": "Citation", "Dataset updated": "Updated"}
+
 const citeSuffix = "Cite the underlying sources for the facts; each relationship lists them."
 
 // countries reads every Countries row. Rows marked dataset are the
@@ -93,6 +102,10 @@ func (r *reader) countries() []graphmodel.Country {
 			Kind: graphmodel.ActorKind(v.word("Kind")), Region: v.text("Region"), Alpha3: strings.ToUpper(v.text("Alpha-3")),
 			Aliases: list(v.text("Aliases")), Demonyms: list(v.text("Demonyms"))}
 		v.id = string(c.Code)
+		if r.ctryRows == nil {
+			r.ctryRows = map[string]rowPos{}
+		}
+		r.ctryRows[v.id] = rowPos{v.sheet, v.line}
 		r.derived = append(r.derived, derivedCell{v.cell("Out"), v.text("Out"), "out", derivedOut, string(c.Code)},
 			derivedCell{v.cell("In"), v.text("In"), "in", derivedIn, string(c.Code)},
 			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})

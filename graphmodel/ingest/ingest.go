@@ -69,7 +69,10 @@ type Options struct {
 	Registry *graphmodel.Registry
 	// Confidence of the relationships made (default reported).
 	Confidence graphmodel.Confidence
-	Progress   graphmodel.Progress
+	// DateOrder reads numeric dates with two readings (05/03/2025); unset,
+	// such a row is rejected naming both.
+	DateOrder DateOrder
+	Progress  graphmodel.Progress
 }
 
 // Rejected is an input row that could not be used, and why.

@@ -124,7 +124,7 @@ func (a *removals) row(n int, v rowView) {
 		a.res.reject(n, fmt.Sprintf("unknown departure country %q", dep), v.cells)
 		return
 	}
-	d, err := ParseDate(date)
+	d, err := ParseDateIn(date, a.opt.DateOrder)
 	if err != nil {
 		a.res.reject(n, err.Error(), v.cells)
 		return
