@@ -39,7 +39,10 @@ func indexWorkbook(t *testing.T, path string) sheetIndex {
 	}
 	defer f.Close()
 	ix := sheetIndex{rows: map[string]map[string]int{}, cols: map[string]map[string]string{}, n: map[string]int{}}
-	for _, sheet := range []string{"Countries", "Relationships", "Sources"} {
+	for _, sheet := range []string{"Countries", "Relationships", "Sources", "About"} {
+		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+			continue
+		}
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -91,7 +92,9 @@ func messyRemovals(seed uint64, n int) (csvText string, want map[string]int64, r
 
 func run(t *testing.T, shape Shape, r RowReader) *Result {
 	t.Helper()
-	res, err := Run(context.Background(), r, Options{Shape: shape, Registry: seedRegistry(t),
+	// The generated files write numeric dates month first, as ICE data
+	// does, and say so as a user would with --date-order mdy.
+	res, err := Run(context.Background(), r, Options{Shape: shape, Registry: seedRegistry(t), DateOrder: MonthFirst,
 		Source: graphmodel.Source{Key: "test-src", Publisher: "p", Title: "t", Published: graphmodel.YearDate(2025), Kind: "dataset"}})
 	if err != nil {
 		t.Fatal(err)
@@ -275,10 +278,49 @@ func TestParseCountAndDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"31/31/2025", "soon", "2025-02-30", "13/01/2025"} {
+	for _, bad := range []string{"31/31/2025", "soon", "2025-02-30", "13/13/2025", "05/03-2025"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) accepted", bad)
 		}
+	}
+}
+
+// A numeric date with one real reading is read so; one with two is
+// refused naming both, unless the order is given.
+func TestParseDateOrder(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		order DateOrder
+		want  string // "" for an ambiguity error
+	}{
+		{"13/03/2025", DateOrderUnset, "2025-03-13"},
+		{"03/13/2025", DateOrderUnset, "2025-03-13"},
+		{"05/05/2025", DateOrderUnset, "2025-05-05"},
+		{"05/03/2025", DateOrderUnset, ""},
+		{"05.03.2025", DateOrderUnset, ""},
+		{"05/03/2025", DayFirst, "2025-03-05"},
+		{"05/03/2025", MonthFirst, "2025-05-03"},
+		{"05.03.2025", DayFirst, "2025-03-05"},
+		{"05-03-2025", MonthFirst, "2025-05-03"},
+	} {
+		got, err := ParseDateIn(tc.in, tc.order)
+		var amb *AmbiguousDateError
+		switch {
+		case tc.want == "" && !errors.As(err, &amb):
+			t.Errorf("ParseDateIn(%q, %q) = %v, %v; want an ambiguity", tc.in, tc.order, got, err)
+		case tc.want == "" && (amb.DayFirst.String() != "2025-03-05" || amb.MonthFirst.String() != "2025-05-03"):
+			t.Errorf("ParseDateIn(%q): readings %s, %s", tc.in, amb.DayFirst, amb.MonthFirst)
+		case tc.want != "" && (err != nil || got.String() != tc.want):
+			t.Errorf("ParseDateIn(%q, %q) = %v, %v; want %s", tc.in, tc.order, got, err, tc.want)
+		}
+	}
+	for _, o := range []DateOrder{DayFirst, MonthFirst} {
+		if _, err := ParseDateIn("13/13/2025", o); err == nil {
+			t.Errorf("13/13/2025 read with %s", o)
+		}
+	}
+	if _, err := ParseDateIn("13/03/2025", MonthFirst); err == nil {
+		t.Errorf("13/03/2025 read month first")
 	}
 }
 

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// readReport reads import's full report CSV.
+func readReport(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "sheet,cell,row id,field,typed,done,why" {
+		t.Fatalf("report header %v", rows)
+	}
+	return rows[1:]
+}
+
+// reportHas finds a report row by its cell and what was done.
+func reportHas(rows [][]string, sheet, cell, done string) []string {
+	for _, r := range rows {
+		if r[0] == sheet && r[1] == cell && r[5] == done {
+			return r
+		}
+	}
+	return nil
+}
+
+func mustContain(t *testing.T, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+}
+
+// A volunteer copies the Panama "about 300" row in Calc and gives the
+// copy a new id: the copy is the same claim, so it is reported as a
+// duplicate and not added (before, "1 added" and Panama counted 600).
+func TestImportCopiedRowIsDuplicate(t *testing.T) {
+	const orig, copyID = "recv-zz-pa-2025-02", "recv-zz-pa-2025-02-copy"
+	var idCell string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		n := strconv.Itoa(ix.n["Relationships"] + 1)
+		idCell = "A" + n
+		return [][4]any{
+			{"Relationships", idCell, "copyrow", ix.rows["Relationships"][orig]},
+			{"Relationships", idCell, "text", copyID},
+		}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	t.Log(out)
+	mustContain(t, out, "relationships: 0 added, 0 removed, 0 modified, 109 unchanged, 1 duplicates not added",
+		"duplicate "+copyID, "only the id differs", "as "+orig)
+	rows := readReport(t, strings.TrimSuffix(path, ".xlsx")+".report.csv")
+	if r := reportHas(rows, "Relationships", idCell, "not added"); r == nil || r[2] != copyID || !strings.Contains(r[6], orig) {
+		t.Errorf("report lacks the duplicate at %s: %v", idCell, rows)
+	}
+}
+
+// "05/03/2025" typed as text is refused with its cell and both readings,
+// unless --date-order says which; the choice is in the report.
+func TestImportAmbiguousDateNeedsOrder(t *testing.T) {
+	s := pickSeed(t)
+	var cell string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		cell = ix.cell("Relationships", s.day, "Date")
+		return [][4]any{{"Relationships", cell, "text", "05/03/2025"}}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s%s", code, out, errs)
+	}
+	mustContain(t, errs, "Relationships!"+cell+": "+s.day+`: date: ambiguous date "05/03/2025": 5 March 2025 (day first) or 3 May 2025 (month first)`,
+		"--date-order")
+	for order, want := range map[string]string{"dmy": "2025-03-05", "mdy": "2025-05-03"} {
+		out, errs, code := runCLI(t, "import", "--date-order", order, path)
+		if code != 0 {
+			t.Fatalf("--date-order %s: exit %d\n%s%s", order, code, out, errs)
+		}
+		mustContain(t, out, "numeric dates (05/03/2025): "+map[string]string{"dmy": "day first (dmy)", "mdy": "month first (mdy)"}[order],
+			"modified "+s.day, "Date: "+s.rel(s.day).Date.String()+" → "+want)
+		rows := readReport(t, strings.TrimSuffix(path, ".xlsx")+".report.csv")
+		if r := reportHas(rows, "Relationships", cell, "read as "+want); r == nil || r[4] != "05/03/2025" {
+			t.Errorf("--date-order %s: report lacks the date read at %s: %v", order, cell, rows)
+		}
+	}
+}
+
+// An edited licence is a change line; a workbook sent back without About
+// keeps the dataset's name, version, licence and citation, and says so.
+func TestImportAboutChangesAndMissingAbout(t *testing.T) {
+	licence := pickSeed(t).d.Meta.License
+	var cell string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		cell = "B" + strconv.Itoa(ix.rows["About"]["License"])
+		return [][4]any{{"About", cell, "text", "CC0-1.0"}}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "about: 1 changed", `License (License): "`+licence+`" → "CC0-1.0"`)
+	rows := readReport(t, strings.TrimSuffix(path, ".xlsx")+".report.csv")
+	if r := reportHas(rows, "About", cell, "changed"); r == nil {
+		t.Errorf("report lacks the licence change at About!%s: %v", cell, rows)
+	}
+
+	path = edit(t, func(ix sheetIndex) [][4]any { return [][4]any{{"About", "A1", "delsheet", ""}} })
+	out, errs, code = runCLI(t, "import", path, "--out", filepath.Join(t.TempDir(), "d"))
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "about: no About sheet; name, version, licence, citation and description kept from leverage-seed")
+	lines := strings.Split(out, "\n")
+	imported, against := strings.TrimSuffix(strings.SplitN(lines[0], ": ", 2)[1], ", valid"), strings.TrimPrefix(lines[1], "compared with ")
+	if imported != against {
+		t.Errorf("without About the dataset is %q, want %q", imported, against)
+	}
+}
+
+// Past 50 findings the terminal lists 50, counts all and names the file
+// holding every one; a refused import does the same with --report.
+func TestImportReportIsComplete(t *testing.T) {
+	s := pickSeed(t)
+	var names, counts []string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		var e [][4]any
+		for _, r := range s.d.Relationships[:55] {
+			c := ix.cell("Relationships", r.Key, "From name")
+			names = append(names, c)
+			e = append(e, [4]any{"Relationships", c, "text", "Somewhere " + r.Key})
+		}
+		return e
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	report := strings.TrimSuffix(path, ".xlsx") + ".report.csv"
+	mustContain(t, out, "55 cells not taken as typed", "… 5 more not shown here; all 55 are in "+report)
+	rows := readReport(t, report)
+	for _, c := range names {
+		if reportHas(rows, "Relationships", c, "not read") == nil {
+			t.Errorf("report lacks Relationships!%s", c)
+		}
+	}
+
+	path = edit(t, func(ix sheetIndex) [][4]any {
+		var e [][4]any
+		for _, r := range s.d.Relationships[:55] {
+			c := ix.cell("Relationships", r.Key, "Count")
+			counts = append(counts, c)
+			e = append(e, [4]any{"Relationships", c, "text", "many"})
+		}
+		return e
+	})
+	_, errs, code = runCLI(t, "import", path)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3: %s", code, errs)
+	}
+	mustContain(t, errs, "55 problems", "… 5 more; run again with --report FILE.csv")
+	full := filepath.Join(t.TempDir(), "full.csv")
+	_, errs, code = runCLI(t, "import", "--report", full, path)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3: %s", code, errs)
+	}
+	mustContain(t, errs, "… 5 more; every finding is in "+full)
+	rows = readReport(t, full)
+	for _, c := range counts {
+		if r := reportHas(rows, "Relationships", c, "refused"); r == nil || r[4] != "many" {
+			t.Errorf("report lacks Relationships!%s refused with what was typed", c)
+		}
+	}
+}
