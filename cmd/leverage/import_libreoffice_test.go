@@ -219,10 +219,10 @@ func TestImportAppliesCorrectionsMadeInLibreOffice(t *testing.T) {
 		"Publisher: ",
 		"modified " + string(s.refCountry), `Name: "` + ref.Name + `" → "` + ref.Name + ` (NGO spelling)"`, `Region: "` + ref.Region + `" → "Edited region"`,
 		"added    XN",
-		"warning: Relationships!" + cells.month1 + ": " + s.month1 + ": date: " + m1 + " is finer than the row's precision",
-		"warning: Relationships!" + cells.month2 + ": " + s.month2 + ": date: " + m2 + " is finer",
-		"warning: Relationships!" + cells.fromName + ": " + s.plain + `: from name: "Somewhere else" not read`,
-		"warning: Relationships!" + cells.extra + ": NGO comment: column not known to import",
+		"Relationships!" + cells.month1 + ": " + s.month1 + ": date: " + m1 + " is finer than the row's precision",
+		"Relationships!" + cells.month2 + ": " + s.month2 + ": date: " + m2 + " is finer",
+		"Relationships!" + cells.fromName + ": " + s.plain + `: from name: "Somewhere else" not read`,
+		"Relationships!" + cells.extra + ": NGO comment: column not known to import",
 		"not read (computed from the data, or not ours): Hubs, Patterns, Profiles, Communities, Timeline, Dependencies, Metric settings, Data dictionary",
 	} {
 		if !strings.Contains(out, want) {

@@ -349,7 +349,7 @@ func (b *builder) timeline(a *analysisResults) error {
 		return err
 	}
 	for _, m := range a.timeline {
-		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks); err != nil {
+		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, peopleCell(m.People, m.Receptions > 0), m.Payments, m.Leverage, m.Blocks); err != nil {
 			return err
 		}
 	}
@@ -372,7 +372,7 @@ func (b *builder) dependencies(a *analysisResults) error {
 			}
 		}
 		if err := t.add(string(dep.Nationality), b.name(dep.Nationality), string(dep.Receiver), b.name(dep.Receiver),
-			dep.People, strings.Join(ids, "; "), strings.Join(srcs, "; ")); err != nil {
+			peopleCell(dep.People, len(dep.Evidence) > 0), strings.Join(ids, "; "), strings.Join(srcs, "; ")); err != nil {
 			return err
 		}
 	}
@@ -480,4 +480,13 @@ func windowText(w analysis.Window) string {
 		return "all dates"
 	}
 	return w.String()
+}
+
+// peopleCell is a number of people, or "unknown" when there were claims
+// and none gave a number: a 0 there would say nobody was received.
+func peopleCell(n int64, claims bool) any {
+	if n == 0 && claims {
+		return "unknown"
+	}
+	return n
 }

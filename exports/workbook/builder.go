@@ -117,6 +117,9 @@ func (t *tableWriter) startSheet() error {
 			return err
 		}
 	}
+	if err := t.b.dropDowns(t.spec, t.sheet); err != nil {
+		return err
+	}
 	sw, err := t.b.f.NewStreamWriter(t.sheet)
 	if err != nil {
 		return err

@@ -438,8 +438,18 @@ func (v *rowView) raw(name string) string {
 
 func (v *rowView) text(name string) string { return strings.TrimSpace(v.raw(name)) }
 
-// word is a vocabulary cell (type, status, …): case is not significant.
-func (v *rowView) word(name string) string { return strings.ToLower(v.text(name)) }
+// word is a vocabulary cell (type, status, …): case is not significant,
+// and a space or hyphen stands for the underscore, so "No response" and
+// "at-least" read as no_response and at_least, as the drop-down shows them.
+func (v *rowView) word(name string) string { return vocabWord(v.text(name)) }
+
+func vocabWord(s string) string {
+	s = strings.ToLower(s)
+	if !strings.ContainsAny(s, " -\u00a0") {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\u00a0' }), "_")
+}
 
 // note is free text kept exactly as typed, leading tabs and line breaks
 // included, so an unchanged note never reads as modified; only a cell of

@@ -165,7 +165,8 @@ func (r *reader) sources() []graphmodel.Source {
 			Availability: v.text("Availability")}
 		v.id = s.Key
 		r.rows[s.Key] = rowPos{v.sheet, v.line}
-		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
+		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key},
+			derivedCell{v.cell("Account"), v.text("Account"), "account", derivedAccount, s.Key})
 		s.Published = v.date("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {
 			v.fail(sourceColumn[e.Field], e.Field, e.Err)
@@ -197,6 +198,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 	out := make([]graphmodel.Relationship, 0, n)
 	r.relRows = make([]rowPos, 0, n)
 	seen := map[string]bool{}
+	lin := (&graphmodel.Dataset{Sources: sources}).Lineage()
 	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
 		in := r.intern
 		rel := graphmodel.Relationship{
@@ -206,6 +208,13 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			Confidence: graphmodel.Confidence(in(v.word("Confidence"))), Sources: r.internList(v.text("Sources")), Note: v.note("Note"),
 		}
 		v.id = rel.Key
+		if x := v.text("Independent sources"); x != "" {
+			want := lin.Independent(rel.Sources)
+			if got, err := strconv.ParseFloat(x, 64); err != nil || got != float64(want) {
+				v.warn("Independent sources", "independent sources", fmt.Errorf(
+					"%q not read: the column is derived (independent accounts among the row's Sources, %d in the imported rows); to change it, edit Sources or the Sources sheet's Republishes and Derived from", x, want))
+			}
+		}
 		for _, end := range []struct {
 			col  string
 			code graphmodel.Code

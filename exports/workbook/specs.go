@@ -136,7 +136,7 @@ var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to
 	{"Approaches", kInt, 10, "approaches dated in the period"},
 	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
 	{"Receptions", kInt, 10, "receptions of other nationalities that happened (planned ones are not receptions)"},
-	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
+	{"People", kInt, 10, "people in those receptions (face value, each event once); unknown when none of them gives a number"},
 	{"Payments", kInt, 10, "payments"},
 	{"Leverage", kInt, 10, "travel-ban and other leverage"},
 	{"Court blocks", kInt, 10, "removals blocked by courts"},
@@ -147,7 +147,7 @@ var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a si
 	{"Nationality name", kText, 20, "its name"},
 	{"Only receiver", kText, 10, "the one third country that received them"},
 	{"Receiver name", kText, 20, "its name"},
-	{"People", kInt, 9, "people (face value, each event once)"},
+	{"People", kInt, 9, "people (face value, each event once); unknown when no claim gives a number"},
 	{"Evidence", kText, 40, "relationship ids"},
 	{"Sources", kText, 40, "their sources"},
 }}
