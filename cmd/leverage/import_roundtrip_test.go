@@ -2,11 +2,15 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/leverage-project/leverage/graphmodel"
 )
 
 // readReport reads import's full report CSV.
@@ -187,4 +191,87 @@ func TestImportReportIsComplete(t *testing.T) {
 			t.Errorf("report lacks Relationships!%s refused with what was typed", c)
 		}
 	}
+}
+
+// Words typed as a volunteer would ("No response", "at least") are read as
+// the vocabulary's; edits to the derived "Independent sources" and
+// "Account" are named as not read; every vocabulary column keeps its
+// drop-down through LibreOffice, listing the model's own values.
+func TestImportVolunteerWordsDerivedAndDropDowns(t *testing.T) {
+	s := pickSeed(t)
+	const appr, counted = "appr-gt-2025-06", "recv-zz-pa-2025-02"
+	var status, qual, indep, account string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		status = ix.cell("Relationships", appr, "Status")
+		qual = ix.cell("Relationships", counted, "Count qualifier")
+		indep = ix.cell("Relationships", counted, "Independent sources")
+		account = ix.cell("Sources", s.source, "Account")
+		return [][4]any{
+			{"Relationships", status, "text", "No response"},
+			{"Relationships", qual, "text", "At least"},
+			{"Relationships", indep, "number", 7},
+			{"Sources", account, "text", "my-own-account"},
+		}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	t.Log(out)
+	mustContain(t, out, "modified "+appr, "Status: conditional → no_response",
+		"modified "+counted, "Count: about 300 → at_least 300",
+		"Relationships!"+indep+": "+counted+`: independent sources: "7" not read: the column is derived`,
+		"Sources!"+account+": "+s.source+`: account: "my-own-account" not read: the column is derived`)
+
+	py := needPython(t)
+	b, err := exec.Command(py, "testdata/dump_validations.py", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dv map[string][][3]string
+	if err := json.Unmarshal(b, &dv); err != nil {
+		t.Fatal(err)
+	}
+	ix := indexWorkbook(t, path)
+	for _, tc := range []struct {
+		sheet, column string
+		want          []string
+	}{
+		{"Relationships", "Status", statusWords()},
+		{"Relationships", "Type", typeWords()},
+		{"Relationships", "Count qualifier", []string{"exact", "about", "at_least", "up_to"}},
+		{"Relationships", "Confidence", []string{"confirmed", "reported", "claimed"}},
+		{"Sources", "Kind", []string{"news", "cable", "memo", "statement", "court", "dataset", "tracker"}},
+		{"Countries", "Kind", []string{"country", "group", "unspecified"}},
+	} {
+		col := ix.cols[tc.sheet][tc.column]
+		found := false
+		for _, v := range dv[tc.sheet] {
+			if v[0] == "list" && strings.HasPrefix(v[1], col+"2:") {
+				found = true
+				if got := strings.Trim(v[2], `"`); got != strings.Join(tc.want, ",") {
+					t.Errorf("%s!%s drop-down %q, want %q", tc.sheet, tc.column, got, strings.Join(tc.want, ","))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s!%s (column %s) has no drop-down after LibreOffice: %v", tc.sheet, tc.column, col, dv[tc.sheet])
+		}
+	}
+}
+
+func statusWords() []string {
+	var out []string
+	for _, s := range graphmodel.Statuses {
+		out = append(out, string(s))
+	}
+	return out
+}
+
+func typeWords() []string {
+	var out []string
+	for _, s := range graphmodel.RelTypes {
+		out = append(out, string(s))
+	}
+	return out
 }
