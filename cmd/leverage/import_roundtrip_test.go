@@ -275,3 +275,31 @@ func typeWords() []string {
 	}
 	return out
 }
+
+// A copied sheet, named as Excel names a copy, gives one hint instead of
+// an error per row; a renamed sheet's error lists the sheets found and
+// names the one holding its columns.
+func TestImportCopiedAndRenamedSheets(t *testing.T) {
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		return [][4]any{{"Relationships", "A1", "copysheet", "Relationships (2)"}}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s%s", code, out, errs)
+	}
+	t.Log(errs)
+	mustContain(t, errs, "1 problem (nothing imported)", `Relationships (2)!A2: id: sheet "Relationships (2)" repeats the ids of 109 rows of "Relationships": it looks like a copy`)
+	if strings.Contains(errs, "duplicate id") {
+		t.Errorf("a copied sheet still gives an error per row")
+	}
+
+	path = edit(t, func(ix sheetIndex) [][4]any {
+		return [][4]any{{"Relationships", "A1", "renamesheet", "Relaciones"}}
+	})
+	_, errs, code = runCLI(t, "import", path)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, errs)
+	}
+	mustContain(t, errs, `Relationships: sheet missing; the workbook has "About", "Countries", "Relaciones", "Sources"`,
+		`"Relaciones" has its columns: if it is this sheet renamed, name it "Relationships" again`)
+}

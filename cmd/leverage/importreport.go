@@ -153,7 +153,11 @@ type readFailure struct {
 
 func (e *readFailure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problems (nothing imported):", e.n+e.more)
+	if e.n+e.more == 1 {
+		b.WriteString("1 problem (nothing imported):")
+	} else {
+		fmt.Fprintf(&b, "%d problems (nothing imported):", e.n+e.more)
+	}
 	for _, f := range e.shown {
 		b.WriteString("\n  " + f.String())
 	}

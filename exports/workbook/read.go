@@ -314,7 +314,7 @@ func (r *reader) fail(e *graphmodel.FieldError) {
 func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowView)) {
 	sheets := r.sheetsOf(spec.name)
 	if len(sheets) == 0 {
-		r.fail(&graphmodel.FieldError{Cell: spec.name, Err: errors.New("sheet missing")})
+		r.fail(&graphmodel.FieldError{Cell: spec.name, Err: r.missingSheet(spec, required)})
 		return
 	}
 	for _, sheet := range sheets {
@@ -371,6 +371,52 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 		r.iteratorFailed(rows, sheet, line)
 		rows.Close()
 	}
+}
+
+// missingSheet says a sheet is missing, listing the sheets the workbook
+// has and naming one that holds the missing sheet's columns (a sheet
+// renamed, or translated by hand).
+func (r *reader) missingSheet(spec sheetSpec, required []string) error {
+	list := r.f.GetSheetList()
+	msg := fmt.Sprintf("sheet missing; the workbook has %s", quoteList(list))
+	for _, sheet := range list {
+		if r.readSheet(sheet) || sheet == aboutSpec.name {
+			continue
+		}
+		rows, err := r.f.Rows(sheet)
+		if err != nil {
+			continue
+		}
+		var head []string
+		if rows.Next() {
+			head, _ = rows.Columns()
+		}
+		rows.Close()
+		have := map[string]bool{}
+		for _, h := range head {
+			have[normHeader(h)] = true
+		}
+		all := len(required) > 0
+		for _, req := range required {
+			all = all && have[normHeader(req)]
+		}
+		if all {
+			msg += fmt.Sprintf("; %q has its columns: if it is this sheet renamed, name it %q again", sheet, spec.name)
+			break
+		}
+	}
+	return errors.New(msg)
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	if len(q) == 0 {
+		return "no sheets"
+	}
+	return strings.Join(q, ", ")
 }
 
 func (r *reader) sheetsOf(base string) []string {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -197,7 +198,9 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 	}
 	out := make([]graphmodel.Relationship, 0, n)
 	r.relRows = make([]rowPos, 0, n)
-	seen := map[string]bool{}
+	seen := map[string]string{} // id -> the sheet it was first read on
+	copies := copiedSheets{}
+	defer copies.report(r)
 	lin := (&graphmodel.Dataset{Sources: sources}).Lineage()
 	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
 		in := r.intern
@@ -252,10 +255,17 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		for _, e := range rel.Check(reg, known) {
 			v.fail(relColumn[e.Field], e.Field, e.Err)
 		}
-		if seen[rel.Key] && rel.Key != "" {
+		if first, dup := seen[rel.Key]; dup && rel.Key != "" {
+			if first != v.sheet {
+				// A whole sheet repeating another's ids is a copy (Excel
+				// names a copied sheet "Relationships (2)", as we name a
+				// continuation): one hint for it, not an error per row.
+				copies.add(v.sheet, first, v.cell("ID"))
+				return
+			}
 			v.fail("ID", "id", errors.New("duplicate id"))
 		}
-		seen[rel.Key] = true
+		seen[rel.Key] = r.intern(v.sheet)
 		out = append(out, rel)
 		r.relRows = append(r.relRows, rowPos{v.sheet, v.line})
 	})
@@ -271,4 +281,35 @@ func knownName(reg *graphmodel.Registry, code graphmodel.Code, name string) bool
 		return name == string(code)
 	}
 	return name == c.Name || contains(c.Aliases, name)
+}
+
+// copiedSheets counts, per continuation sheet, the rows repeating ids of
+// an earlier sheet.
+type copiedSheets map[[2]string]*copyCount
+
+type copyCount struct {
+	n     int
+	first string // the first repeating cell
+}
+
+func (c copiedSheets) add(sheet, of, cell string) {
+	k := [2]string{sheet, of}
+	if c[k] == nil {
+		c[k] = &copyCount{first: cell}
+	}
+	c[k].n++
+}
+
+func (c copiedSheets) report(r *reader) {
+	keys := make([][2]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+"\x00"+keys[i][1] < keys[j][0]+"\x00"+keys[j][1] })
+	for _, k := range keys {
+		n := c[k]
+		r.fail(&graphmodel.FieldError{Cell: n.first, Field: "id", Err: fmt.Errorf(
+			"sheet %q repeats the ids of %d rows of %q: it looks like a copy of that sheet (Excel names a copy so); delete it, or rename it (e.g. \"Old rows\") so import leaves it aside; only a sheet continuing a full one may be called so",
+			k[0], n.n, k[1])})
+	}
 }

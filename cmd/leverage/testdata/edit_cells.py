@@ -4,7 +4,9 @@ EDITS is a list of [sheet, cell, kind, value]; kind is text (a string
 cell), number, date (ISO day, stored as a date), formula (value without
 the leading =), bool, empty, copyrow (value: the row number to copy into
 the cell's row, every cell with its format), delsheet (the sheet is
-removed; cell and value ignored) or renamesheet (value: the new name)."""
+removed; cell and value ignored), renamesheet (value: the new name) or
+copysheet (value: the copy's name, placed after the sheet, as Excel's
+Move or Copy does)."""
 import copy
 import datetime
 import json
@@ -18,6 +20,11 @@ with open(sys.argv[2]) as f:
 for sheet, ref, kind, value in edits:
     if kind == "delsheet":
         del wb[sheet]
+        continue
+    if kind == "copysheet":
+        ws = wb.copy_worksheet(wb[sheet])
+        ws.title = value
+        wb.move_sheet(ws, offset=wb.index(wb[sheet]) - wb.index(ws) + 1)
         continue
     if kind == "renamesheet":
         wb[sheet].title = value
