@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/officetest"
 )
 
 // readReport reads import's full report CSV.
@@ -302,4 +303,51 @@ func TestImportCopiedAndRenamedSheets(t *testing.T) {
 	}
 	mustContain(t, errs, `Relationships: sheet missing; the workbook has "About", "Countries", "Relaciones", "Sources"`,
 		`"Relaciones" has its columns: if it is this sheet renamed, name it "Relationships" again`)
+}
+
+// After a country is renamed and imported, a second round trip of the
+// re-exported workbook through LibreOffice changes nothing and keeps the
+// content hash (before: its aliases and demonyms came back as changes).
+func TestImportSecondRoundTripAfterRename(t *testing.T) {
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		return [][4]any{{"Countries", ix.cell("Countries", "PA", "Name"), "text", "Panamá"}}
+	})
+	d1 := filepath.Join(t.TempDir(), "d1")
+	out, errs, code := runCLI(t, "import", path, "--out", d1)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "modified PA", `Name: "Panama" → "Panamá"`)
+	again := filepath.Join(t.TempDir(), "again.xlsx")
+	if _, errs, code := runCLI(t, "export", "--data", d1, "-o", again); code != 0 {
+		t.Fatal(errs)
+	}
+	out, errs, code = runCLI(t, "import", "--data", d1, officetest.Resave(t, again))
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	t.Log(out)
+	mustContain(t, out, "relationships: 0 added, 0 removed, 0 modified", "sources: 0 added, 0 removed, 0 modified", "countries: 0 changed", "about: 0 changed")
+	lines := strings.Split(out, "\n")
+	imported, against := strings.TrimSuffix(strings.SplitN(lines[0], ": ", 2)[1], ", valid"), strings.TrimPrefix(lines[1], "compared with ")
+	if imported != against {
+		t.Errorf("second round trip: %q, want the same hash as %q", imported, against)
+	}
+}
+
+// A claim raised to "confirmed" on one account: import shows the warning
+// validate gives, at the Confidence cell.
+func TestImportShowsValidateWarnings(t *testing.T) {
+	const key = "recv-ir-pa-2025-02" // reported, one source (cbs-2025-02-panama)
+	var cell string
+	path := edit(t, func(ix sheetIndex) [][4]any {
+		cell = ix.cell("Relationships", key, "Confidence")
+		return [][4]any{{"Relationships", cell, "text", "confirmed"}}
+	})
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "Confidence: reported → confirmed",
+		"Relationships!"+cell+": "+key+": confidence: validate warns: confirmed, but its 1 source(s) are 1 independent account(s) and none is official")
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,21 +112,25 @@ func (r *reader) countries() []graphmodel.Country {
 			derivedCell{v.cell("In"), v.text("In"), "in", derivedIn, string(c.Code)},
 			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})
 		rec := v.word("Record")
+		ref, known := r.base.Country(c.Code)
 		switch rec {
 		case "dataset":
 		case "", "reference":
-			ref, known := r.base.Country(c.Code)
 			if known && sameCountry(ref, c) {
 				return
-			}
-			if known {
-				// The reference table's own names stay; the row adds to them.
-				c.Aliases = without(c.Aliases, append(ref.Aliases, ref.Name))
-				c.Demonyms = without(c.Demonyms, ref.Demonyms)
 			}
 		default:
 			v.fail("Record", "record", fmt.Errorf("%q is not dataset or reference", rec))
 			return
+		}
+		if known {
+			// The reference table's own names stay; the row adds to them.
+			// A dataset row shows them merged with its own (and a renamed
+			// country's former name as an alias), so they are taken out
+			// whatever Record says: otherwise every round trip after a
+			// rename would add them to the record again.
+			c.Aliases = without(c.Aliases, append(slices.Clone(ref.Aliases), ref.Name))
+			c.Demonyms = without(c.Demonyms, ref.Demonyms)
 		}
 		for _, e := range c.Check() {
 			v.fail(countryColumn[e.Field], e.Field, e.Err)
