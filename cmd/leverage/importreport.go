@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/exports/workbook"
@@ -148,6 +149,7 @@ type readFailure struct {
 	n, more int
 	shown   []finding
 	path    string // "" when no report was written
+	answer  string // the answered-back workbook, if written
 	err     error
 }
 
@@ -169,6 +171,9 @@ func (e *readFailure) Error() string {
 		}
 	} else if e.path != "" {
 		fmt.Fprintf(&b, "\nevery finding is in %s", e.path)
+	}
+	if e.answer != "" {
+		fmt.Fprintf(&b, "\nanswered back in %s: each cell marked, its reason in a comment, all listed on its Review sheet", e.answer)
 	}
 	return b.String()
 }
@@ -285,7 +290,7 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 					name, _, _ := strings.Cut(f, ":")
 					s, cell := splitCell(r.res.CellOf(sheet, c.Key, columnOf(name)))
 					_, typed, _ := strings.Cut(f, " → ")
-					out = append(out, finding{Sheet: s, Cell: cell, Record: c.Key, Field: columnOf(name), Typed: typed, Done: "changed", Why: f})
+					out = append(out, finding{Sheet: s, Cell: cell, Record: c.Key, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f})
 				}
 			}
 		}
@@ -305,7 +310,7 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 			name, _, _ := strings.Cut(f, ":")
 			s, cell := splitCell(r.res.CellOf("Countries", c.Code, columnOf(name)))
 			_, typed, _ := strings.Cut(f, " → ")
-			out = append(out, finding{Sheet: s, Cell: cell, Record: c.Code, Field: columnOf(name), Typed: typed, Done: "changed", Why: f})
+			out = append(out, finding{Sheet: s, Cell: cell, Record: c.Code, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f})
 		}
 	}
 	out = append(out, r.aboutF...)
@@ -331,4 +336,14 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 			Why: "validate warns: " + w.Message})
 	}
 	return append(out, r.notable...)
+}
+
+// unquote takes the quotes Diff puts around a text value off it.
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		if u, err := strconv.Unquote(s); err == nil {
+			return u
+		}
+	}
+	return s
 }

@@ -26,6 +26,7 @@ type importOptions struct {
 	force       bool
 	dateOrder   string
 	report      string
+	answerBack  string
 }
 
 func importMain(ctx context.Context, args []string, e env) error {
@@ -41,12 +42,16 @@ imported dataset as CSV files.`, e)
 	fs.StringVar(&o.link, "link", "auto", "added rows that may repeat existing claims: `auto` links decisive matches to their event and lists the rest in DIR/FILE.matches.csv, review only lists, none does neither")
 	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
 	fs.StringVar(&o.dateOrder, "date-order", "", "read text dates with two readings (05/03/2025) day first, `dmy`, or month first, mdy; without it such a cell is refused naming both readings")
+	fs.StringVar(&o.answerBack, "answer-back", "", "write the workbook read back to `FILE.xlsx` with every changed, refused or ignored cell highlighted, the reason in a comment, and a Review sheet linking to each (also when the import is refused)")
 	fs.StringVar(&o.report, "report", "", "write every finding, one cell a row, to `FILE.csv` (default DIR/FILE.report.csv; written on failure only when given)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if _, err := ingest.ParseDateOrder(o.dateOrder); err != nil {
 		return usagef("--date-order: %v", err)
+	}
+	if o.answerBack != "" && !strings.HasSuffix(strings.ToLower(o.answerBack), ".xlsx") {
+		return usagef("--answer-back needs a FILE.xlsx")
 	}
 	if o.report != "" && !strings.HasSuffix(strings.ToLower(o.report), ".csv") {
 		return usagef("--report needs a FILE.csv")
@@ -80,7 +85,7 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	e.progress.Done()
 	var re *workbook.ReadError
 	if errors.As(err, &re) {
-		return importRefused(o, re, err)
+		return importRefused(ctx, o, re, err)
 	}
 	if err != nil {
 		return err
@@ -112,6 +117,11 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	if err := writeReport(reportPath, fs, res.More); err != nil {
 		return err
+	}
+	if o.answerBack != "" {
+		if err := writeAnswerBack(ctx, o.file, o.answerBack, fs, res.More); err != nil {
+			return err
+		}
 	}
 	if o.format == "json" {
 		warnings := make([]string, len(res.Warnings))
@@ -167,6 +177,9 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	printMatches(e, matchesPath, matches)
 	fmt.Fprintf(e.stdout, "every finding (%d) is in %s\n", len(fs)+res.More, reportPath)
+	if o.answerBack != "" {
+		fmt.Fprintf(e.stdout, "answered back in %s: each cell marked, its reason in a comment, all listed on its Review sheet\n", o.answerBack)
+	}
 	if o.out != "" {
 		fmt.Fprintf(e.stdout, "wrote the imported dataset to %s\n", o.out)
 	}
@@ -176,7 +189,7 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 // importRefused writes the full report when --report asks for it (a
 // refused import writes nothing else) and returns the error listing the
 // first problems.
-func importRefused(o importOptions, re *workbook.ReadError, err error) error {
+func importRefused(ctx context.Context, o importOptions, re *workbook.ReadError, err error) error {
 	fs := findingsOf(re)
 	fail := &readFailure{n: len(re.List), more: re.More, err: err}
 	for _, f := range fs[:min(len(re.List), shownFindings)] {
@@ -187,6 +200,12 @@ func importRefused(o importOptions, re *workbook.ReadError, err error) error {
 			return werr
 		}
 		fail.path = o.report
+	}
+	if o.answerBack != "" {
+		if werr := writeAnswerBack(ctx, o.file, o.answerBack, fs, re.More); werr != nil {
+			return werr
+		}
+		fail.answer = o.answerBack
 	}
 	return fmt.Errorf("%s: %w", o.file, fail)
 }
