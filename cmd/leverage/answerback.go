@@ -12,6 +12,9 @@ import (
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
+// answerFrame is the colour of the thick frame around every marked cell.
+const answerFrame = "7030A0"
+
 // answerBackAuthor signs the comments import writes, so the next answer
 // replaces them instead of piling up.
 const answerBackAuthor = "leverage import"
@@ -137,6 +140,12 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 		}
 	}
 	style.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{answerFill(done)}}
+	// A status cell's conditional colour hides a fill; the frame shows
+	// through it.
+	style.Border = nil
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		style.Border = append(style.Border, excelize.Border{Type: side, Color: answerFrame, Style: 5})
+	}
 	id, err := f.NewStyle(style)
 	if err != nil {
 		return err

@@ -197,7 +197,12 @@ func (r *reader) read() *graphmodel.Dataset {
 	d.Registry = reg
 	d.Sources = r.sources()
 	d.Relationships = r.relationships(d.Registry, d.Sources)
-	r.checkDerivedCounts(d)
+	if len(r.errs) == 0 {
+		// With a row refused, the counts would be compared with rows
+		// that were not imported: every Out, In and Cited by of its
+		// countries and sources would look edited.
+		r.checkDerivedCounts(d)
+	}
 	if len(r.errs) == 0 {
 		// Validate's checks beyond the per-row ones (line-ID collisions),
 		// placed on the row they concern.
