@@ -36,6 +36,13 @@ type exportOptions struct {
 	skipAnalysis bool
 	layer        string
 	placeholders bool
+	langName     string
+}
+
+// lang is the checked --lang.
+func (o exportOptions) lang() workbook.Lang {
+	l, _ := workbook.ParseLang(o.langName)
+	return l
 }
 
 var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
@@ -66,8 +73,12 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
+	fs.StringVar(&o.langName, "lang", "", "workbook in `LANG`: es, fr or pt (sheet names, headers, labels, vocabulary, country names); import reads it back; default English")
 	if err := parse(fs, args); err != nil {
 		return o, err
+	}
+	if _, err := workbook.ParseLang(o.langName); err != nil {
+		return o, usagef("--lang: %v", err)
 	}
 	if fs.NArg() > 0 || o.out == "" {
 		return o, usagef("export needs -o FILE and no arguments")
@@ -133,7 +144,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
 	switch o.format {
 	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis, Lang: o.lang()})
 		if err == nil {
 			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
@@ -245,7 +256,7 @@ func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 		return err
 	}
 	err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
-		Stream: stream, StreamCount: n})
+		Stream: stream, StreamCount: n, Lang: o.lang()})
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,8 @@ type builder struct {
 	// Counted during the relationships pass, shown on Countries and Sources.
 	out, in map[graphmodel.Code]int
 	cited   map[string]int
-	lin     *graphmodel.Lineage // computed once from the sources (lineage())
+	lin     *graphmodel.Lineage  // computed once from the sources (lineage())
+	ref     *graphmodel.Registry // the reference table, for translated names (refName)
 }
 
 // lineage partitions the sources into independent accounts, once.
@@ -92,8 +93,8 @@ func (t *tableWriter) startSheet() error {
 		}
 	}
 	t.part++
-	t.sheet = continuationName(t.spec.name, t.part)
-	if t.sheet != aboutSpec.name {
+	t.sheet = continuationName(t.b.opt.Lang.T(t.spec.name), t.part)
+	if t.sheet != t.b.opt.Lang.T(aboutSpec.name) {
 		if _, err := t.b.f.NewSheet(t.sheet); err != nil {
 			return err
 		}
@@ -140,7 +141,7 @@ func (t *tableWriter) startSheet() error {
 	}
 	header := make([]any, len(t.spec.columns))
 	for i, c := range t.spec.columns {
-		header[i] = excelize.Cell{StyleID: t.b.st.header, Value: c.name}
+		header[i] = excelize.Cell{StyleID: t.b.st.header, Value: t.b.opt.Lang.T(c.name)}
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
 		return err
@@ -162,6 +163,9 @@ func (t *tableWriter) add(values ...any) error {
 		}
 	}
 	for i, v := range values {
+		if s, ok := v.(string); ok && t.b.opt.Lang != "" && vocabularyOf(t.spec.name, t.spec.columns[i].name) != nil {
+			v = t.b.opt.Lang.Word(s)
+		}
 		t.cells[i] = t.cell(t.spec.columns[i], v, i)
 	}
 	for i := len(values); i < len(t.cells); i++ {

@@ -46,10 +46,14 @@ func (b *builder) dropDowns(spec sheetSpec, sheet string) error {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, excelize.TotalRows)
-		if err := dv.SetDropList(values); err != nil {
+		shown := make([]string, len(values))
+		for i, v := range values {
+			shown[i] = b.opt.Lang.Word(v)
+		}
+		if err := dv.SetDropList(shown); err != nil {
 			return fmt.Errorf("workbook: drop-down of %s!%s: %w", sheet, c.name, err)
 		}
-		dv.SetError(excelize.DataValidationErrorStyleWarning, c.name, "Not in the list: import will name this cell if it cannot read it.")
+		dv.SetError(excelize.DataValidationErrorStyleWarning, b.opt.Lang.T(c.name), "Not in the list: import will name this cell if it cannot read it.")
 		if err := b.f.AddDataValidation(sheet, dv); err != nil {
 			return err
 		}

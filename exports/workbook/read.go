@@ -161,6 +161,7 @@ func ReadReportWith(ctx context.Context, r io.Reader, base *graphmodel.Registry,
 	}
 	defer f.Close()
 	rd.f, rd.scans = f, scans
+	rd.lang = langOf(f.GetSheetList())
 	// The check sees the parts under xl/worksheets/; a sheet the workbook
 	// keeps elsewhere is scanned on its own.
 	unscanned := func(sheet string) bool { _, ok := scans[sheet]; return !ok && rd.readSheet(sheet) }
@@ -177,7 +178,7 @@ func ReadReportWith(ctx context.Context, r io.Reader, base *graphmodel.Registry,
 	}
 	var unread []string
 	for _, sheet := range f.GetSheetList() {
-		if !rd.readSheet(sheet) && sheet != aboutSpec.name {
+		if !rd.readSheet(sheet) && canonicalSheet(sheet) != aboutSpec.name {
 			unread = append(unread, sheet)
 		}
 	}
@@ -230,6 +231,7 @@ type reader struct {
 	ctx      context.Context
 	base     *graphmodel.Registry
 	opt      ReadOptions
+	lang     Lang // the workbook's language, told by its sheet names
 	errs     graphmodel.ErrorList
 	warns    []*graphmodel.FieldError
 	notes    []*graphmodel.FieldError
@@ -298,11 +300,24 @@ func (r *reader) note(e *graphmodel.FieldError) {
 // readSheet says whether import reads the sheet's cells.
 func (r *reader) readSheet(sheet string) bool {
 	for _, s := range []sheetSpec{countriesSpec, relationshipsSpec, sourcesSpec} {
-		if sheet == s.name || strings.HasPrefix(sheet, s.name+" (") {
+		if isSheetOf(sheet, s.name) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSheetOf says whether a sheet is base or one of its continuations
+// ("Relationships (2)"), named in any language.
+func isSheetOf(sheet, base string) bool {
+	if sheet == base || strings.HasPrefix(sheet, base+" (") {
+		return true
+	}
+	name := sheet
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		name = name[:i]
+	}
+	return canonicalSheet(name) == base
 }
 
 func (r *reader) fail(e *graphmodel.FieldError) {
@@ -427,7 +442,7 @@ func quoteList(xs []string) string {
 func (r *reader) sheetsOf(base string) []string {
 	var out []string
 	for _, s := range r.f.GetSheetList() {
-		if s == base || strings.HasPrefix(s, base+" (") {
+		if isSheetOf(s, base) {
 			out = append(out, s)
 		}
 	}
@@ -492,7 +507,7 @@ func (v *rowView) text(name string) string { return strings.TrimSpace(v.raw(name
 // word is a vocabulary cell (type, status, …): case is not significant,
 // and a space or hyphen stands for the underscore, so "No response" and
 // "at-least" read as no_response and at_least, as the drop-down shows them.
-func (v *rowView) word(name string) string { return vocabWord(v.text(name)) }
+func (v *rowView) word(name string) string { return canonicalWord(vocabWord(v.text(name))) }
 
 func vocabWord(s string) string {
 	s = strings.ToLower(s)

@@ -55,7 +55,7 @@ func (r *reader) header(spec sheetSpec, sheet string, cells []string) map[string
 		known[normHeader(c.name)] = true
 	}
 	for i, h := range cells {
-		n := normHeader(h)
+		n := canonicalHeader(spec.name, normHeader(h))
 		if n == "" {
 			continue
 		}

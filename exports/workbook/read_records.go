@@ -59,10 +59,11 @@ func (r *reader) meta() graphmodel.Meta {
 	r.about = map[string]string{}
 	r.sheetRows(aboutSpec, []string{"Item", "Value"}, func(v *rowView) {
 		val := v.text("Value")
-		if f, ok := aboutFields[v.text("Item")]; ok {
+		item := canonicalAbout(v.text("Item"))
+		if f, ok := aboutFields[item]; ok {
 			r.about[f] = v.cell("Value")
 		}
-		switch v.text("Item") {
+		switch item {
 		case "Dataset":
 			if val != "(unnamed)" {
 				m.Name = val
@@ -113,6 +114,10 @@ func (r *reader) countries() []graphmodel.Country {
 			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})
 		rec := v.word("Record")
 		ref, known := r.base.Country(c.Code)
+		if known && r.lang != "" && c.Name == r.lang.CountryName(c.Code) {
+			// the reference name, as the workbook's language shows it
+			c.Name = ref.Name
+		}
 		switch rec {
 		case "dataset":
 		case "", "reference":
@@ -227,7 +232,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			col  string
 			code graphmodel.Code
 		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
-			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) {
+			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) && (r.lang == "" || got != r.lang.CountryName(end.code)) {
 				v.warn(end.col, strings.ToLower(end.col), fmt.Errorf("%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
 			}
 		}
