@@ -39,13 +39,13 @@ func indexWorkbook(t *testing.T, path string) sheetIndex {
 	}
 	defer f.Close()
 	ix := sheetIndex{rows: map[string]map[string]int{}, cols: map[string]map[string]string{}, n: map[string]int{}}
-	for _, sheet := range []string{"Countries", "Relationships", "Sources", "About"} {
-		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-			continue
-		}
+	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(rows) == 0 {
+			continue
 		}
 		ix.rows[sheet], ix.cols[sheet] = map[string]int{}, map[string]string{}
 		for i, h := range rows[0] {
@@ -76,10 +76,17 @@ func (ix sheetIndex) cell(sheet, id, col string) string {
 // correcting the file in Calc would leave it.
 func edit(t *testing.T, edits func(ix sheetIndex) [][4]any) string {
 	t.Helper()
+	return editExport(t, nil, edits)
+}
+
+// editExport is edit of the workbook export writes with extra arguments
+// (--lang es).
+func editExport(t *testing.T, args []string, edits func(ix sheetIndex) [][4]any) string {
+	t.Helper()
 	py := needPython(t)
 	dir := t.TempDir()
 	exported := filepath.Join(dir, "w.xlsx")
-	if _, errs, code := runCLI(t, "export", "-o", exported); code != 0 {
+	if _, errs, code := runCLI(t, append([]string{"export", "-o", exported}, args...)...); code != 0 {
 		t.Fatal(errs)
 	}
 	saved := officetest.Resave(t, exported)

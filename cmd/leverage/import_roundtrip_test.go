@@ -351,3 +351,49 @@ func TestImportShowsValidateWarnings(t *testing.T) {
 	mustContain(t, out, "Confidence: reported → confirmed",
 		"Relationships!"+cell+": "+key+": confidence: validate warns: confirmed, but its 1 source(s) are 1 independent account(s) and none is official")
 }
+
+// A Spanish workbook, re-saved by LibreOffice, imports as the same
+// dataset (0 changes, the same content hash); Spanish words typed in it
+// ("sin respuesta", "al menos") are read as the vocabulary's, and a
+// reference country shown under its CLDR name ("Panamá") is no rename.
+// French and Portuguese read back the same way.
+func TestImportSpanishRoundTrip(t *testing.T) {
+	path := editExport(t, []string{"--lang", "es"}, func(ix sheetIndex) [][4]any { return [][4]any{} })
+	out, errs, code := runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "relationships: 0 added, 0 removed, 0 modified", "sources: 0 added, 0 removed, 0 modified",
+		"countries: 0 changed", "about: 0 changed", "Diccionario de datos")
+	lines := strings.Split(out, "\n")
+	imported, against := strings.TrimSuffix(strings.SplitN(lines[0], ": ", 2)[1], ", valid"), strings.TrimPrefix(lines[1], "compared with ")
+	if imported != against {
+		t.Errorf("Spanish round trip gives %q, want %q", imported, against)
+	}
+	if ix := indexWorkbook(t, path); ix.rows["Países"]["PA"] == 0 || ix.cols["Relaciones"]["Estado"] == "" {
+		t.Fatalf("no Spanish sheets: %v", ix.cols)
+	}
+
+	var status, qual string
+	path = editExport(t, []string{"--lang", "es"}, func(ix sheetIndex) [][4]any {
+		status = ix.cell("Relaciones", "appr-gt-2025-06", "Estado")
+		qual = ix.cell("Relaciones", "recv-zz-pa-2025-02", "Calificador de cantidad")
+		return [][4]any{{"Relaciones", status, "text", "Sin respuesta"}, {"Relaciones", qual, "text", "al menos"}}
+	})
+	out, errs, code = runCLI(t, "import", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	mustContain(t, out, "relationships: 0 added, 0 removed, 2 modified", "Status: conditional → no_response", "Count: about 300 → at_least 300")
+
+	for _, l := range []string{"fr", "pt"} {
+		w := filepath.Join(t.TempDir(), l+".xlsx")
+		if _, errs, code := runCLI(t, "export", "--lang", l, "-o", w); code != 0 {
+			t.Fatal(errs)
+		}
+		out, errs, code := runCLI(t, "import", w)
+		if code != 0 || !strings.Contains(out, "relationships: 0 added, 0 removed, 0 modified") || !strings.Contains(out, "countries: 0 changed") {
+			t.Errorf("--lang %s round trip: exit %d\n%s%s", l, code, out, errs)
+		}
+	}
+}
