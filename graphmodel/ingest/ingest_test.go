@@ -494,3 +494,62 @@ func TestIDRowOrder(t *testing.T) {
 		t.Error("hash64: string and byte forms must agree, and part boundaries must count")
 	}
 }
+
+// Trackers saved by Excel or LibreOffice in Spanish, French or Portuguese
+// settings: semicolon- or tab-separated, country names and nationality
+// words in those languages (CLDR names; demonyms from the references in
+// foreign.go), headers too.
+func TestTrackerSeparatorsAndLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       map[string]graphmodel.Count // from>to
+	}{
+		{"semicolon, Spanish", "Destino;Fecha;Número;Nacionalidades\n" +
+			"Ruanda;20/03/2025;7;iraquíes\n" +
+			"Sudán del Sur;2025-07-05;8;\"cubano, mexicanos; vietnamitas\"\n" +
+			"El Salvador;16/03/2025;238;venezolanos\n",
+			map[string]graphmodel.Count{"IQ>RW": {Value: 7}, "ZZ>SS": {Value: 8}, "CU>SS": {}, "MX>SS": {}, "VN>SS": {}, "VE>SV": {Value: 238}}},
+		{"tab, French", "Destination\tDate\tNombre\tNationalités\n" +
+			"Soudan du Sud\t2025-07-05\t8\tCubains\n" +
+			"États-Unis\t2025-03\t\tAfghanes\n",
+			map[string]graphmodel.Count{"CU>SS": {Value: 8}, "AF>US": {}}},
+		{"semicolon, Portuguese", "Destino;Data;Quantidade;Nacionalidades\n" +
+			"Costa do Marfim;2025-05;12;afegãos\n" +
+			"Ruanda;2025-04;3;paquistaneses\n",
+			map[string]graphmodel.Count{"AF>CI": {Value: 12}, "PK>RW": {Value: 3}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Run(context.Background(), newCSVReader(io.NopCloser(strings.NewReader(tc.text))), Options{Shape: Tracker,
+				Registry: seedRegistry(t), Source: graphmodel.Source{Key: "s", Publisher: "p", Title: "t", Published: graphmodel.YearDate(2025), Kind: "tracker"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Rejects) > 0 {
+				t.Errorf("rejects: %+v", res.Rejects)
+			}
+			got := map[string]graphmodel.Count{}
+			for _, r := range res.Relationships {
+				got[string(r.FromCountry)+">"+string(r.ToCountry)] = r.Count
+			}
+			for k, c := range tc.want {
+				if g, ok := got[k]; !ok || g.Value != c.Value {
+					t.Errorf("%s: %v (present %v), want %d; got %v", k, g, ok, c.Value, got)
+				}
+			}
+		})
+	}
+}
+
+func TestSniffDelimiter(t *testing.T) {
+	for in, want := range map[string]rune{
+		"a,b,c\n1,2,3\n":                     ',',
+		"a;b;c\n1;\"2,5\";3\n":               ';',
+		"a\tb\tc\n1\t2\t3\n":                 '\t',
+		"Destino;Fecha\n\"Sudán, del Sur\";x": ';',
+		"one column\nvalue\n":                ',',
+	} {
+		if got := sniffDelimiter([]byte(in)); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

@@ -255,12 +255,12 @@ func Nationalities(reg *graphmodel.Registry, s string) (codes []graphmodel.Code,
 		if part == "" {
 			continue
 		}
-		c, ok := reg.Resolve(part)
+		c, ok := resolve(reg, part)
 		if !ok {
 			// "Iranian nationals", "citizens of Iran"
 			for _, strip := range []string{" nationals", " citizens", " migrants", " people", "citizens of ", "nationals of "} {
 				part2 := strings.TrimSpace(strings.Replace(strings.ToLower(part), strip, "", 1))
-				if c, ok = reg.Resolve(part2); ok {
+				if c, ok = resolve(reg, part2); ok {
 					break
 				}
 			}

@@ -66,7 +66,7 @@ func (a *removals) resolveEntry(s string) nameEntry {
 	if e, ok := a.names[s]; ok {
 		return e
 	}
-	c, ok := a.opt.Registry.Resolve(s)
+	c, ok := resolve(a.opt.Registry, s)
 	if !ok {
 		a.names[s] = nameEntry{idx: -1}
 		return a.names[s]

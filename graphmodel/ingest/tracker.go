@@ -37,7 +37,7 @@ func (t *tracker) row(n int, v rowView) {
 		t.res.reject(n, "not a data row (footer, total or link)", v.cells)
 		return
 	}
-	to, ok := t.opt.Registry.Resolve(dest)
+	to, ok := resolve(t.opt.Registry, dest)
 	if !ok {
 		if filled <= 2 {
 			t.res.reject(n, "not a data row (footer, total or link)", v.cells)
