@@ -542,11 +542,11 @@ func TestTrackerSeparatorsAndLanguages(t *testing.T) {
 
 func TestSniffDelimiter(t *testing.T) {
 	for in, want := range map[string]rune{
-		"a,b,c\n1,2,3\n":                     ',',
-		"a;b;c\n1;\"2,5\";3\n":               ';',
-		"a\tb\tc\n1\t2\t3\n":                 '\t',
+		"a,b,c\n1,2,3\n":                      ',',
+		"a;b;c\n1;\"2,5\";3\n":                ';',
+		"a\tb\tc\n1\t2\t3\n":                  '\t',
 		"Destino;Fecha\n\"Sudán, del Sur\";x": ';',
-		"one column\nvalue\n":                ',',
+		"one column\nvalue\n":                 ',',
 	} {
 		if got := sniffDelimiter([]byte(in)); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
