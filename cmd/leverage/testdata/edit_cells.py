@@ -6,7 +6,8 @@ the leading =), bool, empty, copyrow (value: the row number to copy into
 the cell's row, every cell with its format), delsheet (the sheet is
 removed; cell and value ignored), renamesheet (value: the new name) or
 copysheet (value: the copy's name, placed after the sheet, as Excel's
-Move or Copy does)."""
+Move or Copy does) or delrow (the cell's row is deleted, the rows below
+move up)."""
 import copy
 import datetime
 import json
@@ -20,6 +21,9 @@ with open(sys.argv[2]) as f:
 for sheet, ref, kind, value in edits:
     if kind == "delsheet":
         del wb[sheet]
+        continue
+    if kind == "delrow":
+        wb[sheet].delete_rows(wb[sheet][ref].row)
         continue
     if kind == "copysheet":
         ws = wb.copy_worksheet(wb[sheet])
