@@ -314,8 +314,17 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 		}
 	}
 	out = append(out, r.aboutF...)
+	stale := staleDerived(r.cur)
 	for _, w := range r.res.Warnings {
-		r.notable = append(r.notable, fromFieldError(w))
+		f := fromFieldError(w)
+		if stale(f) {
+			// the exported count, unedited, of rows since added or
+			// removed: nothing the volunteer typed
+			f.Done = "recomputed"
+			out = append(out, f)
+			continue
+		}
+		r.notable = append(r.notable, f)
 	}
 	for _, n := range r.res.Notes {
 		r.notable = append(r.notable, fromFieldError(n))
@@ -346,4 +355,44 @@ func unquote(s string) string {
 		}
 	}
 	return s
+}
+
+// staleDerived says whether a derived-column finding shows the value the
+// current dataset gives (the workbook as exported, left alone): rows the
+// volunteer added or removed changed the count, not their typing.
+func staleDerived(cur *graphmodel.Dataset) func(finding) bool {
+	out, in, cited := map[string]int{}, map[string]int{}, map[string]int{}
+	indep := map[string]int{}
+	lin := cur.Lineage()
+	for i := range cur.Relationships {
+		r := &cur.Relationships[i]
+		out[string(r.FromCountry)]++
+		in[string(r.ToCountry)]++
+		for _, s := range r.Sources {
+			cited[s]++
+		}
+		indep[r.Key] = lin.Independent(r.Sources)
+	}
+	return func(f finding) bool {
+		var want int
+		switch f.Field {
+		case "out":
+			want = out[f.Record]
+		case "in":
+			want = in[f.Record]
+		case "total":
+			want = out[f.Record] + in[f.Record]
+		case "cited by":
+			want = cited[f.Record]
+		case "independent sources":
+			n, ok := indep[f.Record]
+			if !ok {
+				return false
+			}
+			want = n
+		default:
+			return false
+		}
+		return f.Typed == strconv.Itoa(want)
+	}
 }
