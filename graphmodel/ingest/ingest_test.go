@@ -325,7 +325,7 @@ func TestParseDateOrder(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2025-03-15", "3/15/2025", "15 March 2025", "Mar 2025", "45731", "x"} {
+	for _, s := range []string{"2025-03-15", "3/15/2025", "15 March 2025", "Mar 2025", "45731", "x", "05/03/2025", "05.03.2025", "13-03-2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -336,6 +336,20 @@ func FuzzParseDate(f *testing.F) {
 		if err == nil {
 			if _, err := graphmodel.ParseDate(d.String()); err != nil {
 				t.Fatalf("%q parsed to %v, which does not print back: %v", s, d, err)
+			}
+		}
+		// A date read without an order reads the same with either order
+		// given; an ambiguous one reads as each of its two readings.
+		var amb *AmbiguousDateError
+		for _, o := range []DateOrder{DayFirst, MonthFirst} {
+			d2, err2 := ParseDateIn(s, o)
+			switch {
+			case err == nil && d2 != d && !(strings.Contains(s, "/") || strings.Contains(s, ".") || strings.Count(s, "-") == 2):
+				t.Fatalf("%q: %v without an order, %v with %s", s, d, d2, o)
+			case errors.As(err, &amb) && err2 != nil:
+				t.Fatalf("%q: ambiguous, but %s does not read it: %v", s, o, err2)
+			case errors.As(err, &amb) && o == DayFirst && d2 != amb.DayFirst, errors.As(err, &amb) && o == MonthFirst && d2 != amb.MonthFirst:
+				t.Fatalf("%q: %s reads %v, the error said %v / %v", s, o, d2, amb.DayFirst, amb.MonthFirst)
 			}
 		}
 	})
@@ -552,4 +566,16 @@ func TestSniffDelimiter(t *testing.T) {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
+}
+
+// The separator is always one of the three, whatever the bytes.
+func FuzzSniffDelimiter(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2", "a;b\n1;2", "a\tb\n1\t2", "\"x;y\",z", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if d := sniffDelimiter(b); d != ',' && d != ';' && d != '\t' {
+			t.Fatalf("%q: separator %q", b, d)
+		}
+	})
 }
