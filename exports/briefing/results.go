@@ -39,6 +39,8 @@ type Results struct {
 	Whole MonthResult
 	// Seed seeds the network layout.
 	Seed uint64
+	// Story is the sequence of views the page can step through.
+	Story []StoryStep
 }
 
 // LayerResult is one analysis layer over the whole window.
@@ -62,7 +64,13 @@ type MonthResult struct {
 	// their whole period, so they are in every month it overlaps.
 	Coarse  int   `json:"coarse"`
 	Matches int   `json:"matches"` // len(analysis.FindAll)
-	People  int64 `json:"people"`  // counted people received (analysis.IsReception)
+	People  int64 `json:"people"`  // at least this many people received (analysis.Totals)
+	// UnknownSize, Payments and Agreements are analysis.Totals' for the
+	// window (certain and possible together), the figures every verb
+	// gives: receptions of unknown size, payment and agreement events.
+	UnknownSize int `json:"unknown_size"`
+	Payments    int `json:"payments"`
+	Agreements  int `json:"agreements"`
 	// Nodes and Edges are the layer graph's nodes and distinct directed
 	// pairs without placeholders (analysis.View(…).Structural()), as
 	// analyze reports them.
@@ -78,4 +86,8 @@ type CountryMeasures struct {
 	Approached int               `json:"approached,omitempty"` // approaches to it
 	Latest     graphmodel.Status `json:"latest,omitempty"`     // status of the latest approach to it
 	Paid       int64             `json:"paid,omitempty"`       // counted amounts paid to it, all currencies at face value
+	// PaidIn splits Paid by currency, so the page never adds currencies.
+	PaidIn map[string]int64 `json:"paid_in,omitempty"`
+	// UnknownSize counts its counted receptions whose size no source gives.
+	UnknownSize int `json:"unknown_size,omitempty"`
 }

@@ -49,6 +49,9 @@ var terms = map[string][3]string{
 	"Confidence":          {"Confianza", "Fiabilité", "Confiança"},
 	"Note":                {"Nota", "Note", "Nota"},
 	"Independent sources": {"Fuentes independientes", "Sources indépendantes", "Fontes independentes"},
+	"Reported":            {"Informado el", "Rapporté le", "Relatado em"},
+	"Stated by":           {"Según", "Selon", "Segundo"},
+	"Payment tie":         {"Vínculo del pago", "Lien du paiement", "Vínculo do pagamento"},
 	// Sources
 	"Publisher":           {"Editor", "Éditeur", "Editor"},
 	"Title":               {"Título", "Titre", "Título"},
@@ -141,6 +144,14 @@ var vocabTerms = map[string][3]string{
 	"confirmed": {"confirmado", "confirmé", "confirmado"},
 	"reported":  {"informado", "rapporté", "relatado"},
 	"claimed":   {"afirmado", "allégué", "alegado"},
+	// stated_by
+	"pressed":  {"presionado", "sollicité (son récit)", "pressionado"},
+	"presser":  {"presionante", "solliciteur", "pressionante"},
+	"observer": {"observador", "observateur", "observador"},
+	// payment_tie
+	"tied":          {"vinculado", "lié", "vinculado"},
+	"coincident":    {"coincidente", "concomitant", "coincidente"},
+	"other_purpose": {"otro fin", "autre objet", "outro fim"},
 	// source kinds
 	"news":      {"noticia", "presse", "notícia"},
 	"cable":     {"cable diplomático", "câble", "telegrama"},

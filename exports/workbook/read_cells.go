@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -93,7 +94,26 @@ func (v *rowView) number(name, field string) (int64, bool) {
 // row) is an edit the user made, so the date keeps its own precision and a
 // warning names the cell. The result goes through graphmodel.ParseDate,
 // the parser validate's readers use, so both accept the same dates.
-func (v *rowView) date(name, precName, field string) graphmodel.Date {
+func (v *rowView) date(name, precName, field string) graphmodel.Period {
+	if raw := v.text(name); strings.ContainsAny(raw, "/?~%") && !numericDate.MatchString(raw) {
+		// EDTF text: a period or a qualified date, read as the CSV reader
+		// reads it; its precision column is derived, not an edit.
+		p, err := graphmodel.ParsePeriod(raw)
+		if err != nil {
+			v.fail(name, field, err)
+		}
+		return p
+	}
+	return graphmodel.On(v.oneDate(name, precName, field))
+}
+
+// numericDate is a day-month-year date written with slashes (05/03/2025,
+// 3/15/2025): not an EDTF period, read by oneDate with the date order.
+var numericDate = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
+
+// oneDate reads a date cell that holds one date (a serial or text) and its
+// precision column.
+func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	raw := v.text(name)
 	prec := v.word(precName)
 	if raw == "" {

@@ -20,8 +20,9 @@ func (d Duplicate) Why() string {
 }
 
 // Duplicates finds, for each relationship of d whose key is in added, a
-// row with the same content: type, from, to, date (period and precision),
-// count, amount, status, instrument and the set of sources. Ids, events,
+// row with the same content: type, from, to, period (as written, with its
+// precision), count, amount, status, who stated it, instrument, payment
+// tie and the set of sources. Ids, events,
 // confidence and notes are not compared: a copied row with a new id (and
 // perhaps a reworded note) is the same claim, counted twice if it stays.
 // Existing rows are preferred as the original; among added rows, the
@@ -62,7 +63,7 @@ func contentKey(r *graphmodel.Relationship) string {
 	slices.Sort(src)
 	src = slices.Compact(src)
 	return strings.Join([]string{string(r.Type), string(r.FromCountry), string(r.ToCountry), r.Date.String(),
-		fmt.Sprint(r.Date.Precision), fmt.Sprint(r.Count.Value), string(r.Count.Qualifier),
+		fmt.Sprint(r.Count.Value), string(r.Count.Qualifier),
 		fmt.Sprint(r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
-		string(r.Status), string(r.Instrument), strings.Join(src, ";")}, "\x1f")
+		string(r.Status), string(r.StatedBy), string(r.Instrument), string(r.PaymentTie), strings.Join(src, ";")}, "\x1f")
 }

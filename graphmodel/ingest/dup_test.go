@@ -10,14 +10,14 @@ import (
 // existing one; a row differing in count, period or sources is not.
 func TestDuplicatesByContent(t *testing.T) {
 	base := graphmodel.Relationship{Key: "orig", Type: graphmodel.Received, FromCountry: "ZZ", ToCountry: "PA",
-		Date: graphmodel.MonthDate(2025, 2), Count: graphmodel.Count{Value: 300, Qualifier: graphmodel.About},
+		Date: graphmodel.On(graphmodel.MonthDate(2025, 2)), Count: graphmodel.Count{Value: 300, Qualifier: graphmodel.About},
 		Sources: []string{"a", "b"}, Note: "n"}
 	cp := base
 	cp.Key, cp.Note, cp.Sources = "copy", "reworded", []string{"b", "a"}
 	other := base
 	other.Key, other.Count.Value = "other", 250
 	later := base
-	later.Key, later.Date = "later", graphmodel.MonthDate(2025, 3)
+	later.Key, later.Date = "later", graphmodel.On(graphmodel.MonthDate(2025, 3))
 	cp2 := cp
 	cp2.Key = "copy2"
 	d := &graphmodel.Dataset{Relationships: []graphmodel.Relationship{cp, base, other, later, cp2}}

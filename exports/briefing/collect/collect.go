@@ -50,6 +50,7 @@ func Results(res *analysis.Results) briefing.Results {
 		r.Months = append(r.Months, mr)
 	}
 	r.Whole = snapshot(d, w)
+	r.Story = DefaultStory(r)
 	return r
 }
 
@@ -68,8 +69,12 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			continue
 		}
 		s := rd.Start()
+		if rd.OpenStart() {
+			// "By May 2025" has no first month; its last is the one known.
+			s = rd.End().AddDate(0, 0, -1)
+		}
 		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if rd.Precision >= graphmodel.Month {
+		if rd.Precision() >= graphmodel.Month {
 			if first.IsZero() || s.Before(first) {
 				first = s
 			}
@@ -102,8 +107,7 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 // snapshot is the analysis of one window, as the counts panel and the map
 // show it.
 func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
-	rels := analysis.Select(d, w)
-	counted := analysis.Counted(rels)
+	rels, _, counted := analysis.SelectEvents(d, w)
 	mr := briefing.MonthResult{
 		Relationships: len(rels),
 		Matches:       len(analysis.FindAll(d, w)),
@@ -117,10 +121,15 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
-	latest := map[graphmodel.Code]graphmodel.Date{}
+	tot := analysis.TotalsOf(d, w).All()
+	mr.UnknownSize, mr.Payments, mr.Agreements = tot.UnknownSize, tot.Payments, tot.Agreements
+	answers := map[graphmodel.Code]analysis.Answer{}
+	for _, a := range analysis.Answers(d, w) {
+		answers[a.Country] = a
+	}
 	for i := range rels {
 		rel := &rels[i]
-		if rel.Date.Precision != graphmodel.PrecisionNone && rel.Date.Precision < graphmodel.Month {
+		if p := rel.Date.Precision(); p != graphmodel.PrecisionNone && p < graphmodel.Month {
 			mr.Coarse++
 		}
 		c := mr.Countries[rel.ToCountry]
@@ -129,18 +138,25 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 			if counted[i] && analysis.IsReception(rel) {
 				c.Received += rel.Count.Value
 				mr.People += rel.Count.Value
+				if rel.Count.IsZero() {
+					c.UnknownSize++
+				}
 			}
 		case graphmodel.Approached:
 			c.Approached++
-			// The latest approach by date; a tie goes to the later row, as
-			// the dataset lists follow-ups after first contacts.
-			if prev, ok := latest[rel.ToCountry]; !ok || !rel.Date.Before(prev) {
-				latest[rel.ToCountry] = rel.Date
-				c.Latest = rel.Status
+			// The answer in force, from the country's own statements by
+			// event time (analysis.Answers): a status, or disputed, or
+			// no_answer.
+			if a, ok := answers[rel.ToCountry]; ok {
+				c.Latest = graphmodel.Status(a.Label())
 			}
 		case graphmodel.Paid:
 			if counted[i] {
 				c.Paid += rel.Money.Amount
+				if c.PaidIn == nil {
+					c.PaidIn = map[string]int64{}
+				}
+				c.PaidIn[rel.Money.Currency] += rel.Money.Amount
 			}
 		default:
 			continue
