@@ -118,6 +118,7 @@ var vocabTerms = map[string][3]string{
 	"reluctant":        {"reticente", "réticent", "relutante"},
 	"some_agreed":      {"algunos aceptaron", "certains ont accepté", "alguns aceitaram"},
 	"blocked_by_court": {"bloqueado por un tribunal", "bloqué par un tribunal", "bloqueado por um tribunal"},
+	"withdrawn":        {"retirado", "retiré", "retirado"},
 	"block_lifted":     {"bloqueo levantado", "blocage levé", "bloqueio suspenso"},
 	"completed":        {"realizado", "effectué", "concluído"},
 	"planned":          {"previsto", "prévu", "planejado"},
