@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -536,9 +538,17 @@ func (v *rowView) warn(name, field string, err error) {
 	v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err, Typed: v.typed(name)})
 }
 
-// typed is a cell's text for a report, cut to a readable length.
+// typed is a cell's text for a report, cut to a readable length; a date
+// cell's serial number is shown as the date a spreadsheet shows.
 func (v *rowView) typed(name string) string {
 	s := v.text(name)
+	if slices.ContainsFunc(v.spec.columns, func(c column) bool { return c.name == name && c.kind == kDate }) && isSerial(s) {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 {
+			if t, err := excelize.ExcelDateToTime(f, false); err == nil {
+				return t.Format("2006-01-02")
+			}
+		}
+	}
 	if len(s) > 200 {
 		s = strings.ToValidUTF8(s[:200], "") + "…"
 	}
