@@ -361,19 +361,27 @@ func unquote(s string) string {
 // current dataset gives (the workbook as exported, left alone): rows the
 // volunteer added or removed changed the count, not their typing.
 func staleDerived(cur *graphmodel.Dataset) func(finding) bool {
-	out, in, cited := map[string]int{}, map[string]int{}, map[string]int{}
-	indep := map[string]int{}
-	lin := cur.Lineage()
-	for i := range cur.Relationships {
-		r := &cur.Relationships[i]
-		out[string(r.FromCountry)]++
-		in[string(r.ToCountry)]++
-		for _, s := range r.Sources {
-			cited[s]++
+	var out, in, cited, indep map[string]int
+	count := func() { // on the first derived finding only: most imports have none
+		out, in, cited, indep = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+		lin := cur.Lineage()
+		for i := range cur.Relationships {
+			r := &cur.Relationships[i]
+			out[string(r.FromCountry)]++
+			in[string(r.ToCountry)]++
+			for _, s := range r.Sources {
+				cited[s]++
+			}
+			indep[r.Key] = lin.Independent(r.Sources)
 		}
-		indep[r.Key] = lin.Independent(r.Sources)
 	}
 	return func(f finding) bool {
+		switch f.Field {
+		case "out", "in", "total", "cited by", "independent sources":
+			if out == nil {
+				count()
+			}
+		}
 		var want int
 		switch f.Field {
 		case "out":
