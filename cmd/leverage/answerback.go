@@ -44,7 +44,7 @@ func answerFill(done string) string {
 
 // writeAnswerBack writes the volunteer's own workbook (src, as they sent
 // it) to dst with every finding that has a cell highlighted and its
-// reason in a comment on the cell, and a Review sheet first listing every
+// reason in a comment on the cell, and a Review sheet, opened first, listing every
 // finding with a link to its cell, so the workbook is corrected where it
 // is read and sent again. Earlier answers' comments and Review sheet are
 // replaced. The whole workbook is held in memory (excelize), which the
@@ -169,17 +169,15 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 		Paragraph: []excelize.RichTextRun{{Text: body}}})
 }
 
-// writeReview adds the Review sheet, first, as the sheet the workbook
-// opens on: one row per finding, its cell a link to the cell.
+// writeReview adds the Review sheet, last, as the sheet the workbook
+// opens on: one row per finding, its cell a link to the cell. It is not
+// moved first: excelize would leave every sheet's print titles and
+// filters pointing at its old neighbour (their localSheetId).
 func writeReview(f *excelize.File, fs []finding, more int) error {
 	idx, err := f.NewSheet(reviewSheet)
 	if err != nil {
 		return err
 	}
-	if err := f.MoveSheet(reviewSheet, f.GetSheetList()[0]); err != nil {
-		return err
-	}
-	idx, _ = f.GetSheetIndex(reviewSheet)
 	f.SetActiveSheet(idx)
 	header := []any{"Sheet", "Cell", "Row id", "Field", "Typed", "Done", "Why"}
 	if err := f.SetSheetRow(reviewSheet, "A1", &header); err != nil {

@@ -58,8 +58,8 @@ func TestImportAnswersBack(t *testing.T) {
 	}
 	mustContain(t, errs, "answered back in "+answered)
 	a := readAnswers(t, answered)
-	if a.First != "Review" || a.Active != "Review" {
-		t.Errorf("opens on %s (first %s), want Review", a.Active, a.First)
+	if a.Active != "Review" {
+		t.Errorf("opens on %s, want Review", a.Active)
 	}
 	c := a.Cells["Relationships"]
 	if got := c[count]; got[0] != "FF9999" || got[1] != "leverage import" || !strings.Contains(got[2], `refused: "three hundred" is not a whole, non-negative number`) {
@@ -104,28 +104,38 @@ func TestImportAnswersBack(t *testing.T) {
 	// Relationships page holding the rows shows the marks' colours.
 	pdf := officetest.PDF(t, answered)
 	pages := officetest.PDFPages(t, pdf)
-	if len(pages) == 0 || !strings.Contains(pages[0], "Status: conditional → refused") {
-		t.Fatalf("first printed page is not the Review sheet:\n%.600s", pages[0])
+	review := len(pages)
+	if review == 0 || !strings.Contains(pages[review-1], "Status: conditional → refused") {
+		t.Fatalf("last printed page is not the Review sheet:\n%.600s", pages[review-1])
 	}
+	// The marked row prints across pages (Relationships is too wide for
+	// one readable page); the marks are on the pages holding its columns.
+	var candidates []int
+	for i, p := range pages[:review-1] {
+		if (strings.Contains(p, changed) || strings.Contains(p, ignored)) && strings.Contains(p, "Relationships") {
+			candidates = append(candidates, i+1)
+		}
+	}
+	if len(candidates) == 0 {
+		t.Fatal("no printed page holds " + changed + " or " + ignored)
+	}
+	var png string
 	page := 0
-	for i, p := range pages {
-		if strings.Contains(p, changed) && strings.Contains(p, "Relationships") && i > 0 {
-			page = i + 1
-			break
-		}
-	}
-	if page == 0 {
-		t.Fatal("no printed Relationships page holds " + changed)
-	}
-	png := officetest.PNG(t, pdf, page, 100)
 	for name, rgb := range map[string][3]uint8{"frame (purple)": {0x70, 0x30, 0xA0}, "not read (yellow)": {0xFF, 0xD9, 0x66}} {
-		if n := countColour(t, png, rgb); n < 20 {
-			t.Errorf("page %d (%s): %d pixels of the %s mark", page, png, n, name)
+		best := 0
+		for _, p := range candidates {
+			img := officetest.PNG(t, pdf, p, 100)
+			if n := countColour(t, img, rgb); n > best {
+				best, png, page = n, img, p
+			}
+		}
+		if best < 20 {
+			t.Errorf("pages %v: at most %d pixels of the %s mark", candidates, best, name)
 		}
 	}
-	t.Logf("rendered: review page %s, relationships page %s", officetest.PNG(t, pdf, 1, 60), png)
+	t.Logf("rendered: review page %s, relationships page %s", officetest.PNG(t, pdf, review, 60), png)
 	if dir := os.Getenv("LEVERAGE_KEEP_RENDER"); dir != "" {
-		for i, p := range []string{officetest.PNG(t, pdf, 1, 80), officetest.PNG(t, pdf, page, 80)} {
+		for i, p := range []string{officetest.PNG(t, pdf, review, 80), officetest.PNG(t, pdf, page, 80)} {
 			b, _ := os.ReadFile(p)
 			os.WriteFile(filepath.Join(dir, []string{"answer-review.png", "answer-relationships.png"}[i]), b, 0o644)
 		}

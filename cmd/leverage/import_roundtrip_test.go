@@ -295,14 +295,14 @@ func TestImportCopiedAndRenamedSheets(t *testing.T) {
 	}
 
 	path = edit(t, func(ix sheetIndex) [][4]any {
-		return [][4]any{{"Relationships", "A1", "renamesheet", "Relaciones"}}
+		return [][4]any{{"Relationships", "A1", "renamesheet", "Claims"}}
 	})
 	_, errs, code = runCLI(t, "import", path)
 	if code != 3 {
 		t.Fatalf("exit %d, want 3\n%s", code, errs)
 	}
-	mustContain(t, errs, `Relationships: sheet missing; the workbook has "About", "Countries", "Relaciones", "Sources"`,
-		`"Relaciones" has its columns: if it is this sheet renamed, name it "Relationships" again`)
+	mustContain(t, errs, `Relationships: sheet missing; the workbook has "About", "Countries", "Claims", "Sources"`,
+		`"Claims" has its columns: if it is this sheet renamed, name it "Relationships" again`)
 }
 
 // After a country is renamed and imported, a second round trip of the
