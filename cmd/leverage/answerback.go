@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -98,7 +98,7 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 	if err := writeReview(f, fs, more); err != nil {
 		return err
 	}
-	return writeFileContext(ctx, dst, func(out *os.File) error { return f.Write(out) })
+	return safeio.WriteFile(ctx, dst, func(out io.Writer) error { return f.Write(out) })
 }
 
 func mustAbs(p string) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/ingest"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // finding is one line of import's full report: one cell (or record) and
@@ -105,12 +107,12 @@ func writeReport(path string, fs []finding, more int) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := writeReportCSV(w, fs, more); err != nil {
+	return safeio.WriteFile(context.Background(), path, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		if err := writeReportCSV(bw, fs, more); err != nil {
 			return err
 		}
-		return w.Flush()
+		return bw.Flush()
 	})
 }
 

@@ -101,16 +101,18 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	mode, _ := ingest.ParseLinkMode(o.link)
 	matches := ingest.Link(got, rep.addedKeys(), mode)
 	matchesPath := filepath.Join(dir, stem+".matches.csv")
-	if err := writeMatches(matchesPath, matches); err != nil {
+	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)
 	countries := describeCountryChanges(cur, got, ch.Countries)
 	fs := rep.findings(ch, countries)
 	if o.out != "" {
-		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}
