@@ -20,6 +20,11 @@ type FieldError struct {
 	Record string
 	Field  string
 	Err    error
+	// Typed is what the cell or field held, and Done what the reader did
+	// with it ("refused", "not read", "read as 2025-03-05"), for reports
+	// that list every finding; neither is part of Error().
+	Typed string
+	Done  string
 }
 
 func (e *FieldError) Error() string {

@@ -239,6 +239,45 @@ func (k ActorKind) Valid() bool {
 	return k == KindCountry || k == KindGroup || k == KindUnspecified
 }
 
+// VocabularyField is a field whose values come from a closed list: the
+// one table the validator's lists are read from for every place that
+// offers a choice (the workbook's drop-down lists, its Data dictionary).
+type VocabularyField struct {
+	Record string // relationship, source or country
+	Field  string // the field's name, as FieldError and the CSV headers give it
+	Values []string
+}
+
+// VocabularyFields lists every closed-vocabulary field with its values in
+// documentation order. A field added to the model with a closed list
+// belongs here, so every drop-down follows.
+func VocabularyFields() []VocabularyField {
+	quals := vocabStrings(Qualifiers)
+	precisions := []string{Day.String(), Month.String(), Quarter.String(), Year.String()}
+	return []VocabularyField{
+		{"relationship", "type", vocabStrings(RelTypes)},
+		{"relationship", "date_precision", precisions},
+		{"relationship", "status", vocabStrings(Statuses)},
+		{"relationship", "instrument", vocabStrings(Instruments)},
+		{"relationship", "count_qualifier", quals},
+		{"relationship", "amount_qualifier", quals},
+		{"relationship", "confidence", vocabStrings(Confidences)},
+		{"relationship", "stated_by", vocabStrings(Speakers)},
+		{"relationship", "payment_tie", vocabStrings(PaymentTies)},
+		{"source", "published_precision", precisions},
+		{"source", "kind", vocabStrings(SourceKinds)},
+		{"country", "kind", vocabStrings([]ActorKind{KindCountry, KindGroup, KindUnspecified})},
+	}
+}
+
+func vocabStrings[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
 // Speaker says whose account an approached claim's status is. Only the
 // pressed country's own account (or a reported decision of it) is its
 // answer; the presser's account of the talks and a third party's reading

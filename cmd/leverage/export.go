@@ -42,6 +42,13 @@ type exportOptions struct {
 	// The analysis settings analyze also takes (analyzeOptions.settings).
 	damping, tolerance, resolution float64
 	modularity                     string
+	langName                       string
+}
+
+// lang is the checked --lang.
+func (o exportOptions) lang() workbook.Lang {
+	l, _ := workbook.ParseLang(o.langName)
+	return l
 }
 
 var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
@@ -77,8 +84,12 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.StringVar(&o.story, "story", "", "with the html briefing: the story to present, a JSON `FILE` of steps (month, measure, layer, types, select, text); default: one made from the data")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
+	fs.StringVar(&o.langName, "lang", "", "workbook in `LANG`: es, fr or pt (sheet names, headers, labels, vocabulary, country names); import reads it back; default English")
 	if err := parse(fs, args); err != nil {
 		return o, err
+	}
+	if _, err := workbook.ParseLang(o.langName); err != nil {
+		return o, usagef("--lang: %v", err)
 	}
 	if fs.NArg() > 0 || o.out == "" {
 		return o, usagef("export needs -o FILE and no arguments")
@@ -164,7 +175,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	res.Settings = analyzeOptions{damping: o.damping, tolerance: o.tolerance, resolution: o.resolution, modularity: o.modularity}.settings()
 	switch o.format {
 	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
+		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis, Lang: o.lang()})
 		if err == nil {
 			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
 		}
@@ -266,7 +277,7 @@ func exportStreamed(ctx context.Context, o exportOptions, e env) error {
 		return err
 	}
 	err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Seed: o.seed, Progress: e.progress, SkipAnalysis: true,
-		Stream: stream, StreamCount: n})
+		Stream: stream, StreamCount: n, Lang: o.lang()})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +24,9 @@ type importOptions struct {
 	format      string
 	link        string
 	force       bool
+	dateOrder   string
+	report      string
+	answerBack  string
 }
 
 func importMain(ctx context.Context, args []string, e env) error {
@@ -36,8 +41,20 @@ imported dataset as CSV files.`, e)
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT`: table or json")
 	fs.StringVar(&o.link, "link", "auto", "added rows that may repeat existing claims: `auto` links decisive matches to their event and lists the rest in DIR/FILE.matches.csv, review only lists, none does neither")
 	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
+	fs.StringVar(&o.dateOrder, "date-order", "", "read text dates with two readings (05/03/2025) day first, `dmy`, or month first, mdy; without it such a cell is refused naming both readings")
+	fs.StringVar(&o.answerBack, "answer-back", "", "write the workbook read back to `FILE.xlsx` with every changed, refused or ignored cell highlighted, the reason in a comment, and a Review sheet linking to each (also when the import is refused)")
+	fs.StringVar(&o.report, "report", "", "write every finding, one cell a row, to `FILE.csv` (default DIR/FILE.report.csv; written on failure only when given)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if _, err := ingest.ParseDateOrder(o.dateOrder); err != nil {
+		return usagef("--date-order: %v", err)
+	}
+	if o.answerBack != "" && !strings.HasSuffix(strings.ToLower(o.answerBack), ".xlsx") {
+		return usagef("--answer-back needs a FILE.xlsx")
+	}
+	if o.report != "" && !strings.HasSuffix(strings.ToLower(o.report), ".csv") {
+		return usagef("--report needs a FILE.csv")
 	}
 	if fs.NArg() != 1 || !strings.HasSuffix(strings.ToLower(fs.Arg(0)), ".xlsx") {
 		return usagef("import needs one FILE.xlsx")
@@ -53,9 +70,23 @@ imported dataset as CSV files.`, e)
 }
 
 func runImport(ctx context.Context, o importOptions, e env) error {
+	order, _ := ingest.ParseDateOrder(o.dateOrder)
+	dir := o.out
+	if dir == "" {
+		dir = filepath.Dir(o.file)
+	}
+	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
+	reportPath := o.report
+	if reportPath == "" {
+		reportPath = filepath.Join(dir, stem+".report.csv")
+	}
 	e.progress.Start("reading "+o.file, 0)
-	res, err := readWorkbookReport(ctx, o.file)
+	res, err := readWorkbookReport(ctx, o.file, workbook.ReadOptions{DateOrder: order})
 	e.progress.Done()
+	var re *workbook.ReadError
+	if errors.As(err, &re) {
+		return importRefused(ctx, o, re, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -64,25 +95,18 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	addedKeys := map[string]bool{}
-	for _, c := range graphmodel.Diff(cur, got).Relationships {
-		if c.Kind == "added" {
-			addedKeys[c.Key] = true
-		}
-	}
+	rep := &importReport{res: res, cur: cur, got: got}
+	rep.keepMeta()
+	rep.dropDuplicates()
 	mode, _ := ingest.ParseLinkMode(o.link)
-	matches := ingest.Link(got, addedKeys, mode)
-	dir := o.out
-	if dir == "" {
-		dir = filepath.Dir(o.file)
-	}
-	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
+	matches := ingest.Link(got, rep.addedKeys(), mode)
 	matchesPath := filepath.Join(dir, stem+".matches.csv")
 	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)
 	countries := describeCountryChanges(cur, got, ch.Countries)
+	fs := rep.findings(ch, countries)
 	if o.out != "" {
 		release, err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).lockAndRun(ctx, e)
 		if err != nil {
@@ -93,38 +117,44 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 			return err
 		}
 	}
+	if err := writeReport(reportPath, fs, res.More); err != nil {
+		return err
+	}
+	if o.answerBack != "" {
+		if err := writeAnswerBack(ctx, o.file, o.answerBack, fs, res.More); err != nil {
+			return err
+		}
+	}
 	if o.format == "json" {
 		warnings := make([]string, len(res.Warnings))
 		for i, w := range res.Warnings {
 			warnings[i] = w.Error()
 		}
 		return jsonsafe.Encode(e.stdout, struct {
-			Imported  string             `json:"imported"`
-			Against   string             `json:"against"`
-			Changes   graphmodel.Changes `json:"changes"`
-			Countries []countryChange    `json:"country_changes"`
-			Warnings  []string           `json:"warnings"`
-			Unread    []string           `json:"sheets_not_read"`
-		}{describe(got), describe(cur), ch, countries, warnings, res.Unread}, "  ")
+			Imported   string             `json:"imported"`
+			Against    string             `json:"against"`
+			Changes    graphmodel.Changes `json:"changes"`
+			Countries  []countryChange    `json:"country_changes"`
+			About      []string           `json:"about_changes"`
+			Duplicates []ingest.Duplicate `json:"duplicates"`
+			Warnings   []string           `json:"warnings"`
+			Unread     []string           `json:"sheets_not_read"`
+			DateOrder  string             `json:"date_order"`
+			Report     string             `json:"report"`
+		}{describe(got), describe(cur), ch, countries, rep.about, rep.dups, warnings, res.Unread, string(order), reportPath}, "  ")
 	}
 	fmt.Fprintf(e.stdout, "imported %s: %s, valid\ncompared with %s\n", o.file, describe(got), describe(cur))
+	fmt.Fprintf(e.stdout, "numeric dates (05/03/2025): %s\n", order.Describe())
 	added, removed, modified := ch.Count()
-	fmt.Fprintf(e.stdout, "relationships: %d added, %d removed, %d modified, %d unchanged\n",
-		added, removed, modified, len(got.Relationships)-added-modified)
-	for _, c := range ch.Relationships {
-		fmt.Fprintf(e.stdout, "  %-8s %s\n", c.Kind, c.Key)
-		for _, f := range c.Fields {
-			fmt.Fprintf(e.stdout, "           %s\n", f)
-		}
+	fmt.Fprintf(e.stdout, "relationships: %d added, %d removed, %d modified, %d unchanged, %d duplicates not added\n",
+		added, removed, modified, len(got.Relationships)-added-modified, len(rep.dups))
+	for _, d := range rep.dups {
+		fmt.Fprintf(e.stdout, "  %-8s %s\n           %s\n", "duplicate", d.New, d.Why())
 	}
+	printChanges(e.stdout, ch.Relationships)
 	sa, sr, sm := countKinds(ch.Sources)
 	fmt.Fprintf(e.stdout, "sources: %d added, %d removed, %d modified, %d unchanged\n", sa, sr, sm, len(got.Sources)-sa-sm)
-	for _, c := range ch.Sources {
-		fmt.Fprintf(e.stdout, "  %-8s %s\n", c.Kind, c.Key)
-		for _, f := range c.Fields {
-			fmt.Fprintf(e.stdout, "           %s\n", f)
-		}
-	}
+	printChanges(e.stdout, ch.Sources)
 	fmt.Fprintf(e.stdout, "countries: %d changed\n", len(countries))
 	for _, c := range countries {
 		fmt.Fprintf(e.stdout, "  %-8s %s\n", c.Kind, c.Code)
@@ -132,30 +162,73 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 			fmt.Fprintf(e.stdout, "           %s\n", f)
 		}
 	}
+	if res.About == nil {
+		fmt.Fprintf(e.stdout, "about: no About sheet; name, version, licence, citation and description kept from %s\n", describe(cur))
+	} else {
+		fmt.Fprintf(e.stdout, "about: %d changed\n", len(rep.about))
+		for _, a := range rep.about {
+			fmt.Fprintf(e.stdout, "  modified %s\n", a)
+		}
+	}
 	if len(res.Unread) > 0 {
 		fmt.Fprintf(e.stdout, "not read (computed from the data, or not ours): %s\n", strings.Join(res.Unread, ", "))
 	}
-	if len(res.Warnings) > 0 {
-		fmt.Fprintf(e.stdout, "%d cells not taken as typed:\n", len(res.Warnings))
-		for _, w := range res.Warnings {
-			fmt.Fprintf(e.stdout, "  warning: %s\n", w)
-		}
+	if n := rep.attention(); n > 0 {
+		fmt.Fprintf(e.stdout, "%d cells not taken as typed, or to check:\n", n)
+		printFindings(e.stdout, rep.notable, res.More, reportPath)
 	}
 	printMatches(e, matchesPath, matches)
+	fmt.Fprintf(e.stdout, "every finding (%d) is in %s\n", len(fs)+res.More, reportPath)
+	if o.answerBack != "" {
+		fmt.Fprintf(e.stdout, "answered back in %s: each cell marked, its reason in a comment, all listed on its Review sheet\n", o.answerBack)
+	}
 	if o.out != "" {
 		fmt.Fprintf(e.stdout, "wrote the imported dataset to %s\n", o.out)
 	}
 	return nil
 }
 
+// importRefused writes the full report when --report asks for it (a
+// refused import writes nothing else) and returns the error listing the
+// first problems.
+func importRefused(ctx context.Context, o importOptions, re *workbook.ReadError, err error) error {
+	fs := findingsOf(re)
+	fail := &readFailure{n: len(re.List), more: re.More, err: err}
+	for _, f := range fs[:min(len(re.List), shownFindings)] {
+		fail.shown = append(fail.shown, f)
+	}
+	if o.report != "" {
+		if werr := writeReport(o.report, fs, re.More); werr != nil {
+			return werr
+		}
+		fail.path = o.report
+	}
+	if o.answerBack != "" {
+		if werr := writeAnswerBack(ctx, o.file, o.answerBack, fs, re.More); werr != nil {
+			return werr
+		}
+		fail.answer = o.answerBack
+	}
+	return fmt.Errorf("%s: %w", o.file, fail)
+}
+
+func printChanges(w io.Writer, ch []graphmodel.Change) {
+	for _, c := range ch {
+		fmt.Fprintf(w, "  %-8s %s\n", c.Kind, c.Key)
+		for _, f := range c.Fields {
+			fmt.Fprintf(w, "           %s\n", f)
+		}
+	}
+}
+
 // readWorkbookReport reads a workbook with its warnings.
-func readWorkbookReport(ctx context.Context, path string) (*workbook.Result, error) {
+func readWorkbookReport(ctx context.Context, path string, opt workbook.ReadOptions) (*workbook.Result, error) {
 	f, err := safeio.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	res, err := workbook.ReadReportContext(ctx, f, iso3166.Registry())
+	res, err := workbook.ReadReportWith(ctx, f, iso3166.Registry(), opt)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

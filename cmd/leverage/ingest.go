@@ -32,6 +32,7 @@ type ingestOptions struct {
 	confidence string
 	link       string
 	force      bool
+	dateOrder  string
 }
 
 func ingestMain(ctx context.Context, args []string, e env) error {
@@ -62,8 +63,12 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	fs.BoolVar(&o.force, "force", false, "replace the dataset --out DIR holds if it is neither --data nor this result")
 	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
 	fs.StringVar(&o.link, "link", "auto", "claims that may repeat existing ones: `auto` links decisive matches to their event and lists the rest in DIR/SOURCE.matches.csv, review only lists, none does neither")
+	fs.StringVar(&o.dateOrder, "date-order", "", "read numeric dates with two readings (05/03/2025) day first, `dmy`, or month first, mdy; without it such a row is rejected naming both readings")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if _, err := ingest.ParseDateOrder(o.dateOrder); err != nil {
+		return usagef("--date-order: %v", err)
 	}
 	if fs.NArg() != 2 || (fs.Arg(0) != "removals" && fs.Arg(0) != "tracker") {
 		return usagef("ingest needs removals|tracker and one FILE")
@@ -146,8 +151,12 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 		src.Kind = "tracker"
 	}
 	src.Note = fmt.Sprintf("Ingested with leverage ingest %s from %s.", o.shape, filepath.Base(o.file))
+	order, _ := ingest.ParseDateOrder(o.dateOrder)
+	if order != ingest.DateOrderUnset {
+		src.Note += fmt.Sprintf(" Numeric dates read %s (--date-order %s).", order.Describe(), order)
+	}
 	res, err := ingest.RunFile(ctx, o.file, o.sheet, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
-		Confidence: graphmodel.Confidence(o.confidence), Progress: e.progress})
+		Confidence: graphmodel.Confidence(o.confidence), DateOrder: order, Progress: e.progress})
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.file, err)
 	}
@@ -217,6 +226,7 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	fmt.Fprintf(e.stdout, "%s: rows read %d = %d header + %d before the header + %d blank + %d %s + %d rejected\n",
 		o.file, a.Read, a.Header, a.Preamble, a.Blank, a.Used, used, a.Rejected)
 	fmt.Fprintf(e.stdout, "relationships made: %d (source %s)\n", a.Relationships, src.Key)
+	fmt.Fprintf(e.stdout, "numeric dates (05/03/2025): %s\n", order.Describe())
 	if o.shape == ingest.Removals {
 		fmt.Fprintf(e.stdout, "third-country removals: %d people; returns to the country of citizenship: %d people\n", a.ThirdCountry, a.OwnCountry)
 	}

@@ -82,6 +82,10 @@ type Graph struct {
 	Seeds    []uint64
 	Nodes    []Node
 	Edges    []Edge
+	// Sources are the dataset's sources by id, and License and Citation
+	// its terms, for formats that carry them beside the edges (Kumu).
+	Sources           map[string]graphmodel.Source
+	License, Citation string
 }
 
 // IsLayer reports whether g is a layer graph.
@@ -92,7 +96,10 @@ func (g Graph) IsLayer() bool { return g.Layer != "" }
 // order.
 func From(r *analysis.Results) Graph {
 	d := r.Dataset
-	g := Graph{Provenance: d.Provenance()}
+	g := Graph{Provenance: d.Provenance(), Sources: map[string]graphmodel.Source{}, License: d.Meta.License, Citation: d.Meta.Citation}
+	for _, s := range d.Sources {
+		g.Sources[s.Key] = s
+	}
 	in, out := map[graphmodel.Code]int{}, map[graphmodel.Code]int{}
 	counted := analysis.Counted(d.Relationships)
 	for i := range d.Relationships {

@@ -24,9 +24,11 @@ import (
 
 // ElementColumns and ConnectionColumns are the headers written.
 var (
-	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank", "In", "Out"}
-	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Description", "Tags", "Date", "Date precision",
-		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Counted", "Reported", "Stated by", "Payment tie"}
+	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank", "In", "Out", "Placeholder"}
+	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Summary", "Description", "Tags", "Kind",
+		"Year", "Start Date", "End Date", "Date", "Date precision",
+		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources",
+		"Source titles", "Source URLs", "Event", "Counted", "Reported", "Stated by", "Payment tie", "License"}
 )
 
 // Write writes g as a Kumu workbook. The same graph gives the same bytes.
@@ -44,17 +46,31 @@ func Write(w io.Writer, g graphdata.Graph) error {
 	if err := f.SetSheetName("Sheet1", "Elements"); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet("Connections"); err != nil {
-		return err
+	for _, s := range []string{"Connections", "Read me"} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
 	}
 	elements := make([][]any, 0, len(g.Nodes))
+	names := map[string]string{}
 	for _, n := range g.Nodes {
-		typ := "Country"
+		names[n.ID] = n.Label
+		typ, tags, placeholder := "Country", n.Region, ""
 		if n.Kind != "" && n.Kind != "country" {
 			typ = strings.ToUpper(n.Kind[:1]) + n.Kind[1:]
 		}
-		elements = append(elements, []any{n.ID, n.Label, typ, describeNode(n), n.Region, n.Region, n.Alpha3, n.PageRank,
-			int64(n.InDegree), int64(n.OutDegree)})
+		if n.Placeholder {
+			// not a country: drawn apart (see kumuStyles), never a hub
+			typ, tags, placeholder = "Placeholder", joinTags("placeholder", n.Kind), "yes"
+		}
+		elements = append(elements, []any{n.ID, n.Label, typ, describeNode(n), tags, n.Region, n.Alpha3, n.PageRank,
+			int64(n.InDegree), int64(n.OutDegree), placeholder})
+	}
+	name := func(id string) string {
+		if l, ok := names[id]; ok && l != "" {
+			return l
+		}
+		return id
 	}
 	connections := make([][]any, 0, len(g.Edges))
 	for _, e := range g.Edges {
@@ -65,16 +81,18 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		if e.HasAmount {
 			amount = e.Amount
 		}
+		titles, urls := sourceFields(g, e.Sources)
 		connections = append(connections, []any{e.ID, e.Source, e.Target, e.Type, "directed",
-			strings.ReplaceAll(e.Type, "_", " "), e.Note, joinTags(e.Confidence, e.Status), e.Date, e.DatePrecision,
+			arrowLabel(e), sentence(e, name), e.Note, joinTags(year(e), claimKind(e), e.Confidence, e.Status), claimKind(e),
+			year(e), startDate(e), endDate(e), e.Date, e.DatePrecision,
 			e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier, e.Confidence,
-			strings.ReplaceAll(e.Sources, "; ", "|"), e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie})
+			strings.ReplaceAll(e.Sources, "; ", "|"), titles, urls, e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie, g.License})
 	}
 	for _, s := range []struct {
 		name string
 		cols []string
 		rows [][]any
-	}{{"Elements", ElementColumns, elements}, {"Connections", ConnectionColumns, connections}} {
+	}{{"Elements", ElementColumns, elements}, {"Connections", ConnectionColumns, connections}, {"Read me", []string{"Item", "Value"}, readMe(g)}} {
 		if err := writeSheet(f, s.name, s.cols, s.rows, text, bold); err != nil {
 			return err
 		}

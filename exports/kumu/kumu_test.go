@@ -3,6 +3,7 @@ package kumu_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,7 +57,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 	if err := json.Unmarshal(out, &dump); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(dump.Sheets, ",") != "Elements,Connections" {
+	if strings.Join(dump.Sheets, ",") != "Elements,Connections,Read me" {
 		t.Fatalf("sheets %v", dump.Sheets)
 	}
 	header := func(sheet string) []string {
@@ -120,6 +121,80 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 		}
 		if !r.Count.IsZero() && (row[count][0] != "int" || row[count][1].(float64) != float64(r.Count.Value)) {
 			t.Errorf("connection %s count cell %v, want the number %d", r.Key, row[count], r.Count.Value)
+		}
+	}
+}
+
+// What a Kumu user presents: labels read from From to To, a sentence per
+// claim, the year as a tag and field with the period's dates, source
+// titles, URLs and the licence as fields, context claims marked apart,
+// placeholders typed and tagged apart. Expected values are read off the
+// seed's CSV rows by hand (recv-af-pa-2025-02: AF→PA, 2025-02, completed,
+// source cbs-2025-02-panama, CBS News).
+func TestKumuPresentable(t *testing.T) {
+	py := python(t)
+	d, _ := fixtures.Seed()
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
+	var buf bytes.Buffer
+	if err := kumu.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "k.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var dump sheetDump
+	if err := json.Unmarshal(out, &dump); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(sheet string) []map[string]string {
+		raw := dump.RawRows[sheet]
+		var out []map[string]string
+		for _, r := range raw[1:] {
+			m := map[string]string{}
+			for i, c := range r {
+				h, _ := raw[0][i][1].(string)
+				m[h] = fmt.Sprint(c[1])
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	byID := map[string]map[string]string{}
+	for _, r := range rows("Connections") {
+		byID[r["ID"]] = r
+	}
+	af := byID["recv-af-pa-2025-02"]
+	for field, want := range map[string]string{
+		"From": "AF", "To": "PA", "Label": "nationals received by", "Summary": "Panama received nationals of Afghanistan (2025-02, completed)",
+		"Kind": "deportation", "Year": "2025", "Start Date": "2025-02-01", "End Date": "2025-02-28", "License": d.Meta.License,
+	} {
+		if af[field] != want {
+			t.Errorf("recv-af-pa-2025-02 %s = %q, want %q", field, af[field], want)
+		}
+	}
+	if !strings.Contains(af["Tags"], "2025") || !strings.HasPrefix(af["Source titles"], "CBS News: ") {
+		t.Errorf("recv-af-pa-2025-02 tags %q, source titles %q", af["Tags"], af["Source titles"])
+	}
+	contexts := 0
+	for _, r := range d.Relationships {
+		c := byID[r.Key]
+		if (r.Type == graphmodel.MigrationContext) != (c["Kind"] == "context") {
+			t.Errorf("%s (%s): Kind %q", r.Key, r.Type, c["Kind"])
+		}
+		if r.Type == graphmodel.MigrationContext {
+			contexts++
+		}
+	}
+	if contexts == 0 {
+		t.Error("the seed has no context claim to check")
+	}
+	for _, e := range rows("Elements") {
+		ph := e["ID"] == "ZZ" || strings.HasPrefix(e["ID"], "GRP_")
+		if ph != (e["Type"] == "Placeholder" && strings.Contains(e["Tags"], "placeholder")) {
+			t.Errorf("element %s: type %q tags %q", e["ID"], e["Type"], e["Tags"])
 		}
 	}
 }

@@ -10,18 +10,19 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 )
 
 func (b *builder) build() error {
 	f := b.f
-	if err := f.SetSheetName("Sheet1", aboutSpec.name); err != nil {
+	if err := f.SetSheetName("Sheet1", b.opt.Lang.T(aboutSpec.name)); err != nil {
 		return err
 	}
 	// Sheets are created in reading order first; they are filled in the
 	// order the data allows (relationships first: their pass counts what
 	// Countries and Sources show).
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis)[1:] {
-		if _, err := f.NewSheet(s.name); err != nil {
+		if _, err := f.NewSheet(b.opt.Lang.T(s.name)); err != nil {
 			return err
 		}
 	}
@@ -118,7 +119,26 @@ func (b *builder) analyze() *analysisResults {
 	return r
 }
 
-func (b *builder) name(c graphmodel.Code) string { return b.d.Registry.Name(c) }
+// name is a country's name: its CLDR name in the workbook's language
+// when the dataset keeps the reference name, its own name otherwise.
+func (b *builder) name(c graphmodel.Code) string {
+	n := b.d.Registry.Name(c)
+	if b.opt.Lang == "" {
+		return n
+	}
+	if l := b.opt.Lang.CountryName(c); l != "" && b.refName(c) == n {
+		return l
+	}
+	return n
+}
+
+// refName is the name the reference table gives a code.
+func (b *builder) refName(c graphmodel.Code) string {
+	if b.ref == nil {
+		b.ref = iso3166.Registry()
+	}
+	return b.ref.Name(c)
+}
 
 func (b *builder) countries() error {
 	var order []graphmodel.Code
@@ -151,7 +171,7 @@ func (b *builder) countries() error {
 		if record[code] {
 			rec = "dataset"
 		}
-		if err := t.add(string(code), c.Name, string(c.Kind), c.Region, c.Alpha3, strings.Join(c.Aliases, "; "),
+		if err := t.add(string(code), b.name(code), string(c.Kind), c.Region, c.Alpha3, strings.Join(c.Aliases, "; "),
 			strings.Join(c.Demonyms, "; "), rec, b.out[code], b.in[code], b.out[code]+b.in[code]); err != nil {
 			return err
 		}
@@ -429,7 +449,8 @@ func (b *builder) dictionary() error {
 	}
 	for _, s := range dataSpecs(!b.opt.SkipAnalysis) {
 		for _, c := range s.columns {
-			if err := t.add(s.name, c.name, importRole(s.name, c.name), c.doc); err != nil {
+			l := b.opt.Lang
+			if err := t.add(l.T(s.name), l.T(c.name), l.T(importRole(s.name, c.name)), c.doc); err != nil {
 				return err
 			}
 		}
@@ -501,12 +522,16 @@ func (b *builder) about(a *analysisResults) error {
 		aboutRow{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},
 		aboutRow{"Correcting and sending back", "Edit rows in Countries, Relationships or Sources (keep each ID; add rows with new IDs; delete rows to remove them) and run: leverage import FILE.xlsx. It checks every cell and reports added, removed and modified relationships."},
 	)
+	if b.opt.Lang != "" {
+		rows = append(rows[:3:3], append([]aboutRow{{"Language", string(b.opt.Lang) +
+			": sheet names, headers, labels, vocabulary and country names (CLDR); longer texts in English. leverage import reads it back as it is."}}, rows[3:]...)...)
+	}
 	t, err := b.table(aboutSpec, len(rows))
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := t.add(r.item, r.value); err != nil {
+		if err := t.add(b.opt.Lang.T(r.item), r.value); err != nil {
 			return err
 		}
 	}

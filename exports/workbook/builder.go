@@ -24,7 +24,8 @@ type builder struct {
 	// Counted during the relationships pass, shown on Countries and Sources.
 	out, in map[graphmodel.Code]int
 	cited   map[string]int
-	lin     *graphmodel.Lineage // computed once from the sources (lineage())
+	lin     *graphmodel.Lineage  // computed once from the sources (lineage())
+	ref     *graphmodel.Registry // the reference table, for translated names (refName)
 }
 
 // lineage partitions the sources into independent accounts, once.
@@ -92,8 +93,8 @@ func (t *tableWriter) startSheet() error {
 		}
 	}
 	t.part++
-	t.sheet = continuationName(t.spec.name, t.part)
-	if t.sheet != aboutSpec.name {
+	t.sheet = continuationName(t.b.opt.Lang.T(t.spec.name), t.part)
+	if t.sheet != t.b.opt.Lang.T(aboutSpec.name) {
 		if _, err := t.b.f.NewSheet(t.sheet); err != nil {
 			return err
 		}
@@ -109,7 +110,7 @@ func (t *tableWriter) startSheet() error {
 	if err := t.b.f.AutoFilter(t.sheet, "A1:"+last, nil); err != nil {
 		return err
 	}
-	if err := t.b.pageSetup(t.sheet); err != nil {
+	if err := t.b.pageSetup(t.spec, t.sheet); err != nil {
 		return err
 	}
 	if t.prepare != nil {
@@ -117,17 +118,16 @@ func (t *tableWriter) startSheet() error {
 			return err
 		}
 	}
+	if err := t.b.dropDowns(t.spec, t.sheet); err != nil {
+		return err
+	}
 	sw, err := t.b.f.NewStreamWriter(t.sheet)
 	if err != nil {
 		return err
 	}
 	t.sw = sw
 	for i, c := range t.spec.columns {
-		w := c.width
-		if w == 0 {
-			w = 14
-		}
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, t.b.colWidth(t.spec, c)); err != nil {
 			return err
 		}
 	}
@@ -137,7 +137,7 @@ func (t *tableWriter) startSheet() error {
 	}
 	header := make([]any, len(t.spec.columns))
 	for i, c := range t.spec.columns {
-		header[i] = excelize.Cell{StyleID: t.b.st.header, Value: c.name}
+		header[i] = excelize.Cell{StyleID: t.b.st.header, Value: t.b.opt.Lang.T(c.name)}
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
 		return err
@@ -159,6 +159,9 @@ func (t *tableWriter) add(values ...any) error {
 		}
 	}
 	for i, v := range values {
+		if s, ok := v.(string); ok && t.b.opt.Lang != "" && vocabularyOf(t.spec.name, t.spec.columns[i].name) != nil {
+			v = t.b.opt.Lang.Word(s)
+		}
 		t.cells[i] = t.cell(t.spec.columns[i], v, i)
 	}
 	for i := len(values); i < len(t.cells); i++ {
@@ -290,14 +293,74 @@ func colName(spec sheetSpec, name string) string {
 	return c
 }
 
+// colWidth is a column's width: the spec's, widened so the longest word
+// of its header (in the workbook's language) fits on one line, since a
+// wrapped header otherwise breaks mid-word, and for an ID column so the
+// longest id fits (up to maxIDWidth).
+func (b *builder) colWidth(spec sheetSpec, c column) float64 {
+	w := c.width
+	if w == 0 {
+		w = 14
+	}
+	for _, word := range strings.Fields(b.opt.Lang.T(c.name)) {
+		// bold header characters run about 15% wider than body text
+		w = max(w, float64(utf8.RuneCountInString(word))*1.15+2)
+	}
+	if c.name == "ID" {
+		w = max(w, min(float64(b.longestID(spec))+2, maxIDWidth))
+	}
+	return w
+}
+
+// maxIDWidth caps an ID column's width; a longer id wraps.
+const maxIDWidth = 48
+
+// longestID is the length of the longest id a data sheet shows (0 for a
+// streamed export, which does not hold them).
+func (b *builder) longestID(spec sheetSpec) int {
+	n := 0
+	switch spec.name {
+	case relationshipsSpec.name:
+		for i := range b.d.Relationships {
+			n = max(n, utf8.RuneCountInString(b.d.Relationships[i].Key))
+		}
+	case sourcesSpec.name:
+		for i := range b.d.Sources {
+			n = max(n, utf8.RuneCountInString(b.d.Sources[i].Key))
+		}
+	}
+	return n
+}
+
+// fitWidth is the widest table (in column-width units) printed one page
+// wide: A4 landscape holds about 130 units at 100%, so up to fitWidth
+// prints at 68% or more, still readable. A wider data sheet prints as
+// many pages wide as it takes fitWidth units each, its ID column and
+// header row on each page, pages ordered across then down so a row's
+// parts follow each other. Analysis sheets stay one page wide: their
+// charts sit right of the table.
+const fitWidth = 190
+
 // pageSetup makes a sheet print as people expect a table to: landscape,
-// as wide as one page (as many pages down as needed), the header row on
-// every page, the sheet name and page number in the footer. It goes on
-// before streaming, like every sheet setting.
-func (b *builder) pageSetup(sheet string) error {
+// as wide as one page when that stays readable (see fitWidth), the
+// header row on every page, the sheet name and page number in the
+// footer. It goes on before streaming, like every sheet setting.
+func (b *builder) pageSetup(spec sheetSpec, sheet string) error {
 	f := b.f
+	total := 0.0
+	for _, c := range spec.columns {
+		total += b.colWidth(spec, c)
+	}
+	readable := total > fitWidth && (spec.name == relationshipsSpec.name || spec.name == sourcesSpec.name)
 	landscape, wide, tall, a4 := "landscape", 1, 0, 9
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, Size: &a4}); err != nil {
+	layout := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, Size: &a4}
+	titles := "'" + sheet + "'!$1:$1"
+	if readable {
+		order, pages := "overThenDown", int(math.Ceil(total/fitWidth))
+		layout = &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &pages, FitToHeight: &tall, Size: &a4, PageOrder: &order}
+		titles = "'" + sheet + "'!$A:$A,'" + sheet + "'!$1:$1"
+	}
+	if err := f.SetPageLayout(sheet, layout); err != nil {
 		return err
 	}
 	fit := true
@@ -307,7 +370,7 @@ func (b *builder) pageSetup(sheet string) error {
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RPage &P of &N"}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
 }
 
 // lineHeight is the height in points of one line of the default 11 pt

@@ -31,7 +31,7 @@ func (b *builder) relationshipDecor(sheet string, _, rows int) error {
 		style  *int
 	}{{"agreed", green}, {"completed", green}, {"conditional", amber}, {"considering", amber}, {"in_talks", amber},
 		{"refused", red}, {"no_response", red}, {"blocked_by_court", grey}} {
-		opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: rule.style, Value: `"` + rule.status + `"`})
+		opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: rule.style, Value: `"` + b.opt.Lang.Word(rule.status) + `"`})
 	}
 	if err := f.SetConditionalFormat(sheet, fmt.Sprintf("%s2:%s%d", statusCol, statusCol, last), opts); err != nil {
 		return err

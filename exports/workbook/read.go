@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/ingest"
 )
 
 // Read reads a workbook (ours, or an NGO's corrected copy of it) back into
@@ -36,7 +39,90 @@ type Result struct {
 	// can say that edits there change nothing. About is read for the
 	// dataset's identity and is not listed.
 	Unread []string
+	// Notes are cells read under a rule the user chose (a numeric date
+	// read by ReadOptions.DateOrder), so a report can say so per cell.
+	Notes []*graphmodel.FieldError
+	// More counts findings past MaxFindings: counted, not kept.
+	More int
+	// Options are the options the workbook was read with.
+	Options ReadOptions
+
+	// About maps each Meta field read from the About sheet to its cell
+	// ("Name": "About!B2"); nil when the workbook has no About sheet.
+	About map[string]string
+
+	relRows  []rowPos // aligned with Dataset.Relationships as read
+	srcRows  map[string]rowPos
+	ctryRows map[string]rowPos
+	cols     map[string]map[string]int // sheet -> spec column name -> index
+	relByKey map[string]rowPos         // built on first use
 }
+
+// CellOf names the cell of a record's column ("Relationships!H12"), or its
+// row's first cell when column is "" or not on the sheet; sheet is the
+// record's base sheet (Relationships, Sources or Countries) and key its id
+// or code. It returns "" for a record not read from the workbook.
+func (res *Result) CellOf(sheet, key, column string) string {
+	var p rowPos
+	var ok bool
+	switch sheet {
+	case relationshipsSpec.name:
+		if res.relByKey == nil {
+			res.relByKey = make(map[string]rowPos, len(res.relRows))
+			for i, rp := range res.relRows {
+				if i < len(res.Dataset.Relationships) {
+					res.relByKey[res.Dataset.Relationships[i].Key] = rp
+				}
+			}
+		}
+		p, ok = res.relByKey[key]
+	case sourcesSpec.name:
+		p, ok = res.srcRows[key]
+	case countriesSpec.name:
+		p, ok = res.ctryRows[key]
+	}
+	if !ok {
+		return ""
+	}
+	i, ok := res.cols[p.sheet][column]
+	if !ok {
+		i = 0
+	}
+	c, _ := excelize.CoordinatesToCellName(i+1, p.line)
+	return p.sheet + "!" + c
+}
+
+// ReadOptions are the choices a user makes about reading a workbook.
+type ReadOptions struct {
+	// DateOrder reads numeric text dates with two readings (05/03/2025);
+	// unset, such a cell is an error naming both readings.
+	DateOrder ingest.DateOrder
+}
+
+// MaxFindings bounds the errors, warnings and notes one read keeps (so
+// memory stays bounded on a hostile file); past it they are only counted
+// (Result.More, ReadError.More).
+const MaxFindings = 100_000
+
+// ReadError is the error of a workbook that could not be imported: every
+// problem found, up to MaxFindings, and how many more there were.
+type ReadError struct {
+	List graphmodel.ErrorList
+	More int
+	// Warnings and Notes found on the way, for a full report.
+	Warnings, Notes []*graphmodel.FieldError
+}
+
+func (e *ReadError) Error() string {
+	s := e.List.Error()
+	if e.More > 0 {
+		s += fmt.Sprintf("\n  … and %d more problems not kept (limit %d)", e.More, MaxFindings)
+	}
+	return s
+}
+
+// Unwrap lets errors.As find the list and IsInvalid see it.
+func (e *ReadError) Unwrap() error { return e.List }
 
 // ReadReport reads Countries (every row: dataset records, and reference
 // rows that were edited or added), every Relationships row (continuation
@@ -65,13 +151,19 @@ func ReadContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*
 // done. The file is checked first (see openChecked): bounded, and every
 // row readable.
 func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*Result, error) {
-	rd := &reader{ctx: ctx, base: base, rows: map[string]rowPos{}}
+	return ReadReportWith(ctx, r, base, ReadOptions{})
+}
+
+// ReadReportWith is ReadReportContext with the user's reading choices.
+func ReadReportWith(ctx context.Context, r io.Reader, base *graphmodel.Registry, opt ReadOptions) (*Result, error) {
+	rd := &reader{ctx: ctx, base: base, rows: map[string]rowPos{}, opt: opt}
 	f, raw, scans, err := openChecked(ctx, r, rd.readSheet)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	rd.f, rd.scans = f, scans
+	rd.lang = langOf(f.GetSheetList())
 	// The check sees the parts under xl/worksheets/; a sheet the workbook
 	// keeps elsewhere is scanned on its own.
 	unscanned := func(sheet string) bool { _, ok := scans[sheet]; return !ok && rd.readSheet(sheet) }
@@ -84,15 +176,16 @@ func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Regist
 	}
 	d := rd.read()
 	if len(rd.errs) > 0 {
-		return nil, rd.errs
+		return nil, &ReadError{List: rd.errs, More: rd.more, Warnings: rd.warns, Notes: rd.notes}
 	}
 	var unread []string
 	for _, sheet := range f.GetSheetList() {
-		if !rd.readSheet(sheet) && sheet != aboutSpec.name {
+		if !rd.readSheet(sheet) && canonicalSheet(sheet) != aboutSpec.name {
 			unread = append(unread, sheet)
 		}
 	}
-	return &Result{Dataset: d, Warnings: rd.warns, Unread: unread}, nil
+	return &Result{Dataset: d, Warnings: rd.warns, Unread: unread, Notes: rd.notes, More: rd.more, Options: opt,
+		About: rd.about, relRows: rd.relRows, srcRows: rd.rows, ctryRows: rd.ctryRows, cols: rd.cols}, nil
 }
 
 func (r *reader) read() *graphmodel.Dataset {
@@ -107,7 +200,12 @@ func (r *reader) read() *graphmodel.Dataset {
 	d.Registry = reg
 	d.Sources = r.sources()
 	d.Relationships = r.relationships(d.Registry, d.Sources)
-	r.checkDerivedCounts(d)
+	if len(r.errs) == 0 {
+		// With a row refused, the counts would be compared with rows
+		// that were not imported: every Out, In and Cited by of its
+		// countries and sources would look edited.
+		r.checkDerivedCounts(d)
+	}
 	if len(r.errs) == 0 {
 		// Validate's checks beyond the per-row ones (line-ID collisions),
 		// placed on the row they concern.
@@ -131,14 +229,22 @@ func (r *reader) read() *graphmodel.Dataset {
 }
 
 type reader struct {
-	f       *excelize.File
-	ctx     context.Context
-	base    *graphmodel.Registry
-	errs    graphmodel.ErrorList
-	warns   []*graphmodel.FieldError
-	scans   map[string]sheetScan // sheet -> its formula, logical and error cells, and row count
-	rows    map[string]rowPos    // source id -> its row, for whole-dataset checks
-	relRows []rowPos             // the row of each relationship read, in order
+	f        *excelize.File
+	ctx      context.Context
+	base     *graphmodel.Registry
+	opt      ReadOptions
+	lang     Lang // the workbook's language, told by its sheet names
+	errs     graphmodel.ErrorList
+	warns    []*graphmodel.FieldError
+	notes    []*graphmodel.FieldError
+	kept     int                       // errors, warnings and notes kept, up to MaxFindings
+	more     int                       // findings past MaxFindings, counted only
+	scans    map[string]sheetScan      // sheet -> its formula, logical and error cells, and row count
+	rows     map[string]rowPos         // source id -> its row, for whole-dataset checks
+	relRows  []rowPos                  // the row of each relationship read, in order
+	ctryRows map[string]rowPos         // country code -> its row
+	about    map[string]string         // Meta field -> its About cell; nil without an About sheet
+	cols     map[string]map[string]int // sheet -> spec column name -> index
 	// derived cells of Countries and Sources, checked once the
 	// relationships they count are read
 	derived []derivedCell
@@ -167,24 +273,60 @@ func (r *reader) rowOf(d *graphmodel.Dataset, key string) (rowPos, bool) {
 	return rowPos{}, false
 }
 
+// keep says whether one more finding fits under MaxFindings, counting it
+// otherwise.
+func (r *reader) keep() bool {
+	if r.kept >= MaxFindings {
+		r.more++
+		return false
+	}
+	r.kept++
+	return true
+}
+
 func (r *reader) warn(e *graphmodel.FieldError) {
-	if len(r.warns) < graphmodel.MaxErrors {
+	if e.Done == "" {
+		e.Done = "not read"
+	}
+	if r.keep() {
 		r.warns = append(r.warns, e)
+	}
+}
+
+func (r *reader) note(e *graphmodel.FieldError) {
+	if r.keep() {
+		r.notes = append(r.notes, e)
 	}
 }
 
 // readSheet says whether import reads the sheet's cells.
 func (r *reader) readSheet(sheet string) bool {
 	for _, s := range []sheetSpec{countriesSpec, relationshipsSpec, sourcesSpec} {
-		if sheet == s.name || strings.HasPrefix(sheet, s.name+" (") {
+		if isSheetOf(sheet, s.name) {
 			return true
 		}
 	}
 	return false
 }
 
+// isSheetOf says whether a sheet is base or one of its continuations
+// ("Relationships (2)"), named in any language.
+func isSheetOf(sheet, base string) bool {
+	if sheet == base || strings.HasPrefix(sheet, base+" (") {
+		return true
+	}
+	name := sheet
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		name = name[:i]
+	}
+	return canonicalSheet(name) == base
+}
+
 func (r *reader) fail(e *graphmodel.FieldError) {
-	if len(r.errs) < graphmodel.MaxErrors {
+	if e.Done == "" {
+		e.Done = "refused"
+	}
+	if r.keep() {
 		r.errs = append(r.errs, e)
 	}
 }
@@ -194,7 +336,7 @@ func (r *reader) fail(e *graphmodel.FieldError) {
 func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowView)) {
 	sheets := r.sheetsOf(spec.name)
 	if len(sheets) == 0 {
-		r.fail(&graphmodel.FieldError{Cell: spec.name, Err: errors.New("sheet missing")})
+		r.fail(&graphmodel.FieldError{Cell: spec.name, Err: r.missingSheet(spec, required)})
 		return
 	}
 	for _, sheet := range sheets {
@@ -224,6 +366,10 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 						idx[c.name] = i
 					}
 				}
+				if r.cols == nil {
+					r.cols = map[string]map[string]int{}
+				}
+				r.cols[sheet] = idx
 				missing := false
 				for _, req := range required {
 					if _, ok := col[normHeader(req)]; !ok {
@@ -249,10 +395,56 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 	}
 }
 
+// missingSheet says a sheet is missing, listing the sheets the workbook
+// has and naming one that holds the missing sheet's columns (a sheet
+// renamed, or translated by hand).
+func (r *reader) missingSheet(spec sheetSpec, required []string) error {
+	list := r.f.GetSheetList()
+	msg := fmt.Sprintf("sheet missing; the workbook has %s", quoteList(list))
+	for _, sheet := range list {
+		if r.readSheet(sheet) || sheet == aboutSpec.name {
+			continue
+		}
+		rows, err := r.f.Rows(sheet)
+		if err != nil {
+			continue
+		}
+		var head []string
+		if rows.Next() {
+			head, _ = rows.Columns()
+		}
+		rows.Close()
+		have := map[string]bool{}
+		for _, h := range head {
+			have[normHeader(h)] = true
+		}
+		all := len(required) > 0
+		for _, req := range required {
+			all = all && have[normHeader(req)]
+		}
+		if all {
+			msg += fmt.Sprintf("; %q has its columns: if it is this sheet renamed, name it %q again", sheet, spec.name)
+			break
+		}
+	}
+	return errors.New(msg)
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	if len(q) == 0 {
+		return "no sheets"
+	}
+	return strings.Join(q, ", ")
+}
+
 func (r *reader) sheetsOf(base string) []string {
 	var out []string
 	for _, s := range r.f.GetSheetList() {
-		if s == base || strings.HasPrefix(s, base+" (") {
+		if isSheetOf(s, base) {
 			out = append(out, s)
 		}
 	}
@@ -314,8 +506,18 @@ func (v *rowView) raw(name string) string {
 
 func (v *rowView) text(name string) string { return strings.TrimSpace(v.raw(name)) }
 
-// word is a vocabulary cell (type, status, …): case is not significant.
-func (v *rowView) word(name string) string { return strings.ToLower(v.text(name)) }
+// word is a vocabulary cell (type, status, …): case is not significant,
+// and a space or hyphen stands for the underscore, so "No response" and
+// "at-least" read as no_response and at_least, as the drop-down shows them.
+func (v *rowView) word(name string) string { return canonicalWord(vocabWord(v.text(name))) }
+
+func vocabWord(s string) string {
+	s = strings.ToLower(s)
+	if !strings.ContainsAny(s, " -\u00a0") {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\u00a0' }), "_")
+}
 
 // note is free text kept exactly as typed, leading tabs and line breaks
 // included, so an unchanged note never reads as modified; only a cell of
@@ -329,9 +531,26 @@ func (v *rowView) note(name string) string {
 }
 
 func (v *rowView) fail(name, field string, err error) {
-	v.r.fail(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err})
+	v.r.fail(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err, Typed: v.typed(name)})
 }
 
 func (v *rowView) warn(name, field string, err error) {
-	v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err})
+	v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Err: err, Typed: v.typed(name)})
+}
+
+// typed is a cell's text for a report, cut to a readable length; a date
+// cell's serial number is shown as the date a spreadsheet shows.
+func (v *rowView) typed(name string) string {
+	s := v.text(name)
+	if slices.ContainsFunc(v.spec.columns, func(c column) bool { return c.name == name && c.kind == kDate }) && isSerial(s) {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 {
+			if t, err := excelize.ExcelDateToTime(f, false); err == nil {
+				return t.Format("2006-01-02")
+			}
+		}
+	}
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "…"
+	}
+	return s
 }

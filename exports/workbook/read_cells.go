@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,7 +96,7 @@ func (v *rowView) number(name, field string) (int64, bool) {
 // warning names the cell. The result goes through graphmodel.ParseDate,
 // the parser validate's readers use, so both accept the same dates.
 func (v *rowView) date(name, precName, field string) graphmodel.Period {
-	if raw := v.text(name); strings.ContainsAny(raw, "/?~%") {
+	if raw := v.text(name); strings.ContainsAny(raw, "/?~%") && !numericDate.MatchString(raw) {
 		// EDTF text: a period or a qualified date, read as the CSV reader
 		// reads it; its precision column is derived, not an edit.
 		p, err := graphmodel.ParsePeriod(raw)
@@ -106,6 +107,10 @@ func (v *rowView) date(name, precName, field string) graphmodel.Period {
 	}
 	return graphmodel.On(v.oneDate(name, precName, field))
 }
+
+// numericDate is a day-month-year date written with slashes (05/03/2025,
+// 3/15/2025): not an EDTF period, read by oneDate with the date order.
+var numericDate = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
 
 // oneDate reads a date cell that holds one date (a serial or text) and its
 // precision column.
@@ -131,8 +136,20 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	} else {
 		d, err := graphmodel.ParseDate(raw)
 		if err != nil {
-			if d2, err2 := ingest.ParseDate(raw); err2 == nil {
+			d2, err2 := ingest.ParseDate(raw)
+			var amb *ingest.AmbiguousDateError
+			if errors.As(err2, &amb) && v.r.opt.DateOrder != ingest.DateOrderUnset {
+				d2, err2 = ingest.ParseDateIn(raw, v.r.opt.DateOrder)
+				if err2 == nil {
+					v.r.note(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw,
+						Done: "read as " + d2.String(), Err: fmt.Errorf("%q read %s, as --date-order %s says", raw, v.r.opt.DateOrder.Describe(), v.r.opt.DateOrder)})
+				}
+			}
+			switch {
+			case err2 == nil:
 				d, err = d2, nil
+			case amb != nil:
+				err = err2
 			}
 		}
 		if err != nil {
@@ -154,8 +171,8 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 			out = coarse
 		default:
 			out = given
-			v.warn(name, field, fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
-				given, prec, v.cell(precName), given, given.Precision, prec))
+			v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw, Done: "read as " + given.String(), Err: fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
+				given, prec, v.cell(precName), given, given.Precision, prec)})
 		}
 	}
 	checked, err := graphmodel.ParseDate(out.String())

@@ -26,8 +26,8 @@ func normHeader(s string) string {
 // does not read them, and says so when one was edited.
 var derivedColumns = map[string][]string{
 	countriesSpec.name:     {"Out", "In", "Total"},
-	relationshipsSpec.name: {"From name", "To name"},
-	sourcesSpec.name:       {"Cited by"},
+	relationshipsSpec.name: {"From name", "To name", "Independent sources"},
+	sourcesSpec.name:       {"Cited by", "Account"},
 }
 
 func derivedColumn(sheet, col string) bool {
@@ -55,7 +55,7 @@ func (r *reader) header(spec sheetSpec, sheet string, cells []string) map[string
 		known[normHeader(c.name)] = true
 	}
 	for i, h := range cells {
-		n := normHeader(h)
+		n := canonicalHeader(spec.name, normHeader(h))
 		if n == "" {
 			continue
 		}
@@ -80,6 +80,7 @@ const (
 	derivedIn
 	derivedTotal
 	derivedCited
+	derivedAccount
 )
 
 // derivedCell is a count shown on Countries or Sources, to compare with
@@ -103,6 +104,7 @@ func (r *reader) checkDerivedCounts(d *graphmodel.Dataset) {
 			cited[s]++
 		}
 	}
+	lin := d.Lineage()
 	for _, c := range r.derived {
 		if c.value == "" {
 			continue
@@ -118,11 +120,17 @@ func (r *reader) checkDerivedCounts(d *graphmodel.Dataset) {
 			want, from = out[c.key]+in[c.key], "Out + In"
 		case derivedCited:
 			want, from = cited[c.key], "relationships citing "+c.key
+		case derivedAccount:
+			if acc := lin.Account(c.key); c.value != acc {
+				r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field, Typed: c.value,
+					Err: fmt.Errorf("%q not read: the column is derived from Republishes and Derived from (%s in the imported rows); to join accounts, edit those", c.value, acc)})
+			}
+			continue
 		}
 		if got, err := strconv.ParseFloat(strings.ReplaceAll(c.value, ",", ""), 64); err == nil && got == float64(want) {
 			continue
 		}
-		r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field,
+		r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field, Typed: c.value,
 			Err: fmt.Errorf("%q not read: the column is derived (%s, %d in the imported rows)", c.value, from, want)})
 	}
 }

@@ -3,6 +3,8 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -55,9 +57,14 @@ func (r *reader) meta() graphmodel.Meta {
 	if len(r.sheetsOf(aboutSpec.name)) == 0 {
 		return m
 	}
+	r.about = map[string]string{}
 	r.sheetRows(aboutSpec, []string{"Item", "Value"}, func(v *rowView) {
 		val := v.text("Value")
-		switch v.text("Item") {
+		item := canonicalAbout(v.text("Item"))
+		if f, ok := aboutFields[item]; ok {
+			r.about[f] = v.cell("Value")
+		}
+		switch item {
 		case "Dataset":
 			if val != "(unnamed)" {
 				m.Name = val
@@ -87,6 +94,11 @@ func (r *reader) meta() graphmodel.Meta {
 	return m
 }
 
+// aboutFields maps the About items import reads to the Meta fields they
+// set.
+var aboutFields = map[string]string{"Dataset": "Name", "Dataset version": "Version", "Dataset description": "Description",
+	"License": "License", "How to cite": "Citation", "Dataset updated": "Updated"}
+
 const citeSuffix = "Cite the underlying sources for the facts; each relationship lists them."
 
 // countries reads every Countries row. Rows marked dataset are the
@@ -100,25 +112,37 @@ func (r *reader) countries() []graphmodel.Country {
 			Kind: graphmodel.ActorKind(v.word("Kind")), Region: v.text("Region"), Alpha3: strings.ToUpper(v.text("Alpha-3")),
 			Aliases: list(v.text("Aliases")), Demonyms: list(v.text("Demonyms"))}
 		v.id = string(c.Code)
+		if r.ctryRows == nil {
+			r.ctryRows = map[string]rowPos{}
+		}
+		r.ctryRows[v.id] = rowPos{v.sheet, v.line}
 		r.derived = append(r.derived, derivedCell{v.cell("Out"), v.text("Out"), "out", derivedOut, string(c.Code)},
 			derivedCell{v.cell("In"), v.text("In"), "in", derivedIn, string(c.Code)},
 			derivedCell{v.cell("Total"), v.text("Total"), "total", derivedTotal, string(c.Code)})
 		rec := v.word("Record")
+		ref, known := r.base.Country(c.Code)
+		if known && r.lang != "" && c.Name == r.lang.CountryName(c.Code) {
+			// the reference name, as the workbook's language shows it
+			c.Name = ref.Name
+		}
 		switch rec {
 		case "dataset":
 		case "", "reference":
-			ref, known := r.base.Country(c.Code)
 			if known && sameCountry(ref, c) {
 				return
-			}
-			if known {
-				// The reference table's own names stay; the row adds to them.
-				c.Aliases = without(c.Aliases, append(ref.Aliases, ref.Name))
-				c.Demonyms = without(c.Demonyms, ref.Demonyms)
 			}
 		default:
 			v.fail("Record", "record", fmt.Errorf("%s is not dataset or reference", termsafe.Excerpt(rec)))
 			return
+		}
+		if known {
+			// The reference table's own names stay; the row adds to them.
+			// A dataset row shows them merged with its own (and a renamed
+			// country's former name as an alias), so they are taken out
+			// whatever Record says: otherwise every round trip after a
+			// rename would add them to the record again.
+			c.Aliases = without(c.Aliases, append(slices.Clone(ref.Aliases), ref.Name))
+			c.Demonyms = without(c.Demonyms, ref.Demonyms)
 		}
 		for _, e := range c.Check() {
 			v.fail(countryColumn[e.Field], e.Field, e.Err)
@@ -159,7 +183,8 @@ func (r *reader) sources() []graphmodel.Source {
 			Availability: v.text("Availability")}
 		v.id = s.Key
 		r.rows[s.Key] = rowPos{v.sheet, v.line}
-		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
+		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key},
+			derivedCell{v.cell("Account"), v.text("Account"), "account", derivedAccount, s.Key})
 		s.Published = v.oneDate("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {
 			v.fail(sourceColumn[e.Field], e.Field, e.Err)
@@ -191,7 +216,10 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 	}
 	out := make([]graphmodel.Relationship, 0, n)
 	r.relRows = make([]rowPos, 0, n)
-	seen := map[string]bool{}
+	seen := map[string]string{} // id -> the sheet it was first read on
+	copies := copiedSheets{}
+	defer copies.report(r)
+	lin := (&graphmodel.Dataset{Sources: sources}).Lineage()
 	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
 		in := r.intern
 		rel := graphmodel.Relationship{
@@ -201,11 +229,18 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			Confidence: graphmodel.Confidence(in(v.word("Confidence"))), Sources: r.internList(v.text("Sources")), Note: v.note("Note"),
 		}
 		v.id = rel.Key
+		if x := v.text("Independent sources"); x != "" {
+			want := lin.Independent(rel.Sources)
+			if got, err := strconv.ParseFloat(x, 64); err != nil || got != float64(want) {
+				v.warn("Independent sources", "independent sources", fmt.Errorf(
+					"%q not read: the column is derived (independent accounts among the row's Sources, %d in the imported rows); to change it, edit Sources or the Sources sheet's Republishes and Derived from", x, want))
+			}
+		}
 		for _, end := range []struct {
 			col  string
 			code graphmodel.Code
 		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
-			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) {
+			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) && (r.lang == "" || got != r.lang.CountryName(end.code)) {
 				v.warn(end.col, strings.ToLower(end.col), fmt.Errorf("%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
 			}
 		}
@@ -247,10 +282,17 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		for _, e := range rel.Check(reg, known) {
 			v.fail(relColumn[e.Field], e.Field, e.Err)
 		}
-		if seen[rel.Key] && rel.Key != "" {
+		if first, dup := seen[rel.Key]; dup && rel.Key != "" {
+			if first != v.sheet {
+				// A whole sheet repeating another's ids is a copy (Excel
+				// names a copied sheet "Relationships (2)", as we name a
+				// continuation): one hint for it, not an error per row.
+				copies.add(v.sheet, first, v.cell("ID"))
+				return
+			}
 			v.fail("ID", "id", errors.New("duplicate id"))
 		}
-		seen[rel.Key] = true
+		seen[rel.Key] = r.intern(v.sheet)
 		out = append(out, rel)
 		r.relRows = append(r.relRows, rowPos{v.sheet, v.line})
 	})
@@ -266,4 +308,35 @@ func knownName(reg *graphmodel.Registry, code graphmodel.Code, name string) bool
 		return name == string(code)
 	}
 	return name == c.Name || contains(c.Aliases, name)
+}
+
+// copiedSheets counts, per continuation sheet, the rows repeating ids of
+// an earlier sheet.
+type copiedSheets map[[2]string]*copyCount
+
+type copyCount struct {
+	n     int
+	first string // the first repeating cell
+}
+
+func (c copiedSheets) add(sheet, of, cell string) {
+	k := [2]string{sheet, of}
+	if c[k] == nil {
+		c[k] = &copyCount{first: cell}
+	}
+	c[k].n++
+}
+
+func (c copiedSheets) report(r *reader) {
+	keys := make([][2]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+"\x00"+keys[i][1] < keys[j][0]+"\x00"+keys[j][1] })
+	for _, k := range keys {
+		n := c[k]
+		r.fail(&graphmodel.FieldError{Cell: n.first, Field: "id", Err: fmt.Errorf(
+			"sheet %q repeats the ids of %d rows of %q: it looks like a copy of that sheet (Excel names a copy so); delete it, or rename it (e.g. \"Old rows\") so import leaves it aside; only a sheet continuing a full one may be called so",
+			k[0], n.n, k[1])})
+	}
 }

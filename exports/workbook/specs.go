@@ -186,7 +186,7 @@ var metricSettingsSpec = sheetSpec{"Metric settings", "How every number on Hubs 
 var dictionarySpec = sheetSpec{"Data dictionary", "Every column of every sheet explained.", []column{
 	{"Sheet", kText, 16, "sheet name"},
 	{"Column", kText, 22, "column header"},
-	{"On import", kText, 24, "what leverage import does with the column: read, derived (computed from other columns, not read) or not read"},
+	{"On import", kWrapped, 34, "what leverage import does with the column: read, derived (computed from other columns, not read) or not read"},
 	{"Meaning", kWrapped, 110, "what the column holds"},
 }}
 

@@ -54,6 +54,9 @@ type Options struct {
 	MaxRows int
 	// Progress receives one unit per relationship row written.
 	Progress graphmodel.Progress
+	// Lang writes the sheets import reads, the Data dictionary and every
+	// country name in another language (see Lang); "" is English.
+	Lang Lang
 	// SkipAnalysis leaves out the analysis sheets (hubs, patterns, profiles,
 	// communities, timeline, dependencies), for raw data exports at scale.
 	SkipAnalysis bool

@@ -47,6 +47,9 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 		opt.Confidence = "reported"
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if sniffDelimiter(data[:min(len(data), sniffBytes)]) != ',' {
+		return nil, false, nil // the byte path splits at commas only
+	}
 	// Find the header with the general reader, counting what comes before.
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1

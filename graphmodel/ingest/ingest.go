@@ -32,13 +32,18 @@ var defaultColumns = map[Shape]map[string][]string{
 		"id":          {"Unique Identifier", "Anonymized Identifier", "Anonymized ID", "Person ID", "ID"},
 	},
 	Tracker: {
-		"destination":   {"Destination", "Destination Country", "Country", "Receiving Country", "Removed To"},
-		"date":          {"Date", "Start Date", "Date Start", "Flight Date", "Date of Removal"},
-		"date_end":      {"Date Range End", "End Date", "Date End", "To Date"},
-		"number":        {"Number Removed", "Number", "Count", "People", "Number of People", "Deportees"},
-		"nationalities": {"Origin Nationalities", "Nationalities", "Nationality", "Origin", "Citizenship"},
-		"source_url":    {"Source URL", "Source", "Sources", "URL", "Link"},
-		"notes":         {"Notes", "Note", "Details", "Comments"},
+		// After the English headers, their Spanish, French and Portuguese
+		// equivalents, as trackers kept in those languages head them.
+		"destination": {"Destination", "Destination Country", "Country", "Receiving Country", "Removed To",
+			"Destino", "País de destino", "Pays de destination", "País"},
+		"date":     {"Date", "Start Date", "Date Start", "Flight Date", "Date of Removal", "Fecha", "Data"},
+		"date_end": {"Date Range End", "End Date", "Date End", "To Date", "Fecha final", "Date de fin", "Data final"},
+		"number": {"Number Removed", "Number", "Count", "People", "Number of People", "Deportees",
+			"Número", "Cantidad", "Personas", "Nombre", "Personnes", "Quantidade", "Pessoas"},
+		"nationalities": {"Origin Nationalities", "Nationalities", "Nationality", "Origin", "Citizenship",
+			"Nacionalidades", "Nacionalidad", "Nationalités", "Nationalité"},
+		"source_url": {"Source URL", "Source", "Sources", "URL", "Link", "Fuente", "Enlace", "Fonte", "Lien"},
+		"notes":      {"Notes", "Note", "Details", "Comments", "Notas", "Nota", "Remarques", "Observaciones", "Observações"},
 	},
 }
 
@@ -70,7 +75,10 @@ type Options struct {
 	Registry *graphmodel.Registry
 	// Confidence of the relationships made (default reported).
 	Confidence graphmodel.Confidence
-	Progress   graphmodel.Progress
+	// DateOrder reads numeric dates with two readings (05/03/2025); unset,
+	// such a row is rejected naming both.
+	DateOrder DateOrder
+	Progress  graphmodel.Progress
 }
 
 // Rejected is an input row that could not be used, and why.
@@ -102,6 +110,7 @@ type Result struct {
 	Relationships []graphmodel.Relationship
 	Rejects       []Rejected
 	Accounting    Accounting
+	dateCols      []int // a workbook's date columns, shown as dates in Rejects
 }
 
 // Run reads every row of rr and converts it per opt.Shape.
@@ -163,6 +172,13 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 				col = c
 				res.Header = append([]string(nil), cells...)
 				res.Accounting.Header++
+				if _, xlsx := rr.(*xlsxReader); xlsx {
+					for _, f := range []string{"date", "date_end"} {
+						if i, ok := col[f]; ok {
+							res.dateCols = append(res.dateCols, i)
+						}
+					}
+				}
 				continue
 			}
 			res.Accounting.Preamble++
@@ -188,8 +204,19 @@ type converter interface {
 	finish()
 }
 
+// reject keeps a row with why. A workbook's date cell holds a serial
+// number (45731); the rejects file shows it as the date a spreadsheet
+// shows (2025-03-15), so the row can be recognised.
 func (r *Result) reject(row int, reason string, cells []string) {
-	r.Rejects = append(r.Rejects, Rejected{Row: row, Reason: reason, Cells: append([]string(nil), cells...)})
+	cells = append([]string(nil), cells...)
+	for _, i := range r.dateCols {
+		if i < len(cells) && reSerial.MatchString(cells[i]) {
+			if d, err := ParseDate(cells[i]); err == nil {
+				cells[i] = d.String()
+			}
+		}
+	}
+	r.Rejects = append(r.Rejects, Rejected{Row: row, Reason: reason, Cells: cells})
 }
 
 type rowView struct {

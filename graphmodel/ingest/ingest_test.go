@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -91,7 +92,9 @@ func messyRemovals(seed uint64, n int) (csvText string, want map[string]int64, r
 
 func run(t *testing.T, shape Shape, r RowReader) *Result {
 	t.Helper()
-	res, err := Run(context.Background(), r, Options{Shape: shape, Registry: seedRegistry(t),
+	// The generated files write numeric dates month first, as ICE data
+	// does, and say so as a user would with --date-order mdy.
+	res, err := Run(context.Background(), r, Options{Shape: shape, Registry: seedRegistry(t), DateOrder: MonthFirst,
 		Source: graphmodel.Source{Key: "test-src", Publisher: "p", Title: "t", Published: graphmodel.YearDate(2025), Kind: "dataset"}})
 	if err != nil {
 		t.Fatal(err)
@@ -275,16 +278,55 @@ func TestParseCountAndDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"31/31/2025", "soon", "2025-02-30", "13/01/2025"} {
+	for _, bad := range []string{"31/31/2025", "soon", "2025-02-30", "13/13/2025", "05/03-2025"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) accepted", bad)
 		}
 	}
 }
 
+// A numeric date with one real reading is read so; one with two is
+// refused naming both, unless the order is given.
+func TestParseDateOrder(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		order DateOrder
+		want  string // "" for an ambiguity error
+	}{
+		{"13/03/2025", DateOrderUnset, "2025-03-13"},
+		{"03/13/2025", DateOrderUnset, "2025-03-13"},
+		{"05/05/2025", DateOrderUnset, "2025-05-05"},
+		{"05/03/2025", DateOrderUnset, ""},
+		{"05.03.2025", DateOrderUnset, ""},
+		{"05/03/2025", DayFirst, "2025-03-05"},
+		{"05/03/2025", MonthFirst, "2025-05-03"},
+		{"05.03.2025", DayFirst, "2025-03-05"},
+		{"05-03-2025", MonthFirst, "2025-05-03"},
+	} {
+		got, err := ParseDateIn(tc.in, tc.order)
+		var amb *AmbiguousDateError
+		switch {
+		case tc.want == "" && !errors.As(err, &amb):
+			t.Errorf("ParseDateIn(%q, %q) = %v, %v; want an ambiguity", tc.in, tc.order, got, err)
+		case tc.want == "" && (amb.DayFirst.String() != "2025-03-05" || amb.MonthFirst.String() != "2025-05-03"):
+			t.Errorf("ParseDateIn(%q): readings %s, %s", tc.in, amb.DayFirst, amb.MonthFirst)
+		case tc.want != "" && (err != nil || got.String() != tc.want):
+			t.Errorf("ParseDateIn(%q, %q) = %v, %v; want %s", tc.in, tc.order, got, err, tc.want)
+		}
+	}
+	for _, o := range []DateOrder{DayFirst, MonthFirst} {
+		if _, err := ParseDateIn("13/13/2025", o); err == nil {
+			t.Errorf("13/13/2025 read with %s", o)
+		}
+	}
+	if _, err := ParseDateIn("13/03/2025", MonthFirst); err == nil {
+		t.Errorf("13/03/2025 read month first")
+	}
+}
+
 func FuzzParseDate(f *testing.F) {
 	// "0000-01": found by FUZZTIME=30s (issue 22), a month out of range.
-	for _, s := range []string{"2025-03-15", "3/15/2025", "15 March 2025", "Mar 2025", "45731", "x", "0000-01"} {
+	for _, s := range []string{"2025-03-15", "3/15/2025", "15 March 2025", "Mar 2025", "45731", "x", "0000-01", "05/03/2025", "05.03.2025", "13-03-2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -295,6 +337,20 @@ func FuzzParseDate(f *testing.F) {
 		if err == nil {
 			if _, err := graphmodel.ParseDate(d.String()); err != nil {
 				t.Fatalf("%q parsed to %v, which does not print back: %v", s, d, err)
+			}
+		}
+		// A date read without an order reads the same with either order
+		// given; an ambiguous one reads as each of its two readings.
+		var amb *AmbiguousDateError
+		for _, o := range []DateOrder{DayFirst, MonthFirst} {
+			d2, err2 := ParseDateIn(s, o)
+			switch {
+			case err == nil && d2 != d && !(strings.Contains(s, "/") || strings.Contains(s, ".") || strings.Count(s, "-") == 2):
+				t.Fatalf("%q: %v without an order, %v with %s", s, d, d2, o)
+			case errors.As(err, &amb) && err2 != nil:
+				t.Fatalf("%q: ambiguous, but %s does not read it: %v", s, o, err2)
+			case errors.As(err, &amb) && o == DayFirst && d2 != amb.DayFirst, errors.As(err, &amb) && o == MonthFirst && d2 != amb.MonthFirst:
+				t.Fatalf("%q: %s reads %v, the error said %v / %v", s, o, d2, amb.DayFirst, amb.MonthFirst)
 			}
 		}
 	})
@@ -452,4 +508,75 @@ func TestIDRowOrder(t *testing.T) {
 	if hash64("P1", "2025-01-02") != hash64([]byte("P1"), []byte("2025-01-02")) || hash64("ab", "c") == hash64("a", "bc") {
 		t.Error("hash64: string and byte forms must agree, and part boundaries must count")
 	}
+}
+
+// Trackers saved by Excel or LibreOffice in Spanish, French or Portuguese
+// settings: semicolon- or tab-separated, country names and nationality
+// words in those languages (CLDR names; demonyms from the references in
+// foreign.go), headers too.
+func TestTrackerSeparatorsAndLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       map[string]graphmodel.Count // from>to
+	}{
+		{"semicolon, Spanish", "Destino;Fecha;Número;Nacionalidades\n" +
+			"Ruanda;20/03/2025;7;iraquíes\n" +
+			"Sudán del Sur;2025-07-05;8;\"cubano, mexicanos; vietnamitas\"\n" +
+			"El Salvador;16/03/2025;238;venezolanos\n",
+			map[string]graphmodel.Count{"IQ>RW": {Value: 7}, "ZZ>SS": {Value: 8}, "CU>SS": {}, "MX>SS": {}, "VN>SS": {}, "VE>SV": {Value: 238}}},
+		{"tab, French", "Destination\tDate\tNombre\tNationalités\n" +
+			"Soudan du Sud\t2025-07-05\t8\tCubains\n" +
+			"États-Unis\t2025-03\t\tAfghanes\n",
+			map[string]graphmodel.Count{"CU>SS": {Value: 8}, "AF>US": {}}},
+		{"semicolon, Portuguese", "Destino;Data;Quantidade;Nacionalidades\n" +
+			"Costa do Marfim;2025-05;12;afegãos\n" +
+			"Ruanda;2025-04;3;paquistaneses\n",
+			map[string]graphmodel.Count{"AF>CI": {Value: 12}, "PK>RW": {Value: 3}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Run(context.Background(), newCSVReader(io.NopCloser(strings.NewReader(tc.text))), Options{Shape: Tracker,
+				Registry: seedRegistry(t), Source: graphmodel.Source{Key: "s", Publisher: "p", Title: "t", Published: graphmodel.YearDate(2025), Kind: "tracker"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Rejects) > 0 {
+				t.Errorf("rejects: %+v", res.Rejects)
+			}
+			got := map[string]graphmodel.Count{}
+			for _, r := range res.Relationships {
+				got[string(r.FromCountry)+">"+string(r.ToCountry)] = r.Count
+			}
+			for k, c := range tc.want {
+				if g, ok := got[k]; !ok || g.Value != c.Value {
+					t.Errorf("%s: %v (present %v), want %d; got %v", k, g, ok, c.Value, got)
+				}
+			}
+		})
+	}
+}
+
+func TestSniffDelimiter(t *testing.T) {
+	for in, want := range map[string]rune{
+		"a,b,c\n1,2,3\n":                      ',',
+		"a;b;c\n1;\"2,5\";3\n":                ';',
+		"a\tb\tc\n1\t2\t3\n":                  '\t',
+		"Destino;Fecha\n\"Sudán, del Sur\";x": ';',
+		"one column\nvalue\n":                 ',',
+	} {
+		if got := sniffDelimiter([]byte(in)); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The separator is always one of the three, whatever the bytes.
+func FuzzSniffDelimiter(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2", "a;b\n1;2", "a\tb\n1\t2", "\"x;y\",z", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if d := sniffDelimiter(b); d != ',' && d != ';' && d != '\t' {
+			t.Fatalf("%q: separator %q", b, d)
+		}
+	})
 }

@@ -22,7 +22,7 @@ var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5
 var (
 	reISO      = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$`)
 	reISOMonth = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
-	reSlash    = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	reSlash    = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
 	reDayMonY  = regexp.MustCompile(`^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
 	reMonDayY  = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$`)
 	reMonY     = regexp.MustCompile(`^([A-Za-z]+)\.?,?\s+(\d{4})$`)
@@ -30,11 +30,64 @@ var (
 	reSerial   = regexp.MustCompile(`^\d{5}(?:\.\d+)?$`)
 )
 
+// DateOrder says how a numeric day-month-year date (05/03/2025) is read:
+// day first (dmy, as in most of Europe and Latin America) or month first
+// (mdy, as in US agency data). Unset, only a date with one possible
+// reading is taken.
+type DateOrder string
+
+const (
+	DateOrderUnset DateOrder = ""
+	DayFirst       DateOrder = "dmy"
+	MonthFirst     DateOrder = "mdy"
+)
+
+// ParseDateOrder reads the --date-order option.
+func ParseDateOrder(s string) (DateOrder, error) {
+	switch o := DateOrder(strings.ToLower(s)); o {
+	case DateOrderUnset, DayFirst, MonthFirst:
+		return o, nil
+	}
+	return "", fmt.Errorf("%q is not dmy or mdy", s)
+}
+
+// Describe says the order in words, for reports.
+func (o DateOrder) Describe() string {
+	switch o {
+	case DayFirst:
+		return "day first (dmy)"
+	case MonthFirst:
+		return "month first (mdy)"
+	}
+	return "not given: a date with two readings is refused"
+}
+
+// AmbiguousDateError is a numeric date both of whose readings are real
+// days (05/03/2025), given without a DateOrder.
+type AmbiguousDateError struct {
+	Text                 string
+	DayFirst, MonthFirst graphmodel.Date
+}
+
+func (e *AmbiguousDateError) Error() string {
+	df, mf := e.DayFirst.Start(), e.MonthFirst.Start()
+	return fmt.Sprintf("ambiguous date %q: %s (day first) or %s (month first); say which with --date-order dmy or mdy",
+		e.Text, df.Format("2 January 2006"), mf.Format("2 January 2006"))
+}
+
 // ParseDate reads the date forms found in removal records and trackers:
-// 2025-03-15 (also with a time), 2025-03, 03/15/2025 (US month first, as in
-// ICE data), 15 March 2025, March 15, 2025, Mar 2025, 2025, and Excel
-// serial numbers. The precision is what the text gives.
-func ParseDate(s string) (graphmodel.Date, error) {
+// 2025-03-15 (also with a time), 2025-03, 15 March 2025, March 15, 2025,
+// Mar 2025, 2025, Excel serial numbers, and numeric dates with /, . or -
+// (15/03/2025, 3/15/2025) when only one reading is a real day; see
+// ParseDateIn. The precision is what the text gives.
+func ParseDate(s string) (graphmodel.Date, error) { return ParseDateIn(s, DateOrderUnset) }
+
+// ParseDateIn is ParseDate with the order of numeric dates given. Without
+// an order, 13/03/2025 is read day first and 03/13/2025 month first (no
+// other reading exists), and 05/03/2025 is an *AmbiguousDateError naming
+// both readings: guessing would shift every day from 1 to 12 of a file
+// written in the other order, silently.
+func ParseDateIn(s string, order DateOrder) (graphmodel.Date, error) {
 	s = strings.TrimSpace(s)
 	bad := func() (graphmodel.Date, error) {
 		return graphmodel.Date{}, fmt.Errorf("unrecognised date %s", termsafe.Excerpt(s))
@@ -64,7 +117,26 @@ func ParseDate(s string) (graphmodel.Date, error) {
 		}
 	case reSlash.MatchString(s):
 		m := reSlash.FindStringSubmatch(s)
-		return day(atoi(m[3]), atoi(m[1]), atoi(m[2]))
+		if m[2] != m[4] {
+			return bad()
+		}
+		a, b, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
+		switch {
+		case order == DayFirst:
+			return day(y, b, a)
+		case order == MonthFirst:
+			return day(y, a, b)
+		case a == b || a > 12:
+			return day(y, b, a)
+		case b > 12:
+			return day(y, a, b)
+		}
+		df, err1 := day(y, b, a)
+		mf, err2 := day(y, a, b)
+		if err1 != nil || err2 != nil {
+			return bad()
+		}
+		return graphmodel.Date{}, &AmbiguousDateError{Text: s, DayFirst: df, MonthFirst: mf}
 	case reDayMonY.MatchString(s):
 		m := reDayMonY.FindStringSubmatch(s)
 		if mo, ok := monthNames[strings.ToLower(m[2])]; ok {
@@ -188,12 +260,12 @@ func Nationalities(reg *graphmodel.Registry, s string) (codes []graphmodel.Code,
 		if part == "" {
 			continue
 		}
-		c, ok := reg.Resolve(part)
+		c, ok := resolve(reg, part)
 		if !ok {
 			// "Iranian nationals", "citizens of Iran"
 			for _, strip := range []string{" nationals", " citizens", " migrants", " people", "citizens of ", "nationals of "} {
 				part2 := strings.TrimSpace(strings.Replace(strings.ToLower(part), strip, "", 1))
-				if c, ok = reg.Resolve(part2); ok {
+				if c, ok = resolve(reg, part2); ok {
 					break
 				}
 			}

@@ -67,7 +67,7 @@ func (a *removals) resolveEntry(s string) nameEntry {
 	if e, ok := a.names[s]; ok {
 		return e
 	}
-	c, ok := a.opt.Registry.Resolve(s)
+	c, ok := resolve(a.opt.Registry, s)
 	if !ok {
 		a.names[s] = nameEntry{idx: -1}
 		return a.names[s]
@@ -125,7 +125,7 @@ func (a *removals) row(n int, v rowView) {
 		a.res.reject(n, fmt.Sprintf("unknown departure country %s", termsafe.Excerpt(dep)), v.cells)
 		return
 	}
-	d, err := ParseDate(date)
+	d, err := ParseDateIn(date, a.opt.DateOrder)
 	if err != nil {
 		a.res.reject(n, err.Error(), v.cells)
 		return

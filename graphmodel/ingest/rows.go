@@ -77,6 +77,9 @@ func newCSVReader(f io.ReadCloser) *csvReader {
 		br.Discard(3)
 	}
 	r := csv.NewReader(br)
+	if b, _ := br.Peek(sniffBytes); len(b) > 0 {
+		r.Comma = sniffDelimiter(b)
+	}
 	r.FieldsPerRecord = -1 // trackers are ragged; missing cells are empty
 	r.ReuseRecord = true
 	r.LazyQuotes = true
@@ -121,6 +124,65 @@ func (c *csvReader) Next() ([]string, int, error) {
 }
 
 func (c *csvReader) Close() error { return c.f.Close() }
+
+// sniffBytes is how much of a CSV file sniffDelimiter looks at.
+const sniffBytes = 64 << 10
+
+// sniffDelimiter tells the field separator of a CSV file from its first
+// lines: a comma, or the semicolon or tab that Excel and LibreOffice write
+// where the decimal mark is a comma (Spanish, French, German, Portuguese
+// settings). The separator is the one that splits the most lines into the
+// same number of fields (more than one); quoted text is skipped, and a
+// tie goes to the comma.
+func sniffDelimiter(b []byte) rune {
+	lines := splitSniffLines(b)
+	best, bestScore := ',', 0
+	for _, d := range []byte{',', ';', '\t'} {
+		counts := map[int]int{}
+		for _, l := range lines {
+			if n := countOutsideQuotes(l, d); n > 0 {
+				counts[n]++
+			}
+		}
+		score := 0
+		for _, c := range counts {
+			score = max(score, c)
+		}
+		if score > bestScore {
+			best, bestScore = rune(d), score
+		}
+	}
+	return best
+}
+
+func splitSniffLines(b []byte) [][]byte {
+	var out [][]byte
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			out = append(out, l)
+		}
+		if len(out) == 30 {
+			break
+		}
+	}
+	if len(out) > 1 && len(b) == sniffBytes {
+		out = out[:len(out)-1] // the last line may be cut
+	}
+	return out
+}
+
+func countOutsideQuotes(l []byte, d byte) int {
+	n, quoted := 0, false
+	for _, c := range l {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == d && !quoted:
+			n++
+		}
+	}
+	return n
+}
 
 // Bounds on ingested files, documented in the README.
 var (

@@ -38,7 +38,7 @@ func (t *tracker) row(n int, v rowView) {
 		t.res.reject(n, "not a data row (footer, total or link)", v.cells)
 		return
 	}
-	to, ok := t.opt.Registry.Resolve(dest)
+	to, ok := resolve(t.opt.Registry, dest)
 	if !ok {
 		if filled <= 2 {
 			t.res.reject(n, "not a data row (footer, total or link)", v.cells)
@@ -52,7 +52,7 @@ func (t *tracker) row(n int, v rowView) {
 		t.res.reject(n, "no date", v.cells)
 		return
 	}
-	date, err := ParseDate(rawDate)
+	date, err := ParseDateIn(rawDate, t.opt.DateOrder)
 	if err != nil {
 		t.res.reject(n, err.Error(), v.cells)
 		return
@@ -69,7 +69,7 @@ func (t *tracker) row(n int, v rowView) {
 	t.seen[content] = n
 	var notes []string
 	if end := v.get("date_end"); end != "" {
-		if e, err := ParseDate(end); err == nil {
+		if e, err := ParseDateIn(end, t.opt.DateOrder); err == nil {
 			notes = append(notes, "through "+e.String())
 		} else {
 			notes = append(notes, fmt.Sprintf("end date as given: %q", end))
@@ -140,7 +140,7 @@ func (t *tracker) badNumbers(v rowView, start graphmodel.Date) string {
 		return fmt.Sprintf("number removed is more than the largest count accepted (%d) %s", graphmodel.MaxCount, termsafe.Excerpt(raw))
 	}
 	if rawEnd := v.get("date_end"); rawEnd != "" {
-		if end, err := ParseDate(rawEnd); err == nil && !end.End().After(start.Start()) {
+		if end, err := ParseDateIn(rawEnd, t.opt.DateOrder); err == nil && !end.End().After(start.Start()) {
 			return fmt.Sprintf("date range ends before it starts %q", start.String()+" to "+end.String())
 		}
 	}
