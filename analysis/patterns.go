@@ -187,9 +187,7 @@ func (ix *patternIndex) name(c graphmodel.Code) string {
 	return ix.reg.Name(c)
 }
 
-func isAgreement(r graphmodel.Relationship) bool {
-	return r.Type == graphmodel.Approached && (r.Status == graphmodel.Agreed || r.Status == graphmodel.Conditional)
-}
+func isAgreement(r graphmodel.Relationship) bool { return IsAgreement(&r) }
 
 // acceptances are Y's agreements to A and the receptions into Y.
 func (ix *patternIndex) acceptances(a, y graphmodel.Code) []graphmodel.Relationship {
@@ -369,7 +367,7 @@ func findCourtBlocked(ix *patternIndex) []Match {
 		// A pair whose only rows say a block was lifted had no block in
 		// the window: nothing was stopped.
 		blocked, lifted := false, false
-		var lastBlock, lastLift graphmodel.Date
+		var lastBlock, lastLift graphmodel.Period
 		for _, b := range blocks {
 			if b.Status == graphmodel.BlockLifted {
 				if !lifted || !b.Date.Before(lastLift) {

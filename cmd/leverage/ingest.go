@@ -260,8 +260,12 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
 	var best graphmodel.Date
 	for _, r := range rels {
-		if best.IsZero() || best.Before(r.Date) {
-			best = r.Date
+		d := r.Date.From
+		if d.IsZero() {
+			d = r.Date.To // "by" a date: the latest it names
+		}
+		if best.IsZero() || best.Before(d) {
+			best = d
 		}
 	}
 	if best.IsZero() {

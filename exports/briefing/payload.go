@@ -230,7 +230,7 @@ func buildPayload(r Results) (payload, error) {
 			}
 		}
 		x := rel{Key: rl.Key, Event: rl.Event, Type: string(rl.Type), From: rl.FromCountry, To: rl.ToCountry,
-			Date: rl.Date.String(), Precision: rl.Date.Precision.String(), Month: m, Status: string(rl.Status),
+			Date: rl.Date.String(), Precision: rl.Date.Kind(), Month: m, Status: string(rl.Status),
 			Instrument: string(rl.Instrument), Confidence: string(rl.Confidence), Sources: rl.Sources, Note: rl.Note,
 			Counted: i < len(r.Counted) && r.Counted[i]}
 		if !rl.Count.IsZero() {

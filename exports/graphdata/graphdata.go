@@ -124,7 +124,7 @@ func nodeOf(d *graphmodel.Dataset, c graphmodel.Code) Node {
 
 func edgeOf(r *graphmodel.Relationship, counted bool) Edge {
 	e := Edge{ID: r.Key, Source: string(r.FromCountry), Target: string(r.ToCountry), Type: string(r.Type),
-		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Precision.String(), Start: r.Date.Start(), End: r.Date.End(),
+		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Kind(), Start: r.Date.Start(), End: r.Date.End(),
 		Status: string(r.Status), Instrument: string(r.Instrument), Confidence: string(r.Confidence),
 		Sources: strings.Join(r.Sources, "; "), Note: r.Note, Counted: counted}
 	if !r.Count.IsZero() {

@@ -192,12 +192,19 @@ func (b *builder) relationships() error {
 		for _, s := range r.Sources {
 			b.cited[s]++
 		}
-		var prec any
+		var prec, date any
 		if !r.Date.IsZero() {
-			prec = r.Date.Precision.String()
+			prec = r.Date.Kind()
+			// One date is a date cell at its precision; a period wider than
+			// one date (an interval, "by", "since") or a qualified one is
+			// EDTF text, which the reader takes back as it is.
+			date = r.Date.String()
+			if d, ok := r.Date.Single(); ok && !r.Date.Qualified() {
+				date = d.Start()
+			}
 		}
 		if err := t.add(r.Key, r.Event, string(r.Type), string(r.FromCountry), b.name(r.FromCountry),
-			string(r.ToCountry), b.name(r.ToCountry), r.Date.Start(), prec, string(r.Status), string(r.Instrument),
+			string(r.ToCountry), b.name(r.ToCountry), date, prec, string(r.Status), string(r.Instrument),
 			intOrNil(!r.Count.IsZero(), r.Count.Value), string(r.Count.Qualifier),
 			intOrNil(!r.Money.IsZero(), r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
 			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note, b.lineage().Independent(r.Sources)); err != nil {

@@ -153,7 +153,7 @@ func (r *reader) sources() []graphmodel.Source {
 		v.id = s.Key
 		r.rows[s.Key] = rowPos{v.sheet, v.line}
 		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
-		s.Published = v.date("Published", "Published precision", "published")
+		s.Published = v.oneDate("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {
 			v.fail(sourceColumn[e.Field], e.Field, e.Err)
 		}

@@ -105,7 +105,7 @@ func TestReadCorrectedCopy(t *testing.T) {
 		t.Errorf("changes %+v", ch.Relationships)
 	}
 	last := got.Relationships[len(got.Relationships)-1]
-	if last.Date != graphmodel.MonthDate(2025, 7) || last.Count != (graphmodel.Count{Value: 12, Qualifier: graphmodel.About}) {
+	if last.Date != graphmodel.On(graphmodel.MonthDate(2025, 7)) || last.Count != (graphmodel.Count{Value: 12, Qualifier: graphmodel.About}) {
 		t.Errorf("added row read as %+v", last)
 	}
 }

@@ -145,7 +145,7 @@ func readRelationships(ctx context.Context, tx neo4j.ManagedTransaction, d *grap
 			}
 		}
 		var err error
-		if r.Date, err = graphmodel.ParseDate(str(p, "date")); err != nil {
+		if r.Date, err = graphmodel.ParsePeriod(str(p, "date")); err != nil {
 			return &graphmodel.FieldError{Record: r.Key, Field: "date", Err: err}
 		}
 		if n, ok := p["count"].(int64); ok {

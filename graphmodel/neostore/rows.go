@@ -119,8 +119,11 @@ func orNil(s string) any {
 // property left by an earlier version of the relationship.
 func relRow(seq int, r *graphmodel.Relationship) []any {
 	var start, end, count, countQ, amount, currency, amountQ any
-	if !r.Date.IsZero() {
+	// An open end has no DATE: null says "no bound known".
+	if !r.Date.IsZero() && !r.Date.OpenStart() {
 		start = neo4j.DateOf(r.Date.Start())
+	}
+	if !r.Date.IsZero() && !r.Date.OpenEnd() {
 		end = neo4j.DateOf(r.Date.End().AddDate(0, 0, -1))
 	}
 	if !r.Count.IsZero() {
@@ -130,6 +133,6 @@ func relRow(seq int, r *graphmodel.Relationship) []any {
 		amount, currency, amountQ = r.Money.Amount, r.Money.Currency, string(r.Money.Qualifier)
 	}
 	return []any{r.Key, string(r.FromCountry), string(r.ToCountry),
-		int64(seq), r.Date.String(), start, end, r.Date.Precision.String(), orNil(r.Event), orNil(string(r.Status)),
+		int64(seq), r.Date.String(), start, end, r.Date.Kind(), orNil(r.Event), orNil(string(r.Status)),
 		orNil(string(r.Instrument)), count, countQ, amount, currency, amountQ, string(r.Confidence), nonNil(r.Sources), r.Note}
 }

@@ -68,8 +68,12 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			continue
 		}
 		s := rd.Start()
+		if rd.OpenStart() {
+			// "By May 2025" has no first month; its last is the one known.
+			s = rd.End().AddDate(0, 0, -1)
+		}
 		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if rd.Precision >= graphmodel.Month {
+		if rd.Precision() >= graphmodel.Month {
 			if first.IsZero() || s.Before(first) {
 				first = s
 			}
@@ -102,8 +106,7 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 // snapshot is the analysis of one window, as the counts panel and the map
 // show it.
 func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
-	rels := analysis.Select(d, w)
-	counted := analysis.Counted(rels)
+	rels, _, counted := analysis.SelectEvents(d, w)
 	mr := briefing.MonthResult{
 		Relationships: len(rels),
 		Matches:       len(analysis.FindAll(d, w)),
@@ -117,10 +120,10 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
-	latest := map[graphmodel.Code]graphmodel.Date{}
+	latest := map[graphmodel.Code]graphmodel.Period{}
 	for i := range rels {
 		rel := &rels[i]
-		if rel.Date.Precision != graphmodel.PrecisionNone && rel.Date.Precision < graphmodel.Month {
+		if p := rel.Date.Precision(); p != graphmodel.PrecisionNone && p < graphmodel.Month {
 			mr.Coarse++
 		}
 		c := mr.Countries[rel.ToCountry]

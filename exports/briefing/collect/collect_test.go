@@ -13,7 +13,7 @@ import (
 func tiny() *graphmodel.Dataset {
 	src := []string{"s1"}
 	rel := func(key, event string, t graphmodel.RelType, from, to graphmodel.Code, date graphmodel.Date, st graphmodel.Status) graphmodel.Relationship {
-		return graphmodel.Relationship{Key: key, Event: event, Type: t, FromCountry: from, ToCountry: to, Date: date,
+		return graphmodel.Relationship{Key: key, Event: event, Type: t, FromCountry: from, ToCountry: to, Date: graphmodel.On(date),
 			Status: st, Confidence: graphmodel.Reported, Sources: src, Note: key}
 	}
 	rs := []graphmodel.Relationship{
@@ -79,7 +79,7 @@ func TestCoarseClaimsOpenNoMonth(t *testing.T) {
 	d := tiny()
 	d.Relationships = append(d.Relationships, d.Relationships[0])
 	old := &d.Relationships[len(d.Relationships)-1]
-	old.Key, old.Date = "a0", graphmodel.YearDate(2024)
+	old.Key, old.Date = "a0", graphmodel.On(graphmodel.YearDate(2024))
 	r := Results(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
 	if got := r.Months[0].Month; got != "2025-01" {
 		t.Errorf("slider opens at %s, want 2025-01", got)
