@@ -184,7 +184,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 		return res, stopped(err)
 	}
 	meta := map[string]any{"name": name, "version": d.Meta.Version, "description": d.Meta.Description,
-		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(),
+		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(), "campaign": campaignList(d.Meta.Campaign),
 		"content_hash": key, "tool": "leverage " + graphmodel.ToolVersion()}
 	gen, resumed, err := s.beginGeneration(ctx, meta)
 	if err != nil {
@@ -222,7 +222,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 			})
 		}
 	}
-	n, err := s.loadRelationships(ctx, gen, each, opt)
+	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {
@@ -347,7 +347,17 @@ SET ` + relSetClause + "\n"
 
 // loadRelationships writes relationship batches from opt.Workers sessions
 // at once; the first failure stops the others.
-func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, opt LoadOptions) (int64, error) {
+// sourceIndex looks sources up by key, for the report dates of the
+// relationships that cite them.
+func sourceIndex(ss []graphmodel.Source) func(string) (graphmodel.Source, bool) {
+	m := make(map[string]graphmodel.Source, len(ss))
+	for _, s := range ss {
+		m[s.Key] = s
+	}
+	return func(k string) (graphmodel.Source, bool) { s, ok := m[k]; return s, ok }
+}
+
+func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, lookup func(string) (graphmodel.Source, bool), opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -430,7 +440,7 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 	seq := 0
 	errStopped := errors.New("stopped")
 	err := each(func(r *graphmodel.Relationship) error {
-		byType[r.Type] = append(byType[r.Type], relRow(seq, r))
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r, lookup))
 		seq++
 		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
 			return errStopped
