@@ -33,7 +33,7 @@ func TestNeo4jLibraryDBHitsOnSynthetic20k(t *testing.T) {
 	if _, err := s.Load(ctx, d, neostore.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.WriteAnalysis(ctx, neostore.NewAnalysis(d, analysis.Window{}, 1), 0); err != nil {
+	if _, err := s.WriteAnalysis(ctx, analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1).NodeMetrics(), 0); err != nil {
 		t.Fatal(err)
 	}
 	scan, err := s.ProfileRead(ctx, "MATCH (a:Country)-[r]->(b:Country) RETURN count(r.note) + count(r.sources) + count(a.code) AS n", nil)
