@@ -56,7 +56,9 @@ func magnitude(r *graphmodel.Relationship) int64 {
 // dated apart (a payment one report dates by May, another by June), and
 // which account stands for the event must not change with the window, or
 // a window would count the less confident figure. An event is in a window
-// when the claim that stands for it is.
+// when the claim that stands for it is. A known-by window is the
+// exception: it shows what the reports of the time said, so the event
+// stands on the best account reported by then.
 func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []Membership, []bool) {
 	all := Counted(d.Relationships)
 	if w.IsOpen() {
@@ -77,6 +79,11 @@ func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, [
 			in = append(in, m)
 			counted = append(counted, all[i])
 		}
+	}
+	if w.Known {
+		// What was known then is the accounts reported by then: the
+		// event stands on the best of those, not on a later report.
+		counted = Counted(rels)
 	}
 	return rels, in, counted
 }

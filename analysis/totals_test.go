@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -37,9 +38,9 @@ func TestTotalsCountEvents(t *testing.T) {
 		Approaches: 8,
 		// RW's, CR's and XK's own agreements; not the presser's account.
 		Agreements: 3,
-		// CR 200 and PA of unknown size; the planned reception and the
-		// return of own citizens are not receptions.
-		Receptions: 2, People: 200, UnknownSize: 1,
+		// CR 200, SV 200 and PA of unknown size; the planned reception
+		// and the return of own citizens are not receptions.
+		Receptions: 3, People: 400, UnknownSize: 1,
 		// The SV payment reported twice is one payment, at the more
 		// confident account's 5,000,000; PA's 14,000,000 is another.
 		Payments: 2, Paid: []Tally{{Key: "USD", Count: 19000000}},
@@ -81,12 +82,12 @@ func TestWindowCertainAndPossible(t *testing.T) {
 	}
 	// Strict keeps the certain only; the default both.
 	w := Window{From: day(2025, 3, 1), To: day(2025, 6, 30)}
-	if n := len(Select(d, w)); n != 14 {
-		t.Errorf("overlapping window holds %d claims, want 10", n)
+	if n := len(Select(d, w)); n != 15 {
+		t.Errorf("overlapping window holds %d claims, want 15", n)
 	}
 	w.Strict = true
-	if n := len(Select(d, w)); n != 8 {
-		t.Errorf("strict window holds %d claims, want 8 (SS block and lift, RW talks, planned SV, own return, CR and XK agreed, LY talks)", n)
+	if n := len(Select(d, w)); n != 9 {
+		t.Errorf("strict window holds %d claims, want 9 (SS block and lift, RW talks, planned SV, own return, CR and XK agreed, LY talks, VE to SV)", n)
 	}
 	tot := TotalsOf(d, Window{From: day(2025, 3, 1), To: day(2025, 6, 30)})
 	if tot.Certain.Payments != 0 || tot.Possible.Payments != 2 || tot.Certain.Blocks != 1 || tot.Possible.Agreements != 1 {
@@ -141,5 +142,30 @@ func TestAnswersStand(t *testing.T) {
 	// As of February, CR had only said it would consider.
 	if a := AnswerOf(d, "CR", AsOf(day(2025, 2, 28))); a.Label() != "considering" {
 		t.Errorf("CR as of February: %s", a.Label())
+	}
+}
+
+// Payment → acceptance needs a payment a source ties to the acceptance:
+// SV's is tied, PA's is for another programme (the Panama case).
+// Another state's court block (GB-RW) is not the campaign's.
+func TestPatternsTiedAndCampaign(t *testing.T) {
+	d := timeModel(t)
+	got := map[string][]graphmodel.Code{}
+	for _, m := range FindAll(d, Window{}) {
+		got[m.Pattern] = append(got[m.Pattern], m.Country)
+	}
+	if fmt.Sprint(got["payment_acceptance"]) != "[SV]" {
+		t.Errorf("payment_acceptance %v, want [SV]", got["payment_acceptance"])
+	}
+	if fmt.Sprint(got["court_blocked"]) != "[SS]" {
+		t.Errorf("court_blocked %v, want [SS]: GB's block of removals to RW is another state's", got["court_blocked"])
+	}
+	d.Meta.Campaign = nil // no campaign declared: every presser's claims count
+	got = map[string][]graphmodel.Code{}
+	for _, m := range FindAll(d, Window{}) {
+		got[m.Pattern] = append(got[m.Pattern], m.Country)
+	}
+	if fmt.Sprint(got["court_blocked"]) != "[RW SS]" {
+		t.Errorf("without a campaign, court_blocked %v, want [RW SS]", got["court_blocked"])
 	}
 }

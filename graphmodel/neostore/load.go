@@ -10,6 +10,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -222,7 +223,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 			})
 		}
 	}
-	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), opt)
+	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), analysis.Campaign(d), opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {
@@ -357,7 +358,7 @@ func sourceIndex(ss []graphmodel.Source) func(string) (graphmodel.Source, bool) 
 	return func(k string) (graphmodel.Source, bool) { s, ok := m[k]; return s, ok }
 }
 
-func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, lookup func(string) (graphmodel.Source, bool), opt LoadOptions) (int64, error) {
+func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, lookup func(string) (graphmodel.Source, bool), campaign func(*graphmodel.Relationship) bool, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -440,7 +441,7 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 	seq := 0
 	errStopped := errors.New("stopped")
 	err := each(func(r *graphmodel.Relationship) error {
-		byType[r.Type] = append(byType[r.Type], relRow(seq, r, lookup))
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r, lookup, campaign))
 		seq++
 		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
 			return errStopped

@@ -97,13 +97,16 @@ const (
 )
 
 // relProps are the relationship properties besides id, in row order.
+// campaign says whether the claim is the dataset's campaign's
+// (analysis.Campaign), so the Cypher patterns leave other pressing
+// states' claims out as the Go ones do.
 // date_start and date_end bound the event's period (null: open on that
 // side); reported is the claim's own report date as written, and
 // reported_start and reported_end bound its first report (its own, else
 // the earliest of its sources' published dates), for "known by" queries.
 var relProps = []string{"seq", "date", "date_start", "date_end", "date_precision", "event", "status", "instrument",
 	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note",
-	"reported", "reported_start", "reported_end", "stated_by", "payment_tie"}
+	"reported", "reported_start", "reported_end", "stated_by", "payment_tie", "campaign"}
 
 var relSetClause = func() string {
 	parts := make([]string, len(relProps))
@@ -122,7 +125,7 @@ func orNil(s string) any {
 
 // relRow is r as a row. Every position is always filled; nil removes a
 // property left by an earlier version of the relationship.
-func relRow(seq int, r *graphmodel.Relationship, lookup func(string) (graphmodel.Source, bool)) []any {
+func relRow(seq int, r *graphmodel.Relationship, lookup func(string) (graphmodel.Source, bool), campaign func(*graphmodel.Relationship) bool) []any {
 	var count, countQ, amount, currency, amountQ any
 	start, end := periodBounds(r.Date)
 	first, _ := r.FirstReported(lookup)
@@ -136,7 +139,7 @@ func relRow(seq int, r *graphmodel.Relationship, lookup func(string) (graphmodel
 	return []any{r.Key, string(r.FromCountry), string(r.ToCountry),
 		int64(seq), r.Date.String(), start, end, r.Date.Kind(), orNil(r.Event), orNil(string(r.Status)),
 		orNil(string(r.Instrument)), count, countQ, amount, currency, amountQ, string(r.Confidence), nonNil(r.Sources), r.Note,
-		orNil(r.Reported.String()), repStart, repEnd, orNil(string(r.StatedBy)), orNil(string(r.PaymentTie))}
+		orNil(r.Reported.String()), repStart, repEnd, orNil(string(r.StatedBy)), orNil(string(r.PaymentTie)), campaign(r)}
 }
 
 // periodBounds are p's first and last day as Neo4j dates; an open side,
