@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestGonumOnLayersAgrees(t *testing.T) {
 				}
 			}
 		}
-		pr := network.PageRank(g, network.PageRankDamping, true, 1e-13)
+		pr, _, _ := network.PageRank(context.Background(), g, network.PageRankDamping, true, 1e-13)
 		for id, want := range gonumnet.PageRankSparse(gg, network.PageRankDamping, 1e-13) {
 			if math.Abs(pr[id]-want) > 1e-8 {
 				t.Errorf("%s: pagerank[%s] = %g, gonum %g", l, g.Name(int(id)), pr[id], want)

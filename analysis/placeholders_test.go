@@ -36,7 +36,7 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	if got := g.Placeholders(); !slices.Equal(got, []string{"XG", "XU"}) {
 		t.Fatalf("placeholders %v, want [XG XU] (by kind, not code)", got)
 	}
-	ms := network.Hubs(g)
+	ms := hubsOf(t, g)
 	at := func(n string) network.NodeMetrics { i, _ := g.Index(n); return ms[i] }
 	// By hand: PA takes 10 AF + 300 XU; CR takes 200 XU + 5 IN.
 	if pa := at("PA"); pa.InStrength != 310 || pa.InDegree != 1 || pa.OutStrength != 80 || pa.OutDegree != 0 {
@@ -55,7 +55,7 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 			t.Errorf("placeholder %s ranked", m.Node)
 		}
 	}
-	for _, c := range network.Louvain(g, 1).Members {
+	for _, c := range louvainOf(t, g, 1).Members {
 		if slices.Contains(c, "XU") || slices.Contains(c, "XG") {
 			t.Errorf("placeholder in community %v", c)
 		}
@@ -68,7 +68,7 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	}
 
 	all := ViewWith(d, LayerFlow, Window{}, Options{IncludePlaceholders: true})
-	ranked, _ = network.Rank(network.Hubs(all), "in_strength")
+	ranked, _ = network.Rank(hubsOf(t, all), "in_strength")
 	if len(ranked) != all.Len() || !slices.ContainsFunc(ranked, func(m network.NodeMetrics) bool { return m.Node == "XU" }) {
 		t.Errorf("--include-placeholders: XU not ranked")
 	}
@@ -137,13 +137,13 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 	}
 	for _, l := range Layers {
 		g := View(d, l, Window{})
-		ranked, _ := network.Rank(network.Hubs(g), "pagerank")
+		ranked, _ := network.Rank(hubsOf(t, g), "pagerank")
 		for _, m := range ranked {
 			if IsPlaceholder(d.Registry, graphmodel.Code(m.Node)) {
 				t.Errorf("%s: %s ranked", l, m.Node)
 			}
 		}
-		for _, c := range network.Louvain(g, 1).Members {
+		for _, c := range louvainOf(t, g, 1).Members {
 			for _, m := range c {
 				if IsPlaceholder(d.Registry, graphmodel.Code(m)) {
 					t.Errorf("%s: %s in a community", l, m)
@@ -157,7 +157,7 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 		}
 	}
 	g := ViewWith(d, LayerAll, Window{}, Options{IncludePlaceholders: true})
-	ranked, _ := network.Rank(network.Hubs(g), "pagerank")
+	ranked, _ := network.Rank(hubsOf(t, g), "pagerank")
 	if !slices.ContainsFunc(ranked, func(m network.NodeMetrics) bool { return m.Node == "ZZ" }) {
 		t.Error("with placeholders included, ZZ is not ranked")
 	}

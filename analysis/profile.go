@@ -262,28 +262,26 @@ type RankChange struct {
 	Value  float64 `json:"value_after"`
 }
 
-// RemoveHub recomputes the layer without the hub's incoming relationships.
-func RemoveHub(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric network.Metric, w Window) (HubRemoval, error) {
-	return RemoveHubWith(d, hub, layer, metric, w, Options{})
-}
-
-// RemoveHubWith is RemoveHub with options.
-func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metric network.Metric, w Window, opt Options) (HubRemoval, error) {
+// RemoveHub recomputes the layer without the hub's incoming relationships
+// in the Results' window, with its options and settings.
+func (r *Results) RemoveHub(hub graphmodel.Code, layer Layer, metric network.Metric) (HubRemoval, error) {
 	out := HubRemoval{Hub: hub, Layer: layer, Metric: metric}
-	before := ViewWith(d, layer, w, opt)
+	d, w, opt := r.Dataset, r.Window, r.Options
+	before := r.Layer(layer)
 	var kept []graphmodel.Relationship
-	for _, r := range Select(d, w) {
-		if r.ToCountry != hub {
-			kept = append(kept, r)
+	for _, rel := range Select(d, w) {
+		if rel.ToCountry != hub {
+			kept = append(kept, rel)
 		}
 	}
-	without := &graphmodel.Dataset{Meta: d.Meta, Registry: d.Registry, Relationships: kept}
-	after := ViewWith(without, layer, Window{}, opt)
-	rb, err := network.Rank(network.Hubs(before), metric)
+	without := NewResults(&graphmodel.Dataset{Meta: d.Meta, Registry: d.Registry, Relationships: kept}, Window{}, opt, r.Seed)
+	without.Settings = r.Settings
+	after := without.Layer(layer)
+	rb, err := before.Ranked(metric)
 	if err != nil {
 		return out, err
 	}
-	ra, _ := network.Rank(network.Hubs(after), metric)
+	ra, _ := after.Ranked(metric)
 	pos := map[string]int{}
 	for i, m := range rb {
 		pos[m.Node] = i + 1
@@ -294,7 +292,7 @@ func RemoveHubWith(d *graphmodel.Dataset, hub graphmodel.Code, layer Layer, metr
 			out.RankChanges = append(out.RankChanges, RankChange{Node: m.Node, Before: b, After: i + 1, Value: v})
 		}
 	}
-	out.ReachBefore, out.ReachAfter = reach(before), reach(after)
+	out.ReachBefore, out.ReachAfter = reach(before.Graph), reach(after.Graph)
 	for _, dep := range SingleReceiverDependenciesWith(d, w, opt) {
 		if dep.Receiver == hub && !slices.Contains(out.Stranded, dep.Nationality) {
 			out.Stranded = append(out.Stranded, dep.Nationality)

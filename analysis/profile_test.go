@@ -61,7 +61,7 @@ func TestSingleReceiverDependencies(t *testing.T) {
 
 func TestRemoveHub(t *testing.T) {
 	d, _ := fixtures.Seed()
-	r, err := RemoveHub(d, "UZ", LayerFlow, "in_strength", Window{})
+	r, err := NewResults(d, Window{}, Options{}, 1).RemoveHub("UZ", LayerFlow, "in_strength")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
 )
 
@@ -36,7 +35,7 @@ func TestSeedReferenceGraphs(t *testing.T) {
 	const louvainSeed = 1
 	for _, l := range Layers {
 		g := View(d, l, Window{})
-		s := seedSpec{Seed: louvainSeed, Placeholders: g.Placeholders(), Partition: network.Louvain(g, louvainSeed).Members}
+		s := seedSpec{Seed: louvainSeed, Placeholders: g.Placeholders(), Partition: louvainOf(t, g, louvainSeed).Members}
 		for i := 0; i < g.Len(); i++ {
 			s.Nodes = append(s.Nodes, g.Name(i))
 		}

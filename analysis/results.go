@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"context"
+
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
@@ -20,6 +22,9 @@ type Results struct {
 	Options Options
 	// Seed seeds Louvain (communities and their stability).
 	Seed uint64
+	// Settings are the hub metrics' parameters (network.DefaultSettings
+	// unless changed before the first layer is asked for).
+	Settings network.Settings
 
 	layers       map[Layer]*LayerResult
 	stability    *network.Stability
@@ -33,14 +38,15 @@ type Results struct {
 
 // NewResults prepares the analysis of d in w; nothing is computed yet.
 func NewResults(d *graphmodel.Dataset, w Window, opt Options, seed uint64) *Results {
-	return &Results{Dataset: d, Window: w, Options: opt, Seed: seed, layers: map[Layer]*LayerResult{}, done: map[string]bool{}}
+	return &Results{Dataset: d, Window: w, Options: opt, Seed: seed, Settings: network.DefaultSettings(),
+		layers: map[Layer]*LayerResult{}, done: map[string]bool{}}
 }
 
 // LayerResult is one layer's view (ViewWith) and what is computed on it.
 type LayerResult struct {
 	Layer Layer
 	Graph *network.Graph
-	// Hubs are the nodes' metrics in index order (network.HubsRun), Runs
+	// Hubs are the nodes' metrics in index order (network.Hubs), Runs
 	// the settings and convergence of each metric.
 	Hubs []network.NodeMetrics
 	Runs []network.MetricRun
@@ -49,13 +55,18 @@ type LayerResult struct {
 	communities *network.Communities
 }
 
-// Layer is layer's view with its hub metrics, computed on the first call.
+// Layer is layer's view with its hub metrics, computed on the first call:
+// the one place a layer becomes metrics. The exports read a Results
+// whole, so the kernels run to the end (a background context).
 func (r *Results) Layer(l Layer) *LayerResult {
 	if lr, ok := r.layers[l]; ok {
 		return lr
 	}
 	g := ViewWith(r.Dataset, l, r.Window, r.Options)
-	hubs, runs := network.HubsRun(g)
+	hubs, runs, err := network.Hubs(context.Background(), g, r.Settings)
+	if err != nil {
+		panic(err) // a background context is never done
+	}
 	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed}
 	r.layers[l] = lr
 	return lr
@@ -70,7 +81,10 @@ func (lr *LayerResult) Ranked(m network.Metric) ([]network.NodeMetrics, error) {
 // Results' seed), computed on the first call.
 func (lr *LayerResult) Communities() network.Communities {
 	if lr.communities == nil {
-		c := network.Louvain(lr.Graph, lr.seed)
+		c, err := network.Louvain(context.Background(), lr.Graph, lr.seed)
+		if err != nil {
+			panic(err) // a background context is never done
+		}
 		lr.communities = &c
 	}
 	return *lr.communities
@@ -80,10 +94,20 @@ func (lr *LayerResult) Communities() network.Communities {
 // runs and null samples (network.CommunityStability), computed once.
 func (r *Results) Stability() network.Stability {
 	if r.stability == nil {
-		s := network.CommunityStability(r.Layer(LayerAll).Graph, r.Seed, network.StabilityRuns, network.StabilityNullSamples)
+		s, err := r.Layer(LayerAll).Stability(context.Background(), network.StabilityRuns, network.StabilityNullSamples)
+		if err != nil {
+			panic(err) // a background context is never done
+		}
 		r.stability = &s
 	}
 	return *r.stability
+}
+
+// Stability measures the layer's communities (network.CommunityStability
+// with the Results' seed) over runs seeded runs and nullSamples
+// randomisations.
+func (lr *LayerResult) Stability(ctx context.Context, runs, nullSamples int) (network.Stability, error) {
+	return network.CommunityStability(ctx, lr.Graph, lr.seed, runs, nullSamples)
 }
 
 // once runs compute the first time key is asked for.

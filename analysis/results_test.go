@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -28,10 +29,10 @@ func TestResultsMatchTheFunctionsAndComputeOnce(t *testing.T) {
 			if !reflect.DeepEqual(lr.Graph.EdgeList(), g.EdgeList()) || !reflect.DeepEqual(lr.Graph.Placeholders(), g.Placeholders()) {
 				t.Errorf("%s %+v: the view differs from ViewWith", l, opt)
 			}
-			if !reflect.DeepEqual(lr.Hubs, network.Hubs(g)) {
+			if !reflect.DeepEqual(lr.Hubs, hubsOf(t, g)) {
 				t.Errorf("%s %+v: hubs differ from network.Hubs", l, opt)
 			}
-			if c := network.Louvain(g, 7); !reflect.DeepEqual(lr.Communities(), c) {
+			if c := louvainOf(t, g, 7); !reflect.DeepEqual(lr.Communities(), c) {
 				t.Errorf("%s %+v: communities differ from Louvain with the seed", l, opt)
 			}
 		}
@@ -40,8 +41,39 @@ func TestResultsMatchTheFunctionsAndComputeOnce(t *testing.T) {
 			!reflect.DeepEqual(r.Summary(), Summarize(d)) {
 			t.Errorf("%+v: a domain part differs from its function", opt)
 		}
-		if s := network.CommunityStability(ViewWith(d, LayerAll, w, opt), 7, network.StabilityRuns, network.StabilityNullSamples); !reflect.DeepEqual(r.Stability(), s) {
+		if s := stabilityOf(t, ViewWith(d, LayerAll, w, opt), 7); !reflect.DeepEqual(r.Stability(), s) {
 			t.Errorf("%+v: stability differs", opt)
 		}
 	}
+}
+
+// hubsOf is network.Hubs with the default settings, failing t on an error.
+func hubsOf(t testing.TB, g *network.Graph) []network.NodeMetrics {
+	t.Helper()
+	ms, _, err := network.Hubs(context.Background(), g, network.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+// louvainOf is network.Louvain, failing t on an error.
+func louvainOf(t testing.TB, g *network.Graph, seed uint64) network.Communities {
+	t.Helper()
+	c, err := network.Louvain(context.Background(), g, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// stabilityOf is network.CommunityStability with the default runs and
+// samples, failing t on an error.
+func stabilityOf(t testing.TB, g *network.Graph, seed uint64) network.Stability {
+	t.Helper()
+	s, err := network.CommunityStability(context.Background(), g, seed, network.StabilityRuns, network.StabilityNullSamples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

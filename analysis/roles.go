@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"sort"
 
@@ -106,7 +107,9 @@ func RolesOf(d *graphmodel.Dataset, w Window, n int) Roles {
 		out.Receivers = append(out.Receivers, RoleRank{Code: c, Name: name(c), Value: float64(x.people), Detail: detail})
 	}
 	g := View(d, LayerAll, w).Structural()
-	for i, b := range network.Betweenness(g) {
+	// Background: betweenness fails only when its context is cancelled.
+	bs, _ := network.Betweenness(context.Background(), g)
+	for i, b := range bs {
 		if b > 0 {
 			c := graphmodel.Code(g.Name(i))
 			out.Brokers = append(out.Brokers, RoleRank{Code: c, Name: name(c), Value: b, Detail: fmt.Sprintf("%.4f", b)})

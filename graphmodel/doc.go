@@ -4,9 +4,13 @@
 //
 // A Country satisfies gonum's graph.Node and a Relationship satisfies
 // graph.Line, so a Dataset can be handed to gonum's multigraph algorithms
-// without copying. The package depends on the standard library and gonum's
-// graph interfaces only; readers and writers for concrete formats, and the
-// ISO 3166 reference table, live in subpackages.
+// without copying. The package depends on the standard library, gonum's
+// graph interfaces and golang.org/x/text's Unicode normalisation (names are
+// looked up with accents removed, NormalizeName) only; readers and writers for concrete formats, and
+// the ISO 3166 reference table, live in subpackages. The analysis hands its
+// per-node metrics to a store as NodeMetrics, declared here, so no store
+// imports the analysis. Its one file access is ContentHasher's spill file
+// in the temporary directory.
 //
 // Direction conventions, chosen so that the questions analysts ask first are
 // one hop in Go and in Cypher:

@@ -32,23 +32,6 @@ func Degrees(g *Graph) (out, in []int, outStrength, inStrength []float64) {
 	return out, in, outStrength, inStrength
 }
 
-// PageRank returns PageRank scores by power iteration with damping factor
-// d = damp, as networkx.pagerank defines it (Page, Brin, Motwani and
-// Winograd, "The PageRank citation ranking: bringing order to the web",
-// Stanford InfoLab 1999):
-//
-//	x_v ← (1-d)/n + d·( Σ_{u→v} x_u·w_uv/s_u + Σ_{u dangling} x_u/n )
-//
-// where s_u is u's out-strength (out-degree when not weighted) and a
-// dangling node has none: its rank is spread uniformly, teleportation is
-// uniform, and iteration stops when the L1 change is below n*tol. With weighted, edges count in proportion to their
-// weight; otherwise each collapsed edge counts 1. Scores sum to 1.
-// Summation order is fixed, so results are bit-for-bit reproducible.
-func PageRank(g *Graph, damp float64, weighted bool, tol float64) []float64 {
-	x, _ := PageRankRun(g, damp, weighted, tol)
-	return x
-}
-
 // Convergence is how an iterative method ended: the iterations (or
 // matrix-vector products) it ran, and whether it met its tolerance before
 // its iteration limit.
@@ -60,12 +43,28 @@ type Convergence struct {
 // pageRankMaxIter bounds PageRank's power iteration.
 const pageRankMaxIter = 1000
 
-// PageRankRun is PageRank that also reports its convergence.
-func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64, Convergence) {
+// PageRank returns PageRank scores by power iteration with damping factor
+// d = damp, as networkx.pagerank defines it (Page, Brin, Motwani and
+// Winograd, "The PageRank citation ranking: bringing order to the web",
+// Stanford InfoLab 1999):
+//
+//	x_v ← (1-d)/n + d·( Σ_{u→v} x_u·w_uv/s_u + Σ_{u dangling} x_u/n )
+//
+// where s_u is u's out-strength (out-degree when not weighted) and a
+// dangling node has none: its rank is spread uniformly, teleportation is
+// uniform. With weighted, edges count in proportion to their weight;
+// otherwise each collapsed edge counts 1. Scores sum to 1. Summation order
+// is fixed, so results are bit-for-bit reproducible.
+//
+// Stopping rule (the one MetricTable states): iteration stops when the L1
+// change Σ|x_k+1 − x_k| is below n·tol, or after pageRankMaxIter
+// iterations, unconverged; the Convergence says which. Once ctx is done
+// it stops between iterations and returns ctx's error and no scores.
+func PageRank(ctx context.Context, g *Graph, damp float64, weighted bool, tol float64) ([]float64, Convergence, error) {
 	n := g.Len()
 	var conv Convergence
 	if n == 0 {
-		return nil, Convergence{Converged: true}
+		return nil, Convergence{Converged: true}, ctx.Err()
 	}
 	// inv[i] is 1/out-strength (0 for dangling nodes), so each iteration
 	// does one multiply-add per edge.
@@ -94,6 +93,9 @@ func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64,
 		workers = max(1, runtime.GOMAXPROCS(0))
 	}
 	for iter := 0; iter < pageRankMaxIter; iter++ {
+		if err := ctx.Err(); err != nil {
+			return nil, conv, err
+		}
 		conv.Iterations = iter + 1
 		dangling := 0.0
 		for i, v := range inv {
@@ -131,7 +133,7 @@ func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64,
 			break
 		}
 	}
-	return x, conv
+	return x, conv, nil
 }
 
 // Betweenness returns exact shortest-path betweenness on hop distances,
@@ -143,15 +145,9 @@ func PageRankRun(g *Graph, damp float64, weighted bool, tol float64) ([]float64,
 // (U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
 // Sociol. 25(2), 2001). Sources are split across GOMAXPROCS workers, each with
 // its own flat arrays; partial sums are added in worker order, so results
-// do not depend on scheduling.
-func Betweenness(g *Graph) []float64 {
-	cb, _ := BetweennessContext(context.Background(), g)
-	return cb
-}
-
-// BetweennessContext is Betweenness that stops between sources once ctx is
-// done, returning ctx's error and no scores.
-func BetweennessContext(ctx context.Context, g *Graph) ([]float64, error) {
+// do not depend on scheduling. It is exact: no stopping rule. Once ctx is
+// done it stops between sources, returning ctx's error and no scores.
+func Betweenness(ctx context.Context, g *Graph) ([]float64, error) {
 	n := g.Len()
 	cb, err := brandesSum(ctx, g, n, func(i int) int32 { return int32(i) })
 	if err != nil {
@@ -247,15 +243,9 @@ func brandesFrom(g *Graph, s int32, cb, sigma []float64, dist []int32, delta []f
 // directed graphs: ((r-1)/sum d(v,u)) * ((r-1)/(n-1)), r being the number
 // of nodes that reach u, u included. Harmonic returns sum 1/d(v,u) over
 // v that reach u, as networkx.harmonic_centrality. Both use one BFS per
-// node with O(n) memory, never an n×n table.
-func Closeness(g *Graph) (closeness, harmonic []float64) {
-	closeness, harmonic, _ = ClosenessContext(context.Background(), g)
-	return closeness, harmonic
-}
-
-// ClosenessContext is Closeness that stops between breadth-first searches
-// once ctx is done, returning ctx's error.
-func ClosenessContext(ctx context.Context, g *Graph) (closeness, harmonic []float64, err error) {
+// node with O(n) memory, never an n×n table. Both are exact. Once ctx is
+// done it stops between breadth-first searches, returning ctx's error.
+func Closeness(ctx context.Context, g *Graph) (closeness, harmonic []float64, err error) {
 	n := g.Len()
 	closeness, harmonic = make([]float64, n), make([]float64, n)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n))
@@ -373,18 +363,12 @@ func CoreNumbers(g *Graph) []int {
 // bound over the n nodes, every estimate is within eps of the exact value
 // with probability at least 1-delta when k >= ln(2n/delta) / (2 eps^2)
 // (relative to the largest possible score, 1). SamplesFor computes that k.
-// k >= n gives the exact result.
-func BetweennessSampled(g *Graph, k int, seed uint64) []float64 {
-	cb, _ := BetweennessSampledContext(context.Background(), g, k, seed)
-	return cb
-}
-
-// BetweennessSampledContext is BetweennessSampled that stops between
-// sources once ctx is done.
-func BetweennessSampledContext(ctx context.Context, g *Graph, k int, seed uint64) ([]float64, error) {
+// k >= n gives the exact result. Once ctx is done it stops between
+// sources, returning ctx's error.
+func BetweennessSampled(ctx context.Context, g *Graph, k int, seed uint64) ([]float64, error) {
 	n := g.Len()
 	if k >= n {
-		return BetweennessContext(ctx, g)
+		return Betweenness(ctx, g)
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xbe7))
 	sources := rng.Perm(n)[:k]

@@ -47,28 +47,18 @@ const (
 // graphs under LouvainRestartEdges edges it keeps the best of
 // LouvainRestarts seeded runs. The same seed always gives the same
 // partition. gonum's community.Modularize is the reference it is tested
-// against.
-func Louvain(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, louvainCSR) }
-
-// LouvainContext is Louvain that stops between runs and between passes
-// once ctx is done, returning ctx's error.
-func LouvainContext(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
-	return bestOfRunsContext(ctx, g, seed, louvainCSRContext)
+// against. Each run stops when a pass (local moving and its aggregation)
+// moves no node; once ctx is done it stops between passes, returning
+// ctx's error.
+func Louvain(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
+	return bestOfRuns(ctx, g, seed, louvainCSRContext)
 }
 
 // bestOfRuns runs a seeded community method once, or LouvainRestarts times
 // on graphs under LouvainRestartEdges edges, and keeps the partition of
-// highest modularity (the first of equals).
-func bestOfRuns(g *Graph, seed uint64, method func(*undirected, uint64) ([]int32, float64)) Communities {
-	c, _ := bestOfRunsContext(context.Background(), g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
-		m, q := method(u, s)
-		return m, q, nil
-	})
-	return c
-}
-
-// bestOfRunsContext is bestOfRuns that stops between runs once ctx is done.
-func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
+// highest modularity (the first of equals). It stops between runs once
+// ctx is done.
+func bestOfRuns(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
 	sg := g.Structural()
 	u := undirectedOf(sg)
 	runs := 1
@@ -79,6 +69,9 @@ func bestOfRunsContext(ctx context.Context, g *Graph, seed uint64, method func(c
 	bestQ := math.Inf(-1)
 	c := Communities{Seed: seed, Resolution: 1, Nodes: sg.Len(), Edges: len(u.adj) / 2}
 	for i := 0; i < runs; i++ {
+		if err := ctx.Err(); err != nil {
+			return Communities{}, err
+		}
 		s := runSeed(seed, i)
 		c.Seeds = append(c.Seeds, s)
 		member, q, err := method(ctx, u, s)

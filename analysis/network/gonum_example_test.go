@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/leverage-project/leverage/analysis/network"
@@ -17,7 +18,10 @@ func ExampleFromGonum() {
 		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e[0]), simple.Node(e[1]), float64(e[2])))
 	}
 	ng := network.FromGonum(g, nil)
-	pr := network.PageRank(ng, 0.85, true, 1e-12)
+	pr, _, err := network.PageRank(context.Background(), ng, 0.85, true, 1e-12)
+	if err != nil {
+		panic(err)
+	}
 	for i := range ng.Len() {
 		fmt.Printf("node %s: %.4f\n", ng.Name(i), pr[i])
 	}

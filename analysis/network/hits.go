@@ -17,8 +17,8 @@ import (
 // authorities Aᵀ·hubs, as networkx.hits defines them.
 //
 // The eigenvector is found by restarted Lanczos iteration on A·Aᵀ from the
-// uniform hub vector, stopping when the Ritz residual ‖A·Aᵀx − θx‖ falls
-// below tol·θ. Lanczos reaches in a few dozen products what power iteration
+// uniform hub vector; the stopping rule is hitsStopping (MetricTable states
+// it for users), and Convergence counts products with A·Aᵀ. Lanczos reaches in a few dozen products what power iteration
 // (the tests' reference, hitsPower) needs hundreds for, because its
 // convergence depends on the square root of the spectral gap. Started from
 // the uniform vector, both converge to the projection of that vector onto
@@ -28,27 +28,9 @@ import (
 //
 // Results are deterministic: matrix products split nodes across workers
 // without changing any sum, and inner products add fixed-size chunks in
-// chunk order whatever the number of workers.
-func HITS(g *Graph, weighted bool, tol float64) (hubs, auths []float64) {
-	hubs, auths, _ = HITSRun(g, weighted, tol)
-	return hubs, auths
-}
-
-// HITSRun is HITS that also reports its convergence: Iterations counts
-// products with A·Aᵀ, Converged says the final residual check passed.
-func HITSRun(g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence) {
-	hubs, auths, conv, _ = hitsRun(context.Background(), g, weighted, tol)
-	return hubs, auths, conv
-}
-
-// HITSContext is HITS that stops between Lanczos restarts once ctx is
-// done, returning ctx's error.
-func HITSContext(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, err error) {
-	hubs, auths, _, err = hitsRun(ctx, g, weighted, tol)
-	return hubs, auths, err
-}
-
-func hitsRun(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence, err error) {
+// chunk order whatever the number of workers. Once ctx is done it stops
+// between Lanczos restarts, returning ctx's error.
+func HITS(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence, err error) {
 	n := g.Len()
 	hubs, auths = make([]float64, n), make([]float64, n)
 	if n == 0 || g.Edges() == 0 {
@@ -77,11 +59,11 @@ func hitsRun(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, a
 			d := y - theta*x[i]
 			r += d * d
 		}
-		if math.Sqrt(r) <= 10*tol*math.Abs(theta) {
+		if math.Sqrt(r) <= hitsAccept*tol*math.Abs(theta) {
 			conv.Converged = true
 			break
 		}
-		if attempt == 4 {
+		if attempt == hitsAttempts-1 {
 			break
 		}
 		copy(x, h)
@@ -93,6 +75,16 @@ func hitsRun(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, a
 	conv.Iterations = op.products
 	return hubs, auths, conv, nil
 }
+
+// HITS's stopping rule, stated once (hitsStopping says it in words): each
+// Lanczos run (lanczos.Top) stops when its Ritz residual estimate is at
+// most tol·θ; its result is accepted when the true residual ‖A·Aᵀh − θh‖₂
+// is at most hitsAccept·tol·θ, else Lanczos restarts from h, at most
+// hitsAttempts times in all, and the result is reported unconverged.
+const (
+	hitsAccept   = 10
+	hitsAttempts = 5
+)
 
 // hitsOperator applies A·Aᵀ (and Aᵀ alone) over the graph's adjacency in
 // sliced ELLPACK form. Vectors it reads have length n+1 with a zero last

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"testing"
@@ -16,7 +17,7 @@ func TestHITSLanczosAgreesWithPowerIteration(t *testing.T) {
 	const wantTol = 1e-9 // both iterate to 1e-13; the scores sum to 1
 	for name, g := range graphs {
 		for _, weighted := range []bool{false, true} {
-			h, a := HITS(g, weighted, 1e-13)
+			h, a, _, _ := HITS(context.Background(), g, weighted, 1e-13)
 			ph, pa := hitsPower(g, weighted, 1e-13)
 			worst := 0.0
 			for i := range h {
@@ -41,9 +42,9 @@ func TestHITSIndependentOfWorkers(t *testing.T) {
 		runtime.GOMAXPROCS(2) // goroutines are split the same on one core
 		defer runtime.GOMAXPROCS(1)
 	}
-	h1, a1 := HITS(g, false, 1e-12)
+	h1, a1, _, _ := HITS(context.Background(), g, false, 1e-12)
 	old := runtime.GOMAXPROCS(1)
-	h2, a2 := HITS(g, false, 1e-12)
+	h2, a2, _, _ := HITS(context.Background(), g, false, 1e-12)
 	runtime.GOMAXPROCS(old)
 	for i := range h1 {
 		if h1[i] != h2[i] || a1[i] != a2[i] {
@@ -59,14 +60,14 @@ func TestHITSEdgeCases(t *testing.T) {
 		"one edge":  NewGraph(nil, []Edge{{"a", "b", 1}}),
 		"self loop": NewGraph(nil, []Edge{{"a", "a", 1}}),
 	} {
-		h, a := HITS(g, false, 1e-12)
+		h, a, _, _ := HITS(context.Background(), g, false, 1e-12)
 		for i := range h {
 			if math.IsNaN(h[i]) || math.IsNaN(a[i]) {
 				t.Errorf("%s: NaN at %d", name, i)
 			}
 		}
 	}
-	h, a := HITS(NewGraph(nil, []Edge{{"a", "b", 1}}), false, 1e-12)
+	h, a, _, _ := HITS(context.Background(), NewGraph(nil, []Edge{{"a", "b", 1}}), false, 1e-12)
 	if h[0] != 1 || h[1] != 0 || a[0] != 0 || a[1] != 1 {
 		t.Errorf("one edge a→b: hubs %v authorities %v, want [1 0] [0 1]", h, a)
 	}

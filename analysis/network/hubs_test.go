@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"testing"
@@ -42,7 +43,7 @@ func TestHubsSmallGraph(t *testing.T) {
 	}
 	const wantTol = 1e-9 // the pasted values have 10 decimals
 	g := smallGraph()
-	ms := Hubs(g)
+	ms := hubs(t, g)
 	for _, tt := range tests {
 		i, _ := g.Index(tt.node)
 		m := ms[i]
@@ -70,13 +71,13 @@ func TestAgreesWithGonum(t *testing.T) {
 	for name, g := range map[string]*Graph{"small": smallGraph(), "gnm-60-300": randomGraph(1, 60, 300, false), "powerlaw": randomGraph(3, 150, 500, true)} {
 		gg := g.Gonum()
 		n := float64(g.Len())
-		pr := PageRank(g, 0.85, true, 1e-13)
+		pr, _, _ := PageRank(context.Background(), g, 0.85, true, 1e-13)
 		for id, want := range network.PageRankSparse(gg, 0.85, 1e-13) {
 			if math.Abs(pr[id]-want) > 1e-8 {
 				t.Errorf("%s: weighted pagerank[%s] = %g, gonum %g", name, g.Name(int(id)), pr[id], want)
 			}
 		}
-		bc := Betweenness(g)
+		bc, _ := Betweenness(context.Background(), g)
 		gb := network.Betweenness(gg) // hop counts: gonum ignores weights here
 		for i := range bc {
 			want := gb[int64(i)] / ((n - 1) * (n - 2))
@@ -89,7 +90,7 @@ func TestAgreesWithGonum(t *testing.T) {
 
 func TestRankIsDeterministicOnTies(t *testing.T) {
 	g := NewGraph(nil, []Edge{{"US", "PA", 1}, {"US", "CR", 1}, {"US", "GT", 1}})
-	ms := Hubs(g)
+	ms := hubs(t, g)
 	r, err := Rank(ms, "pagerank")
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +138,7 @@ func TestNewGraphCollapsesAndDropsLoops(t *testing.T) {
 
 func TestLouvainDeterministic(t *testing.T) {
 	g := randomGraph(2, 200, 600, false)
-	a, b := Louvain(g, 7), Louvain(g, 7)
+	a, b := louvain(t, g, 7), louvain(t, g, 7)
 	if fmt.Sprint(a.Members) != fmt.Sprint(b.Members) || a.Modularity != b.Modularity {
 		t.Error("same seed, different communities")
 	}
@@ -146,7 +147,7 @@ func TestLouvainDeterministic(t *testing.T) {
 func BenchmarkHubsSeedSize(b *testing.B) {
 	g := randomGraph(1, 60, 300, false)
 	for b.Loop() {
-		Hubs(g)
+		hubs(b, g)
 	}
 }
 
@@ -154,18 +155,48 @@ func BenchmarkHubsSeedSize(b *testing.B) {
 // values (eps = 0.05, delta = 0.01) on a seeded graph.
 func TestBetweennessSampledBound(t *testing.T) {
 	g := randomGraph(2, 200, 600, false)
-	exact := Betweenness(g)
+	exact, _ := Betweenness(context.Background(), g)
 	k := SamplesFor(g.Len(), 0.05, 0.01)
-	est := BetweennessSampled(g, min(k, g.Len()-1), 3)
+	est, _ := BetweennessSampled(context.Background(), g, min(k, g.Len()-1), 3)
 	for i := range exact {
 		if math.Abs(est[i]-exact[i]) > 0.05 {
 			t.Errorf("%s: estimate %.4f, exact %.4f", g.Name(i), est[i], exact[i])
 		}
 	}
-	full := BetweennessSampled(g, g.Len(), 3)
+	full, _ := BetweennessSampled(context.Background(), g, g.Len(), 3)
 	for i := range exact {
 		if full[i] != exact[i] {
 			t.Fatal("k = n is not exact")
 		}
 	}
+}
+
+// hubs is Hubs with the default settings, failing t on an error.
+func hubs(t testing.TB, g *Graph) []NodeMetrics {
+	t.Helper()
+	ms, _, err := Hubs(context.Background(), g, DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+// louvain is Louvain, failing t on an error.
+func louvain(t testing.TB, g *Graph, seed uint64) Communities {
+	t.Helper()
+	c, err := Louvain(context.Background(), g, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// leiden is Leiden, failing t on an error.
+func leiden(t testing.TB, g *Graph, seed uint64) Communities {
+	t.Helper()
+	c, err := Leiden(context.Background(), g, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

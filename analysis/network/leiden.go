@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 )
@@ -13,8 +14,14 @@ import (
 // disconnected — Louvain's known defect. Quality is modularity at
 // resolution 1, refinement randomness θ = 0.01 as in the paper. Like
 // Louvain it keeps the best of LouvainRestarts seeded runs on graphs under
-// LouvainRestartEdges edges; the same seed gives the same partition.
-func Leiden(g *Graph, seed uint64) Communities { return bestOfRuns(g, seed, leidenCSR) }
+// LouvainRestartEdges edges; the same seed gives the same partition. Once
+// ctx is done it stops between runs, returning ctx's error.
+func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
+	return bestOfRuns(ctx, g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+		m, q := leidenCSR(u, s)
+		return m, q, nil
+	})
+}
 
 // leidenTheta is the paper's θ: how far the refinement's random choice
 // strays from the best merge (gains are in edge-weight units).

@@ -53,8 +53,8 @@ func TestLeiden(t *testing.T) {
 		// Communities are found on the graph without placeholders; the
 		// checks below judge them on that graph.
 		g = g.Structural()
-		le := Leiden(g, 1)
-		lo := Louvain(g, 1)
+		le := leiden(t, g, 1)
+		lo := louvain(t, g, 1)
 		if bad := disconnectedCommunities(g, le.Label); bad > 0 {
 			t.Errorf("%s: %d Leiden communities are disconnected", name, bad)
 		}
@@ -65,7 +65,7 @@ func TestLeiden(t *testing.T) {
 		if le.Modularity < lo.Modularity-0.01 {
 			t.Errorf("%s: Leiden Q %.4f is below Louvain's %.4f by more than 0.01", name, le.Modularity, lo.Modularity)
 		}
-		if again := Leiden(g, 1); again.Modularity != le.Modularity || len(again.Members) != len(le.Members) {
+		if again := leiden(t, g, 1); again.Modularity != le.Modularity || len(again.Members) != len(le.Members) {
 			t.Errorf("%s: same seed, different partition", name)
 		}
 		t.Logf("%s: Leiden Q %.4f (%d communities), Louvain Q %.4f (%d; %d disconnected)", name, le.Modularity, len(le.Members),
@@ -80,12 +80,12 @@ func TestLeidenEdgeCases(t *testing.T) {
 		"two triangles": NewGraph(nil, []Edge{{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1},
 			{"x", "y", 1}, {"y", "z", 1}, {"z", "x", 1}, {"c", "x", 1}}),
 	} {
-		c := Leiden(g, 1)
+		c := leiden(t, g, 1)
 		if len(c.Label) != g.Len() || math.IsNaN(c.Modularity) {
 			t.Errorf("%s: %+v", name, c)
 		}
 	}
-	c := Leiden(NewGraph(nil, []Edge{{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1},
+	c := leiden(t, NewGraph(nil, []Edge{{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1},
 		{"x", "y", 1}, {"y", "z", 1}, {"z", "x", 1}, {"c", "x", 1}}), 1)
 	if len(c.Members) != 2 {
 		t.Errorf("two triangles joined by one edge: %v, want the two triangles", c.Members)

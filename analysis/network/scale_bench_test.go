@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -38,7 +39,7 @@ func BenchmarkPageRank20k(b *testing.B) {
 	g := benchGraphs["20k-100k"]()
 	b.ReportAllocs()
 	for b.Loop() {
-		PageRank(g, 0.85, false, 1e-10)
+		PageRank(context.Background(), g, 0.85, false, 1e-10)
 	}
 }
 
@@ -55,21 +56,21 @@ func BenchmarkBetweenness20k(b *testing.B) {
 	g := benchGraphs["20k-100k"]()
 	b.ReportAllocs()
 	for b.Loop() {
-		Betweenness(g)
+		Betweenness(context.Background(), g)
 	}
 }
 
 func BenchmarkCloseness20k(b *testing.B) {
 	g := benchGraphs["20k-100k"]()
 	for b.Loop() {
-		Closeness(g)
+		Closeness(context.Background(), g)
 	}
 }
 
 func BenchmarkHITS20k(b *testing.B) {
 	g := benchGraphs["20k-100k"]()
 	for b.Loop() {
-		HITS(g, false, 1e-10)
+		HITS(context.Background(), g, false, 1e-10)
 	}
 }
 

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 )
@@ -48,17 +49,25 @@ const (
 // CommunityStability measures g's Louvain communities (on g.Structural(),
 // like Louvain): runs single seeded runs from seed for the NMI, and
 // nullSamples randomisations for the null modularity. The same arguments
-// give the same result.
-func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability {
+// give the same result. Once ctx is done it stops between Louvain runs,
+// returning ctx's error.
+func CommunityStability(ctx context.Context, g *Graph, seed uint64, runs, nullSamples int) (Stability, error) {
 	sg := g.Structural()
 	u := undirectedOf(sg)
+	observed, err := Louvain(ctx, g, seed)
+	if err != nil {
+		return Stability{}, err
+	}
 	st := Stability{Nodes: sg.Len(), Edges: len(u.adj) / 2, NullSamples: nullSamples, SwapsPerEdge: stabilitySwaps,
-		Observed: Louvain(g, seed).Modularity}
+		Observed: observed.Modularity}
 	var parts [][]int32
 	for i := 0; i < runs; i++ {
 		s := runSeed(seed, i)
 		st.Seeds = append(st.Seeds, s)
-		member, _ := louvainCSR(u, s)
+		member, _, err := louvainCSRContext(ctx, u, s)
+		if err != nil {
+			return Stability{}, err
+		}
 		parts = append(parts, member)
 	}
 	st.MeanNMI, st.MinNMI = 1, 1
@@ -75,7 +84,7 @@ func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability 
 		st.MeanNMI = sum / float64(pairs)
 	}
 	if st.Edges == 0 || nullSamples == 0 {
-		return st
+		return st, nil
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x5ab1e))
 	qs := make([]float64, nullSamples)
@@ -87,7 +96,10 @@ func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability 
 		r := rewire(u, stabilitySwaps, rng)
 		best := math.Inf(-1)
 		for i := 0; i < runsPer; i++ {
-			_, q := louvainCSR(r, runSeed(seed+uint64(k+1)*0x51ed, i))
+			_, q, err := louvainCSRContext(ctx, r, runSeed(seed+uint64(k+1)*0x51ed, i))
+			if err != nil {
+				return Stability{}, err
+			}
 			best = math.Max(best, q)
 		}
 		qs[k] = best
@@ -105,7 +117,7 @@ func CommunityStability(g *Graph, seed uint64, runs, nullSamples int) Stability 
 	if st.NullSD > 0 {
 		st.Z = (st.Observed - st.NullMean) / st.NullSD
 	}
-	return st
+	return st, nil
 }
 
 // NMI is the normalised mutual information of two partitions of the same

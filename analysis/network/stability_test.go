@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -51,7 +52,7 @@ func plantedGraph(seed uint64, k, s int, pIn, pOut float64) *Graph {
 }
 
 func TestCommunityStability(t *testing.T) {
-	planted := CommunityStability(plantedGraph(1, 4, 15, 0.5, 0.02), 1, StabilityRuns, StabilityNullSamples)
+	planted := stability(t, plantedGraph(1, 4, 15, 0.5, 0.02), 1, StabilityRuns, StabilityNullSamples)
 	t.Logf("planted: %+v", planted)
 	if planted.MeanNMI < 0.9 || planted.Observed < planted.NullMean+5*planted.NullSD || planted.Z < 5 {
 		t.Errorf("planted partition: NMI %.3f, Q %.3f vs null %.3f ± %.3f: want stable and far above the null",
@@ -60,7 +61,7 @@ func TestCommunityStability(t *testing.T) {
 	// Same density, no planted structure: an Erdős–Rényi graph. Its
 	// "communities" move with the seed and its modularity is what random
 	// graphs with its degrees give.
-	random := CommunityStability(plantedGraph(2, 1, 60, 0.14, 0), 1, StabilityRuns, StabilityNullSamples)
+	random := stability(t, plantedGraph(2, 1, 60, 0.14, 0), 1, StabilityRuns, StabilityNullSamples)
 	t.Logf("random: %+v", random)
 	if random.MeanNMI > 0.8 || math.Abs(random.Z) > 3 {
 		t.Errorf("random graph: NMI %.3f, z %.2f: want unstable and within the null", random.MeanNMI, random.Z)
@@ -68,7 +69,7 @@ func TestCommunityStability(t *testing.T) {
 	if random.MeanNMI >= planted.MeanNMI || random.Z >= planted.Z {
 		t.Error("the random graph looks as structured as the planted one")
 	}
-	again := CommunityStability(plantedGraph(1, 4, 15, 0.5, 0.02), 1, StabilityRuns, StabilityNullSamples)
+	again := stability(t, plantedGraph(1, 4, 15, 0.5, 0.02), 1, StabilityRuns, StabilityNullSamples)
 	if fmt.Sprint(again) != fmt.Sprint(planted) {
 		t.Error("same arguments, different stability")
 	}
@@ -113,4 +114,15 @@ func TestNMISameBitsEveryRun(t *testing.T) {
 			t.Fatalf("NMI gave %v, then %v", first, got)
 		}
 	}
+}
+
+// stability is CommunityStability with the default runs and samples,
+// failing t on an error.
+func stability(t testing.TB, g *Graph, seed uint64, runs, nullSamples int) Stability {
+	t.Helper()
+	st, err := CommunityStability(context.Background(), g, seed, runs, nullSamples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

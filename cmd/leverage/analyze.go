@@ -155,17 +155,18 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	opt := analysis.Options{IncludePlaceholders: o.withPlaceholders}
-	g := analysis.ViewWith(d, layer, w, opt)
-	sg := g.Structural()
-	all, runs := network.HubsRun(g)
-	ranked, _ := network.Rank(all, metric)
+	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.withPlaceholders}, o.seed)
+	lr := res.Layer(layer)
+	sg := lr.Graph.Structural()
+	ranked, _ := lr.Ranked(metric)
+	stability, err := lr.Stability(ctx, o.stabilitySeeds, o.nullSamples)
+	if err != nil {
+		return err
+	}
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
-		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: runs, Communities: network.Louvain(g, o.seed),
-		Stability: network.CommunityStability(g, o.seed, o.stabilitySeeds, o.nullSamples),
-		Patterns:  analysis.FindAll(d, w), Dependencies: analysis.SingleReceiverDependenciesWith(d, w, opt),
-		Roles: analysis.RolesOf(d, w, 5)}
+		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: lr.Runs, Communities: lr.Communities(),
+		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies(), Roles: analysis.RolesOf(d, w, 5)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
@@ -176,7 +177,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	for i, m := range ranked {
 		rep.Hubs = append(rep.Hubs, row(i+1, m))
 	}
-	for _, m := range all {
+	for _, m := range lr.Hubs {
 		if m.Placeholder {
 			rep.PlaceholderNodes = append(rep.PlaceholderNodes, row(0, m))
 		}
@@ -186,7 +187,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		if err != nil {
 			return err
 		}
-		r, err := analysis.RemoveHubWith(d, code, layer, metric, w, opt)
+		r, err := res.RemoveHub(code, layer, metric)
 		if err != nil {
 			return err
 		}

@@ -17,20 +17,71 @@ import (
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
-// graphMetrics are the algorithms --metrics can select.
-var graphMetrics = []string{"degree", "pagerank", "hits", "betweenness", "closeness", "core", "components", "louvain", "leiden"}
-
-// runAnalyzeGraph computes what analyze computes for a layer (network.Hubs
-// and Louvain with the same settings, placeholders marked in the file kept
-// in strengths only), algorithm by algorithm so each can be timed: on our
-// own `export --layer L` file it reproduces `analyze --layer L` exactly.
+// graphMetrics are the algorithms --metrics can select: the hub kernels
+// (network.Kernels; a weighted twin goes with its plain kernel), then the
+// community methods.
+var graphMetrics = func() []string {
+	var out []string
+	for _, k := range network.Kernels {
+		if name := strings.TrimSuffix(k.Name, "-weighted"); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return append(out, "louvain", "leiden")
+}()
 
 // runAnalyzeGraph runs the hub and community algorithms on a plain graph
 // file and reports each algorithm's wall time, so the same metrics (and
-// their cost) can be had for networks that are not leverage datasets.
+// their cost) can be had for networks that are not leverage datasets. It
+// computes what analyze computes for a layer (network.Hubs and Louvain with
+// the same settings, placeholders marked in the file kept in strengths
+// only), kernel by kernel so each can be timed: on our own
+// `export --layer L` file it reproduces `analyze --layer L` exactly.
 func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
+	want, err := parseGraphMetrics(o.metrics)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	g, notices, err := readAnalyzeGraph(o)
+	if err != nil {
+		return err
+	}
+	s := network.DefaultSettings()
+	if o.tolerance > 0 {
+		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
+	}
+	s.BetweennessSamples, s.SampleSeed = o.samples, o.seed
+	run := graphRun{o: o, e: e, want: want, hubs: network.NewHubsRun(g, s),
+		timings: []timing{{"read", time.Since(start).Seconds()}}}
+	if err := run.all(ctx); err != nil {
+		return err
+	}
+	m := run.hubs.Metrics()
+	ranked, err := network.Rank(m, network.Metric(o.metric))
+	if err != nil {
+		return usagef("--by: %v", err)
+	}
+	var placeholders []network.NodeMetrics
+	for _, x := range m {
+		if x.Placeholder {
+			placeholders = append(placeholders, x)
+		}
+	}
+	sg := g.Structural()
+	comm, leiden := run.louvain, run.leiden
+	rep := graphFileReport{o.graph, sg.Len(), sg.Edges(), notices, s.PageRankTol, s.HITSTol, run.timings, len(comm.Members), comm.Modularity, comm.Members,
+		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
+	if o.format == "json" {
+		return jsonsafe.Encode(e.stdout, rep, "")
+	}
+	return writeGraphTable(e, o, want, rep)
+}
+
+// parseGraphMetrics reads --metrics: names of graphMetrics, or all.
+func parseGraphMetrics(list string) (map[string]bool, error) {
 	want := map[string]bool{}
-	for _, m := range strings.Split(o.metrics, ",") {
+	for _, m := range strings.Split(list, ",") {
 		m = strings.TrimSpace(m)
 		if m == "all" {
 			for _, x := range graphMetrics {
@@ -38,21 +89,23 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 			}
 			continue
 		}
-		ok := false
-		for _, x := range graphMetrics {
-			ok = ok || x == m
-		}
-		if !ok {
-			return usagef("--metrics: unknown %q (%s, or all)", m, strings.Join(graphMetrics, ", "))
+		if !slices.Contains(graphMetrics, m) {
+			return nil, usagef("--metrics: unknown %q (%s, or all)", m, strings.Join(graphMetrics, ", "))
 		}
 		want[m] = true
 	}
+	return want, nil
+}
+
+// readAnalyzeGraph reads --graph (GraphML by its extension, else a CSV
+// edge list), with every weight 1 under --unweighted and no placeholders
+// under --include-placeholders.
+func readAnalyzeGraph(o analyzeOptions) (*network.Graph, []string, error) {
 	f, err := safeio.Open(o.graph)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	defer f.Close()
-	start := time.Now()
 	var g *network.Graph
 	var notices []string
 	if strings.EqualFold(filepath.Ext(o.graph), ".graphml") {
@@ -63,7 +116,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 		g, err = edgelist.Read(f, o.graph)
 	}
 	if err != nil {
-		return fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
+		return nil, nil, fmt.Errorf("%v (%w)", err, graphmodel.ErrInvalid)
 	}
 	if o.unweighted {
 		el := g.EdgeList()
@@ -79,193 +132,113 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if o.withPlaceholders {
 		g = g.WithPlaceholders(nil)
 	}
-	// Strengths sum every edge; everything else runs on the graph without
-	// placeholders, as network.Hubs does.
-	sg := g.Structural()
-	prTol, hitsTol := network.PageRankTol, network.HITSTol
-	if o.tolerance > 0 {
-		prTol, hitsTol = o.tolerance, o.tolerance
-	}
-	timings := []timing{{"read", time.Since(start).Seconds()}}
-	n := g.Len()
-	m := make([]network.NodeMetrics, n)
-	at := make([]int, sg.Len()) // structural index -> index in g
-	for i := range m {
-		m[i].Node = g.Name(i)
-		m[i].Placeholder = g.Placeholder(i)
-		if j, ok := sg.Index(g.Name(i)); ok && !m[i].Placeholder {
-			at[j] = i
+	return g, notices, nil
+}
+
+// graphRun runs the selected algorithms of analyze --graph, each timed.
+type graphRun struct {
+	o       analyzeOptions
+	e       env
+	want    map[string]bool
+	hubs    *network.HubsRun
+	timings []timing
+	louvain network.Communities
+	leiden  network.Communities
+}
+
+// all runs every selected kernel, then the community methods. With
+// --unweighted a weighted kernel would repeat its plain twin (every weight
+// is 1), so it is skipped and the plain values are copied; the plain time
+// compares with a peer's single run either way.
+func (r *graphRun) all(ctx context.Context) error {
+	for _, k := range network.Kernels {
+		weighted := strings.HasSuffix(k.Name, "-weighted")
+		if !r.want[strings.TrimSuffix(k.Name, "-weighted")] || weighted && r.o.unweighted {
+			continue
 		}
-	}
-	step := func(name string, fn func()) error {
-		if !want[strings.TrimSuffix(name, "-weighted")] || strings.HasSuffix(name, "-weighted") && o.unweighted {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
+		if err := r.timed(ctx, k.Name, func() error { return r.hubs.Run(ctx, k) }); err != nil {
 			return err
 		}
-		var took []float64
-		e.progress.Start(name, 0)
-		defer e.progress.Done()
-		for r := 0; r < max(1, o.repeat); r++ {
-			t0 := time.Now()
-			fn()
-			took = append(took, time.Since(t0).Seconds())
+	}
+	if r.o.unweighted {
+		ms := r.hubs.Metrics()
+		for _, s := range network.MetricTable {
+			if plain, ok := s.Plain.Spec(); ok {
+				for i := range ms {
+					s.Set(&ms[i], plain.Value(&ms[i]))
+				}
+			}
 		}
-		slices.Sort(took)
-		timings = append(timings, timing{name, took[len(took)/2]})
+	}
+	g, _ := r.hubs.Graphs()
+	if err := r.timed(ctx, "louvain", func() (err error) { r.louvain, err = network.Louvain(ctx, g, r.o.seed); return err }); err != nil {
+		return err
+	}
+	return r.timed(ctx, "leiden", func() (err error) { r.leiden, err = network.Leiden(ctx, g, r.o.seed); return err })
+}
+
+// timed runs fn --repeat times if name was asked for, and records its
+// median wall time. A kernel stopped by Ctrl-C returns its error, so no
+// metric is reported as zeros.
+func (r *graphRun) timed(ctx context.Context, name string, fn func() error) error {
+	if !r.want[strings.TrimSuffix(name, "-weighted")] {
 		return nil
 	}
-	var comm, leiden network.Communities
-	steps := []struct {
-		name string
-		fn   func()
-	}{
-		{"degree", func() {
-			_, _, os, is := network.Degrees(g)
-			for i := range m {
-				m[i].OutStrength, m[i].InStrength = os[i], is[i]
-			}
-			od, id, _, _ := network.Degrees(sg)
-			for j, i := range at {
-				m[i].OutDegree, m[i].InDegree = od[j], id[j]
-			}
-		}},
-		// Plain and weighted PageRank (and HITS) are timed apart, so the
-		// plain time compares with a peer's single run; with --unweighted
-		// the weighted run would repeat the plain one and is skipped.
-		{"pagerank", func() {
-			pr := network.PageRank(sg, network.PageRankDamping, false, prTol)
-			for j, i := range at {
-				m[i].PageRank = pr[j]
-				if o.unweighted {
-					m[i].PageRankWeighted = pr[j]
-				}
-			}
-		}},
-		{"pagerank-weighted", func() {
-			prw := network.PageRank(sg, network.PageRankDamping, true, prTol)
-			for j, i := range at {
-				m[i].PageRankWeighted = prw[j]
-			}
-		}},
-		{"hits", func() {
-			h, a, err := network.HITSContext(ctx, sg, false, hitsTol)
-			if err != nil {
-				return
-			}
-			for j, i := range at {
-				m[i].Hub, m[i].Authority = h[j], a[j]
-				if o.unweighted {
-					m[i].HubWeighted, m[i].AuthorityWeighted = h[j], a[j]
-				}
-			}
-		}},
-		{"hits-weighted", func() {
-			h, a, err := network.HITSContext(ctx, sg, true, hitsTol)
-			if err != nil {
-				return
-			}
-			for j, i := range at {
-				m[i].HubWeighted, m[i].AuthorityWeighted = h[j], a[j]
-			}
-		}},
-		{"betweenness", func() {
-			var bc []float64
-			var err error
-			if o.samples > 0 {
-				bc, err = network.BetweennessSampledContext(ctx, sg, o.samples, o.seed)
-			} else {
-				bc, err = network.BetweennessContext(ctx, sg)
-			}
-			if err != nil {
-				return
-			}
-			for j, i := range at {
-				m[i].Betweenness = bc[j]
-			}
-		}},
-		{"closeness", func() {
-			c, h, err := network.ClosenessContext(ctx, sg)
-			if err != nil {
-				return
-			}
-			for j, i := range at {
-				m[i].Closeness, m[i].Harmonic = c[j], h[j]
-			}
-		}},
-		{"core", func() {
-			c := network.CoreNumbers(sg)
-			for j, i := range at {
-				m[i].Core = c[j]
-			}
-		}},
-		{"components", func() {
-			w, s := network.WeakComponents(sg), network.StrongComponents(sg)
-			for j, i := range at {
-				m[i].WeakComponent, m[i].StrongComponent = w[j], s[j]
-			}
-		}},
-		{"louvain", func() { comm, _ = network.LouvainContext(ctx, g, o.seed) }},
-		{"leiden", func() { leiden = network.Leiden(g, o.seed) }},
-	}
-	for _, s := range steps {
-		if err := step(s.name, s.fn); err != nil {
-			return err
-		}
-	}
-	// A kernel stopped by Ctrl-C leaves its metric unset; say so, not zeros.
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	ranked, err := network.Rank(m, network.Metric(o.metric))
-	if err != nil {
-		return usagef("--by: %v", err)
-	}
-	var placeholders []network.NodeMetrics
-	for _, x := range m {
-		if x.Placeholder {
-			placeholders = append(placeholders, x)
+	var took []float64
+	r.e.progress.Start(name, 0)
+	defer r.e.progress.Done()
+	for range max(1, r.o.repeat) {
+		t0 := time.Now()
+		if err := fn(); err != nil {
+			return err
 		}
+		took = append(took, time.Since(t0).Seconds())
 	}
-	rep := struct {
-		Graph              string                `json:"graph"`
-		Nodes              int                   `json:"nodes"`
-		EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
-		Notices            []string              `json:"notices"`
-		PageRankTol        float64               `json:"pagerank_tolerance"`
-		HITSTol            float64               `json:"hits_tolerance"`
-		Timings            []timing              `json:"timings_seconds"`
-		Communities        int                   `json:"communities"`
-		Modularity         float64               `json:"modularity"`
-		Members            [][]string            `json:"community_members"`
-		LouvainRun         communityRun          `json:"louvain_settings"`
-		LeidenRun          communityRun          `json:"leiden_settings"`
-		Leiden             int                   `json:"leiden_communities"`
-		LeidenQ            float64               `json:"leiden_modularity"`
-		Nodes_             []network.NodeMetrics `json:"metrics"`
-		Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
-	}{o.graph, sg.Len(), sg.Edges(), notices, prTol, hitsTol, timings, len(comm.Members), comm.Modularity, comm.Members,
-		runOf(comm), runOf(leiden), len(leiden.Members), leiden.Modularity, ranked, placeholders}
-	if o.format == "json" {
-		return jsonsafe.Encode(e.stdout, rep, "")
-	}
+	slices.Sort(took)
+	r.timings = append(r.timings, timing{name, took[len(took)/2]})
+	return nil
+}
+
+// graphFileReport is what analyze --graph prints.
+type graphFileReport struct {
+	Graph              string                `json:"graph"`
+	Nodes              int                   `json:"nodes"`
+	EdgesDistinctPairs int                   `json:"edges_distinct_pairs"`
+	Notices            []string              `json:"notices"`
+	PageRankTol        float64               `json:"pagerank_tolerance"`
+	HITSTol            float64               `json:"hits_tolerance"`
+	Timings            []timing              `json:"timings_seconds"`
+	Communities        int                   `json:"communities"`
+	Modularity         float64               `json:"modularity"`
+	Members            [][]string            `json:"community_members"`
+	LouvainRun         communityRun          `json:"louvain_settings"`
+	LeidenRun          communityRun          `json:"leiden_settings"`
+	Leiden             int                   `json:"leiden_communities"`
+	LeidenQ            float64               `json:"leiden_modularity"`
+	Nodes_             []network.NodeMetrics `json:"metrics"`
+	Placeholders       []network.NodeMetrics `json:"placeholder_nodes"`
+}
+
+func writeGraphTable(e env, o analyzeOptions, want map[string]bool, rep graphFileReport) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, sg.Len(), sg.Edges())
-	for _, s := range notices {
+	fmt.Fprintf(tw, "graph: %s (%d nodes, %d distinct directed pairs, placeholders left out)\n", o.graph, rep.Nodes, rep.EdgesDistinctPairs)
+	for _, s := range rep.Notices {
 		fmt.Fprintf(tw, "note: %s\n", s)
 	}
-	for _, t := range timings {
+	for _, t := range rep.Timings {
 		fmt.Fprintf(tw, "%s\t%.3f s\n", t.Name, t.Seconds)
 	}
 	if want["louvain"] {
-		fmt.Fprintf(tw, "communities\t%d (modularity %.4f)\n", len(comm.Members), comm.Modularity)
+		fmt.Fprintf(tw, "communities\t%d (modularity %.4f)\n", rep.Communities, rep.Modularity)
 	}
 	if want["leiden"] {
-		fmt.Fprintf(tw, "leiden communities\t%d (modularity %.4f)\n", len(leiden.Members), leiden.Modularity)
+		fmt.Fprintf(tw, "leiden communities\t%d (modularity %.4f)\n", rep.Leiden, rep.LeidenQ)
 	}
 	fmt.Fprintf(tw, "\nrank\tnode\tin\tout\tpagerank\thub\tauthority\tbetweenness\tcloseness\tcore\n")
-	for i, x := range ranked {
+	for i, x := range rep.Nodes_ {
 		if o.top > 0 && i >= o.top {
 			break
 		}

@@ -39,14 +39,18 @@ func runAnalyzeWrite(ctx context.Context, o analyzeOptions, e env) error {
 // them onto the graph s serves, which must be d (analyze --neo4j --write,
 // load --with-metrics).
 func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset, w analysis.Window, seed uint64, e env) error {
-	run := neostore.NewAnalysis(d, w, seed)
+	run := analysis.NewResults(d, w, analysis.Options{}, seed).NodeMetrics()
 	res, err := s.WriteAnalysis(ctx, run, 1000)
 	if err != nil {
 		return err
 	}
+	var layers []string
+	for _, l := range run.Layers {
+		layers = append(layers, l.Layer)
+	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s, Louvain seed %d\n", run.Provenance, run.Window, run.Seed)
 	fmt.Fprintf(e.stdout, "wrote %d properties (<metric>_<layer> for layers %v) onto %d countries, and an (:Analysis) node\n",
-		res.Properties, run.Summary["layers"], res.Nodes)
+		res.Properties, layers, res.Nodes)
 	if res.Previous != nil {
 		fmt.Fprintf(e.stdout, "replaced the previous analysis (%s); its properties were removed first\n", res.Previous)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
@@ -83,9 +84,11 @@ func TestAnalyzeWriteMatchesAnalyze(t *testing.T) {
 		t.Fatalf("analysis node: %v %v", err, res.Rows)
 	}
 	row := res.Rows[0]
-	if row[0] != row[1] || len(row[0].(string)) != 64 || row[2] != int64(1) || row[3] != "all dates" || row[4] != 0.85 || row[5] != int64(90) || !strings.HasPrefix(row[6].(string), "leverage ") {
-		t.Errorf("analysis node: %v", row)
+	// Every metric of the table and the community, per layer.
+	if props := int64((len(network.MetricTable) + 1) * len(analysis.Layers)); row[0] != row[1] || len(row[0].(string)) != 64 || row[2] != int64(1) || row[3] != "all dates" || row[4] != 0.85 || row[5] != props || !strings.HasPrefix(row[6].(string), "leverage ") {
+		t.Errorf("analysis node: %v, want %d properties", row, props)
 	}
+	checkWriteBackIsAnalyze(t, s)
 	// Another window: properties of nodes outside it must not survive.
 	out, _, code = runCLI(t, "analyze", "--neo4j", "--write", "--from", "2025-06", "--seed", "7")
 	if code != 0 || !strings.Contains(out, "replaced the previous analysis (window all dates, seed 1") {
@@ -101,6 +104,69 @@ func TestAnalyzeWriteMatchesAnalyze(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "analyze", "--write"); code != exitUsage {
 		t.Errorf("--write without --neo4j: exit %d %s", code, errs)
+	}
+}
+
+// checkWriteBackIsAnalyze holds the graph to what analyze prints: every
+// metric of every hub of every layer (hub_weighted and authority_weighted
+// were once left out), nothing on placeholder actors, and each metric's
+// stopping rule as the kernels apply it on the (:Analysis) node.
+func checkWriteBackIsAnalyze(t *testing.T, s *neostore.Store) {
+	t.Helper()
+	ctx := context.Background()
+	res, err := s.Query(ctx, "MATCH (c:Country) RETURN c.code, properties(c)", nil, neostore.QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := map[string]map[string]any{}
+	for _, row := range res.Rows {
+		props[row[0].(string)] = row[1].(map[string]any)
+	}
+	for _, l := range analysis.Layers {
+		js, errs, code := runCLI(t, "analyze", "--neo4j", "--layer", string(l), "--format", "json")
+		if code != 0 {
+			t.Fatal(errs)
+		}
+		var rep struct {
+			Hubs         []map[string]any `json:"hubs"`
+			Placeholders []map[string]any `json:"placeholder_nodes"`
+		}
+		if err := json.Unmarshal([]byte(js), &rep); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range rep.Hubs {
+			code := h["node"].(string)
+			for _, m := range network.MetricTable {
+				got, want := props[code][string(m.Name)+"_"+string(l)], h[string(m.Name)].(float64)
+				if g, ok := got.(int64); ok && m.Kind == network.Integer {
+					got = float64(g)
+				}
+				if got != want {
+					t.Errorf("%s.%s_%s = %v (%T), analyze prints %v", code, m.Name, l, got, got, want)
+				}
+			}
+		}
+		for _, p := range rep.Placeholders {
+			code := p["node"].(string)
+			for name := range props[code] {
+				if strings.HasSuffix(name, "_"+string(l)) {
+					t.Errorf("placeholder %s carries %s", code, name)
+				}
+			}
+		}
+	}
+	res, err = s.Query(ctx, "MATCH (a:Analysis) RETURN a.stopping_pagerank, a.stopping_hub_weighted, a.stopping_betweenness, a.convergence", nil, neostore.QueryOptions{})
+	if err != nil || len(res.Rows) != 1 {
+		t.Fatalf("analysis node: %v %v", err, res.Rows)
+	}
+	row := res.Rows[0]
+	for i, want := range []string{"L1 change Σ|x_k+1 − x_k| < n·tol", "true residual ‖A·Aᵀh − θh‖₂ ≤ 10·tol·θ", "exact"} {
+		if got, _ := row[i].(string); !strings.Contains(got, want) {
+			t.Errorf("stopping rule %d: %q lacks %q", i, got, want)
+		}
+	}
+	if row[3] != nil {
+		t.Errorf("the old one-line convergence claim is still written: %v", row[3])
 	}
 }
 

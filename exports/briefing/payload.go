@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
@@ -30,6 +31,8 @@ type payload struct {
 	Timeline  []analysis.Month            `json:"timeline"`
 	Types     []vocab                     `json:"types"`
 	Statuses  []vocab                     `json:"statuses"`
+	// Story is the presentation the analyst steps through; see story.go.
+	Story []StoryStep `json:"story"`
 }
 
 type meta struct {
@@ -80,6 +83,31 @@ type rel struct {
 	Sources    []string        `json:"src"`
 	Note       string          `json:"n"`
 	Counted    bool            `json:"k"`
+	// The quantities again as parts, so the page formats every number one
+	// way ("about 300", "up to USD 15 million") instead of Go's strings.
+	CountValue      int64  `json:"cv,omitempty"`
+	CountQualifier  string `json:"cq,omitempty"`
+	AmountValue     int64  `json:"av,omitempty"`
+	AmountCurrency  string `json:"cu,omitempty"`
+	AmountQualifier string `json:"aq,omitempty"`
+	// Reception marks a claim whose count is people received
+	// (analysis.IsReception). With it and Counted the page adds up a
+	// filtered window as the analysis would (a browser test compares the
+	// two at every slider position).
+	Reception bool `json:"rc,omitempty"`
+	// Answer marks the pressed country's own statement of an answer to
+	// the campaign (analysis.IsAnswer, analysis.Campaign); Campaign any
+	// claim of the campaign. PeriodStart and PeriodEnd bound the event
+	// (YYYY-MM-DD, the end exclusive; empty where the period is open), so
+	// the page finds the answer in force as analysis.Answers does.
+	// EventKey groups the alternative accounts of one event as
+	// analysis.Counted does (event, type, endpoints, and what a status
+	// undoes); empty for a claim without an event.
+	EventKey    string `json:"ek,omitempty"`
+	Answer      bool   `json:"an,omitempty"`
+	Campaign    bool   `json:"cp,omitempty"`
+	PeriodStart string `json:"ps,omitempty"`
+	PeriodEnd   string `json:"pe,omitempty"`
 }
 
 type source struct {
@@ -219,6 +247,7 @@ func buildPayload(r Results) (payload, error) {
 	}
 	p.Snapshots = append(append(p.Snapshots, r.Months...), r.Whole)
 	groupOf := map[[3]string]int{}
+	campaign := analysis.Campaign(d)
 	for i, rl := range d.Relationships {
 		m := len(r.Months) // undated: only the whole window
 		if !rl.Date.IsZero() && len(r.Months) > 0 {
@@ -235,9 +264,22 @@ func buildPayload(r Results) (payload, error) {
 			Counted: i < len(r.Counted) && r.Counted[i]}
 		if !rl.Count.IsZero() {
 			x.Count = rl.Count.String()
+			x.CountValue, x.CountQualifier = rl.Count.Value, string(rl.Count.Qualifier)
 		}
 		if !rl.Money.IsZero() {
 			x.Amount = rl.Money.String()
+			x.AmountValue, x.AmountCurrency, x.AmountQualifier = rl.Money.Amount, rl.Money.Currency, string(rl.Money.Qualifier)
+		}
+		x.Reception = analysis.IsReception(&rl)
+		if rl.Event != "" {
+			x.EventKey = strings.Join([]string{rl.Event, string(rl.Type), string(rl.FromCountry), string(rl.ToCountry), string(rl.Status.Undoes())}, "|")
+		}
+		x.Answer, x.Campaign = analysis.IsAnswer(&rl) && campaign(&rl), campaign(&rl)
+		if !rl.Date.IsZero() && !rl.Date.OpenStart() {
+			x.PeriodStart = rl.Date.Start().Format("2006-01-02")
+		}
+		if !rl.Date.IsZero() && !rl.Date.OpenEnd() {
+			x.PeriodEnd = rl.Date.End().Format("2006-01-02")
 		}
 		p.Rels = append(p.Rels, x)
 		if rl.FromCountry == rl.ToCountry || (rl.Type == graphmodel.Received && rl.Status == graphmodel.Planned) {
@@ -298,6 +340,7 @@ func buildPayload(r Results) (payload, error) {
 		}
 		p.Profiles[pr.Country] = x
 	}
+	p.Story = nonNil(r.Story)
 	for _, t := range graphmodel.RelTypes {
 		p.Types = append(p.Types, vocab{Name: string(t), Text: t.Describe()})
 	}

@@ -39,6 +39,8 @@ type Results struct {
 	Whole MonthResult
 	// Seed seeds the network layout.
 	Seed uint64
+	// Story is the sequence of views the page can step through.
+	Story []StoryStep
 }
 
 // LayerResult is one analysis layer over the whole window.
@@ -84,4 +86,8 @@ type CountryMeasures struct {
 	Approached int               `json:"approached,omitempty"` // approaches to it
 	Latest     graphmodel.Status `json:"latest,omitempty"`     // status of the latest approach to it
 	Paid       int64             `json:"paid,omitempty"`       // counted amounts paid to it, all currencies at face value
+	// PaidIn splits Paid by currency, so the page never adds currencies.
+	PaidIn map[string]int64 `json:"paid_in,omitempty"`
+	// UnknownSize counts its counted receptions whose size no source gives.
+	UnknownSize int `json:"unknown_size,omitempty"`
 }

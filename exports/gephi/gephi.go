@@ -47,7 +47,7 @@ func WriteNodes(w io.Writer, g graphdata.Graph) error {
 		if g.IsLayer() {
 			for _, c := range graphdata.MetricColumns {
 				v := c.Format(n.Metrics)
-				if n.Placeholder && c.Name != "in_strength" && c.Name != "out_strength" {
+				if n.Placeholder && !c.AllEdges {
 					v = ""
 				}
 				row = append(row, v)

@@ -96,14 +96,16 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		value("placeholder", strconv.FormatBool(n.Placeholder))
 		switch {
-		case g.IsLayer() && n.Placeholder:
-			value("in_strength", graphdata.FormatFloat(n.Metrics.InStrength))
-			value("out_strength", graphdata.FormatFloat(n.Metrics.OutStrength))
 		case g.IsLayer():
+			// A placeholder carries only the metrics computed for it.
 			for _, c := range graphdata.MetricColumns {
-				value(c.Name, c.Format(n.Metrics))
+				if !n.Placeholder || c.AllEdges {
+					value(c.Name, c.Format(n.Metrics))
+				}
 			}
-			value("community", strconv.Itoa(n.Community))
+			if !n.Placeholder {
+				value("community", strconv.Itoa(n.Community))
+			}
 		default:
 			value("pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
 			value("in_relationships", strconv.Itoa(n.InDegree))

@@ -11,29 +11,21 @@ import (
 type MetricColumn struct {
 	Name    string
 	Integer bool
-	Value   func(m *network.NodeMetrics) float64
+	// AllEdges says a placeholder node carries it too (its strengths);
+	// a placeholder's other metrics are not computed and not written.
+	AllEdges bool
+	Value    func(m *network.NodeMetrics) float64
 }
 
 // MetricColumns are the layer metrics written on every node of a layer
-// graph, in this order; Community follows them.
-var MetricColumns = []MetricColumn{
-	{"in_degree", true, func(m *network.NodeMetrics) float64 { return float64(m.InDegree) }},
-	{"out_degree", true, func(m *network.NodeMetrics) float64 { return float64(m.OutDegree) }},
-	{"in_strength", false, func(m *network.NodeMetrics) float64 { return m.InStrength }},
-	{"out_strength", false, func(m *network.NodeMetrics) float64 { return m.OutStrength }},
-	{"pagerank", false, func(m *network.NodeMetrics) float64 { return m.PageRank }},
-	{"pagerank_weighted", false, func(m *network.NodeMetrics) float64 { return m.PageRankWeighted }},
-	{"hub", false, func(m *network.NodeMetrics) float64 { return m.Hub }},
-	{"authority", false, func(m *network.NodeMetrics) float64 { return m.Authority }},
-	{"hub_weighted", false, func(m *network.NodeMetrics) float64 { return m.HubWeighted }},
-	{"authority_weighted", false, func(m *network.NodeMetrics) float64 { return m.AuthorityWeighted }},
-	{"betweenness", false, func(m *network.NodeMetrics) float64 { return m.Betweenness }},
-	{"closeness", false, func(m *network.NodeMetrics) float64 { return m.Closeness }},
-	{"harmonic", false, func(m *network.NodeMetrics) float64 { return m.Harmonic }},
-	{"core", true, func(m *network.NodeMetrics) float64 { return float64(m.Core) }},
-	{"weak_component", true, func(m *network.NodeMetrics) float64 { return float64(m.WeakComponent) }},
-	{"strong_component", true, func(m *network.NodeMetrics) float64 { return float64(m.StrongComponent) }},
-}
+// graph: network.MetricTable, in its order; Community follows them.
+var MetricColumns = func() []MetricColumn {
+	out := make([]MetricColumn, len(network.MetricTable))
+	for i, s := range network.MetricTable {
+		out[i] = MetricColumn{Name: string(s.Name), Integer: s.Kind == network.Integer, AllEdges: s.AllEdges, Value: s.Value}
+	}
+	return out
+}()
 
 // Format writes a metric value so that reading it back gives the same
 // float64 bit for bit.

@@ -91,15 +91,14 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		data("n_placeholder", strconv.FormatBool(n.Placeholder))
 		if g.IsLayer() {
-			if !n.Placeholder {
-				for _, c := range graphdata.MetricColumns {
+			// A placeholder carries only the metrics computed for it.
+			for _, c := range graphdata.MetricColumns {
+				if !n.Placeholder || c.AllEdges {
 					data("n_"+c.Name, c.Format(n.Metrics))
 				}
+			}
+			if !n.Placeholder {
 				data("n_community", strconv.Itoa(n.Community))
-			} else {
-				// A placeholder carries its strengths only.
-				data("n_in_strength", graphdata.FormatFloat(n.Metrics.InStrength))
-				data("n_out_strength", graphdata.FormatFloat(n.Metrics.OutStrength))
 			}
 		} else {
 			data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))

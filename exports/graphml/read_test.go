@@ -2,6 +2,7 @@ package graphml
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -71,8 +72,8 @@ func TestReadGraphMLWrittenByNetworkXAndIgraph(t *testing.T) {
 		if g.Len() != len(ref) {
 			t.Fatalf("%s: %d nodes, the writer has %d", name, g.Len(), len(ref))
 		}
-		pr := network.PageRank(g, 0.85, false, 1e-13)
-		prw := network.PageRank(g, 0.85, true, 1e-13)
+		pr, _, _ := network.PageRank(context.Background(), g, 0.85, false, 1e-13)
+		prw, _, _ := network.PageRank(context.Background(), g, 0.85, true, 1e-13)
 		_, in, _, inStrength := network.Degrees(g)
 		for i := 0; i < g.Len(); i++ {
 			want := ref[g.Name(i)]

@@ -75,11 +75,13 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		var m map[string]any
 		json.Unmarshal(b, &m)
 		if g.IsLayer() {
-			m["in_strength"], m["out_strength"] = n.Metrics.InStrength, n.Metrics.OutStrength
-			if !n.Placeholder {
-				for _, c := range graphdata.MetricColumns {
+			// A placeholder carries only the metrics computed for it.
+			for _, c := range graphdata.MetricColumns {
+				if !n.Placeholder || c.AllEdges {
 					m[c.Name] = c.Value(n.Metrics)
 				}
+			}
+			if !n.Placeholder {
 				m["community"] = n.Community
 			}
 		}

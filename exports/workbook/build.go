@@ -262,14 +262,20 @@ func (b *builder) hubs(a *analysisResults) error {
 	for _, l := range analysis.Layers {
 		for i, m := range a.hubs[l] {
 			c, _ := b.d.Registry.Country(graphmodel.Code(m.Node))
-			in, out := any(m.InStrength), any(m.OutStrength)
-			if l == analysis.LayerMoney {
-				// The money view weighs payments by amount: dollars.
-				in, out = excelize.Cell{StyleID: b.st.usd, Value: m.InStrength}, excelize.Cell{StyleID: b.st.usd, Value: m.OutStrength}
+			row := append(make([]any, 0, len(hubsSpec.columns)), string(l), i+1, m.Node, b.name(graphmodel.Code(m.Node)), string(c.Kind))
+			for _, s := range network.MetricTable {
+				v := s.Value(&m)
+				switch {
+				case s.Kind == network.Integer:
+					row = append(row, int(v))
+				case s.Kind == network.Strength && l == analysis.LayerMoney:
+					// The money view weighs payments by amount: dollars.
+					row = append(row, excelize.Cell{StyleID: b.st.usd, Value: v})
+				default:
+					row = append(row, v)
+				}
 			}
-			if err := t.add(string(l), i+1, m.Node, b.name(graphmodel.Code(m.Node)), string(c.Kind), m.InDegree, m.OutDegree,
-				in, out, m.PageRank, m.PageRankWeighted, m.Hub, m.Authority, m.HubWeighted, m.AuthorityWeighted, m.Betweenness,
-				m.Closeness, m.Harmonic, m.Core, m.WeakComponent, m.StrongComponent); err != nil {
+			if err := t.add(row...); err != nil {
 				return err
 			}
 		}

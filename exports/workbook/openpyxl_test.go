@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/leverage-project/leverage/analysis"
-	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/internal/testgate"
 )
@@ -42,7 +41,7 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 			dates[r.Key] = r.Date.Start().Format("2006-01-02")
 		}
 	}
-	ranked, _ := network.Rank(network.Hubs(analysis.View(d, analysis.LayerAll, analysis.Window{})), "pagerank")
+	ranked, _ := analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1).Layer(analysis.LayerAll).Ranked("pagerank")
 	exp := map[string]any{
 		"sheets":        []string{"About", "Countries", "Relationships", "Sources", "Hubs", "Patterns", "Profiles", "Communities", "Timeline", "Dependencies", "Metric settings", "Data dictionary"},
 		"relationships": len(d.Relationships),

@@ -1,5 +1,7 @@
 package workbook
 
+import "github.com/leverage-project/leverage/analysis/network"
+
 var aboutSpec = sheetSpec{"About", "What this workbook is, where its data came from, how to read and cite it.", []column{
 	{"Item", kText, 34, "what the row describes"},
 	{"Value", kAny, 110, "its value: text, or a number or date where the value is one"},
@@ -62,29 +64,35 @@ var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []co
 	{"Account", kText, 24, "the independent account it belongs to: sources sharing an account count once"},
 }}
 
-var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer. Placeholder actors (ZZ, GRP_…) are not ranked: they keep their people in strengths only. Settings on the Metric settings sheet.", []column{
+var hubsSpec = sheetSpec{"Hubs", "Hub metrics per country and layer; ranked by PageRank within each layer. Placeholder actors (ZZ, GRP_…) are not ranked: they keep their people in strengths only. Settings on the Metric settings sheet.", append([]column{
 	{"Layer", kText, 10, "all, approach, flow, money, leverage or onward (see README: weights)"},
 	{"Rank", kInt, 6, "rank by PageRank in the layer; ties broken by code"},
 	{"Code", kText, 8, "actor code"},
 	{"Name", kText, 26, "actor name"},
 	{"Kind", kText, 11, "country, group or unspecified"},
-	{"In-degree", kInt, 9, "distinct actors with an edge into this one"},
-	{"Out-degree", kInt, 9, "distinct actors this one has an edge to"},
-	{"In-strength", kFloat, 12, "sum of incoming edge weights (people, USD in the money layer, relationships in all), edges from placeholders included"},
-	{"Out-strength", kFloat, 12, "sum of outgoing edge weights (people, USD in the money layer, relationships in all), edges to placeholders included"},
-	{"PageRank", kScore, 11, "PageRank, damping 0.85, unweighted (networkx definition)"},
-	{"PageRank weighted", kScore, 11, "PageRank with edge weights"},
-	{"Hub", kScore, 11, "HITS hub score, unweighted (sums to 1)"},
-	{"Authority", kScore, 11, "HITS authority score, unweighted (sums to 1)"},
-	{"Hub weighted", kScore, 11, "HITS hub score with edge weights (sums to 1)"},
-	{"Authority weighted", kScore, 11, "HITS authority score with edge weights (sums to 1)"},
-	{"Betweenness", kScore, 11, "shortest-path betweenness, normalised by (n-1)(n-2)"},
-	{"Closeness", kScore, 11, "closeness on incoming distances, Wasserman-Faust corrected"},
-	{"Harmonic", kScore, 11, "harmonic centrality on incoming distances"},
-	{"Core", kInt, 7, "k-core number (in+out degree)"},
-	{"Weak component", kInt, 9, "weakly connected component, 1 = largest"},
-	{"Strong component", kInt, 9, "strongly connected component, 1 = largest"},
-}}
+}, metricColumns()...)}
+
+// metricColumns are the Hubs sheet's columns of network.MetricTable, in
+// its order, formatted by kind: integers plain, strengths as decimals
+// (dollars in the money layer, see builder.hubs), scores to scoreDigits
+// significant digits.
+func metricColumns() []column {
+	var out []column
+	for _, s := range network.MetricTable {
+		c := column{s.Label, kInt, 9, s.Reading}
+		switch s.Kind {
+		case network.Strength:
+			c.kind, c.width = kFloat, 12
+		case network.Score:
+			c.kind, c.width = kScore, 11
+		}
+		if s.Name == "core" {
+			c.width = 7 // a one- or two-digit number under a short heading
+		}
+		out = append(out, c)
+	}
+	return out
+}
 
 var patternsSpec = sheetSpec{"Patterns", "Leverage pattern matches, one row per piece of evidence.", []column{
 	{"Match", kInt, 7, "match number; rows with the same number are one match"},

@@ -77,7 +77,7 @@ func TestNeo4jLibraryRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The queries over stored metrics need an analysis in the graph.
-	if _, err := s.WriteAnalysis(ctx, neostore.NewAnalysis(d, analysis.Window{}, 1), 0); err != nil {
+	if _, err := s.WriteAnalysis(ctx, analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1).NodeMetrics(), 0); err != nil {
 		t.Fatal(err)
 	}
 	params := map[string]any{"nationality": "VE", "country": "PA", "id": "paid-us-rw-2025-04", "source": "cbs-2025-02-panama",

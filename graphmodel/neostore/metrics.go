@@ -8,93 +8,75 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/leverage-project/leverage/analysis"
-	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
-// Analysis is one run of the hub metrics and communities over every layer,
-// ready to be written into the graph: what Neo4j Graph Data Science users
-// get from an algorithm's write mode, which a Community server without GDS
-// lacks.
-type Analysis struct {
-	Provenance graphmodel.Provenance
-	Window     string
-	Seed       uint64
-	// Nodes maps a country code to its properties, each named
-	// <metric>_<layer>: pagerank_flow, betweenness_all, community_all, …
-	Nodes map[string]map[string]any
-	// Properties lists every property name the run writes, sorted.
-	Properties []string
-	// Summary holds the run's settings and per-layer figures (modularity,
-	// nodes, edges), stored on the (:Analysis) node.
-	Summary map[string]any
+// analysisProps are the properties one write-back sets: per country code
+// its <metric>_<layer> properties, every property name sorted, and the
+// (:Analysis) node's own.
+type analysisProps struct {
+	nodes    map[string]map[string]any
+	names    []string
+	analysis map[string]any
+	codes    []string // the keys of nodes, sorted
 }
 
-// metricValues names the per-node metrics as their JSON fields do.
-func metricValues(m network.NodeMetrics) map[string]any {
-	return map[string]any{
-		"in_degree": int64(m.InDegree), "out_degree": int64(m.OutDegree),
-		"in_strength": m.InStrength, "out_strength": m.OutStrength,
-		"pagerank": m.PageRank, "pagerank_weighted": m.PageRankWeighted,
-		"hub": m.Hub, "authority": m.Authority, "betweenness": m.Betweenness,
-		"closeness": m.Closeness, "harmonic": m.Harmonic, "core": int64(m.Core),
-		"weak_component": int64(m.WeakComponent), "strong_component": int64(m.StrongComponent),
+// propsOf lays m out as Neo4j properties: a row's value of column c in
+// layer l becomes <c>_<l> on the country, an int64 for an integer column;
+// the run's settings, each column's stopping rule (stopping_<c>) and each
+// layer's figures (modularity_<l>, communities_<l>, nodes_<l>, edges_<l>)
+// go on the (:Analysis) node.
+func propsOf(m graphmodel.NodeMetrics) (analysisProps, error) {
+	p := analysisProps{nodes: map[string]map[string]any{}, analysis: map[string]any{
+		"dataset": m.Provenance.DatasetName, "dataset_version": m.Provenance.DatasetVersion,
+		"content_hash": m.Provenance.ContentHash, "tool": m.Provenance.Tool, "window": m.Window,
+	}}
+	for _, s := range m.Settings {
+		p.analysis[s.Name] = s.Value
 	}
-}
-
-// NewAnalysis computes every node metric and the Louvain communities of
-// every layer of d in window w, exactly as leverage analyze does.
-func NewAnalysis(d *graphmodel.Dataset, w analysis.Window, seed uint64) Analysis {
-	a := Analysis{Provenance: d.Provenance(), Window: "all dates", Seed: seed, Nodes: map[string]map[string]any{}}
-	if !w.IsOpen() {
-		a.Window = w.String()
+	for _, c := range m.Columns {
+		p.analysis["stopping_"+c.Name] = c.Stopping
 	}
 	var layers []string
-	a.Summary = map[string]any{
-		"pagerank_damping": network.PageRankDamping,
-		"louvain_seed":     int64(seed),
-		"louvain_restarts": int64(network.LouvainRestarts),
-		"convergence":      "PageRank and HITS iterate until the L1 change is below 1e-12 (analysis/hubs.go); betweenness, closeness, harmonic, cores and components are exact",
-	}
 	names := map[string]bool{}
-	for _, layer := range analysis.Layers {
-		g := analysis.View(d, layer, w)
-		l := string(layer)
+	for _, lm := range m.Layers {
+		l := lm.Layer
 		layers = append(layers, l)
-		comm := network.Louvain(g, seed)
-		for i, m := range network.Hubs(g) {
-			if m.Placeholder {
-				// Placeholders are not ranked (README: Placeholder actors):
-				// zeros written as their PageRank would rank them last
-				// instead of leaving them out of every ordering.
-				continue
+		for _, row := range lm.Rows {
+			if len(row.Values) != len(m.Columns) {
+				return analysisProps{}, fmt.Errorf("layer %s, %s: %d values for %d columns", l, row.Code, len(row.Values), len(m.Columns))
 			}
-			props := a.Nodes[m.Node]
+			props := p.nodes[string(row.Code)]
 			if props == nil {
 				props = map[string]any{}
-				a.Nodes[m.Node] = props
+				p.nodes[string(row.Code)] = props
 			}
-			for k, v := range metricValues(m) {
-				props[k+"_"+l] = v
-				names[k+"_"+l] = true
-			}
-			if i < len(comm.Label) {
-				props["community_"+l] = int64(comm.Label[i])
-				names["community_"+l] = true
+			for i, c := range m.Columns {
+				name := c.Name + "_" + l
+				if c.Integer {
+					props[name] = int64(row.Values[i])
+				} else {
+					props[name] = row.Values[i]
+				}
+				names[name] = true
 			}
 		}
-		a.Summary["modularity_"+l] = comm.Modularity
-		a.Summary["communities_"+l] = int64(len(comm.Members))
-		a.Summary["nodes_"+l] = int64(g.Len())
-		a.Summary["edges_"+l] = int64(g.Edges())
+		p.analysis["modularity_"+l] = lm.Modularity
+		p.analysis["communities_"+l] = int64(lm.Communities)
+		p.analysis["nodes_"+l] = int64(lm.Nodes)
+		p.analysis["edges_"+l] = int64(lm.Edges)
 	}
-	a.Summary["layers"] = layers
+	p.analysis["layers"] = layers
 	for n := range names {
-		a.Properties = append(a.Properties, n)
+		p.names = append(p.names, n)
 	}
-	sort.Strings(a.Properties)
-	return a
+	sort.Strings(p.names)
+	p.analysis["properties"] = p.names
+	for c := range p.nodes {
+		p.codes = append(p.codes, c)
+	}
+	sort.Strings(p.codes)
+	return p, nil
 }
 
 // AnalysisInfo describes an (:Analysis) node.
@@ -119,120 +101,143 @@ type MetricsWritten struct {
 	Previous *AnalysisInfo
 }
 
-// WriteAnalysis writes a's node properties onto the live :Country nodes and
-// an (:Analysis) node describing the run, linked to the (:Dataset) by
-// [:DESCRIBES], in one transaction of batched UNWIND statements, after
-// removing every property a previous analysis wrote: running it twice
-// leaves the same graph, and a run with another window or seed replaces
-// the previous one whole. It refuses if the database does not serve the
-// dataset a was computed from (it was reloaded, or changed since loading).
-func (s *Store) WriteAnalysis(ctx context.Context, a Analysis, batchSize int) (MetricsWritten, error) {
+// WriteAnalysis writes m's per-node metrics onto the live :Country nodes
+// (analysis.Results.NodeMetrics makes them) and an (:Analysis) node
+// describing the run, linked to the (:Dataset) by [:DESCRIBES], in one
+// transaction of batched UNWIND statements, after removing every property
+// a previous analysis wrote: running it twice leaves the same graph, and a
+// run with another window or seed replaces the previous one whole. It
+// refuses if the database does not serve the dataset m was computed from
+// (it was reloaded, or changed since loading), and writes nothing if a
+// country of m is not in the graph.
+func (s *Store) WriteAnalysis(ctx context.Context, m graphmodel.NodeMetrics, batchSize int) (MetricsWritten, error) {
 	if batchSize <= 0 {
 		batchSize = 1000
 	}
-	var out MetricsWritten
-	codes := make([]string, 0, len(a.Nodes))
-	for c := range a.Nodes {
-		codes = append(codes, c)
+	p, err := propsOf(m)
+	if err != nil {
+		return MetricsWritten{}, err
 	}
-	sort.Strings(codes)
+	var out MetricsWritten
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.Background())
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		out = MetricsWritten{}
-		res, err := tx.Run(ctx, "MATCH (d:Dataset) SET d.analysis_lock = true REMOVE d.analysis_lock RETURN d.content_hash AS hash, d.name AS name", nil)
+		if err := checkAnalysedDataset(ctx, tx, m.Provenance.ContentHash); err != nil {
+			return nil, err
+		}
+		prev, err := removePreviousAnalysis(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
+		out.Previous = prev
+		if out.Nodes, err = writeNodeMetrics(ctx, tx, p, batchSize); err != nil {
 			return nil, err
 		}
-		if len(recs) != 1 {
-			return nil, fmt.Errorf("the database serves no dataset: run leverage load first")
-		}
-		if h, _ := recs[0].Values[0].(string); h != a.Provenance.ContentHash {
-			return nil, fmt.Errorf("the metrics were computed from sha256:%s but the database's dataset was loaded as sha256:%s (reloaded since, or changed by a write): run leverage load, then analyze --neo4j --write again",
-				a.Provenance.ContentHash, h)
-		}
-		prev, err := tx.Run(ctx, "MATCH (x:Analysis) RETURN properties(x) ORDER BY x.written_at DESC", nil)
-		if err != nil {
-			return nil, err
-		}
-		var stale []string
-		seen := map[string]bool{}
-		for prev.Next(ctx) {
-			p := prev.Record().Values[0].(map[string]any)
-			if out.Previous == nil {
-				info := AnalysisInfo{Window: str(p, "window"), ContentHash: str(p, "content_hash"), Tool: str(p, "tool")}
-				info.Seed, _ = p["louvain_seed"].(int64)
-				info.WrittenAt, _ = p["written_at"].(time.Time)
-				if list, ok := p["properties"].([]any); ok {
-					info.Properties = len(list)
-				}
-				out.Previous = &info
-			}
-			if list, ok := p["properties"].([]any); ok {
-				for _, x := range list {
-					if name, ok := x.(string); ok && !seen[name] {
-						seen[name] = true
-						stale = append(stale, name)
-					}
-				}
-			}
-		}
-		if err := prev.Err(); err != nil {
-			return nil, err
-		}
-		if len(stale) > 0 {
-			// A map entry set to null removes the property.
-			nulls := make(map[string]any, len(stale))
-			for _, name := range stale {
-				nulls[name] = nil
-			}
-			if _, err := tx.Run(ctx, "MATCH (c:Country) SET c += $nulls", map[string]any{"nulls": nulls}); err != nil {
-				return nil, err
-			}
-		}
-		if _, err := tx.Run(ctx, "MATCH (x:Analysis) DETACH DELETE x", nil); err != nil {
-			return nil, err
-		}
-		for i := 0; i < len(codes); i += batchSize {
-			rows := make([]map[string]any, 0, batchSize)
-			for _, c := range codes[i:min(i+batchSize, len(codes))] {
-				rows = append(rows, map[string]any{"code": c, "props": a.Nodes[c]})
-			}
-			r, err := tx.Run(ctx, "UNWIND $rows AS row MATCH (c:Country {code: row.code}) SET c += row.props RETURN count(c) AS n", map[string]any{"rows": rows})
-			if err != nil {
-				return nil, err
-			}
-			rec, err := r.Single(ctx)
-			if err != nil {
-				return nil, err
-			}
-			n, _ := rec.Values[0].(int64)
-			out.Nodes += int(n)
-		}
-		if out.Nodes != len(codes) {
-			return nil, fmt.Errorf("only %d of the %d countries analysed are in the graph; nothing was written", out.Nodes, len(codes))
-		}
-		props := map[string]any{
-			"dataset": a.Provenance.DatasetName, "dataset_version": a.Provenance.DatasetVersion,
-			"content_hash": a.Provenance.ContentHash, "tool": a.Provenance.Tool, "window": a.Window,
-			"properties": a.Properties,
-		}
-		for k, v := range a.Summary {
-			props[k] = v
-		}
-		if _, err := tx.Run(ctx, "MATCH (d:Dataset) CREATE (x:Analysis)-[:DESCRIBES]->(d) SET x = $props, x.written_at = datetime()",
-			map[string]any{"props": props}); err != nil {
-			return nil, err
-		}
-		return nil, nil
+		_, err = tx.Run(ctx, "MATCH (d:Dataset) CREATE (x:Analysis)-[:DESCRIBES]->(d) SET x = $props, x.written_at = datetime()",
+			map[string]any{"props": p.analysis})
+		return nil, err
 	})
 	if err != nil {
 		return MetricsWritten{}, s.wrapCtx(ctx, err)
 	}
-	out.Properties = len(a.Properties)
+	out.Properties = len(p.names)
 	return out, nil
+}
+
+// checkAnalysedDataset refuses unless the database serves the dataset of
+// content hash hash. Setting and removing a property on (:Dataset) takes
+// its write lock, so a concurrent load waits for this transaction.
+func checkAnalysedDataset(ctx context.Context, tx neo4j.ManagedTransaction, hash string) error {
+	res, err := tx.Run(ctx, "MATCH (d:Dataset) SET d.analysis_lock = true REMOVE d.analysis_lock RETURN d.content_hash AS hash, d.name AS name", nil)
+	if err != nil {
+		return err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return err
+	}
+	if len(recs) != 1 {
+		return fmt.Errorf("the database serves no dataset: run leverage load first")
+	}
+	if h, _ := recs[0].Values[0].(string); h != hash {
+		return fmt.Errorf("the metrics were computed from sha256:%s but the database's dataset was loaded as sha256:%s (reloaded since, or changed by a write): run leverage load, then analyze --neo4j --write again",
+			hash, h)
+	}
+	return nil
+}
+
+// removePreviousAnalysis removes every property any (:Analysis) node says
+// it wrote, and those nodes, and describes the latest (nil: none).
+func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction) (*AnalysisInfo, error) {
+	prev, err := tx.Run(ctx, "MATCH (x:Analysis) RETURN properties(x) ORDER BY x.written_at DESC", nil)
+	if err != nil {
+		return nil, err
+	}
+	var latest *AnalysisInfo
+	var stale []string
+	seen := map[string]bool{}
+	for prev.Next(ctx) {
+		p := prev.Record().Values[0].(map[string]any)
+		if latest == nil {
+			info := AnalysisInfo{Window: str(p, "window"), ContentHash: str(p, "content_hash"), Tool: str(p, "tool")}
+			info.Seed, _ = p["louvain_seed"].(int64)
+			info.WrittenAt, _ = p["written_at"].(time.Time)
+			if list, ok := p["properties"].([]any); ok {
+				info.Properties = len(list)
+			}
+			latest = &info
+		}
+		if list, ok := p["properties"].([]any); ok {
+			for _, x := range list {
+				if name, ok := x.(string); ok && !seen[name] {
+					seen[name] = true
+					stale = append(stale, name)
+				}
+			}
+		}
+	}
+	if err := prev.Err(); err != nil {
+		return nil, err
+	}
+	if len(stale) > 0 {
+		// A map entry set to null removes the property.
+		nulls := make(map[string]any, len(stale))
+		for _, name := range stale {
+			nulls[name] = nil
+		}
+		if _, err := tx.Run(ctx, "MATCH (c:Country) SET c += $nulls", map[string]any{"nulls": nulls}); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := tx.Run(ctx, "MATCH (x:Analysis) DETACH DELETE x", nil); err != nil {
+		return nil, err
+	}
+	return latest, nil
+}
+
+// writeNodeMetrics sets p's properties on the live :Country nodes in
+// batches, and fails unless every country was found.
+func writeNodeMetrics(ctx context.Context, tx neo4j.ManagedTransaction, p analysisProps, batchSize int) (int, error) {
+	written := 0
+	for i := 0; i < len(p.codes); i += batchSize {
+		rows := make([]map[string]any, 0, batchSize)
+		for _, c := range p.codes[i:min(i+batchSize, len(p.codes))] {
+			rows = append(rows, map[string]any{"code": c, "props": p.nodes[c]})
+		}
+		r, err := tx.Run(ctx, "UNWIND $rows AS row MATCH (c:Country {code: row.code}) SET c += row.props RETURN count(c) AS n", map[string]any{"rows": rows})
+		if err != nil {
+			return 0, err
+		}
+		rec, err := r.Single(ctx)
+		if err != nil {
+			return 0, err
+		}
+		n, _ := rec.Values[0].(int64)
+		written += int(n)
+	}
+	if written != len(p.codes) {
+		return 0, fmt.Errorf("only %d of the %d countries analysed are in the graph; nothing was written", written, len(p.codes))
+	}
+	return written, nil
 }

@@ -50,6 +50,7 @@ func Results(res *analysis.Results) briefing.Results {
 		r.Months = append(r.Months, mr)
 	}
 	r.Whole = snapshot(d, w)
+	r.Story = DefaultStory(r)
 	return r
 }
 
@@ -137,6 +138,9 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 			if counted[i] && analysis.IsReception(rel) {
 				c.Received += rel.Count.Value
 				mr.People += rel.Count.Value
+				if rel.Count.IsZero() {
+					c.UnknownSize++
+				}
 			}
 		case graphmodel.Approached:
 			c.Approached++
@@ -149,6 +153,10 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		case graphmodel.Paid:
 			if counted[i] {
 				c.Paid += rel.Money.Amount
+				if c.PaidIn == nil {
+					c.PaidIn = map[string]int64{}
+				}
+				c.PaidIn[rel.Money.Currency] += rel.Money.Amount
 			}
 		default:
 			continue

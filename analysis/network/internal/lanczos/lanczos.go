@@ -223,3 +223,9 @@ func topEigenTridiagonal(alpha, beta []float64) (float64, []float64) {
 	}
 	return values[top], s
 }
+
+// Steps and Cycles are Top's limits, for the stopping rule stated to users.
+const (
+	Steps  = lanczosSteps
+	Cycles = lanczosCycles
+)
