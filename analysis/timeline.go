@@ -42,7 +42,7 @@ type Month struct {
 // would report, say, a mid-2025 payment as a January one.
 func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	type rowKey struct {
-		year, pos int    // pos: month*10, quarter 3q*10+5, year 125, a wider period 126
+		year, pos int    // pos: month*10, quarter 3q*10+5, year 125, a wider period its last month*10+6 (126 when open)
 		period    string // a wider period's EDTF, one row each
 	}
 	rows := map[rowKey]*Month{}
@@ -53,21 +53,22 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	rels, _, counted := SelectEvents(d, w)
 	for i := range rels {
 		r := &rels[i]
-		if r.Date.IsZero() || !timelineType(r) {
-			continue
+		if r.Date.IsZero() || !timelineType(r) || !campaign(r) {
+			continue // another state's claims make no row of the campaign's timeline
 		}
 		var k rowKey
 		var m Month
 		d, single := r.Date.Single()
 		switch {
 		case !single:
-			// A period wider than one date has a row of its own, after
-			// the year its latest bound falls in.
-			y := r.Date.End().AddDate(0, 0, -1).Year()
-			if r.Date.OpenEnd() {
-				y = r.Date.From.Year
+			// A period wider than one date has a row of its own, right
+			// after the month its last bound falls in ("../2025-05" after
+			// May 2025); one open at the end after its first year.
+			k = rowKey{r.Date.From.Year, 126, r.Date.String()}
+			if !r.Date.OpenEnd() {
+				last := r.Date.End().AddDate(0, 0, -1)
+				k = rowKey{last.Year(), int(last.Month())*10 + 6, r.Date.String()}
 			}
-			k = rowKey{y, 126, r.Date.String()}
 			m.Month = r.Date.String()
 			m.Precision, m.Label = r.Date.Kind(), m.Month+", month unknown"
 		case d.Precision >= graphmodel.Month:

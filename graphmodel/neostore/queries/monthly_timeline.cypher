@@ -1,5 +1,5 @@
 // title: Timeline
-// description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned) and are of other nationalities; payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), after the period's last month, never in a month.
+// description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned) and are of other nationalities; payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), right after the period's last month, never in a month.
 MATCH (a)-[r:APPROACHED|RECEIVED|PAID]->(b)
 WHERE r.date_start IS NOT NULL OR r.date_end IS NOT NULL
 WITH a, b, r, coalesce(r.event, 'row:' + r.id) AS ev, coalesce(r.status, '') IN ['block_lifted', 'withdrawn'] AS undo,
@@ -18,7 +18,8 @@ WITH r, t,
        WHEN monthly THEN r.date_start.month * 10
        WHEN r.date_precision = 'quarter' THEN ((r.date_start.month - 1) / 3 + 1) * 30 + 5
        WHEN single THEN 125
-       ELSE 126 END AS position
+       WHEN r.date_end IS NULL THEN 126
+       ELSE r.date_end.month * 10 + 6 END AS position
 WITH period, precision, position,
      sum(CASE WHEN t = 'APPROACHED' AND coalesce(r.status, '') <> 'withdrawn' THEN 1 ELSE 0 END) AS approaches,
      sum(CASE WHEN t = 'APPROACHED' AND r.status IN ['agreed', 'conditional'] AND coalesce(r.stated_by, 'pressed') = 'pressed' THEN 1 ELSE 0 END) AS agreements,
