@@ -39,7 +39,7 @@ func TestPatternsOnSeed(t *testing.T) {
 		why     string
 	}{
 		{"payment_acceptance", []string{"RW<US", "SV<US"},
-			"only a payment a source ties to accepting deportees matches (payment_tie tied): NYT, $100,000 'to accept an Iraqi citizen' and El Salvador's $5 million as the administration being 'willing to pay'; Panama's $14 million paid a removal programme of 2024 (explainer), another purpose"},
+			"NYT: $100,000 to Rwanda for an Iraqi it took; about $5M to El Salvador after it jailed Venezuelans (tied). Panama's $14M finances an agreement first described in 2024 (explainer): another purpose, no match"},
 		{"travel_ban_acceptance", nil,
 			"NYT: the travel-ban offer went to 36 unnamed countries; no named country both faced it and accepted"},
 		{"concession_agreement", []string{"CR<US", "XK<US"},
@@ -53,7 +53,7 @@ func TestPatternsOnSeed(t *testing.T) {
 		{"agreed_nothing_received", []string{"HN<US", "MD<US", "XK<US"},
 			"NYT: Kosovo (up to 50) and Moldova (100, conditionally) agreed; Honduras allows transit only"},
 		{"court_blocked", []string{"LY<US", "SS<US"},
-			"NYT and explainer: district court blocks for Libya and South Sudan; the UK Supreme Court on Rwanda (explainer) is another pressing state's, outside the seed's campaign (meta.csv: US)"},
+			"NYT and explainer: district court blocks for Libya and South Sudan; the UK Supreme Court on Rwanda (explainer) is another state's, outside the campaign (meta: US)"},
 	}
 	for _, tt := range tests {
 		got := matchesOf(t, tt.pattern, Window{})
@@ -90,16 +90,7 @@ func TestCourtBlockedSaysWhenTheBlockWasLifted(t *testing.T) {
 	if s := summaries["SS<US"]; !strings.Contains(s, "lifted the block") || !strings.Contains(s, "2025-06") {
 		t.Errorf("South Sudan: %q, want the lifting of June 2025", s)
 	}
-	// The UK's block is outside the campaign (US); asked for with no
-	// campaign declared, it matches too, not lifted.
-	all := *d
-	all.Meta.Campaign = nil
-	for _, m := range p.Find(&all, Window{}) {
-		if k := string(m.Country) + "<" + string(m.Other); k == "RW<GB" {
-			summaries[k] = m.Summary
-		}
-	}
-	for _, k := range []string{"LY<US", "RW<GB"} {
+	for _, k := range []string{"LY<US"} {
 		if s, ok := summaries[k]; !ok || strings.Contains(s, "lifted") {
 			t.Errorf("%s: %q (present %v), want a block not said to be lifted", k, s, ok)
 		}

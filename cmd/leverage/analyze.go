@@ -125,6 +125,10 @@ type analyzeReport struct {
 	Patterns           []analysis.Match      `json:"patterns"`
 	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
+	// Roles is the hub answer by role (pressers, receivers, brokers),
+	// each ranked by its own measure; Hubs is every metric, ranked by
+	// RankedBy.
+	Roles analysis.Roles `json:"roles"`
 }
 
 type hubRow struct {
@@ -162,7 +166,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: lr.Runs, Communities: lr.Communities(),
-		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
+		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies(), Roles: analysis.RolesOf(d, w, 5)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
@@ -214,6 +218,19 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
+	fmt.Fprintf(tw, "\nhubs by role (each by its own measure, all layers; the table below ranks one layer by --by)\n")
+	for _, role := range []struct {
+		title string
+		rs    []analysis.RoleRank
+	}{{"pressers (approach and leverage events started)", rep.Roles.Pressers}, {"receivers (people received, at least)", rep.Roles.Receivers},
+		{"brokers (betweenness, union layer)", rep.Roles.Brokers}} {
+		var parts []string
+		for _, r := range role.rs {
+			parts = append(parts, fmt.Sprintf("%s (%s)", r.Code, r.Detail))
+		}
+		fmt.Fprintf(tw, "%s: %s\n", role.title, orNone(strings.Join(parts, "; ")))
+	}
+	fmt.Fprintln(tw)
 	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n\n",
 		network.PageRankDamping, network.PageRankTol, network.HITSTol)
 	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\thub_w\tauth_w\tbetweenness\tcloseness\tharmonic\tcore\n")

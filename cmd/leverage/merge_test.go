@@ -200,9 +200,7 @@ func TestImportAddedRowLinks(t *testing.T) {
 		f.SetCellStr("Relationships", cell, v)
 	}
 	set(n, "ID", "recv-zz-pa-2025-02-cbs")
-	// A new row, not yet linked: the copy must not keep the seed's event
-	// id (ev-pa-february-group since seed 1.2.0).
-	set(n, "Event", "")
+	set(n, "Event", "") // a new claim: whether it repeats one is --link's to say
 	set(n, "Date", "2025-02-14")
 	set(n, "Date precision", "day")
 	set(n, "Count", "310")
@@ -227,5 +225,44 @@ func TestImportAddedRowLinks(t *testing.T) {
 				t.Errorf("matches %v", m)
 			}
 		}
+	}
+}
+
+// A tracker stamps rows it cannot date with its scrape day (here
+// 2025-10-08, given as --published). Those rows are read as "reported by"
+// that day (date ../2025-10-08), so they link to the seed's earlier
+// accounts of the same removals: Costa Rica's February group stays 200,
+// not 400, and Uzbekistan's Kazakhs and Kyrgyz stay 39, not 78. The output
+// says that most rows carry the file's own date.
+func TestIngestScrapeDatedRowsLinkByReportDate(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, code := runCLI(t, "ingest", "tracker", "testdata/tracker-scraped.csv", "--out", dir, "--source-id", "trk",
+		"--published", "2025-10-08", "--link", "auto")
+	if code != 0 {
+		t.Fatalf("ingest: exit %d: %s\n%s", code, errs, out)
+	}
+	if !strings.Contains(out, "3 of 4 rows are dated on the file's own date") || !strings.Contains(out, "most rows carry the file's export date") {
+		t.Errorf("ingest output does not say the rows carry the export date:\n%s", out)
+	}
+	for country, want := range map[string]string{"CR": "200", "UZ": "39", "PA": "300"} {
+		if got := peopleReceived(t, dir, country); got != want {
+			t.Errorf("profile %s: people received %s, want %s", country, got, want)
+		}
+	}
+	rows := readCSV(t, filepath.Join(dir, "relationships.csv"))
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	dated := 0
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[col["id"]], "trk-") && r[col["date"]] == "../2025-10-08" && r[col["reported"]] == "2025-10-08" {
+			dated++
+		}
+	}
+	// Costa Rica's total and its three named nationalities, and the two
+	// Uzbekistan rows.
+	if dated != 6 {
+		t.Errorf("%d tracker relationships written with date ../2025-10-08 and reported 2025-10-08, want 6", dated)
 	}
 }

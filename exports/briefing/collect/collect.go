@@ -97,9 +97,9 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			first = f
 		}
 	}
-	// A period that only overlaps the window ("by May 2025" as of March)
-	// would run the slider past the window's end; the window bounds it.
-	if !w.To.IsZero() && !w.Known {
+	if !w.To.IsZero() {
+		// A claim only possibly in the window ("by May 2025" as of March)
+		// does not stretch the slider past the window's end.
 		if t := time.Date(w.To.Year(), w.To.Month(), 1, 0, 0, 0, 0, time.UTC); t.Before(last) {
 			last = t
 		}
