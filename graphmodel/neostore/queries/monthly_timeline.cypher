@@ -1,13 +1,18 @@
 // title: Timeline
 // description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned) and are of other nationalities; payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), right after the period's last month, never in a month.
 MATCH (a)-[r:APPROACHED|RECEIVED|PAID]->(b)
-WHERE r.date_start IS NOT NULL OR r.date_end IS NOT NULL
-WITH a, b, r, coalesce(r.event, 'row:' + r.id) AS ev, coalesce(r.status, '') IN ['block_lifted', 'withdrawn'] AS undo,
-     CASE r.confidence WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 ELSE 1 END AS conf,
-     CASE WHEN coalesce(r.count, 0) > coalesce(r.amount, 0) THEN coalesce(r.count, 0) ELSE coalesce(r.amount, 0) END AS magnitude
-ORDER BY conf DESC, magnitude DESC, r.seq
-WITH ev, type(r) AS t, a, b, undo, collect(r)[0] AS r
-WHERE NOT (t = 'RECEIVED' AND (a = b OR coalesce(r.status, '') = 'planned'))
+WITH a, b, r, r.event AS event
+// Only a claim that shares an event needs its rank read: the others stand
+// alone (one group each), which keeps the query near one pass.
+WITH a, b, r, event,
+     CASE WHEN event IS NULL THEN [0, 0, 0, false] ELSE [
+       CASE r.confidence WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 ELSE 1 END,
+       CASE WHEN coalesce(r.count, 0) > coalesce(r.amount, 0) THEN coalesce(r.count, 0) ELSE coalesce(r.amount, 0) END,
+       r.seq, coalesce(r.status, '') IN ['block_lifted', 'withdrawn']] END AS rank
+ORDER BY rank[0] DESC, rank[1] DESC, rank[2]
+WITH coalesce(event, elementId(r)) AS ev, type(r) AS t, a, b, rank[3] AS undo, collect(r)[0] AS r
+WHERE (r.date_start IS NOT NULL OR r.date_end IS NOT NULL)
+  AND NOT (t = 'RECEIVED' AND (a = b OR coalesce(r.status, '') = 'planned'))
   AND NOT (t = 'PAID' AND coalesce(r.status, '') = 'planned')
   AND (t = 'RECEIVED' OR coalesce(r.campaign, true))
 WITH r, t, r.date_precision IN ['day', 'month'] AS monthly, r.date_precision IN ['day', 'month', 'quarter', 'year'] AS single
