@@ -114,13 +114,11 @@ func TestReadErrorsNameCells(t *testing.T) {
 	tests := []struct {
 		cell, value, want string
 	}{
-		// Rows follow fixtures/seed/relationships.csv (1.2.0): row 2 is its
+		// Rows follow fixtures/seed/relationships.csv (1.1.0): row 2 is its
 		// first record, appr-pa-2025-02.
 		{"D5", "QQ", "Relationships!D5: " + "recv-cn-pa-2025-02: from: unknown country code \"QQ\""},
 		{"H3", "not a date", "Relationships!H3: lev-pa-canal-2025-02: date:"},
-		// Row 4 (recv-af-pa-2025-02) has a single date, whose precision
-		// the reader checks; row 3's is an open period since seed 1.2.0.
-		{"I4", "fortnight", "Relationships!I4: recv-af-pa-2025-02: date precision:"},
+		{"I3", "fortnight", "Relationships!I3: lev-pa-canal-2025-02: date precision:"},
 		{"L9", "-4", "Relationships!L9:"},
 		{"Q2", "sure", "Relationships!Q2: appr-pa-2025-02: confidence: unknown confidence"},
 		{"R2", "nope", "Relationships!R2: appr-pa-2025-02: sources: unknown source \"nope\""},
