@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -192,27 +192,25 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	// written (the rejects file still is, to say why).
 	strictRefused := o.strict && a.Rejected > 0
 	if !o.dryRun && merged != nil && !strictRefused {
-		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, merged); err != nil {
 			return err
 		}
 	}
-	if err := writeMatches(matchesPath, matches); err != nil {
+	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
 	if len(res.Rejects) > 0 {
 		if err := os.MkdirAll(filepath.Dir(rejectsPath), 0o755); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(rejectsPath, func(f *os.File) error {
-			w := bufio.NewWriter(f)
-			if err := ingest.WriteRejects(w, res.Header, res.Rejects); err != nil {
-				return err
-			}
-			return w.Flush()
-		}); err != nil {
+		if err := safeio.WriteFile(ctx, rejectsPath, buffered(func(w io.Writer) error {
+			return ingest.WriteRejects(w, res.Header, res.Rejects)
+		})); err != nil {
 			return err
 		}
 	}
@@ -286,20 +284,14 @@ func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
 }
 
 // writeMatches writes the review file of candidate matches, if any.
-func writeMatches(path string, matches []ingest.Match) error {
+func writeMatches(ctx context.Context, path string, matches []ingest.Match) error {
 	if len(matches) == 0 {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := ingest.WriteMatches(w, matches); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	return safeio.WriteFile(ctx, path, buffered(func(w io.Writer) error { return ingest.WriteMatches(w, matches) }))
 }
 
 func printMatches(e env, path string, matches []ingest.Match) {

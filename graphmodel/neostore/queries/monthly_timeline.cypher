@@ -1,6 +1,6 @@
 // title: Timeline
 // description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned) and are of other nationalities; payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), right after the period's last month, never in a month.
-MATCH (a)-[r:APPROACHED|RECEIVED|PAID]->(b)
+MATCH (a:Country)-[r:APPROACHED|RECEIVED|PAID]->(b)
 WITH a, b, r, r.event AS event
 // Only a claim that shares an event needs its rank read: the others stand
 // alone (one group each), which keeps the query near one pass.
