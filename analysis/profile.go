@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
@@ -27,10 +28,14 @@ type Profile struct {
 	Received    []Evidence        `json:"received"`    // people it took in (planned receptions are under Other)
 	Sent        []Evidence        `json:"sent"`        // its nationals received elsewhere, onward returns from it
 	Other       []Evidence        `json:"other"`       // anything else touching it
-	First       string            `json:"first"`
-	Last        string            `json:"last"`
-	Patterns    []Match           `json:"patterns"`
-	PeopleIn    int64             `json:"people_in"` // at least: received counts, face value, each event once
+	// First and Last bound the dates of its claims: the earliest first
+	// bound and the latest last bound, at their precisions (".." open).
+	First    string `json:"first"`
+	Last     string `json:"last"`
+	firstAt  time.Time
+	lastAt   time.Time
+	Patterns []Match `json:"patterns"`
+	PeopleIn int64   `json:"people_in"` // at least: received counts, face value, each event once
 	// UnknownIn counts its receptions no source gives a number for: they
 	// add an unknown number to PeopleIn, neither 1 nor 0.
 	UnknownIn int                        `json:"receptions_of_unknown_size_in"`
@@ -104,10 +109,7 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 			p := get(code)
 			p.ByType[r.Type]++
 			e := evidenceOf(r)
-			if p.First == "" {
-				p.First = e.Date
-			}
-			p.Last = e.Date
+			widen(p, r.Date)
 			into := r.ToCountry == code
 			switch {
 			case r.Type == graphmodel.Approached && into:
@@ -311,4 +313,32 @@ func reach(g *network.Graph) int {
 		}
 	}
 	return n
+}
+
+// widen stretches p's First and Last to cover period d: First is the
+// earliest first bound of its claims (".." when one is open at the start),
+// Last the latest last bound (".." when one is open at the end), each at
+// the precision its claim gives.
+func widen(p *Profile, d graphmodel.Period) {
+	if d.IsZero() {
+		return
+	}
+	lo, hi := d.From, d.To
+	if !d.Interval {
+		hi = d.From
+	}
+	switch {
+	case p.First == "..":
+	case lo.IsZero():
+		p.First = ".."
+	case p.First == "" || lo.Start().Before(p.firstAt):
+		p.First, p.firstAt = lo.String(), lo.Start()
+	}
+	switch {
+	case p.Last == "..":
+	case hi.IsZero():
+		p.Last = ".."
+	case p.Last == "" || hi.End().After(p.lastAt):
+		p.Last, p.lastAt = hi.String(), hi.End()
+	}
 }

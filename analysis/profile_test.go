@@ -109,18 +109,25 @@ func TestTimeline(t *testing.T) {
 		if !slices.Contains(kinds, typ) {
 			continue
 		}
+		// The campaign's only (meta: US): the UK's approach to Rwanda is
+		// another state's; a withdrawal is not an approach.
+		if typ != "received" && r[col["from"]] != "US" || r[col["status"]] == "withdrawn" {
+			continue
+		}
 		id := r[col["event"]]
 		if id == "" {
 			id = "row:" + r[col["id"]]
 		}
 		ev := strings.Join([]string{id, typ, r[col["from"]], r[col["to"]], fmt.Sprint(r[col["status"]] == "block_lifted" || r[col["status"]] == "withdrawn")}, "|")
 		eventOf[i] = ev
+		// A single date (its qualifier aside) of month or day precision
+		// is in its month; a year, a quarter or a wider period has a row
+		// of its own, labelled by the date as written.
 		date := r[col["date"]]
-		period := date
-		if len(date) >= 7 && date[4] == '-' && date[5] != 'Q' {
-			period = date[:7]
-		} else {
-			period += ", month unknown"
+		single := strings.TrimRight(date, "?~%")
+		period := date + ", month unknown"
+		if !strings.Contains(single, "/") && len(single) >= 7 && single[4] == '-' && single[5] != 'Q' {
+			period = single[:7]
 		}
 		if periods[ev] == nil {
 			periods[ev] = map[string]bool{}

@@ -42,7 +42,8 @@ type Month struct {
 // would report, say, a mid-2025 payment as a January one.
 func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	type rowKey struct {
-		year, pos int // pos: month*10, quarter 3q*10+5, year 125
+		year, pos int    // pos: month*10, quarter 3q*10+5, year 125, a wider period its last month*10+6 (126 when open)
+		period    string // a wider period's EDTF, one row each
 	}
 	rows := map[rowKey]*Month{}
 	tallies := map[rowKey]*tally{}
@@ -52,25 +53,26 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	rels, _, counted := SelectEvents(d, w)
 	for i := range rels {
 		r := &rels[i]
-		if r.Date.IsZero() || !timelineType(r) {
-			continue
+		if r.Date.IsZero() || !timelineType(r) || !campaign(r) {
+			continue // another state's claims make no row of the campaign's timeline
 		}
 		var k rowKey
 		var m Month
 		d, single := r.Date.Single()
 		switch {
 		case !single:
-			// A period wider than one date has a row of its own, after
-			// the year its latest bound falls in.
-			y := r.Date.End().AddDate(0, 0, -1).Year()
-			if r.Date.OpenEnd() {
-				y = r.Date.From.Year
+			// A period wider than one date has a row of its own, right
+			// after the month its last bound falls in ("../2025-05" after
+			// May 2025); one open at the end after its first year.
+			k = rowKey{r.Date.From.Year, 126, r.Date.String()}
+			if !r.Date.OpenEnd() {
+				last := r.Date.End().AddDate(0, 0, -1)
+				k = rowKey{last.Year(), int(last.Month())*10 + 6, r.Date.String()}
 			}
-			k = rowKey{y, 126}
 			m.Month = r.Date.String()
 			m.Precision, m.Label = r.Date.Kind(), m.Month+", month unknown"
 		case d.Precision >= graphmodel.Month:
-			k = rowKey{d.Year, d.Month * 10}
+			k = rowKey{year: d.Year, pos: d.Month * 10}
 			m.Month = fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 			m.Precision, m.Label = "month", m.Month
 			if !dated || k.pos+k.year*1000 < first.pos+first.year*1000 {
@@ -82,11 +84,11 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 			dated = true
 		case d.Precision == graphmodel.Quarter:
 			q := (d.Month-1)/3 + 1
-			k = rowKey{d.Year, 3*q*10 + 5}
+			k = rowKey{year: d.Year, pos: 3*q*10 + 5}
 			m.Month = fmt.Sprintf("%04d-Q%d", d.Year, q)
 			m.Precision, m.Label = "quarter", m.Month+", month unknown"
 		default:
-			k = rowKey{d.Year, 125}
+			k = rowKey{year: d.Year, pos: 125}
 			m.Month = fmt.Sprintf("%04d", d.Year)
 			m.Precision, m.Label = "year", m.Month+", month unknown"
 		}
@@ -108,7 +110,7 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	}
 	if dated {
 		for y, mo := first.year, first.pos/10; y*1000+mo*10 <= last.year*1000+last.pos; {
-			k := rowKey{y, mo * 10}
+			k := rowKey{year: y, pos: mo * 10}
 			if rows[k] == nil {
 				key := fmt.Sprintf("%04d-%02d", y, mo)
 				rows[k] = &Month{Month: key, Precision: "month", Label: key}
@@ -126,7 +128,10 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		if keys[i].year != keys[j].year {
 			return keys[i].year < keys[j].year
 		}
-		return keys[i].pos < keys[j].pos
+		if keys[i].pos != keys[j].pos {
+			return keys[i].pos < keys[j].pos
+		}
+		return keys[i].period < keys[j].period
 	})
 	out := make([]Month, 0, len(keys))
 	for _, k := range keys {

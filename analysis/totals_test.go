@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
@@ -167,5 +168,33 @@ func TestPatternsTiedAndCampaign(t *testing.T) {
 	}
 	if fmt.Sprint(got["court_blocked"]) != "[RW SS]" {
 		t.Errorf("without a campaign, court_blocked %v, want [RW SS]", got["court_blocked"])
+	}
+}
+
+// The roles answer ranks pressers by the pressure they started: on the
+// seed the United States leads (the NYT reports talks with at least 58
+// governments), where PageRank on the union layer puts it 5th.
+func TestRolesUSFirstAmongPressers(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := RolesOf(d, Window{}, 5)
+	if len(r.Pressers) == 0 || r.Pressers[0].Code != "US" {
+		t.Fatalf("pressers %+v, want US first", r.Pressers)
+	}
+	if len(r.Pressers) > 1 && r.Pressers[1].Value >= r.Pressers[0].Value {
+		t.Errorf("US ties with %s", r.Pressers[1].Code)
+	}
+	for _, x := range r.Receivers {
+		if IsPlaceholder(d.Registry, x.Code) {
+			t.Errorf("placeholder %s ranked as a receiver", x.Code)
+		}
+	}
+	if len(r.Receivers) == 0 || r.Receivers[0].Code != "MX" {
+		t.Errorf("receivers %+v, want Mexico first (more than 5,400 people, explainer)", r.Receivers)
+	}
+	if len(r.Brokers) == 0 {
+		t.Error("no brokers")
 	}
 }

@@ -147,6 +147,10 @@ type analyzeReport struct {
 	Dependencies  []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal       *analysis.HubRemoval  `json:"removal,omitempty"`
 	Sensitivity   *analysis.Sensitivity `json:"sensitivity,omitempty"`
+	// Roles is the hub answer by role (pressers, receivers, brokers),
+	// each ranked by its own measure; Hubs is every metric, ranked by
+	// RankedBy.
+	Roles analysis.Roles `json:"roles"`
 }
 
 // networkReport is what analyze reports of any network, a dataset's layer
@@ -209,7 +213,7 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		networkReport: networkReport{RankedBy: metric, Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 			Metrics: lr.Runs, Communities: lr.Communities()},
 		Relationships: len(analysis.LayerRelationships(d, layer, w)),
-		Stability:     stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
+		Stability:     stability, Patterns: res.Patterns(), Dependencies: res.Dependencies(), Roles: analysis.RolesOf(d, w, 5)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
@@ -272,6 +276,19 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
+	fmt.Fprintf(tw, "\nhubs by role (each by its own measure, all layers; the table below ranks one layer by --by)\n")
+	for _, role := range []struct {
+		title string
+		rs    []analysis.RoleRank
+	}{{"pressers (approach and leverage events started)", rep.Roles.Pressers}, {"receivers (people received, at least)", rep.Roles.Receivers},
+		{"brokers (betweenness, union layer)", rep.Roles.Brokers}} {
+		var parts []string
+		for _, r := range role.rs {
+			parts = append(parts, fmt.Sprintf("%s (%s)", r.Code, r.Detail))
+		}
+		fmt.Fprintf(tw, "%s: %s\n", role.title, orNone(strings.Join(parts, "; ")))
+	}
+	fmt.Fprintln(tw)
 	pr, hits := network.MetricRun{}, network.MetricRun{}
 	for _, r := range rep.Metrics {
 		if r.Damping > 0 && pr.Damping == 0 {

@@ -127,14 +127,18 @@ func pickSeed(t *testing.T) seedFacts {
 		own[c.Code] = true
 	}
 	for _, r := range d.Relationships {
+		// The date edits need a date cell: one date, unqualified (a
+		// period is EDTF text in the workbook).
+		one, single := r.Date.Single()
+		single = single && !r.Date.Qualified()
 		switch {
 		case s.refCountry == "" && !own[r.ToCountry] && len(r.ToCountry) == 2 && r.ToCountry != "ZZ":
 			s.refCountry = r.ToCountry
-		case r.Date.Precision() == graphmodel.Month && s.month1 == "":
+		case single && one.Precision == graphmodel.Month && s.month1 == "":
 			s.month1 = r.Key
-		case r.Date.Precision() == graphmodel.Month && s.month2 == "":
+		case single && one.Precision == graphmodel.Month && s.month2 == "":
 			s.month2 = r.Key
-		case r.Date.Precision() == graphmodel.Day && s.day == "":
+		case single && one.Precision == graphmodel.Day && s.day == "":
 			s.day = r.Key
 		case s.plain == "" && r.Status != "":
 			s.plain = r.Key

@@ -58,7 +58,7 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	fs.StringVar(&o.source.Key, "source-id", "", "id of the file as a source (default: from the file name)")
 	fs.StringVar(&o.source.Publisher, "publisher", "", "who published the file")
 	fs.StringVar(&o.source.Title, "title", "", "title of the file (default: its name)")
-	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file (default: the latest month in it)")
+	fs.StringVar(&o.published, "published", "", "publication `DATE` of the file: its scrape or export day for a tracker, so rows dated that day are read as reported by it (default: the latest month in it)")
 	fs.StringVar(&o.source.URL, "url", "", "where the file comes from")
 	fs.BoolVar(&o.force, "force", false, "replace the dataset --out DIR holds if it is neither --data nor this result")
 	fs.StringVar(&o.confidence, "confidence", "reported", "confidence of the relationships made: confirmed, reported or claimed")
@@ -155,16 +155,20 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	if order != ingest.DateOrderUnset {
 		src.Note += fmt.Sprintf(" Numeric dates read %s (--date-order %s).", order.Describe(), order)
 	}
+	if o.published != "" {
+		// Known before the rows are read: a tracker row dated on the
+		// file's own day is dated by its report (ingest.Accounting.ReportDated).
+		var err error
+		if src.Published, err = graphmodel.ParseDate(o.published); err != nil {
+			return usagef("--published: %v", err)
+		}
+	}
 	res, err := ingest.RunFile(ctx, o.file, o.sheet, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
 		Confidence: graphmodel.Confidence(o.confidence), DateOrder: order, Progress: e.progress})
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.file, err)
 	}
-	if o.published != "" {
-		if res.Source.Published, err = graphmodel.ParseDate(o.published); err != nil {
-			return usagef("--published: %v", err)
-		}
-	} else {
+	if o.published == "" {
 		res.Source.Published = latestMonth(res.Relationships)
 	}
 	a := res.Accounting
@@ -229,6 +233,13 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	fmt.Fprintf(e.stdout, "numeric dates (05/03/2025): %s\n", order.Describe())
 	if o.shape == ingest.Removals {
 		fmt.Fprintf(e.stdout, "third-country removals: %d people; returns to the country of citizenship: %d people\n", a.ThirdCountry, a.OwnCountry)
+	}
+	if a.ReportDated > 0 {
+		fmt.Fprintf(e.stdout, "%d of %d rows are dated on the file's own date (%s): read as reported by then (date ../DAY, reported DAY), not as when the removals happened\n",
+			a.ReportDated, a.Used, src.Published)
+		if a.MostlyReportDated() {
+			fmt.Fprintf(e.stdout, "warning: most rows carry the file's export date, so the file says little about when its removals happened; merges link them by report date\n")
+		}
 	}
 	if len(a.Unresolved) > 0 {
 		var words []string

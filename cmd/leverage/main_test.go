@@ -48,11 +48,11 @@ func TestValidateEmbedded(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	// Seed 1.1.0 (fixtures/seed/CHANGELOG.md): 103 rows, 4 removed, 10 added;
-	// 5 articles and 5 statements they quote, in 3 independent accounts
+	// Seed 1.2.0 (fixtures/seed/CHANGELOG.md): 109 rows of 1.1.0 and 2 added
+	// (the UK's scrapping of its Rwanda plan, the group's favours); 5 articles and 5 statements they quote, in 3 independent accounts
 	// (CBS; the NYT with its republication, the summary and 4 statements;
 	// the explainer with the Rwandan minister's statement).
-	if !strings.Contains(out, "valid: 109 relationships, 10 sources (3 independent accounts)") {
+	if !strings.Contains(out, "valid: 111 relationships, 10 sources (3 independent accounts)") {
 		t.Errorf("unexpected summary: %s", out)
 	}
 }
@@ -64,7 +64,7 @@ func TestStatsGolden(t *testing.T) {
 	}
 	golden(t, "stats.golden", out)
 	out, _, code = runCLI(t, "stats", "--format", "json")
-	if code != 0 || !strings.Contains(out, `"relationships": 109`) {
+	if code != 0 || !strings.Contains(out, `"relationships": 111`) {
 		t.Errorf("json stats: exit %d\n%s", code, out)
 	}
 }
@@ -134,9 +134,10 @@ func TestValidateReportsPositionsAndExits3(t *testing.T) {
 	path := filepath.Join(dir, csvdir.RelationshipsFile)
 	raw, _ := os.ReadFile(path)
 	lines := strings.Split(string(raw), "\n")
-	// Line 2 of the file (appr-pa-2025-02): break its date; line 3
+	// Line 2 of the file (appr-pa-2025-02, dated 2025-01-20/2025-02 since
+	// seed 1.2.0): break its date's end; line 3
 	// (lev-pa-canal-2025-02): unknown country.
-	lines[1] = strings.Replace(lines[1], ",2025-02,", ",2025-02-30,", 1)
+	lines[1] = strings.Replace(lines[1], ",2025-01-20/2025-02,", ",2025-01-20/2025-02-30,", 1)
 	lines[2] = strings.Replace(lines[2], ",US,", ",QQ,", 1)
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
 	out, errs, code := runCLI(t, "validate", "--data", dir)
@@ -147,7 +148,7 @@ func TestValidateReportsPositionsAndExits3(t *testing.T) {
 		t.Errorf("stdout not empty on invalid data: %q", out)
 	}
 	for _, want := range []string{
-		filepath.Join(dir, "relationships.csv") + ":2:6: appr-pa-2025-02: date: date \"2025-02-30\"",
+		filepath.Join(dir, "relationships.csv") + ":2:6: appr-pa-2025-02: date: date \"2025-01-20/2025-02-30\"",
 		filepath.Join(dir, "relationships.csv") + ":3:4: lev-pa-canal-2025-02: from: unknown country code \"QQ\"",
 	} {
 		if !strings.Contains(errs, want) {

@@ -24,14 +24,14 @@ func TestLoadQueryAndAnalyzeFromNeo4j(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("load: exit %d: %s", code, errs)
 	}
-	// Seed 1.1.0 (fixtures/seed/CHANGELOG.md): 109 relationships; 5 articles
+	// Seed 1.2.0 (fixtures/seed/CHANGELOG.md): 111 relationships; 5 articles
 	// and 5 statements; 49 countries and 4 other actors.
-	if !strings.Contains(out, "109 relationships, 10 sources, 53 countries") {
+	if !strings.Contains(out, "111 relationships, 10 sources, 53 countries") {
 		t.Errorf("load output: %s", out)
 	}
 	// A second load changes nothing.
 	out, _, _ = runCLI(t, "load")
-	if !strings.Contains(out, "database now holds 109 relationships, 10 sources, 53 countries") {
+	if !strings.Contains(out, "database now holds 111 relationships, 10 sources, 53 countries") {
 		t.Errorf("second load: %s", out)
 	}
 	emb, _, _ := runCLI(t, "analyze", "--format", "json")

@@ -23,7 +23,7 @@ import (
 func TestTextOutputsCarryFullProvenance(t *testing.T) {
 	d, _ := fixtures.Seed()
 	want := d.Provenance().String()
-	if len(d.ContentHash()) != 64 || !strings.Contains(want, "leverage-seed 1.1.0 sha256:"+d.ContentHash()) ||
+	if len(d.ContentHash()) != 64 || !strings.Contains(want, "leverage-seed "+d.Meta.Version+" sha256:"+d.ContentHash()) ||
 		!strings.Contains(want, graphmodel.ToolVersion()) {
 		t.Fatalf("provenance line %q", want)
 	}

@@ -37,8 +37,13 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 	for _, r := range d.Relationships {
 		counts += r.Count.Value
 		amounts += r.Money.Amount
-		if len(dates) < 5 {
-			dates[r.Key] = r.Date.Start().Format("2006-01-02")
+		if len(dates) < 8 {
+			// One unqualified date is a date cell (its first day); a
+			// period or a qualified date is EDTF text.
+			dates[r.Key] = r.Date.String()
+			if one, ok := r.Date.Single(); ok && !r.Date.Qualified() {
+				dates[r.Key] = one.Start().Format("2006-01-02")
+			}
 		}
 	}
 	ranked, _ := analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1).Layer(analysis.LayerAll).Ranked("pagerank")

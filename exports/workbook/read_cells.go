@@ -98,10 +98,19 @@ func (v *rowView) number(name, field string) (int64, bool) {
 func (v *rowView) date(name, precName, field string) graphmodel.Period {
 	if raw := v.text(name); strings.ContainsAny(raw, "/?~%") && !numericDate.MatchString(raw) {
 		// EDTF text: a period or a qualified date, read as the CSV reader
-		// reads it; its precision column is derived, not an edit.
+		// reads it. Its precision column is derived from it: a word that
+		// is no precision is an error, another precision a warning.
 		p, err := graphmodel.ParsePeriod(raw)
 		if err != nil {
 			v.fail(name, field, err)
+			return p
+		}
+		switch prec := v.word(precName); {
+		case prec == "" || prec == p.Kind():
+		case !periodKinds[prec]:
+			v.fail(precName, field+" precision", fmt.Errorf("%q is not day, month, quarter, year, interval, before or after", prec))
+		default:
+			v.warn(precName, field+" precision", fmt.Errorf("%q not read: the precision of %s is %s", prec, raw, p.Kind()))
 		}
 		return p
 	}
@@ -182,6 +191,9 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	}
 	return checked
 }
+
+// periodKinds are the words a precision cell may hold (Period.Kind).
+var periodKinds = map[string]bool{"day": true, "month": true, "quarter": true, "year": true, "interval": true, "before": true, "after": true}
 
 var precisions = map[string]graphmodel.Precision{"day": graphmodel.Day, "month": graphmodel.Month, "quarter": graphmodel.Quarter, "year": graphmodel.Year}
 

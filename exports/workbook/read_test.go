@@ -114,8 +114,9 @@ func TestReadErrorsNameCells(t *testing.T) {
 	tests := []struct {
 		cell, value, want string
 	}{
-		// Rows follow fixtures/seed/relationships.csv (1.1.0): row 2 is its
-		// first record, appr-pa-2025-02.
+		// Rows follow fixtures/seed/relationships.csv (1.2.0): row 2 is its
+		// first record, appr-pa-2025-02. Row 3's date is a period (EDTF
+		// text), whose precision cell is checked against it.
 		{"D5", "QQ", "Relationships!D5: " + "recv-cn-pa-2025-02: from: unknown country code \"QQ\""},
 		{"H3", "not a date", "Relationships!H3: lev-pa-canal-2025-02: date:"},
 		{"I3", "fortnight", "Relationships!I3: lev-pa-canal-2025-02: date precision:"},

@@ -96,7 +96,16 @@ type Accounting struct {
 	Relationships                                 int
 	ThirdCountry, OwnCountry                      int64          // removals: people sent to a third country / home
 	Unresolved                                    map[string]int // tracker: nationality words not resolved
+	// ReportDated counts tracker rows dated on the source's own published
+	// (scrape or export) date: their date says when the row was reported,
+	// so they are read as "reported by" it, not as the event's date.
+	ReportDated int
 }
+
+// MostlyReportDated reports whether most rows used carry the file's own
+// export date, which a reader should be told: the file then says little
+// about when its removals happened.
+func (a Accounting) MostlyReportDated() bool { return a.Used > 0 && 2*a.ReportDated > a.Used }
 
 // Balanced reports whether every row is accounted for.
 func (a Accounting) Balanced() bool {

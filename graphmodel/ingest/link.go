@@ -229,6 +229,9 @@ func datesOverlap(a, b *graphmodel.Relationship) bool {
 	return s1.Before(e2) && s2.Before(e1)
 }
 
+// period is r's event period; an open start ("../2025-10", a row dated by
+// its report) reaches back without limit, and so does a legacy row whose
+// note says it is dated by its report.
 func period(r *graphmodel.Relationship) (time.Time, time.Time) {
 	start, end := r.Date.Start(), r.Date.End()
 	low := strings.ToLower(r.Note)
@@ -240,6 +243,9 @@ func period(r *graphmodel.Relationship) (time.Time, time.Time) {
 
 func dateText(r *graphmodel.Relationship) string {
 	if s, _ := period(r); s.IsZero() {
+		if r.Date.OpenStart() {
+			return "by " + r.Date.To.String() + ", a report date"
+		}
 		return "by " + r.Date.String() + ", a report date"
 	}
 	return r.Date.String()

@@ -105,8 +105,17 @@ func (t *tracker) row(n int, v rowView) {
 	if len(notes) > 0 {
 		note += "; " + strings.Join(notes, "; ")
 	}
+	// A row dated on the tracker's own published (scrape or export) day
+	// is dated by its report: the removal happened by then, when is not
+	// said. Its period is "../date" and the row keeps the report date.
+	period, reported := graphmodel.On(date), graphmodel.Period{}
+	if pub := src.Published; pub.Precision == graphmodel.Day && date == pub {
+		period, reported = graphmodel.By(date), graphmodel.On(date)
+		note += "; dated only by the tracker's own date (" + pub.String() + "): happened by then"
+		t.res.Accounting.ReportDated++
+	}
 	mk := func(key string, from graphmodel.Code, c graphmodel.Count, extra string) graphmodel.Relationship {
-		return graphmodel.Relationship{Key: key, Type: graphmodel.Received, FromCountry: from, ToCountry: to, Date: graphmodel.On(date),
+		return graphmodel.Relationship{Key: key, Type: graphmodel.Received, FromCountry: from, ToCountry: to, Date: period, Reported: reported,
 			Status: graphmodel.Completed, Count: c, Confidence: t.opt.Confidence, Sources: []string{src.Key}, Note: note + extra}
 	}
 	t.res.Accounting.Used++

@@ -10,7 +10,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/graphmodel"
 )
 
@@ -225,7 +224,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 			})
 		}
 	}
-	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), analysis.Campaign(d), opt)
+	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), d.CampaignFilter(), opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {

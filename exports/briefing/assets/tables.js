@@ -63,15 +63,21 @@ B.tables = (function () {
     deps.appendChild(el("p", {"class": "hint"}, "Nationalities whose every recorded reception went to one receiving country."));
     deps.appendChild(table([{key: "nationality", title: "Nationality", show: function (r) { return name(r.nationality); }},
       {key: "receiver", title: "Only receiver", show: function (r) { return name(r.receiver); }},
-      {key: "people", title: "People", num: true, show: function (r) { return B.fmt(r.people); }},
+      {key: "people", title: "People", num: true, show: function (r) {
+        // Unknown is not zero: a size no source gives is said as such.
+        var u = r.receptions_of_unknown_size || 0;
+        if (!r.people && u) return "unknown";
+        return B.fmt(r.people) + (u ? " + " + u + " of unknown size" : "");
+      }},
       {key: "evidence", title: "Claims", num: true, show: function (r) { return r.evidence.length; }}], D.deps || [], true));
-    $("timeline").appendChild(el("p", {"class": "hint"}, "Events per month, all dates. Claims dated only to a quarter or a year have rows of their own (“month unknown”), never a month's."));
+    $("timeline").appendChild(el("p", {"class": "hint"}, "Events per month, all dates, each event once. Claims dated only to a quarter, a year or a period (“by May 2025”) have rows of their own (“month unknown”), never a month's."));
     var n = function (k) { return function (r) { return B.fmt(r[k] || 0); }; };
     $("timeline").appendChild(table([{key: "month", title: "Period", show: function (r) { return r.label || r.month; }},
       {key: "approaches", title: "Approaches", num: true, show: n("approaches")}, {key: "agreements", title: "Agreements", num: true, show: n("agreements")},
-      {key: "receptions", title: "Receptions", num: true, show: n("receptions")}, {key: "people", title: "People", num: true, show: n("people")},
+      {key: "receptions", title: "Receptions", num: true, show: n("receptions")}, {key: "people", title: "People (at least)", num: true, show: n("people")},
+      {key: "receptions_of_unknown_size", title: "Of unknown size", num: true, show: n("receptions_of_unknown_size")},
       {key: "payments", title: "Payments", num: true, show: n("payments")}, {key: "leverage", title: "Leverage", num: true, show: n("leverage")},
-      {key: "court_blocks", title: "Court blocks", num: true, show: n("court_blocks")}], D.timeline || [], false));
+      {key: "court_blocks", title: "Court blocks", num: true, show: n("court_blocks")}, {key: "blocks_lifted", title: "Lifted", num: true, show: n("blocks_lifted")}], D.timeline || [], false));
     var ab = $("about"), dl = el("dl", {"class": "about"});
     [["Dataset", M.dataset], ["Dataset version", M.dataset_version], ["Content hash (SHA-256)", M.content_hash],
       ["Description", M.description], ["Licence", M.license], ["Dataset updated", M.updated],

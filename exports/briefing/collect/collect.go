@@ -97,6 +97,13 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			first = f
 		}
 	}
+	if !w.To.IsZero() {
+		// A claim only possibly in the window ("by May 2025" as of March)
+		// does not stretch the slider past the window's end.
+		if t := time.Date(w.To.Year(), w.To.Month(), 1, 0, 0, 0, 0, time.UTC); t.Before(last) {
+			last = t
+		}
+	}
 	var out []time.Time
 	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
 		out = append(out, m)
