@@ -23,9 +23,13 @@ B.panels = (function () {
     box.textContent = "";
     box.appendChild(el("h2", {}, "What this shows — " + (state.pos < D.months.length ? "as of the end of " + B.monthLabel(state.pos) : "all dates") +
       (B.filtered() ? ", with filters" : "")));
-    var by = {approached: [], received: [], paid: [], blocked: [], lifted: []}, pressers = {}, pressed = {};
+    // The campaign's claims only (the dataset names its campaign actors);
+    // other pressing states' claims are counted apart, as the analysis
+    // keeps them out of the campaign's totals.
+    var by = {approached: [], received: [], paid: [], blocked: [], lifted: [], other: []}, pressers = {}, pressed = {};
     lv.idx.forEach(function (i) {
       var r = D.rels[i];
+      if (!r.cp && (r.t === "approached" || r.t === "removal_blocked" || r.t === "paid")) { by.other.push(i); return; }
       if (r.t === "approached" && B.isCountry(r.o)) { by.approached.push(i); pressers[r.f] = (pressers[r.f] || 0) + 1; pressed[r.o] = 1; }
       if (r.rc) by.received.push(i);
       if (r.t === "paid") by.paid.push(i);
@@ -34,7 +38,7 @@ B.panels = (function () {
     var top = Object.keys(pressers).sort(function (a, b) { return pressers[b] - pressers[a] || (a < b ? -1 : 1); })[0];
     var n = Object.keys(pressed).length;
     if (n) ul.appendChild(sentence("pressed", [(top ? name(top) : "Governments") + " approached ", el("b", {}, fmt(n)),
-      " named governments to accept deportees who are not their citizens" + (Object.keys(pressers).length > 1 ? " (other pressing states are included)" : "") + ". ",
+      " named governments to accept deportees who are not their citizens. ",
       linkTo(B.plural(by.approached.length, "claim"), by.approached, "Approaches")]));
     var answers = {}, answerIdx = [];
     for (var c in lv.countries) if (lv.countries[c].latest && B.isCountry(c)) (answers[lv.countries[c].latest] = answers[lv.countries[c].latest] || []).push(c);
@@ -58,6 +62,8 @@ B.panels = (function () {
     if (by.blocked.length) ul.appendChild(sentence("courts", ["Courts blocked removals to ", el("b", {}, B.plural(Object.keys(blocked).length, "country").replace("countrys", "countries")),
       " (" + Object.keys(blocked).sort().map(name).join(", ") + ")" + (by.lifted.length ? "; " + B.plural(by.lifted.length, "block") + " later lifted" : "") + ". ",
       linkTo(B.plural(by.blocked.length + by.lifted.length, "claim"), by.blocked.concat(by.lifted), "Court rulings")]));
+    if (by.other.length) ul.appendChild(sentence("other", ["Other pressing states' approaches, payments and court cases are kept apart: ",
+      linkTo(B.plural(by.other.length, "claim"), by.other, "Other pressing states")]));
     if (!ul.childNodes.length) ul.appendChild(el("li", {}, "Nothing in this window."));
     box.appendChild(ul);
     box.appendChild(el("p", {"class": "hint"}, "Each number counts events once (alternative accounts of one event are not added); sizes no source gives are left out of sums and counted apart. Click a link for the claims and their sources."));
