@@ -14,12 +14,7 @@ import (
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/dot"
-	"github.com/leverage-project/leverage/exports/gephi"
-	"github.com/leverage-project/leverage/exports/gexf"
 	"github.com/leverage-project/leverage/exports/graphdata"
-	"github.com/leverage-project/leverage/exports/graphml"
-	"github.com/leverage-project/leverage/exports/kumu"
-	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -37,8 +32,6 @@ type exportOptions struct {
 	layer        string
 	placeholders bool
 }
-
-var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
 
 func exportMain(ctx context.Context, args []string, e env) error {
 	o, err := parseExport(args, e)
@@ -60,7 +53,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
-	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
+	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+exportFormatNames(anyFormat)+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
@@ -72,31 +65,11 @@ Files are written under a temporary name and renamed when complete.`, e)
 	if fs.NArg() > 0 || o.out == "" {
 		return o, usagef("export needs -o FILE and no arguments")
 	}
-	if o.format == "" {
-		switch strings.ToLower(filepath.Ext(o.out)) {
-		case ".xlsx":
-			o.format = "workbook"
-		case ".graphml":
-			o.format = "graphml"
-		case ".gexf":
-			o.format = "gexf"
-		case ".json":
-			o.format = "json"
-		case ".dot", ".gv":
-			o.format = "dot"
-		case ".html", ".htm":
-			o.format = "html"
-		default:
-			return o, usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
-		}
+	f, err := lookupExportFormat(o.format, o.out)
+	if err != nil {
+		return o, err
 	}
-	known := false
-	for _, f := range exportFormats {
-		known = known || f == o.format
-	}
-	if !known {
-		return o, usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
-	}
+	o.format = f.name
 	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
 		return o, usagef("--render svg|png goes with the dot format")
 	}
@@ -104,8 +77,8 @@ Files are written under a temporary name and renamed when complete.`, e)
 		if _, err := analysis.ParseLayer(o.layer); err != nil {
 			return o, usagef("--layer: %v", err)
 		}
-		if o.format == "workbook" || o.format == "kumu" {
-			return o, usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
+		if !f.layer {
+			return o, usagef("--layer goes with graph files (%s), not %s", exportFormatNames(func(f exportFormat) bool { return f.layer }), o.format)
 		}
 	} else if o.placeholders {
 		return o, usagef("--include-placeholders goes with --layer")
@@ -131,42 +104,17 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	// The one analysis every format takes its numbers from, computed as
 	// each part is first needed.
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
-	switch o.format {
-	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis})
-		if err == nil {
-			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
-		}
-		return err
-	case "html":
-		return exportBriefing(o, d, res, e)
-	case "gephi":
-		if o.out == stdoutName {
-			return usagef("gephi writes a directory; -o - does not apply")
-		}
-		g := o.graphOf(res)
-		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			return err
-		}
-		if err := writeFileAtomic(filepath.Join(o.out, "nodes.csv"), writerTo(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
-			return err
-		}
-		if err := writeFileAtomic(filepath.Join(o.out, "edges.csv"), writerTo(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
-		return nil
+	f, _ := lookupExportFormat(o.format, "")
+	if f.write != nil {
+		return f.write(ctx, o, d, res, e)
 	}
 	g := o.graphOf(res)
-	write := map[string]func(io.Writer, graphdata.Graph) error{
-		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
-	}[o.format]
 	var dotText bytes.Buffer
 	err = writeOutput(ctx, e, o.out, buffered(func(w io.Writer) error {
 		if o.format == "dot" {
 			w = io.MultiWriter(w, &dotText)
 		}
-		return write(w, g)
+		return f.graph(w, g)
 	}))
 	if err != nil {
 		return err

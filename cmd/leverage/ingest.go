@@ -18,7 +18,7 @@ import (
 
 type ingestOptions struct {
 	dataOptions
-	shape      ingest.Shape
+	shape      ingest.ShapeSpec
 	file       string
 	out        string
 	rejects    string
@@ -36,7 +36,7 @@ type ingestOptions struct {
 
 func ingestMain(ctx context.Context, args []string, e env) error {
 	var o ingestOptions
-	fs := newFlags("ingest", "removals|tracker FILE", `Reads a CSV or xlsx table and merges it into the dataset (default: embedded; or
+	fs := newFlags("ingest", strings.Join(ingest.Shapes(), "|")+" FILE", `Reads a CSV or xlsx table and merges it into the dataset (default: embedded; or
 --data DIR). removals: person-level removal records (Citizenship Country,
 Departure Country, Departed Date, …), aggregated per receiving country,
 nationality and month, third-country removals apart from returns home.
@@ -65,10 +65,14 @@ Exit 3 if nothing could be imported, or with --strict if any row was rejected.`,
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 2 || (fs.Arg(0) != "removals" && fs.Arg(0) != "tracker") {
-		return usagef("ingest needs removals|tracker and one FILE")
+	if fs.NArg() != 2 {
+		return usagef("ingest needs %s and one FILE", strings.Join(ingest.Shapes(), "|"))
 	}
-	o.shape, o.file = ingest.Shape(fs.Arg(0)), fs.Arg(1)
+	shape, err := ingest.LookupShape(ingest.Shape(fs.Arg(0)))
+	if err != nil {
+		return usagef("ingest needs %s and one FILE: %v", strings.Join(ingest.Shapes(), "|"), err)
+	}
+	o.shape, o.file = shape, fs.Arg(1)
 	if o.out == "" && !o.dryRun {
 		return usagef("give --out DIR (or --dry-run)")
 	}
@@ -141,12 +145,9 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	if src.Publisher == "" {
 		src.Publisher = "unknown (ingested file)"
 	}
-	src.Kind = "dataset"
-	if o.shape == ingest.Tracker {
-		src.Kind = "tracker"
-	}
-	src.Note = fmt.Sprintf("Ingested with leverage ingest %s from %s.", o.shape, filepath.Base(o.file))
-	res, err := ingest.RunFile(ctx, o.file, o.sheet, ingest.Options{Shape: o.shape, Columns: columns, Source: src, Registry: base.Registry,
+	src.Kind = o.shape.SourceKind
+	src.Note = fmt.Sprintf("Ingested with leverage ingest %s from %s.", o.shape.Name, filepath.Base(o.file))
+	res, err := ingest.RunFile(ctx, o.file, o.sheet, ingest.Options{Shape: o.shape.Name, Columns: columns, Source: src, Registry: base.Registry,
 		Confidence: graphmodel.Confidence(o.confidence), Progress: e.progress})
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.file, err)
@@ -212,14 +213,10 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 			return err
 		}
 	}
-	used := "aggregated"
-	if o.shape == ingest.Tracker {
-		used = "imported"
-	}
 	fmt.Fprintf(e.stdout, "%s: rows read %d = %d header + %d before the header + %d blank + %d %s + %d rejected\n",
-		o.file, a.Read, a.Header, a.Preamble, a.Blank, a.Used, used, a.Rejected)
+		o.file, a.Read, a.Header, a.Preamble, a.Blank, a.Used, o.shape.Used, a.Rejected)
 	fmt.Fprintf(e.stdout, "relationships made: %d (source %s)\n", a.Relationships, src.Key)
-	if o.shape == ingest.Removals {
+	if o.shape.Name == ingest.Removals {
 		fmt.Fprintf(e.stdout, "third-country removals: %d people; returns to the country of citizenship: %d people\n", a.ThirdCountry, a.OwnCountry)
 	}
 	if len(a.Unresolved) > 0 {

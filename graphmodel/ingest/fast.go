@@ -64,7 +64,7 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 			res.Accounting.Blank++
 			continue
 		}
-		if c, ok := headerOf(rec, opt); ok {
+		if c, ok := removalsSpec.headerOf(rec, opt.Columns); ok {
 			col = c
 			res.Header = append([]string(nil), rec...)
 			res.Accounting.Header++
