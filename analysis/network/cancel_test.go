@@ -30,4 +30,3 @@ func TestKernelsStopWhenCancelled(t *testing.T) {
 		}
 	}
 }
-
