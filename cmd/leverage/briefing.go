@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/briefing"
@@ -14,10 +15,31 @@ import (
 // analysis.
 func exportBriefing(o exportOptions, d *graphmodel.Dataset, analysed *analysis.Results, e env) error {
 	res := collect.Results(analysed)
+	if o.story != "" {
+		steps, err := readStory(o.story)
+		if err != nil {
+			return err
+		}
+		res.Story = steps
+	}
 	err := writeFileAtomic(o.out, writerTo(func(out io.Writer) error { return briefing.Write(out, res) }))
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: briefing of %s, %d relationships, %d months\n", o.out, describe(d), len(d.Relationships), len(res.Months))
 	return nil
+}
+
+// readStory reads export --story's file; a bad step is invalid input.
+func readStory(path string) ([]briefing.StoryStep, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	steps, err := briefing.ReadStory(f, path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", graphmodel.ErrInvalid, err)
+	}
+	return steps, nil
 }

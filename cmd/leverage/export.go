@@ -31,6 +31,7 @@ type exportOptions struct {
 	skipAnalysis bool
 	layer        string
 	placeholders bool
+	story        string
 }
 
 func exportMain(ctx context.Context, args []string, e env) error {
@@ -58,6 +59,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
+	fs.StringVar(&o.story, "story", "", "with the html briefing: the story to present, a JSON `FILE` of steps (month, measure, layer, types, select, text); default: one made from the data")
 	fs.BoolVar(&o.placeholders, "include-placeholders", false, "with --layer: placeholder actors as ordinary nodes, as analyze --include-placeholders")
 	if err := parse(fs, args); err != nil {
 		return o, err
@@ -70,6 +72,9 @@ Files are written under a temporary name and renamed when complete.`, e)
 		return o, err
 	}
 	o.format = f.name
+	if o.story != "" && o.format != "html" {
+		return o, usagef("--story goes with the html briefing")
+	}
 	if o.render != "" && (o.format != "dot" || (o.render != "svg" && o.render != "png")) {
 		return o, usagef("--render svg|png goes with the dot format")
 	}

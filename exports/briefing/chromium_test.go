@@ -43,6 +43,12 @@ type page struct {
 
 func openBriefing(t *testing.T, file string) *page {
 	t.Helper()
+	return openURL(t, "file://"+file)
+}
+
+// openURL opens a briefing by its address, fragment included, in a new browser.
+func openURL(t *testing.T, url string) *page {
+	t.Helper()
 	exe := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
@@ -55,7 +61,7 @@ func openBriefing(t *testing.T, file string) *page {
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	p := &page{ctx: ctx, url: "file://" + file}
+	p := &page{ctx: ctx, url: url}
 	if err := chromedp.Listen(ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
 			p.mu.Lock()

@@ -30,6 +30,8 @@ type payload struct {
 	Timeline  []analysis.Month            `json:"timeline"`
 	Types     []vocab                     `json:"types"`
 	Statuses  []vocab                     `json:"statuses"`
+	// Story is the presentation the analyst steps through; see story.go.
+	Story []StoryStep `json:"story"`
 }
 
 type meta struct {
@@ -80,6 +82,20 @@ type rel struct {
 	Sources    []string        `json:"src"`
 	Note       string          `json:"n"`
 	Counted    bool            `json:"k"`
+	// The quantities again as parts, so the page formats every number one
+	// way ("about 300", "up to USD 15 million") instead of Go's strings.
+	CountValue      int64  `json:"cv,omitempty"`
+	CountQualifier  string `json:"cq,omitempty"`
+	AmountValue     int64  `json:"av,omitempty"`
+	AmountCurrency  string `json:"cu,omitempty"`
+	AmountQualifier string `json:"aq,omitempty"`
+	// Reception marks a claim whose count is people received
+	// (analysis.IsReception); AnswerRank is its place among answers
+	// (higher is later; -1: no answer). With them and the event key the
+	// page adds up a filtered window as the analysis would (a browser test
+	// compares the two at every slider position).
+	Reception  bool `json:"rc,omitempty"`
+	AnswerRank int  `json:"ao"`
 }
 
 type source struct {
@@ -235,10 +251,17 @@ func buildPayload(r Results) (payload, error) {
 			Counted: i < len(r.Counted) && r.Counted[i]}
 		if !rl.Count.IsZero() {
 			x.Count = rl.Count.String()
+			x.CountValue, x.CountQualifier = rl.Count.Value, string(rl.Count.Qualifier)
 		}
 		if !rl.Money.IsZero() {
 			x.Amount = rl.Money.String()
+			x.AmountValue, x.AmountCurrency, x.AmountQualifier = rl.Money.Amount, rl.Money.Currency, string(rl.Money.Qualifier)
 		}
+		x.AnswerRank = -1
+		if rank, ok := r.AnswerRank[i]; ok {
+			x.AnswerRank = rank
+		}
+		x.Reception = analysis.IsReception(&rl)
 		p.Rels = append(p.Rels, x)
 		if rl.FromCountry == rl.ToCountry || (rl.Type == graphmodel.Received && rl.Status == graphmodel.Planned) {
 			// As in analysis.View: own-citizen returns are no tie, and a
@@ -298,6 +321,7 @@ func buildPayload(r Results) (payload, error) {
 		}
 		p.Profiles[pr.Country] = x
 	}
+	p.Story = nonNil(r.Story)
 	for _, t := range graphmodel.RelTypes {
 		p.Types = append(p.Types, vocab{Name: string(t), Text: t.Describe()})
 	}

@@ -39,6 +39,13 @@ type Results struct {
 	Whole MonthResult
 	// Seed seeds the network layout.
 	Seed uint64
+	// AnswerRank orders the claims that state a country's answer (indices
+	// into Dataset.Relationships): the answer in force is the one of
+	// highest rank among those in the window. The page uses it when its
+	// filters leave only some claims.
+	AnswerRank map[int]int
+	// Story is the sequence of views the page can step through.
+	Story []StoryStep
 }
 
 // LayerResult is one analysis layer over the whole window.
@@ -78,4 +85,8 @@ type CountryMeasures struct {
 	Approached int               `json:"approached,omitempty"` // approaches to it
 	Latest     graphmodel.Status `json:"latest,omitempty"`     // status of the latest approach to it
 	Paid       int64             `json:"paid,omitempty"`       // counted amounts paid to it, all currencies at face value
+	// PaidIn splits Paid by currency, so the page never adds currencies.
+	PaidIn map[string]int64 `json:"paid_in,omitempty"`
+	// UnknownSize counts its counted receptions whose size no source gives.
+	UnknownSize int `json:"unknown_size,omitempty"`
 }

@@ -2,7 +2,7 @@ package briefing
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -15,9 +15,25 @@ var (
 	pageHTML string
 	//go:embed assets/briefing.css
 	pageCSS string
-	//go:embed assets/briefing.js
-	pageJS string
+	//go:embed assets/core.js assets/map.js assets/net.js assets/panels.js assets/tables.js assets/main.js
+	scripts embed.FS
+	// pageJS is the page's one script: the files in the order they build
+	// on each other (core defines B, the others add to it, main starts).
+	pageJS = joinScripts("core.js", "map.js", "net.js", "panels.js", "tables.js", "main.js")
 )
+
+func joinScripts(names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		data, err := scripts.ReadFile("assets/" + n)
+		if err != nil {
+			panic(err) // embedded at build time: a missing file cannot happen at run time
+		}
+		b.Write(data)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
 
 // Write writes the briefing for r to w as one HTML file. The same Results
 // give the same bytes: maps are encoded in key order and the generation

@@ -6,6 +6,7 @@
 package collect
 
 import (
+	"sort"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -50,7 +51,28 @@ func Results(res *analysis.Results) briefing.Results {
 		r.Months = append(r.Months, mr)
 	}
 	r.Whole = snapshot(d, w)
+	r.AnswerRank = answerRanks(d)
+	r.Story = DefaultStory(r)
 	return r
+}
+
+// answerRanks orders the approaches by the rule snapshot uses for a
+// country's latest answer: by date, a tie to the later row.
+func answerRanks(d *graphmodel.Dataset) map[int]int {
+	var idx []int
+	for i := range d.Relationships {
+		if d.Relationships[i].Type == graphmodel.Approached {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return d.Relationships[idx[a]].Date.Before(d.Relationships[idx[b]].Date)
+	})
+	out := make(map[int]int, len(idx))
+	for rank, i := range idx {
+		out[i] = rank
+	}
+	return out
 }
 
 // Months lists the slider's months: the first day of every month from the
@@ -129,6 +151,9 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 			if counted[i] && analysis.IsReception(rel) {
 				c.Received += rel.Count.Value
 				mr.People += rel.Count.Value
+				if rel.Count.IsZero() {
+					c.UnknownSize++
+				}
 			}
 		case graphmodel.Approached:
 			c.Approached++
@@ -141,6 +166,10 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		case graphmodel.Paid:
 			if counted[i] {
 				c.Paid += rel.Money.Amount
+				if c.PaidIn == nil {
+					c.PaidIn = map[string]int64{}
+				}
+				c.PaidIn[rel.Money.Currency] += rel.Money.Amount
 			}
 		default:
 			continue
