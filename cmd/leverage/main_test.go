@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
 )
@@ -249,4 +251,9 @@ func TestStreamedExportReadsBack(t *testing.T) {
 	if got.ContentHash() != want.ContentHash() {
 		t.Error("streamed workbook does not read back as the dataset")
 	}
+}
+
+// readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
+func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
+	return workbook.FileSource{}.Open(ctx, path, iso3166.Registry())
 }
