@@ -38,13 +38,9 @@ func ReadDirContext(ctx context.Context, dir string, base *graphmodel.Registry) 
 	return ReadContext(ctx, os.DirFS(dir), ".", dir, base)
 }
 
-// Read reads the dataset under dir in fsys. display is the prefix used for
-// file names in errors (the path the user gave).
-func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
-	return ReadContext(context.Background(), fsys, dir, display, base)
-}
-
-// ReadContext is Read that stops between batches of rows once ctx is done.
+// ReadContext reads the dataset under dir in fsys, stopping between
+// batches of rows once ctx is done. display is the prefix used for file
+// names in errors (the path the user gave).
 func ReadContext(ctx context.Context, fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 	r := reader{fsys: fsys, dir: dir, display: display, ctx: ctx}
 	d := r.head(base)
