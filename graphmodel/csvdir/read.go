@@ -127,21 +127,29 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 		return nil, err
 	}
 	t := &table{file: r.name(file), csv: cr, col: map[string]int{}, closer: fh}
+	var bad error
+	fail := func(e *graphmodel.FieldError) { r.fail(e); bad = e }
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if !slices.Contains(known, h) {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: fmt.Errorf("unknown column (known: %s)", strings.Join(known, ", "))})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: fmt.Errorf("unknown column (known: %s)", strings.Join(known, ", "))})
 			continue
 		}
 		if _, dup := t.col[h]; dup {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: errors.New("column appears twice")})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: errors.New("column appears twice")})
 		}
 		t.col[h] = i
 	}
 	for _, req := range required {
 		if _, ok := t.col[req]; !ok {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Field: req, Err: errors.New("required column missing")})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Field: req, Err: errors.New("required column missing")})
 		}
+	}
+	if bad != nil {
+		// With a wrong header every row would report the same missing or
+		// misplaced field again: the header's problems are the message.
+		fh.Close()
+		return nil, bad
 	}
 	cr.FieldsPerRecord = len(header)
 	return t, nil
