@@ -14,6 +14,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/textdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -41,7 +42,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./cmd/leverage -update)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from golden file; got:\n%s", name, got)
+		t.Errorf("%s differs from the golden file (go test ./cmd/leverage -update to accept):\n%s", name, textdiff.Lines(string(want), got))
 	}
 }
 
