@@ -194,6 +194,9 @@ func TestHelpOnEveryVerb(t *testing.T) {
 	}
 }
 
+// A cancelled context maps to exit 130 through run (runInterruptible
+// returns the context's error even if a verb ignored it); that the verb
+// itself stops and writes nothing is TestRunGenerateCancelledWritesNothing.
 func TestCancelledExits130(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
