@@ -4,18 +4,22 @@ import "github.com/leverage-project/leverage/graphmodel"
 
 var confidenceRank = map[graphmodel.Confidence]int{graphmodel.Confirmed: 3, graphmodel.Reported: 2, graphmodel.Claimed: 1}
 
-// Counted reports, for each relationship, whether its count, amount and
-// weight enter sums. A claim without an Event always does. Claims sharing an
-// Event, type and endpoints are alternative accounts of one event, so
+// Counted reports, for each relationship, whether it stands for its event
+// in counts and sums (its count, amount and weight enter them). A claim
+// without an Event always does. Claims sharing an Event, type and
+// endpoints are alternative accounts of one event, so
 // exactly one of them counts: the most confident, then the one with the
 // larger number, then the first in dataset order. Adding "about $5 million"
 // to "up to $15 million" would invent $20 million.
 func Counted(rels []graphmodel.Relationship) []bool {
 	out := make([]bool, len(rels))
+	// undo keeps a status that undoes another (a block lifted) apart from
+	// the event it undoes, even under one Event id.
 	type key struct {
 		event    string
 		typ      graphmodel.RelType
 		from, to graphmodel.Code
+		undo     graphmodel.Status
 	}
 	best := map[key]int{}
 	for i := range rels {
@@ -24,7 +28,7 @@ func Counted(rels []graphmodel.Relationship) []bool {
 			out[i] = true
 			continue
 		}
-		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry}
+		k := key{r.Event, r.Type, r.FromCountry, r.ToCountry, r.Status.Undoes()}
 		j, ok := best[k]
 		if !ok || better(r, &rels[j]) {
 			best[k] = i
@@ -45,4 +49,41 @@ func better(a, b *graphmodel.Relationship) bool {
 
 func magnitude(r *graphmodel.Relationship) int64 {
 	return max(r.Count.Value, r.Money.Amount)
+}
+
+// SelectEvents is SelectSplit with Counted beside it, chosen over the whole
+// dataset before the window cuts: an event's alternative accounts may be
+// dated apart (a payment one report dates by May, another by June), and
+// which account stands for the event must not change with the window, or
+// a window would count the less confident figure. An event is in a window
+// when the claim that stands for it is. A known-by window is the
+// exception: it shows what the reports of the time said, so the event
+// stands on the best account reported by then.
+func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []Membership, []bool) {
+	all := Counted(d.Relationships)
+	if w.IsOpen() {
+		rels, in := SelectSplit(d, w)
+		return rels, in, all
+	}
+	var rels []graphmodel.Relationship
+	var in []Membership
+	var counted []bool
+	lookup := d.SourceByKey
+	if w.Known {
+		lookup = sourceLookup(d)
+	}
+	for i := range d.Relationships {
+		m := w.in(lookup, &d.Relationships[i])
+		if m == Certainly || m == Possibly && !w.Strict {
+			rels = append(rels, d.Relationships[i])
+			in = append(in, m)
+			counted = append(counted, all[i])
+		}
+	}
+	if w.Known {
+		// What was known then is the accounts reported by then: the
+		// event stands on the best of those, not on a later report.
+		counted = Counted(rels)
+	}
+	return rels, in, counted
 }

@@ -47,7 +47,7 @@ type Pattern struct {
 // Patterns is the catalogue, in documentation order.
 var Patterns = []Pattern{
 	{"payment_acceptance", "Payment → acceptance",
-		"A pays Y (paid A→Y) and Y accepts deportees: an approach A→Y that Y agreed to (agreed or conditional) or a reception into Y (received, not planned, other nationalities). Either order; the evidence shows which came first.",
+		"A pays Y (paid A→Y) in a payment a source ties to accepting deportees (payment_tie tied; a coincident payment or one for another purpose does not match) and Y accepts deportees: an approach A→Y that Y agreed to (agreed or conditional) or a reception into Y (received, not planned, other nationalities). Either order; the evidence shows which came first.",
 		findPaymentAcceptance},
 	{"travel_ban_acceptance", "Travel-ban threat → acceptance",
 		"A threatens, imposes or offers relief from a travel ban on Y (travel_ban_leverage A→Y) and Y agrees to an approach from A or receives people (a reception that happened, not a planned one).",
@@ -87,9 +87,18 @@ func PatternByName(name string) (Pattern, error) {
 }
 
 // Find returns the pattern's matches among d's relationships in w, ordered
-// by country, then counterpart.
+// by country, then counterpart. Only the campaign's claims are matched
+// (see Campaign): another pressing state's deal is kept in the data and
+// shown as such, not read as part of the campaign's patterns.
 func (p Pattern) Find(d *graphmodel.Dataset, w Window) []Match {
-	ix := newPatternIndex(Select(d, w), d.Registry)
+	campaign := Campaign(d)
+	var rels []graphmodel.Relationship
+	for _, r := range Select(d, w) {
+		if campaign(&r) {
+			rels = append(rels, r)
+		}
+	}
+	ix := newPatternIndex(rels, d.Registry)
 	ms := p.find(ix)
 	for i := range ms {
 		ms[i].Pattern = p.Name
@@ -187,9 +196,7 @@ func (ix *patternIndex) name(c graphmodel.Code) string {
 	return ix.reg.Name(c)
 }
 
-func isAgreement(r graphmodel.Relationship) bool {
-	return r.Type == graphmodel.Approached && (r.Status == graphmodel.Agreed || r.Status == graphmodel.Conditional)
-}
+func isAgreement(r graphmodel.Relationship) bool { return IsAgreement(&r) }
 
 // acceptances are Y's agreements to A and the receptions into Y.
 func (ix *patternIndex) acceptances(a, y graphmodel.Code) []graphmodel.Relationship {
@@ -233,7 +240,8 @@ func pairs(rs []graphmodel.Relationship) [][]graphmodel.Relationship {
 
 func findPaymentAcceptance(ix *patternIndex) []Match {
 	var out []Match
-	for _, pays := range pairs(ix.byType[graphmodel.Paid]) {
+	tied := filter(ix.byType[graphmodel.Paid], func(r graphmodel.Relationship) bool { return r.PaymentTie == graphmodel.Tied })
+	for _, pays := range pairs(tied) {
 		a, y := pays[0].FromCountry, pays[0].ToCountry
 		acc := ix.acceptances(a, y)
 		if len(acc) == 0 {
@@ -369,7 +377,7 @@ func findCourtBlocked(ix *patternIndex) []Match {
 		// A pair whose only rows say a block was lifted had no block in
 		// the window: nothing was stopped.
 		blocked, lifted := false, false
-		var lastBlock, lastLift graphmodel.Date
+		var lastBlock, lastLift graphmodel.Period
 		for _, b := range blocks {
 			if b.Status == graphmodel.BlockLifted {
 				if !lifted || !b.Date.Before(lastLift) {

@@ -94,10 +94,10 @@ func TestChainReturnTestsKind(t *testing.T) {
 func TestPlannedIsNoReception(t *testing.T) {
 	reg, _ := graphmodel.NewRegistry([]graphmodel.Country{{Code: "US"}, {Code: "SS"}, {Code: "VN"}})
 	d := &graphmodel.Dataset{Registry: reg, Relationships: []graphmodel.Relationship{
-		{Key: "a", Type: graphmodel.Approached, FromCountry: "US", ToCountry: "SS", Status: graphmodel.Agreed, Date: graphmodel.MonthDate(2025, 5), Confidence: graphmodel.Reported},
-		{Key: "p", Type: graphmodel.Paid, FromCountry: "US", ToCountry: "SS", Status: graphmodel.Completed, Date: graphmodel.MonthDate(2025, 5),
+		{Key: "a", Type: graphmodel.Approached, FromCountry: "US", ToCountry: "SS", Status: graphmodel.Agreed, Date: graphmodel.On(graphmodel.MonthDate(2025, 5)), Confidence: graphmodel.Reported},
+		{Key: "p", Type: graphmodel.Paid, FromCountry: "US", ToCountry: "SS", Status: graphmodel.Completed, Date: graphmodel.On(graphmodel.MonthDate(2025, 5)),
 			Money: graphmodel.Money{Amount: 1, Currency: "USD", Qualifier: graphmodel.Exact}, Confidence: graphmodel.Reported},
-		{Key: "r", Type: graphmodel.Received, FromCountry: "VN", ToCountry: "SS", Status: graphmodel.Planned, Date: graphmodel.MonthDate(2025, 5),
+		{Key: "r", Type: graphmodel.Received, FromCountry: "VN", ToCountry: "SS", Status: graphmodel.Planned, Date: graphmodel.On(graphmodel.MonthDate(2025, 5)),
 			Count: graphmodel.Count{Value: 1, Qualifier: graphmodel.Exact}, Confidence: graphmodel.Reported},
 	}}
 	nothing, _ := PatternByName("agreed_nothing_received")

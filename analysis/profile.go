@@ -12,23 +12,30 @@ import (
 // it answered, what it asked, what moved through it, and the patterns it
 // appears in.
 type Profile struct {
-	Country     graphmodel.Code            `json:"country"`
-	Name        string                     `json:"name"`
-	Region      string                     `json:"region"`
-	Instruments []string                   `json:"instruments"` // applied to it or asked by it, vocabulary order
-	Outcome     graphmodel.Status          `json:"outcome"`     // status of the latest approach to it
-	Approaches  []Evidence                 `json:"approaches"`  // in date order
-	Leverage    []Evidence                 `json:"leverage"`    // payments, travel-ban and other leverage it received
-	Concessions []Evidence                 `json:"concessions"` // what it asked for
-	Received    []Evidence                 `json:"received"`    // people it took in (planned receptions are under Other)
-	Sent        []Evidence                 `json:"sent"`        // its nationals received elsewhere, onward returns from it
-	Other       []Evidence                 `json:"other"`       // anything else touching it
-	First       string                     `json:"first"`
-	Last        string                     `json:"last"`
-	Patterns    []Match                    `json:"patterns"`
-	PeopleIn    int64                      `json:"people_in"` // sum of received counts, face value
-	MoneyIn     map[string]int64           `json:"money_in"`  // paid to it, by currency
-	ByType      map[graphmodel.RelType]int `json:"by_type"`
+	Country     graphmodel.Code `json:"country"`
+	Name        string          `json:"name"`
+	Region      string          `json:"region"`
+	Instruments []string        `json:"instruments"` // applied to it or asked by it, vocabulary order
+	// Outcome is its answer in force (see Answers) when one stands;
+	// Answer says whether one does, or the answer is disputed, or none of
+	// its own is reported.
+	Outcome     graphmodel.Status `json:"outcome"`
+	Answer      AnswerState       `json:"answer,omitempty"`
+	Approaches  []Evidence        `json:"approaches"`  // in date order
+	Leverage    []Evidence        `json:"leverage"`    // payments, travel-ban and other leverage it received
+	Concessions []Evidence        `json:"concessions"` // what it asked for
+	Received    []Evidence        `json:"received"`    // people it took in (planned receptions are under Other)
+	Sent        []Evidence        `json:"sent"`        // its nationals received elsewhere, onward returns from it
+	Other       []Evidence        `json:"other"`       // anything else touching it
+	First       string            `json:"first"`
+	Last        string            `json:"last"`
+	Patterns    []Match           `json:"patterns"`
+	PeopleIn    int64             `json:"people_in"` // at least: received counts, face value, each event once
+	// UnknownIn counts its receptions no source gives a number for: they
+	// add an unknown number to PeopleIn, neither 1 nor 0.
+	UnknownIn int                        `json:"receptions_of_unknown_size_in"`
+	MoneyIn   map[string]int64           `json:"money_in"` // paid to it, by currency
+	ByType    map[graphmodel.RelType]int `json:"by_type"`
 }
 
 // ProfileOf builds code's profile from d's relationships in w.
@@ -57,12 +64,23 @@ func newProfile(d *graphmodel.Dataset, code graphmodel.Code) Profile {
 
 // profiles builds profiles for the codes in only (all if nil).
 func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []Profile {
-	rels := append([]graphmodel.Relationship(nil), Select(d, w)...)
-	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Date.Before(rels[j].Date) })
-	counted := Counted(rels)
+	sel, _, stands := SelectEvents(d, w)
+	order := make([]int, len(sel))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return sel[order[i]].Date.Before(sel[order[j]].Date) })
+	rels := make([]graphmodel.Relationship, len(sel))
+	counted := make([]bool, len(sel))
+	for i, j := range order {
+		rels[i], counted[i] = sel[j], stands[j]
+	}
 	byCode := map[graphmodel.Code]*Profile{}
 	instruments := map[graphmodel.Code]map[graphmodel.Instrument]bool{}
-	lastApproach := map[graphmodel.Code]graphmodel.Status{}
+	answers := map[graphmodel.Code]Answer{}
+	for _, a := range Answers(d, w) {
+		answers[a.Country] = a
+	}
 	get := func(c graphmodel.Code) *Profile {
 		p, ok := byCode[c]
 		if !ok {
@@ -94,7 +112,6 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 			switch {
 			case r.Type == graphmodel.Approached && into:
 				p.Approaches = append(p.Approaches, e)
-				lastApproach[code] = r.Status
 			case (r.Type == graphmodel.Paid || r.Type == graphmodel.TravelBanLeverage || r.Type == graphmodel.OtherLeverage) && into:
 				p.Leverage = append(p.Leverage, e)
 				if r.Type == graphmodel.Paid && counted[i] {
@@ -104,7 +121,9 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 				p.Concessions = append(p.Concessions, e)
 			case into && IsReception(&r):
 				p.Received = append(p.Received, e)
-				if counted[i] {
+				if counted[i] && r.Count.IsZero() {
+					p.UnknownIn++
+				} else if counted[i] {
 					p.PeopleIn = graphmodel.AddSaturating(p.PeopleIn, r.Count.Value)
 				}
 			case !into && (IsReception(&r) || r.Type == graphmodel.OnwardReturn):
@@ -132,7 +151,10 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 				p.Instruments = append(p.Instruments, string(in))
 			}
 		}
-		p.Outcome = lastApproach[code]
+		if a, ok := answers[code]; ok {
+			p.Answer = a.State
+			p.Outcome = a.Status
+		}
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Country < out[j].Country })
@@ -144,8 +166,10 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 type Dependency struct {
 	Nationality graphmodel.Code `json:"nationality"`
 	Receiver    graphmodel.Code `json:"receiver"`
-	People      int64           `json:"people"` // face-value sum of counts
-	Evidence    []Evidence      `json:"evidence"`
+	People      int64           `json:"people"` // at least: face-value sum of counts, each event once
+	// UnknownSize counts the receptions no source gives a number for.
+	UnknownSize int        `json:"receptions_of_unknown_size"`
+	Evidence    []Evidence `json:"evidence"`
 }
 
 // SingleReceiverDependenciesWith lists nationalities (named countries
@@ -157,8 +181,7 @@ type Dependency struct {
 // nationalities and receivers are listed like countries.
 func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options) []Dependency {
 	by := map[graphmodel.Code]map[graphmodel.Code][]graphmodel.Relationship{}
-	rels := Select(d, w)
-	counted := Counted(rels)
+	rels, _, counted := SelectEvents(d, w)
 	weight := map[string]bool{}
 	for i := range rels {
 		r := &rels[i]
@@ -182,7 +205,9 @@ func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options
 			}
 			dep := Dependency{Nationality: nat, Receiver: to}
 			for _, r := range rs {
-				if weight[r.Key] {
+				if weight[r.Key] && r.Count.IsZero() {
+					dep.UnknownSize++
+				} else if weight[r.Key] {
 					dep.People = graphmodel.AddSaturating(dep.People, r.Count.Value)
 				}
 				dep.Evidence = append(dep.Evidence, evidenceOf(r))

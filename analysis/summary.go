@@ -39,10 +39,15 @@ type Summary struct {
 	ByInstrument  []Tally        `json:"by_instrument"`
 	ByActor       []CountryTally `json:"by_actor"`
 	// PeopleByType sums counts of people per type, at face value of their
-	// qualifiers ("about 300" adds 300), each event once (see Counted).
+	// qualifiers ("about 300" adds 300), each event once (see Counted);
+	// for received, only receptions (IsReception), as Totals.People.
 	PeopleByType []Tally `json:"people_by_type"`
-	// MoneyByCurrency sums paid amounts per currency, at face value.
+	// MoneyByCurrency sums paid amounts per currency, at face value, each
+	// event once; planned payments are not paid (Totals.Paid).
 	MoneyByCurrency []Tally `json:"money_by_currency"`
+	// Totals are the headline figures under the one definition every
+	// output uses (see Totals).
+	Totals Totals `json:"totals"`
 }
 
 // Summarize counts d's relationships by type, status, confidence,
@@ -71,6 +76,7 @@ func Summarize(d *graphmodel.Dataset) Summary {
 		return a
 	}
 	counted := Counted(d.Relationships)
+	campaign := Campaign(d)
 	for i, r := range d.Relationships {
 		types[string(r.Type)]++
 		statuses[statusKey(r.Status)]++
@@ -78,10 +84,10 @@ func Summarize(d *graphmodel.Dataset) Summary {
 		if r.Instrument != "" {
 			instr[string(r.Instrument)]++
 		}
-		if !r.Count.IsZero() && counted[i] {
+		if !r.Count.IsZero() && counted[i] && (r.Type != graphmodel.Received || IsReception(&r)) {
 			people[string(r.Type)] = int(graphmodel.AddSaturating(int64(people[string(r.Type)]), r.Count.Value))
 		}
-		if r.Type == graphmodel.Paid && !r.Money.IsZero() && counted[i] {
+		if r.Type == graphmodel.Paid && r.Status != graphmodel.Planned && !r.Money.IsZero() && counted[i] && campaign(&r) {
 			money[r.Money.Currency] = int(graphmodel.AddSaturating(int64(money[r.Money.Currency]), r.Money.Amount))
 		}
 		from, to := actor(r.FromCountry), actor(r.ToCountry)
@@ -98,6 +104,7 @@ func Summarize(d *graphmodel.Dataset) Summary {
 	s.ByInstrument = ordered(instr, instrumentKeys())
 	s.PeopleByType = ordered(people, relTypeKeys())
 	s.MoneyByCurrency = byCountDesc(money)
+	s.Totals = TotalsOf(d, Window{}).Certain
 	for _, a := range actors {
 		a.Total = a.Out + a.In
 		if a.Kind == string(graphmodel.KindCountry) {

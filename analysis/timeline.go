@@ -17,14 +17,20 @@ type Month struct {
 	Precision string `json:"precision"`
 	// Label is Month for a month row, "2025, month unknown" or
 	// "2025-Q2, month unknown" for a coarse row.
-	Label      string `json:"label"`
-	Approaches int    `json:"approaches"`
-	Agreements int    `json:"agreements"` // approaches answered agreed or conditional
-	Receptions int    `json:"receptions"` // receptions that happened (own citizens and planned ones excluded)
-	People     int64  `json:"people"`     // face-value people in those receptions, each event once
-	Payments   int    `json:"payments"`
-	Leverage   int    `json:"leverage"` // travel-ban and other leverage
-	Blocks     int    `json:"court_blocks"`
+	Label string `json:"label"`
+	// The counts are events, under Totals' definitions: the campaign's
+	// approaches, agreements (the pressed country's own account), payments
+	// made, leverage and court blocks (lifts apart); receptions and the
+	// people in them, at least, beside the receptions of unknown size.
+	Approaches  int   `json:"approaches"`
+	Agreements  int   `json:"agreements"`
+	Receptions  int   `json:"receptions"`
+	People      int64 `json:"people"`
+	UnknownSize int   `json:"receptions_of_unknown_size"`
+	Payments    int   `json:"payments"`
+	Leverage    int   `json:"leverage"`
+	Blocks      int   `json:"court_blocks"`
+	Lifts       int   `json:"blocks_lifted"`
 }
 
 // Timeline counts approaches, agreements, receptions, payments, leverage
@@ -39,10 +45,11 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		year, pos int // pos: month*10, quarter 3q*10+5, year 125
 	}
 	rows := map[rowKey]*Month{}
+	tallies := map[rowKey]*tally{}
+	campaign := Campaign(d)
 	first, last := rowKey{}, rowKey{}
 	dated := false
-	rels := Select(d, w)
-	counted := Counted(rels)
+	rels, _, counted := SelectEvents(d, w)
 	for i := range rels {
 		r := &rels[i]
 		if r.Date.IsZero() || !timelineType(r) {
@@ -50,10 +57,21 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 		}
 		var k rowKey
 		var m Month
+		d, single := r.Date.Single()
 		switch {
-		case r.Date.Precision >= graphmodel.Month:
-			k = rowKey{r.Date.Year, r.Date.Month * 10}
-			m.Month = fmt.Sprintf("%04d-%02d", r.Date.Year, r.Date.Month)
+		case !single:
+			// A period wider than one date has a row of its own, after
+			// the year its latest bound falls in.
+			y := r.Date.End().AddDate(0, 0, -1).Year()
+			if r.Date.OpenEnd() {
+				y = r.Date.From.Year
+			}
+			k = rowKey{y, 126}
+			m.Month = r.Date.String()
+			m.Precision, m.Label = r.Date.Kind(), m.Month+", month unknown"
+		case d.Precision >= graphmodel.Month:
+			k = rowKey{d.Year, d.Month * 10}
+			m.Month = fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 			m.Precision, m.Label = "month", m.Month
 			if !dated || k.pos+k.year*1000 < first.pos+first.year*1000 {
 				first = k
@@ -62,39 +80,31 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 				last = k
 			}
 			dated = true
-		case r.Date.Precision == graphmodel.Quarter:
-			q := (r.Date.Month-1)/3 + 1
-			k = rowKey{r.Date.Year, 3*q*10 + 5}
-			m.Month = fmt.Sprintf("%04d-Q%d", r.Date.Year, q)
+		case d.Precision == graphmodel.Quarter:
+			q := (d.Month-1)/3 + 1
+			k = rowKey{d.Year, 3*q*10 + 5}
+			m.Month = fmt.Sprintf("%04d-Q%d", d.Year, q)
 			m.Precision, m.Label = "quarter", m.Month+", month unknown"
 		default:
-			k = rowKey{r.Date.Year, 125}
-			m.Month = fmt.Sprintf("%04d", r.Date.Year)
+			k = rowKey{d.Year, 125}
+			m.Month = fmt.Sprintf("%04d", d.Year)
 			m.Precision, m.Label = "year", m.Month+", month unknown"
 		}
 		row := rows[k]
 		if row == nil {
 			row = &m
 			rows[k] = row
+			tallies[k] = &tally{}
 		}
-		switch r.Type {
-		case graphmodel.Approached:
-			row.Approaches++
-			if isAgreement(*r) {
-				row.Agreements++
-			}
-		case graphmodel.Received:
-			row.Receptions++
-			if counted[i] {
-				row.People = graphmodel.AddSaturating(row.People, r.Count.Value)
-			}
-		case graphmodel.Paid:
-			row.Payments++
-		case graphmodel.TravelBanLeverage, graphmodel.OtherLeverage:
-			row.Leverage++
-		case graphmodel.RemovalBlocked:
-			row.Blocks++
+		// Each event once, in the row of the claim that stands for it.
+		if counted[i] {
+			tallies[k].add(r, campaign)
 		}
+	}
+	for k, row := range rows {
+		t := tallies[k].totals()
+		row.Approaches, row.Agreements, row.Receptions, row.People, row.UnknownSize = t.Approaches, t.Agreements, t.Receptions, t.People, t.UnknownSize
+		row.Payments, row.Leverage, row.Blocks, row.Lifts = t.Payments, t.Leverage, t.Blocks, t.Lifts
 	}
 	if dated {
 		for y, mo := first.year, first.pos/10; y*1000+mo*10 <= last.year*1000+last.pos; {

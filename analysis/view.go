@@ -76,48 +76,90 @@ func (l Layer) Weight(r *graphmodel.Relationship) float64 {
 	return 1
 }
 
-// Window cuts the dataset in time. By default a relationship is in the
-// window when the period its date denotes overlaps [From, To]: "2025" is
-// in a window ending 2025-03-15, since the event may have happened by
-// then. With Strict, only a relationship whose whole period lies within
-// [From, To] is in: one that certainly happened in the window ("2025" is
-// not in a window ending 2025-03-15; "2025-03-02" is). Zero bounds are
-// open.
+// Window cuts the dataset in time. A claim's period is certainly in the
+// window when it lies wholly within [From, To], and possibly in it when it
+// only overlaps it: "2025" is possibly in a window ending 2025-03-15 (the
+// event may have happened by then), "../2023-12" ("before 2024") is in no
+// 2025 window at all. By default a window holds both; with Strict, only
+// the certain. Zero bounds are open.
+//
+// A window cuts by event time ("happened by"). With Known it cuts by
+// report time instead ("known by"): a claim is in when its first report
+// (Relationship.FirstReported) is, the view a reader of the sources had
+// then.
 type Window struct {
 	From   time.Time
 	To     time.Time // inclusive day
 	Strict bool
+	Known  bool
 }
 
 // AsOf is the window of everything dated on or before day t.
 func AsOf(t time.Time) Window { return Window{To: t} }
 
-// Contains reports whether r's date is in the window. Undated
-// relationships are only in an open window.
+// KnownBy is the window of everything first reported on or before day t.
+func KnownBy(t time.Time) Window { return Window{To: t, Known: true} }
+
+// Membership is how a claim sits in a window.
+type Membership uint8
+
+const (
+	Outside   Membership = iota
+	Possibly             // its period overlaps the window's edge
+	Certainly            // its period lies wholly within the window
+)
+
+func (m Membership) String() string { return [...]string{"outside", "possibly", "certainly"}[m] }
+
+// PeriodIn classifies a period in the window's bounds. An open window
+// holds every period, undated ones included, certainly; a bounded one
+// holds no undated period.
+func (w Window) PeriodIn(p graphmodel.Period) Membership {
+	if w.IsOpen() {
+		return Certainly
+	}
+	end := time.Time{}
+	if !w.To.IsZero() {
+		end = w.To.AddDate(0, 0, 1) // exclusive
+	}
+	switch {
+	case p.Within(w.From, end):
+		return Certainly
+	case p.Overlaps(w.From, end):
+		return Possibly
+	}
+	return Outside
+}
+
+// Contains reports whether r's event period is in the window: certainly,
+// or with !Strict possibly. It ignores Known (see In).
 func (w Window) Contains(r *graphmodel.Relationship) bool {
-	if w.From.IsZero() && w.To.IsZero() {
-		return true
+	m := w.PeriodIn(r.Date)
+	return m == Certainly || m == Possibly && !w.Strict
+}
+
+// In classifies r in w by its event period, or with w.Known by its first
+// report date (sources of d give it when the claim has no reported date;
+// a claim with neither is outside every bounded known-by window).
+func (w Window) In(d *graphmodel.Dataset, r *graphmodel.Relationship) Membership {
+	return w.in(d.SourceByKey, r)
+}
+
+func (w Window) in(lookup func(string) (graphmodel.Source, bool), r *graphmodel.Relationship) Membership {
+	if !w.Known {
+		return w.PeriodIn(r.Date)
 	}
-	if r.Date.IsZero() {
-		return false
+	p, _ := r.FirstReported(lookup)
+	return w.PeriodIn(p)
+}
+
+// sourceLookup is d.SourceByKey through a map, for many look-ups.
+func sourceLookup(d *graphmodel.Dataset) func(string) (graphmodel.Source, bool) {
+	m := make(map[string]graphmodel.Source, len(d.Sources))
+	for _, s := range d.Sources {
+		m[s.Key] = s
 	}
-	end := w.To.AddDate(0, 0, 1) // exclusive
-	if w.Strict {
-		if !w.To.IsZero() && r.Date.End().After(end) {
-			return false
-		}
-		if !w.From.IsZero() && r.Date.Start().Before(w.From) {
-			return false
-		}
-		return true
-	}
-	if !w.To.IsZero() && !r.Date.Start().Before(end) {
-		return false
-	}
-	if !w.From.IsZero() && !r.Date.End().After(w.From) {
-		return false
-	}
-	return true
+	return func(k string) (graphmodel.Source, bool) { s, ok := m[k]; return s, ok }
 }
 
 // IsOpen reports whether the window has no bounds.
@@ -130,25 +172,48 @@ func (w Window) String() string {
 		}
 		return t.Format(time.DateOnly)
 	}
-	mode := " (overlapping: claims whose period overlaps the window)"
-	if w.Strict {
-		mode = " (strict: claims whose whole period lies in the window)"
+	by := ""
+	if w.Known {
+		by = " by report date (what was known)"
 	}
-	return f(w.From) + " to " + f(w.To) + mode
+	mode := " (certainly and possibly in: claims whose period overlaps the window)"
+	if w.Strict {
+		mode = " (certainly in: claims whose whole period lies in the window)"
+	}
+	return f(w.From) + " to " + f(w.To) + by + mode
 }
 
-// Select returns the relationships of d in the window, in dataset order.
+// Select returns the relationships of d in the window, in dataset order:
+// certainly or possibly in, or with w.Strict only certainly.
 func Select(d *graphmodel.Dataset, w Window) []graphmodel.Relationship {
+	rels, _ := SelectSplit(d, w)
+	return rels
+}
+
+// SelectSplit is Select with each claim's membership beside it, so an
+// aggregate can show the certain and the possible apart.
+func SelectSplit(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []Membership) {
 	if w.IsOpen() {
-		return d.Relationships
+		m := make([]Membership, len(d.Relationships))
+		for i := range m {
+			m[i] = Certainly
+		}
+		return d.Relationships, m
 	}
 	var out []graphmodel.Relationship
+	var in []Membership
+	lookup := d.SourceByKey
+	if w.Known {
+		lookup = sourceLookup(d)
+	}
 	for i := range d.Relationships {
-		if w.Contains(&d.Relationships[i]) {
+		m := w.in(lookup, &d.Relationships[i])
+		if m == Certainly || m == Possibly && !w.Strict {
 			out = append(out, d.Relationships[i])
+			in = append(in, m)
 		}
 	}
-	return out
+	return out, in
 }
 
 // LayerRelationships are the relationships of d in w that make the
@@ -157,8 +222,7 @@ func Select(d *graphmodel.Dataset, w Window) []graphmodel.Relationship {
 // them).
 func LayerRelationships(d *graphmodel.Dataset, layer Layer, w Window) []*graphmodel.Relationship {
 	types := layer.Types()
-	rels := Select(d, w)
-	counted := Counted(rels)
+	rels, _, counted := SelectEvents(d, w)
 	var out []*graphmodel.Relationship
 	for i := range rels {
 		r := &rels[i]

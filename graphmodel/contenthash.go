@@ -24,9 +24,15 @@ func appendRecord(b []byte, fields ...string) []byte {
 }
 
 func appendRelationshipRecord(b []byte, r *Relationship) []byte {
-	return appendRecord(b, "R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
+	b = appendRecord(b, "R", r.Key, r.Event, string(r.Type), string(r.FromCountry), string(r.ToCountry),
 		r.Date.String(), string(r.Status), string(r.Instrument), r.Count.String(), r.Money.String(),
 		string(r.Confidence), strings.Join(r.Sources, ";"), r.Note)
+	if r.HasTimeFields() {
+		// Appended only when present, so a dataset without them keeps the
+		// hash it had before these fields existed.
+		b = appendRecord(b, r.Reported.String(), string(r.StatedBy), string(r.PaymentTie))
+	}
+	return b
 }
 
 // ContentHasher computes Dataset.ContentHash of a dataset whose

@@ -19,6 +19,17 @@ type Meta struct {
 	License     string
 	Citation    string
 	Updated     Date
+	// Campaign lists the actors whose pressure the dataset is about (the
+	// seed: US). Other pressing states' claims stay in the data, shown as
+	// such, and leave the campaign's counts and patterns unless asked for.
+	// Empty: every presser is the campaign's.
+	Campaign []Code
+}
+
+// Equal reports whether m and o are the same in every field.
+func (m Meta) Equal(o Meta) bool {
+	return m.Name == o.Name && m.Version == o.Version && m.Description == o.Description && m.License == o.License &&
+		m.Citation == o.Citation && m.Updated == o.Updated && slices.Equal(m.Campaign, o.Campaign)
 }
 
 // Dataset is a whole leverage graph: its actors, sources and relationships.
@@ -59,6 +70,11 @@ func (d *Dataset) Validate() error {
 	}
 	if d.Registry == nil {
 		return errors.New("graphmodel: dataset has no registry")
+	}
+	for _, c := range d.Meta.Campaign {
+		if _, ok := d.Registry.Country(c); !ok {
+			add([]*FieldError{{Record: "campaign", Field: "value", Err: fmt.Errorf("unknown country code %q", c)}})
+		}
 	}
 	seenSource := make(map[string]bool, len(d.Sources))
 	for i := range d.Sources {
@@ -186,7 +202,29 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 		bad("to", fmt.Errorf("same as from (%s); only received may loop, for a return of own citizens", r.FromCountry))
 	}
 	if r.Date.IsZero() {
-		bad("date", errors.New("empty; give at least the year"))
+		bad("date", errors.New("empty; give at least the year, or the bound the text allows (../2025-05 for \"by May 2025\")"))
+	}
+	if !r.Reported.IsZero() {
+		switch {
+		case r.Reported.OpenEnd():
+			bad("reported", errors.New("open end; a report has a latest date"))
+		case !r.Date.IsZero() && r.Status != Planned && r.Status != Proposed && !r.Date.Start().Before(r.Reported.End()):
+			bad("date", fmt.Errorf("%s begins after the claim was reported (%s); a report's date bounds the event from above", r.Date, r.Reported))
+		}
+	}
+	if r.StatedBy != SpeakerNone {
+		if !r.StatedBy.Valid() {
+			bad("stated_by", fmt.Errorf("unknown value %q (one of %v)", r.StatedBy, Speakers))
+		} else if r.Type != Approached {
+			bad("stated_by", fmt.Errorf("applies only to type %s", Approached))
+		}
+	}
+	if r.PaymentTie != TieUnknown {
+		if !r.PaymentTie.Valid() {
+			bad("payment_tie", fmt.Errorf("unknown value %q (one of %v)", r.PaymentTie, PaymentTies))
+		} else if r.Type != Paid {
+			bad("payment_tie", fmt.Errorf("applies only to type %s", Paid))
+		}
 	}
 	if r.Type.Valid() {
 		if err := checkStatus(r.Type, r.Status); err != nil {

@@ -1,6 +1,7 @@
 package graphmodel
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -94,12 +95,20 @@ func (d Date) End() time.Time {
 // ParseDate reads the forms String writes. The empty string is the zero Date.
 // Years outside 1900..2200 are refused: they are typos in this domain.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		return Date{}, fmt.Errorf("date %q: %w (want YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)", s, err)
+	}
+	return d, nil
+}
+
+// parseDate is ParseDate with an error that does not repeat the input,
+// for callers that place it in a longer form (ParsePeriod).
+func parseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := func(why string) (Date, error) {
-		return Date{}, fmt.Errorf("date %q: %s (want YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)", s, why)
-	}
+	bad := func(why string) (Date, error) { return Date{}, errors.New(why) }
 	if len(s) < 4 {
 		return bad("too short")
 	}

@@ -115,7 +115,7 @@ func validDataset(t *testing.T) *Dataset {
 		Registry: testRegistry(t),
 		Sources:  []Source{{Key: "s1", Publisher: "P", Title: "T", Published: YearDate(2025), Kind: "news"}},
 		Relationships: []Relationship{
-			{Key: "r1", Type: Paid, FromCountry: "US", ToCountry: "RW", Date: MonthDate(2025, 4), Status: Completed,
+			{Key: "r1", Type: Paid, FromCountry: "US", ToCountry: "RW", Date: On(MonthDate(2025, 4)), Status: Completed,
 				Money: Money{Amount: 100000, Currency: "USD", Qualifier: Exact}, Confidence: Reported, Sources: []string{"s1"}, Note: "paid"},
 		},
 	}
@@ -133,7 +133,7 @@ func TestValidate(t *testing.T) {
 		{"unknown type", func(r *Relationship) { r.Type = "bribed" }, "type"},
 		{"unknown country", func(r *Relationship) { r.ToCountry = "QQ" }, "to"},
 		{"self loop", func(r *Relationship) { r.ToCountry = "US" }, "to"},
-		{"no date", func(r *Relationship) { r.Date = Date{} }, "date"},
+		{"no date", func(r *Relationship) { r.Date = Period{} }, "date"},
 		{"status of another type", func(r *Relationship) { r.Status = Refused }, "status"},
 		{"approached needs status", func(r *Relationship) { r.Type = Approached; r.Status = ""; r.Money = Money{} }, "status"},
 		{"paid needs money", func(r *Relationship) { r.Money = Money{} }, "amount"},
@@ -186,7 +186,7 @@ func TestFieldErrorFormat(t *testing.T) {
 func TestContentHashIgnoresOrder(t *testing.T) {
 	d := validDataset(t)
 	d.Relationships = append(d.Relationships, Relationship{Key: "r2", Type: Received, FromCountry: "IQ", ToCountry: "RW",
-		Date: MonthDate(2025, 4), Confidence: Reported, Sources: []string{"s1"}, Note: "n"})
+		Date: On(MonthDate(2025, 4)), Confidence: Reported, Sources: []string{"s1"}, Note: "n"})
 	h1 := d.ContentHash()
 	d.Relationships[0], d.Relationships[1] = d.Relationships[1], d.Relationships[0]
 	if h2 := d.ContentHash(); h1 != h2 {

@@ -42,14 +42,22 @@ type Relationship struct {
 	Type        RelType
 	FromCountry Code
 	ToCountry   Code
-	Date        Date
-	Status      Status
-	Instrument  Instrument
-	Count       Count
-	Money       Money
-	Confidence  Confidence
-	Sources     []string // Source keys, at least one
-	Note        string   // the fact in our own words
+	// Date is the event's period: when the thing happened, as far as the
+	// sources allow, never the date it was reported (see Period).
+	Date Period
+	// Reported is when the claim was reported, given only when that is not
+	// its sources' published dates (a tracker's scrape or export date).
+	// Empty: one report date per source, its Published. See ReportDates.
+	Reported   Period
+	Status     Status
+	StatedBy   Speaker // approached only: whose account the status is
+	Instrument Instrument
+	PaymentTie PaymentTie // paid only: what a source ties the payment to
+	Count      Count
+	Money      Money
+	Confidence Confidence
+	Sources    []string // Source keys, at least one
+	Note       string   // the fact in our own words
 }
 
 var _ graph.Line = Relationship{}
@@ -89,4 +97,42 @@ func (r Relationship) Weight() float64 {
 		return float64(r.Money.Amount)
 	}
 	return 1
+}
+
+// HasTimeFields reports whether r sets any of the fields dataset 1.2.0
+// added (reported, stated_by, payment_tie); writers and hashes leave them
+// out of datasets that use none, so older datasets keep their bytes.
+func (r Relationship) HasTimeFields() bool {
+	return !r.Reported.IsZero() || r.StatedBy != SpeakerNone || r.PaymentTie != TieUnknown
+}
+
+// ReportDates returns when the claim was reported: Reported when given,
+// else the Published date of each of its sources found by lookup, in
+// source order. A report date bounds the event from above: whatever was
+// reported had happened (or been planned) by then.
+func (r Relationship) ReportDates(lookup func(key string) (Source, bool)) []Period {
+	if !r.Reported.IsZero() {
+		return []Period{r.Reported}
+	}
+	out := make([]Period, 0, len(r.Sources))
+	for _, k := range r.Sources {
+		if s, ok := lookup(k); ok && !s.Published.IsZero() {
+			out = append(out, On(s.Published))
+		}
+	}
+	return out
+}
+
+// FirstReported returns the earliest instant by which the claim is
+// certainly known (the earliest End of its report dates), and false when
+// it has none. "Known by t" is FirstReported <= t.
+func (r Relationship) FirstReported(lookup func(key string) (Source, bool)) (Period, bool) {
+	var best Period
+	found := false
+	for _, p := range r.ReportDates(lookup) {
+		if !found || p.End().Before(best.End()) {
+			best, found = p, true
+		}
+	}
+	return best, found
 }

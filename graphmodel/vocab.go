@@ -72,11 +72,15 @@ const (
 	Reluctant   Status = "reluctant"
 	SomeAgreed  Status = "some_agreed"
 	BlockLifted Status = "block_lifted"
+	// Withdrawn (dataset 1.2.0) is an agreement taken back: like
+	// BlockLifted, an event of its own kind that undoes another, never
+	// counted as the one it undoes.
+	Withdrawn Status = "withdrawn"
 )
 
 // Statuses lists every status in documentation order.
 var Statuses = []Status{Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks,
-	Reluctant, SomeAgreed, BlockedByCourt, BlockLifted, Completed, Planned, Threatened, Imposed, ReliefOffered}
+	Reluctant, SomeAgreed, Withdrawn, BlockedByCourt, BlockLifted, Completed, Planned, Threatened, Imposed, ReliefOffered}
 
 var statusDocs = map[Status]string{
 	Considering:    "the pressed government said it would consider the request",
@@ -96,6 +100,19 @@ var statusDocs = map[Status]string{
 	Reluctant:      "the government voiced unease (discomfort, fear of a backlash, a 'sensitive' issue) without refusing",
 	SomeAgreed:     "some members of a group of countries agreed, unnamed or with only a vague number ('several'); only for a group",
 	BlockLifted:    "a higher court cleared an earlier block, so the removal may go ahead",
+	Withdrawn:      "the government took back an agreement it had given",
+}
+
+// Undoes returns the status s takes back (BlockLifted a BlockedByCourt,
+// Withdrawn an Agreed), or StatusNone.
+func (s Status) Undoes() Status {
+	switch s {
+	case BlockLifted:
+		return BlockedByCourt
+	case Withdrawn:
+		return Agreed
+	}
+	return StatusNone
 }
 
 // Describe returns the one-line meaning of s.
@@ -104,14 +121,14 @@ func (s Status) Describe() string { return statusDocs[s] }
 // allowedStatus says which statuses each type may carry; an empty status is
 // always allowed except for approached, where the outcome is the point.
 var allowedStatus = map[RelType][]Status{
-	Approached:        {Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks, Reluctant, SomeAgreed, BlockedByCourt},
+	Approached:        {Proposed, Unknown, Considering, Agreed, Conditional, Refused, NoResponse, InTalks, Reluctant, SomeAgreed, Withdrawn, BlockedByCourt},
 	Received:          {Completed, Planned, Agreed},
 	Paid:              {Completed, Planned},
 	TravelBanLeverage: {Threatened, Imposed, ReliefOffered},
 	OtherLeverage:     {Threatened, Imposed, ReliefOffered, Completed},
 	ConcessionSought:  {Considering, Agreed, Refused, InTalks, NoResponse},
 	OnwardReturn:      {Completed, Planned},
-	Transit:           {Completed, Planned, Agreed},
+	Transit:           {Completed, Planned, Agreed, Withdrawn},
 	RemovalBlocked:    {BlockedByCourt, BlockLifted},
 	MigrationContext:  {Completed},
 }
@@ -221,3 +238,47 @@ const (
 func (k ActorKind) Valid() bool {
 	return k == KindCountry || k == KindGroup || k == KindUnspecified
 }
+
+// Speaker says whose account an approached claim's status is. Only the
+// pressed country's own account (or a reported decision of it) is its
+// answer; the presser's account of the talks and a third party's reading
+// are kept and shown, and set no answer.
+type Speaker string
+
+const (
+	SpeakerNone Speaker = ""         // read as SpeakerPressed
+	ByPressed   Speaker = "pressed"  // the pressed country's statement or reported decision
+	ByPresser   Speaker = "presser"  // the pressing state's account of the talks
+	ByObserver  Speaker = "observer" // a third party's reading, e.g. a summary
+)
+
+// Speakers lists the stated_by values in documentation order.
+var Speakers = []Speaker{ByPressed, ByPresser, ByObserver}
+
+// Valid reports whether s is empty or in the vocabulary.
+func (s Speaker) Valid() bool { return s == SpeakerNone || slices.Contains(Speakers, s) }
+
+// Effective is s with the default applied: empty means ByPressed.
+func (s Speaker) Effective() Speaker {
+	if s == SpeakerNone {
+		return ByPressed
+	}
+	return s
+}
+
+// PaymentTie says what the sources tie a payment to. Only Tied matches the
+// "payment -> acceptance" pattern; empty means the sources do not say.
+type PaymentTie string
+
+const (
+	TieUnknown   PaymentTie = ""
+	Tied         PaymentTie = "tied"          // a source ties it to accepting deportees
+	Coincident   PaymentTie = "coincident"    // same time, tied by no source
+	OtherPurpose PaymentTie = "other_purpose" // a source ties it to something else
+)
+
+// PaymentTies lists the payment_tie values in documentation order.
+var PaymentTies = []PaymentTie{Tied, Coincident, OtherPurpose}
+
+// Valid reports whether t is empty or in the vocabulary.
+func (t PaymentTie) Valid() bool { return t == TieUnknown || slices.Contains(PaymentTies, t) }

@@ -241,7 +241,7 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	}
 	fmt.Fprintf(tw, "\nnationalities received by a single third country\nnationality\treceiver\tpeople\n")
 	for _, dep := range rep.Dependencies {
-		fmt.Fprintf(tw, "%s %s\t%s %s\t%d\n", dep.Nationality, d.Registry.Name(dep.Nationality), dep.Receiver, d.Registry.Name(dep.Receiver), dep.People)
+		fmt.Fprintf(tw, "%s %s\t%s %s\t%s\n", dep.Nationality, d.Registry.Name(dep.Nationality), dep.Receiver, d.Registry.Name(dep.Receiver), atLeast(dep.People, dep.UnknownSize))
 	}
 	if r := rep.Removal; r != nil {
 		fmt.Fprintf(tw, "\nif %s stops accepting (layer %s): reach %d -> %d; stranded nationalities: %v\n", r.Hub, r.Layer, r.ReachBefore, r.ReachAfter, r.Stranded)

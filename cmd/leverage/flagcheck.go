@@ -41,7 +41,7 @@ func refuseIdle(given map[string]bool, idle []string, mode string) error {
 var (
 	analyzeGraphOnly   = []string{"metrics", "repeat", "unweighted", "betweenness-samples"}
 	analyzeDatasetOnly = []string{"data", "neo4j", "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-retry",
-		"layer", "remove", "as-of", "from", "to"}
+		"layer", "remove", "as-of", "from", "to", "known-by"}
 )
 
 // checkAnalyzeFlags refuses flags that would be ignored, and impossible

@@ -48,7 +48,7 @@ func runGenerate(ctx context.Context, o generateOptions, e env) (err error) {
 	if err := (outDirCheck{dir: o.out, force: o.force, same: func(existing *graphmodel.Dataset) bool {
 		// The meta names seed, size and countries, and the sources their
 		// number: equal both and the relationships are the same bytes.
-		return existing.Meta == g.Meta() && slices.EqualFunc(existing.Sources, g.Sources(), func(a, b graphmodel.Source) bool { return reflect.DeepEqual(a, b) }) &&
+		return existing.Meta.Equal(g.Meta()) && slices.EqualFunc(existing.Sources, g.Sources(), func(a, b graphmodel.Source) bool { return reflect.DeepEqual(a, b) }) &&
 			len(existing.Relationships) == g.Options().Relationships
 	}}).run(); err != nil {
 		return err

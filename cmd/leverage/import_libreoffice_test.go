@@ -120,11 +120,11 @@ func pickSeed(t *testing.T) seedFacts {
 		switch {
 		case s.refCountry == "" && !own[r.ToCountry] && len(r.ToCountry) == 2 && r.ToCountry != "ZZ":
 			s.refCountry = r.ToCountry
-		case r.Date.Precision == graphmodel.Month && s.month1 == "":
+		case r.Date.Precision() == graphmodel.Month && s.month1 == "":
 			s.month1 = r.Key
-		case r.Date.Precision == graphmodel.Month && s.month2 == "":
+		case r.Date.Precision() == graphmodel.Month && s.month2 == "":
 			s.month2 = r.Key
-		case r.Date.Precision == graphmodel.Day && s.day == "":
+		case r.Date.Precision() == graphmodel.Day && s.day == "":
 			s.day = r.Key
 		case s.plain == "" && r.Status != "":
 			s.plain = r.Key

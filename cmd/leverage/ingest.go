@@ -301,8 +301,12 @@ func printIngest(e env, o ingestOptions, res *ingest.Result, rejectsPath string)
 func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
 	var best graphmodel.Date
 	for _, r := range rels {
-		if best.IsZero() || best.Before(r.Date) {
-			best = r.Date
+		d := r.Date.From
+		if d.IsZero() {
+			d = r.Date.To // "by" a date: the latest it names
+		}
+		if best.IsZero() || best.Before(d) {
+			best = d
 		}
 	}
 	if best.IsZero() {

@@ -84,6 +84,6 @@ func whatIsThere(dir string, d *graphmodel.Dataset, readErr error) string {
 // hashes and equal identity.
 func sameContent(d *graphmodel.Dataset) func(*graphmodel.Dataset) bool {
 	return func(existing *graphmodel.Dataset) bool {
-		return existing.Meta == d.Meta && existing.ContentHash() == d.ContentHash()
+		return existing.Meta.Equal(d.Meta) && existing.ContentHash() == d.ContentHash()
 	}
 }

@@ -62,10 +62,17 @@ func runProfile(ctx context.Context, o profileOptions, e env) error {
 		fmt.Fprintf(out, "no relationships in this window\n")
 		return nil
 	}
-	fmt.Fprintf(out, "dated %s to %s; latest answer to an approach: %s\n", p.First, p.Last, orNone(string(p.Outcome)))
+	answer := string(p.Outcome)
+	switch p.Answer {
+	case analysis.Disputed:
+		answer = "disputed (its own statements in force disagree; see approaches)"
+	case analysis.NoAnswer:
+		answer = "no answer of its own reported"
+	}
+	fmt.Fprintf(out, "dated %s to %s; its answer in force (its own statements, by event time): %s\n", p.First, p.Last, orNone(answer))
 	fmt.Fprintf(out, "instruments: %s\n", orNone(strings.Join(p.Instruments, ", ")))
-	if p.PeopleIn > 0 {
-		fmt.Fprintf(out, "people received (face value): %d\n", p.PeopleIn)
+	if p.PeopleIn > 0 || p.UnknownIn > 0 {
+		fmt.Fprintf(out, "people received (face value, each event once): %s\n", atLeast(p.PeopleIn, p.UnknownIn))
 	}
 	for cur, amt := range p.MoneyIn {
 		fmt.Fprintf(out, "paid to it: %d %s (sum of claims, which may overlap)\n", amt, cur)
@@ -101,4 +108,23 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
+}
+
+// atLeast says a sum of people with receptions of unknown size apart:
+// "at least 200, plus 1 reception of unknown size"; just "200" when every
+// size is known.
+func atLeast(n int64, unknown int) string {
+	plural := "s"
+	if unknown == 1 {
+		plural = ""
+	}
+	switch {
+	case unknown == 0:
+		return fmt.Sprint(n)
+	case n == 0:
+		return fmt.Sprintf("unknown (%d reception%s, size not given)", unknown, plural)
+	case unknown == 1:
+		return fmt.Sprintf("at least %d, plus 1 reception of unknown size", n)
+	}
+	return fmt.Sprintf("at least %d, plus %d receptions of unknown size", n, unknown)
 }

@@ -65,8 +65,9 @@ func writeStatsTable(w io.Writer, dataset string, s analysis.Summary) error {
 	section("status", s.ByStatus)
 	section("confidence", s.ByConfidence)
 	section("instrument", s.ByInstrument)
-	section("people (sum of counts, by type)", s.PeopleByType)
-	section("money paid (sum, by currency)", s.MoneyByCurrency)
+	section("people (sum of counts, each event once, by type; received: receptions only)", s.PeopleByType)
+	section("money paid (sum, each event once, by currency)", s.MoneyByCurrency)
+	fmt.Fprintf(tw, "\ntotals (events): %s\n", totalsText(s.Totals))
 	fmt.Fprintf(tw, "\ncode\tname\tregion\tout\tin\ttotal\n")
 	for _, a := range s.ByActor {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", a.Code, a.Name, a.Region, a.Out, a.In, a.Total)

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -43,17 +45,53 @@ func runTimeline(ctx context.Context, o timelineOptions, e env) error {
 		return err
 	}
 	months := analysis.Timeline(d, w)
+	totals := analysis.TotalsOf(d, w)
 	if o.format == "json" {
 		return jsonsafe.Encode(e.stdout, struct {
 			reportHeader
-			Months []analysis.Month `json:"months"`
-		}{headerOf(d, w), months}, "  ")
+			Months []analysis.Month      `json:"months"`
+			Totals analysis.WindowTotals `json:"totals"`
+		}{headerOf(d, w), months, totals}, "  ")
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\n\n", describe(d), windowLabel(w))
-	fmt.Fprintf(tw, "period\tapproaches\tagreements\treceptions\tpeople\tpayments\tleverage\tcourt_blocks\t\n")
+	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s\ncounting events (alternative accounts of one event once); people: at least, beside receptions of unknown size\n\n", describe(d), windowLabel(w))
+	fmt.Fprintf(tw, "period\tapproaches\tagreements\treceptions\tpeople\tunknown_size\tpayments\tleverage\tcourt_blocks\tlifted\t\n")
 	for _, m := range months {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Label, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m.Label, m.Approaches, m.Agreements, m.Receptions, m.People, m.UnknownSize, m.Payments, m.Leverage, m.Blocks, m.Lifts)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeTotals(e.stdout, w, totals)
+}
+
+// writeTotals prints a window's totals under the one definition
+// (analysis.Totals), the certain apart from the possible when the window
+// has bounds.
+func writeTotals(out io.Writer, w analysis.Window, t analysis.WindowTotals) error {
+	line := func(label string, x analysis.Totals) {
+		fmt.Fprintf(out, "%s: %s\n", label, totalsText(x))
+	}
+	fmt.Fprintln(out)
+	if w.IsOpen() {
+		line("totals", t.Certain)
+		return nil
+	}
+	line("certainly in the window", t.Certain)
+	line("possibly in it (period overlaps its edge)", t.Possible)
+	return nil
+}
+
+// totalsText says a Totals in one line, unknown sizes apart.
+func totalsText(x analysis.Totals) string {
+	var paid []string
+	for _, p := range x.Paid {
+		paid = append(paid, fmt.Sprintf("%d %s", p.Count, p.Key))
+	}
+	money := ""
+	if len(paid) > 0 {
+		money = " (" + strings.Join(paid, ", ") + ")"
+	}
+	return fmt.Sprintf("%d approaches, %d agreements, %d receptions: at least %d people, plus %d receptions of unknown size; %d payments%s; %d leverage; %d court blocks, %d lifted",
+		x.Approaches, x.Agreements, x.Receptions, x.People, x.UnknownSize, x.Payments, money, x.Leverage, x.Blocks, x.Lifts)
 }

@@ -10,32 +10,43 @@ import (
 
 // windowOptions are the time cut every analysis verb accepts.
 type windowOptions struct {
-	asOf, from, to string
-	strict         bool
+	asOf, from, to, knownBy string
+	strict                  bool
 }
 
 func (o *windowOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.asOf, "as-of", "", "only relationships dated on or before `DATE` (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; a month means its end)")
 	fs.StringVar(&o.from, "from", "", "only relationships whose date overlaps `DATE` or later")
 	fs.StringVar(&o.to, "to", "", "only relationships whose date overlaps up to `DATE` (inclusive)")
-	fs.BoolVar(&o.strict, "strict", false, "with --as-of/--from/--to: only relationships whose whole dated period lies in the window (a claim dated 2025 is not in --as-of 2025-03-15); without it, a period that overlaps the window is in")
+	fs.BoolVar(&o.strict, "strict", false, "with --as-of/--from/--to/--known-by: only relationships certainly in the window, whose whole period lies in it (a claim dated 2025 is not in --as-of 2025-03-15); without it, those possibly in it (their period overlaps the window's edge) are in too, and totals show the two apart")
+	fs.StringVar(&o.knownBy, "known-by", "", "only relationships first reported on or before `DATE` (what a reader of the sources knew then), by report date instead of event date; with --from, first reported from that day")
 }
 
 // window turns the flags into an analysis window. A coarse date stands for
 // its whole period: --to 2025-03 ends on 31 March, --from 2025-03 starts on 1 March.
 func (o windowOptions) window() (analysis.Window, error) {
 	var w analysis.Window
-	if o.asOf != "" && o.to != "" {
-		return w, usagef("give --as-of or --to, not both")
+	n := 0
+	for _, v := range []string{o.asOf, o.to, o.knownBy} {
+		if v != "" {
+			n++
+		}
+	}
+	if n > 1 {
+		return w, usagef("give one of --as-of, --to and --known-by")
 	}
 	end := o.to
 	if o.asOf != "" {
 		end = o.asOf
 	}
+	if o.knownBy != "" {
+		end = o.knownBy
+		w.Known = true
+	}
 	if end != "" {
 		d, err := graphmodel.ParseDate(end)
 		if err != nil || d.IsZero() {
-			return w, usagef("--as-of/--to: %v", err)
+			return w, usagef("--as-of/--to/--known-by: %v", err)
 		}
 		w.To = d.End().AddDate(0, 0, -1)
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
@@ -90,12 +91,23 @@ type rel struct {
 	AmountCurrency  string `json:"cu,omitempty"`
 	AmountQualifier string `json:"aq,omitempty"`
 	// Reception marks a claim whose count is people received
-	// (analysis.IsReception); AnswerRank is its place among answers
-	// (higher is later; -1: no answer). With them and the event key the
-	// page adds up a filtered window as the analysis would (a browser test
-	// compares the two at every slider position).
-	Reception  bool `json:"rc,omitempty"`
-	AnswerRank int  `json:"ao"`
+	// (analysis.IsReception). With it and Counted the page adds up a
+	// filtered window as the analysis would (a browser test compares the
+	// two at every slider position).
+	Reception bool `json:"rc,omitempty"`
+	// Answer marks the pressed country's own statement of an answer to
+	// the campaign (analysis.IsAnswer, analysis.Campaign); Campaign any
+	// claim of the campaign. PeriodStart and PeriodEnd bound the event
+	// (YYYY-MM-DD, the end exclusive; empty where the period is open), so
+	// the page finds the answer in force as analysis.Answers does.
+	// EventKey groups the alternative accounts of one event as
+	// analysis.Counted does (event, type, endpoints, and what a status
+	// undoes); empty for a claim without an event.
+	EventKey    string `json:"ek,omitempty"`
+	Answer      bool   `json:"an,omitempty"`
+	Campaign    bool   `json:"cp,omitempty"`
+	PeriodStart string `json:"ps,omitempty"`
+	PeriodEnd   string `json:"pe,omitempty"`
 }
 
 type source struct {
@@ -269,7 +281,9 @@ func (p *payload) addRelationships(r Results) {
 	}
 	p.Snapshots = append(append(p.Snapshots, r.Months...), r.Whole)
 	groupOf := map[[3]string]int{}
-	for i, rl := range r.Dataset.Relationships {
+	d := r.Dataset
+	campaign := analysis.Campaign(d)
+	for i, rl := range d.Relationships {
 		m := len(r.Months) // undated: only the whole window
 		if !rl.Date.IsZero() && len(r.Months) > 0 {
 			start := rl.Date.Start().Format("2006-01")
@@ -280,7 +294,7 @@ func (p *payload) addRelationships(r Results) {
 			}
 		}
 		x := rel{Key: rl.Key, Event: rl.Event, Type: string(rl.Type), From: rl.FromCountry, To: rl.ToCountry,
-			Date: rl.Date.String(), Precision: rl.Date.Precision.String(), Month: m, Status: string(rl.Status),
+			Date: rl.Date.String(), Precision: rl.Date.Kind(), Month: m, Status: string(rl.Status),
 			Instrument: string(rl.Instrument), Confidence: string(rl.Confidence), Sources: rl.Sources, Note: rl.Note,
 			Counted: i < len(r.Counted) && r.Counted[i]}
 		if !rl.Count.IsZero() {
@@ -291,11 +305,17 @@ func (p *payload) addRelationships(r Results) {
 			x.Amount = rl.Money.String()
 			x.AmountValue, x.AmountCurrency, x.AmountQualifier = rl.Money.Amount, rl.Money.Currency, string(rl.Money.Qualifier)
 		}
-		x.AnswerRank = -1
-		if rank, ok := r.AnswerRank[i]; ok {
-			x.AnswerRank = rank
-		}
 		x.Reception = analysis.IsReception(&rl)
+		if rl.Event != "" {
+			x.EventKey = strings.Join([]string{rl.Event, string(rl.Type), string(rl.FromCountry), string(rl.ToCountry), string(rl.Status.Undoes())}, "|")
+		}
+		x.Answer, x.Campaign = analysis.IsAnswer(&rl) && campaign(&rl), campaign(&rl)
+		if !rl.Date.IsZero() && !rl.Date.OpenStart() {
+			x.PeriodStart = rl.Date.Start().Format("2006-01-02")
+		}
+		if !rl.Date.IsZero() && !rl.Date.OpenEnd() {
+			x.PeriodEnd = rl.Date.End().Format("2006-01-02")
+		}
 		p.Rels = append(p.Rels, x)
 		if rl.FromCountry == rl.ToCountry || (rl.Type == graphmodel.Received && rl.Status == graphmodel.Planned) {
 			// As in analysis.View: own-citizen returns are no tie, and a

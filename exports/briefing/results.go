@@ -39,11 +39,6 @@ type Results struct {
 	Whole MonthResult
 	// Seed seeds the network layout.
 	Seed uint64
-	// AnswerRank orders the claims that state a country's answer (indices
-	// into Dataset.Relationships): the answer in force is the one of
-	// highest rank among those in the window. The page uses it when its
-	// filters leave only some claims.
-	AnswerRank map[int]int
 	// Story is the sequence of views the page can step through.
 	Story []StoryStep
 }
@@ -69,7 +64,13 @@ type MonthResult struct {
 	// their whole period, so they are in every month it overlaps.
 	Coarse  int   `json:"coarse"`
 	Matches int   `json:"matches"` // len(analysis.FindAll)
-	People  int64 `json:"people"`  // counted people received (analysis.IsReception)
+	People  int64 `json:"people"`  // at least this many people received (analysis.Totals)
+	// UnknownSize, Payments and Agreements are analysis.Totals' for the
+	// window (certain and possible together), the figures every verb
+	// gives: receptions of unknown size, payment and agreement events.
+	UnknownSize int `json:"unknown_size"`
+	Payments    int `json:"payments"`
+	Agreements  int `json:"agreements"`
 	// Nodes and Edges are the layer graph's nodes and distinct directed
 	// pairs without placeholders (analysis.View(…).Structural()), as
 	// analyze reports them.

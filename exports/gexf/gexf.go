@@ -25,7 +25,8 @@ var edgeAttrs = []attr{{"relationship", "relationship", "string"}, {"type", "typ
 	{"date_precision", "date_precision", "string"}, {"status", "status", "string"}, {"instrument", "instrument", "string"},
 	{"people", "people", "long"}, {"count_qualifier", "count_qualifier", "string"}, {"amount", "amount", "long"}, {"currency", "currency", "string"},
 	{"amount_qualifier", "amount_qualifier", "string"}, {"counted", "counted", "boolean"},
-	{"confidence", "confidence", "string"}, {"sources", "sources", "string"}, {"note", "note", "string"}}
+	{"confidence", "confidence", "string"}, {"sources", "sources", "string"}, {"note", "note", "string"},
+	{"reported", "reported", "string"}, {"stated_by", "stated_by", "string"}, {"payment_tie", "payment_tie", "string"}}
 
 // Write writes g as GEXF 1.3: the meta element, the attribute
 // declarations, the nodes, the edges.
@@ -132,13 +133,17 @@ func (x xmlWriter) edges(g graphdata.Graph) {
 			continue
 		}
 		attrs := []string{"id", e.ID, "source", e.Source, "target", e.Target, "label", e.Type}
+		// GEXF takes either bound alone: "by May 2025" has an end only.
 		if !e.Start.IsZero() {
-			attrs = append(attrs, "start", e.Start.Format("2006-01-02"), "end", e.End.AddDate(0, 0, -1).Format("2006-01-02"))
+			attrs = append(attrs, "start", e.Start.Format("2006-01-02"))
+		}
+		if !e.End.IsZero() {
+			attrs = append(attrs, "end", e.End.AddDate(0, 0, -1).Format("2006-01-02"))
 		}
 		x.Start("edge", attrs...)
 		x.Start("attvalues")
 		for _, kv := range [][2]string{{"relationship", e.ID}, {"type", e.Type}, {"event", e.Event}, {"date", e.Date}, {"date_precision", e.DatePrecision},
-			{"status", e.Status}, {"instrument", e.Instrument}} {
+			{"status", e.Status}, {"instrument", e.Instrument}, {"reported", e.Reported}, {"stated_by", e.StatedBy}, {"payment_tie", e.PaymentTie}} {
 			if kv[1] != "" {
 				x.value(kv[0], kv[1])
 			}

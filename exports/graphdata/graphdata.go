@@ -44,11 +44,16 @@ type Node struct {
 // Edge is one relationship of the multigraph, or one edge of a layer graph.
 type Edge struct {
 	ID, Source, Target, Type, Event, Date, DatePrecision string
-	Start, End                                           time.Time // the period the date denotes; End exclusive
-	Status, Instrument, CountQualifier, Currency         string
-	AmountQualifier, Confidence, Sources, Note           string
-	Count, Amount                                        int64
-	HasCount, HasAmount                                  bool
+	// Start and End bound the event's period, End exclusive; each is zero
+	// where the period is open on that side ("by May 2025" has no Start).
+	Start, End time.Time
+	// Reported is the claim's own report date (EDTF) where it is not its
+	// sources' published dates; StatedBy and PaymentTie as in the model.
+	Reported, StatedBy, PaymentTie               string
+	Status, Instrument, CountQualifier, Currency string
+	AmountQualifier, Confidence, Sources, Note   string
+	Count, Amount                                int64
+	HasCount, HasAmount                          bool
 	// Counted says whether this claim is the one of its event that enters
 	// sums (see analysis.Counted); alternative accounts are false.
 	Counted bool
@@ -124,9 +129,16 @@ func nodeOf(d *graphmodel.Dataset, c graphmodel.Code) Node {
 
 func edgeOf(r *graphmodel.Relationship, counted bool) Edge {
 	e := Edge{ID: r.Key, Source: string(r.FromCountry), Target: string(r.ToCountry), Type: string(r.Type),
-		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Precision.String(), Start: r.Date.Start(), End: r.Date.End(),
+		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Kind(),
+		Reported: r.Reported.String(), StatedBy: string(r.StatedBy), PaymentTie: string(r.PaymentTie),
 		Status: string(r.Status), Instrument: string(r.Instrument), Confidence: string(r.Confidence),
 		Sources: strings.Join(r.Sources, "; "), Note: r.Note, Counted: counted}
+	if !r.Date.IsZero() && !r.Date.OpenStart() {
+		e.Start = r.Date.Start()
+	}
+	if !r.Date.IsZero() && !r.Date.OpenEnd() {
+		e.End = r.Date.End()
+	}
 	if !r.Count.IsZero() {
 		e.Count, e.CountQualifier, e.HasCount = r.Count.Value, string(r.Count.Qualifier), true
 	}

@@ -27,7 +27,8 @@ var edgeKeys = []key{{"e_relationship", "edge", "relationship", "string"}, {"e_t
 	{"e_instrument", "edge", "instrument", "string"}, {"e_people", "edge", "people", "long"}, {"e_count_q", "edge", "count_qualifier", "string"},
 	{"e_amount", "edge", "amount", "long"}, {"e_currency", "edge", "currency", "string"}, {"e_amount_q", "edge", "amount_qualifier", "string"},
 	{"e_counted", "edge", "counted", "boolean"}, {"e_confidence", "edge", "confidence", "string"}, {"e_sources", "edge", "sources", "string"},
-	{"e_note", "edge", "note", "string"}}
+	{"e_note", "edge", "note", "string"}, {"e_reported", "edge", "reported", "string"}, {"e_stated_by", "edge", "stated_by", "string"},
+	{"e_payment_tie", "edge", "payment_tie", "string"}}
 
 var layerEdgeKeys = []key{{"e_weight", "edge", "weight", "double"}, {"e_relationships", "edge", "relationships", "string"}}
 
@@ -135,7 +136,8 @@ func writeEdgeData(e graphdata.Edge, data func(k, v string)) {
 		data("e_amount_q", e.AmountQualifier)
 	}
 	data("e_counted", strconv.FormatBool(e.Counted))
-	for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note}} {
+	for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note},
+		{"e_reported", e.Reported}, {"e_stated_by", e.StatedBy}, {"e_payment_tie", e.PaymentTie}} {
 		if kv[1] != "" {
 			data(kv[0], kv[1])
 		}

@@ -26,7 +26,7 @@ import (
 var (
 	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank", "In", "Out"}
 	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Description", "Tags", "Date", "Date precision",
-		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Counted"}
+		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources", "Event", "Counted", "Reported", "Stated by", "Payment tie"}
 )
 
 // Write writes g as a Kumu workbook. The same graph gives the same bytes.
@@ -68,7 +68,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		connections = append(connections, []any{e.ID, e.Source, e.Target, e.Type, "directed",
 			strings.ReplaceAll(e.Type, "_", " "), e.Note, joinTags(e.Confidence, e.Status), e.Date, e.DatePrecision,
 			e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier, e.Confidence,
-			strings.ReplaceAll(e.Sources, "; ", "|"), e.Event, e.Counted})
+			strings.ReplaceAll(e.Sources, "; ", "|"), e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie})
 	}
 	for _, s := range []struct {
 		name string

@@ -44,6 +44,9 @@ type edge struct {
 	Confidence      string `json:"confidence"`
 	Sources         string `json:"sources"`
 	Note            string `json:"note"`
+	Reported        string `json:"reported,omitempty"`
+	StatedBy        string `json:"stated_by,omitempty"`
+	PaymentTie      string `json:"payment_tie,omitempty"`
 }
 
 type layerEdge struct {
@@ -102,7 +105,8 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		for _, e := range g.Edges {
 			x := edge{Source: e.Source, Target: e.Target, Key: e.ID, Relationship: e.ID, Type: e.Type, Event: e.Event, Date: e.Date,
 				DatePrecision: e.DatePrecision, Status: e.Status, Instrument: e.Instrument, CountQualifier: e.CountQualifier,
-				Currency: e.Currency, AmountQualifier: e.AmountQualifier, Counted: e.Counted, Confidence: e.Confidence, Sources: e.Sources, Note: e.Note}
+				Currency: e.Currency, AmountQualifier: e.AmountQualifier, Counted: e.Counted, Confidence: e.Confidence, Sources: e.Sources, Note: e.Note,
+				Reported: e.Reported, StatedBy: e.StatedBy, PaymentTie: e.PaymentTie}
 			if e.HasCount {
 				c := e.Count
 				x.People = &c

@@ -25,7 +25,7 @@ func TestAnalysisSheetsCarryTheirDefinitions(t *testing.T) {
 	// so a year-dated approach is added here to exercise the coarse row.
 	for _, r := range d.Relationships {
 		if r.Type == graphmodel.Approached {
-			r.Key, r.Date = r.Key+"-year-dated", graphmodel.YearDate(2025)
+			r.Key, r.Date = r.Key+"-year-dated", graphmodel.On(graphmodel.YearDate(2025))
 			d.Relationships = append(d.Relationships, r)
 			break
 		}
@@ -43,7 +43,7 @@ func TestAnalysisSheetsCarryTheirDefinitions(t *testing.T) {
 	// "2025, month unknown" row; no month row holds them.
 	yearApproaches := 0
 	for _, r := range d.Relationships {
-		if r.Type == graphmodel.Approached && r.Date.Precision == graphmodel.Year && r.Date.Year == 2025 {
+		if r.Type == graphmodel.Approached && r.Date.Precision() == graphmodel.Year && r.Date.From.Year == 2025 {
 			yearApproaches++
 		}
 	}

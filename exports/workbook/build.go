@@ -192,15 +192,23 @@ func (b *builder) relationships() error {
 		for _, s := range r.Sources {
 			b.cited[s]++
 		}
-		var prec any
+		var prec, date any
 		if !r.Date.IsZero() {
-			prec = r.Date.Precision.String()
+			prec = r.Date.Kind()
+			// One date is a date cell at its precision; a period wider than
+			// one date (an interval, "by", "since") or a qualified one is
+			// EDTF text, which the reader takes back as it is.
+			date = r.Date.String()
+			if d, ok := r.Date.Single(); ok && !r.Date.Qualified() {
+				date = d.Start()
+			}
 		}
 		if err := t.add(r.Key, r.Event, string(r.Type), string(r.FromCountry), b.name(r.FromCountry),
-			string(r.ToCountry), b.name(r.ToCountry), r.Date.Start(), prec, string(r.Status), string(r.Instrument),
+			string(r.ToCountry), b.name(r.ToCountry), date, prec, string(r.Status), string(r.Instrument),
 			intOrNil(!r.Count.IsZero(), r.Count.Value), string(r.Count.Qualifier),
 			intOrNil(!r.Money.IsZero(), r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
-			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note, b.lineage().Independent(r.Sources)); err != nil {
+			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note, b.lineage().Independent(r.Sources),
+			r.Reported.String(), string(r.StatedBy), string(r.PaymentTie)); err != nil {
 			return err
 		}
 		i++
@@ -308,9 +316,13 @@ func (b *builder) profiles(a *analysisResults) error {
 				pats = append(pats, m.Pattern)
 			}
 		}
-		if err := t.add(string(p.Country), p.Name, p.Region, string(p.Outcome), strings.Join(p.Instruments, "; "),
-			len(p.Approaches), len(p.Leverage), len(p.Concessions), p.PeopleIn, p.MoneyIn["USD"], p.First, p.Last,
-			strings.Join(pats, "; ")); err != nil {
+		answer := string(p.Outcome)
+		if p.Answer != "" && p.Answer != analysis.Answered {
+			answer = string(p.Answer)
+		}
+		if err := t.add(string(p.Country), p.Name, p.Region, answer, strings.Join(p.Instruments, "; "),
+			len(p.Approaches), len(p.Leverage), len(p.Concessions), knownPeople(p.PeopleIn, p.UnknownIn), p.MoneyIn["USD"], p.First, p.Last,
+			strings.Join(pats, "; "), p.UnknownIn); err != nil {
 			return err
 		}
 	}
@@ -355,11 +367,21 @@ func (b *builder) timeline(a *analysisResults) error {
 		return err
 	}
 	for _, m := range a.timeline {
-		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, m.People, m.Payments, m.Leverage, m.Blocks); err != nil {
+		if err := t.add(m.Label, m.Precision, m.Approaches, m.Agreements, m.Receptions, knownPeople(m.People, m.UnknownSize), m.Payments, m.Leverage, m.Blocks,
+			m.UnknownSize, m.Lifts); err != nil {
 			return err
 		}
 	}
 	return t.close()
+}
+
+// knownPeople is a people cell: empty, not 0, when the only receptions
+// have no size a source gives (unknown is not zero).
+func knownPeople(n int64, unknown int) any {
+	if n == 0 && unknown > 0 {
+		return nil
+	}
+	return n
 }
 
 func (b *builder) dependencies(a *analysisResults) error {
@@ -378,7 +400,7 @@ func (b *builder) dependencies(a *analysisResults) error {
 			}
 		}
 		if err := t.add(string(dep.Nationality), b.name(dep.Nationality), string(dep.Receiver), b.name(dep.Receiver),
-			dep.People, strings.Join(ids, "; "), strings.Join(srcs, "; ")); err != nil {
+			knownPeople(dep.People, dep.UnknownSize), strings.Join(ids, "; "), strings.Join(srcs, "; "), dep.UnknownSize); err != nil {
 			return err
 		}
 	}
@@ -404,6 +426,15 @@ func (b *builder) dictionary() error {
 	return t.close()
 }
 
+// campaignText is meta's campaign as the About sheet shows it.
+func campaignText(cs []graphmodel.Code) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, string(c))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func (b *builder) about(a *analysisResults) error {
 	// About is the first sheet; it is written last because it lists what
 	// the others turned out to hold (continuation sheets, counts).
@@ -417,6 +448,7 @@ func (b *builder) about(a *analysisResults) error {
 		{"Dataset description", d.Meta.Description},
 		{"Dataset updated", d.Meta.Updated.String()},
 		{"License", d.Meta.License},
+		{"Campaign", campaignText(d.Meta.Campaign)},
 		{"How to cite", d.Meta.Citation + " Cite the underlying sources for the facts; each relationship lists them."},
 		{"Changes", "What changed in each dataset version: CHANGELOG.md beside the dataset's CSV files (fixtures/seed/CHANGELOG.md for the seed)."},
 		{"Document date (UTC)", b.opt.Generated.UTC()},
@@ -449,7 +481,7 @@ func (b *builder) about(a *analysisResults) error {
 	}
 	rows = append(rows,
 		aboutRow{"How to read: directions", "approached: pressing → pressed; received: nationality → receiving country (same code both ends: own citizens returned); paid: payer → payee; onward_return: first receiver → where people were sent on; transit: waypoint → destination; removal_blocked: deporting country → intended destination."},
-		aboutRow{"How to read: dates", "Date is the first day of the period the source gives; Date precision says whether it is a day, month, quarter or year. Where a source gives no date for an event, the date is the report's date and the note says so."},
+		aboutRow{"How to read: dates", "Date is when the event happened, never when it was reported: a date cell when the sources give one date (Date precision says day, month, quarter or year), else EDTF text (ISO 8601-2): ../2025-05 is \"by May 2025\", ../2023-12 \"before 2024\", 2025-01-20/2025-05 an interval, 2025-02/.. \"since February\", and ? ~ % after a date mark it uncertain, approximate or both. Reported gives the report date where it is not the sources' Published dates. A window counts a claim certainly in when its whole period lies inside, possibly in when the period only overlaps it."},
 		aboutRow{"How to read: numbers", "Count and Amount are numbers; the qualifier beside each (exact, about, at_least, up_to) says how to read it. Sums take numbers at face value."},
 		aboutRow{"How to read: alternative claims", "Where sources disagree, each claim is its own row with its source, and the rows share an Event. Totals count each event once: the most confident claim, then the largest."},
 		aboutRow{"Caveats", "The claims come from news reports, some citing documents not public; confidence grades each. Groups (GRP_…) stand for unnamed sets of countries; ZZ for people whose nationality the source does not give. migration_context rows are context a source weighs, not deportations."},

@@ -93,7 +93,22 @@ func (v *rowView) number(name, field string) (int64, bool) {
 // row) is an edit the user made, so the date keeps its own precision and a
 // warning names the cell. The result goes through graphmodel.ParseDate,
 // the parser validate's readers use, so both accept the same dates.
-func (v *rowView) date(name, precName, field string) graphmodel.Date {
+func (v *rowView) date(name, precName, field string) graphmodel.Period {
+	if raw := v.text(name); strings.ContainsAny(raw, "/?~%") {
+		// EDTF text: a period or a qualified date, read as the CSV reader
+		// reads it; its precision column is derived, not an edit.
+		p, err := graphmodel.ParsePeriod(raw)
+		if err != nil {
+			v.fail(name, field, err)
+		}
+		return p
+	}
+	return graphmodel.On(v.oneDate(name, precName, field))
+}
+
+// oneDate reads a date cell that holds one date (a serial or text) and its
+// precision column.
+func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	raw := v.text(name)
 	prec := v.word(precName)
 	if raw == "" {

@@ -67,6 +67,12 @@ func (r *reader) meta() graphmodel.Meta {
 			m.Description = val
 		case "License":
 			m.License = val
+		case "Campaign":
+			for _, c := range strings.Split(val, ";") {
+				if c = strings.TrimSpace(c); c != "" {
+					m.Campaign = append(m.Campaign, graphmodel.Code(strings.ToUpper(c)))
+				}
+			}
 		case "How to cite":
 			m.Citation = strings.TrimSuffix(strings.TrimSuffix(val, citeSuffix), " ")
 		case "Dataset updated":
@@ -153,7 +159,7 @@ func (r *reader) sources() []graphmodel.Source {
 		v.id = s.Key
 		r.rows[s.Key] = rowPos{v.sheet, v.line}
 		r.derived = append(r.derived, derivedCell{v.cell("Cited by"), v.text("Cited by"), "cited by", derivedCited, s.Key})
-		s.Published = v.date("Published", "Published precision", "published")
+		s.Published = v.oneDate("Published", "Published precision", "published")
 		for _, e := range s.Check(seen) {
 			v.fail(sourceColumn[e.Field], e.Field, e.Err)
 		}
@@ -170,6 +176,7 @@ var sourceColumn = map[string]string{"id": "ID", "publisher": "Publisher", "titl
 var relColumn = map[string]string{
 	"id": "ID", "event": "Event", "type": "Type", "from": "From", "to": "To", "date": "Date", "status": "Status",
 	"instrument": "Instrument", "count": "Count", "amount": "Amount", "confidence": "Confidence", "sources": "Sources", "note": "Note",
+	"reported": "Reported", "stated_by": "Stated by", "payment_tie": "Payment tie",
 }
 
 func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
@@ -203,6 +210,15 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		}
 		before := len(r.errs)
 		rel.Date = v.date("Date", "Date precision", "date")
+		if rep := v.text("Reported"); rep != "" {
+			p, err := graphmodel.ParsePeriod(rep)
+			if err != nil {
+				v.fail("Reported", "reported", err)
+			}
+			rel.Reported = p
+		}
+		rel.StatedBy = graphmodel.Speaker(in(v.word("Stated by")))
+		rel.PaymentTie = graphmodel.PaymentTie(in(v.word("Payment tie")))
 		if n, ok := v.number("Count", "count"); ok || v.text("Count qualifier") != "" {
 			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), in(v.word("Count qualifier")))
 			if !ok && v.text("Count") == "" {

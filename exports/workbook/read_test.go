@@ -106,7 +106,7 @@ func TestReadCorrectedCopy(t *testing.T) {
 		t.Errorf("changes %+v", ch.Relationships)
 	}
 	last := got.Relationships[len(got.Relationships)-1]
-	if last.Date != graphmodel.MonthDate(2025, 7) || last.Count != (graphmodel.Count{Value: 12, Qualifier: graphmodel.About}) {
+	if last.Date != graphmodel.On(graphmodel.MonthDate(2025, 7)) || last.Count != (graphmodel.Count{Value: 12, Qualifier: graphmodel.About}) {
 		t.Errorf("added row read as %+v", last)
 	}
 }
@@ -221,4 +221,49 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("dataset returned with an error")
 		}
 	})
+}
+
+// The time and event fields travel through the workbook: an EDTF period
+// as text in the Date cell, a report date, whose account a status is,
+// what a payment is tied to, and the campaign on About.
+func TestRoundTripTimeFields(t *testing.T) {
+	d, _ := fixtures.Seed()
+	d.Meta.Campaign = []graphmodel.Code{"US"}
+	periods := []string{"../2025-05", "2025-01-20/2025-05", "2025-02?", "2025-02/..", "../2023-12"}
+	set := 0
+	for i := range d.Relationships {
+		r := &d.Relationships[i]
+		switch {
+		case set < len(periods):
+			p, err := graphmodel.ParsePeriod(periods[set])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Date = p
+			if r.Type == graphmodel.Approached {
+				r.StatedBy = graphmodel.ByPresser
+			}
+			set++
+		case r.Type == graphmodel.Paid:
+			r.PaymentTie = graphmodel.OtherPurpose
+		case r.Type == graphmodel.Received && r.Reported.IsZero():
+			r.Reported = graphmodel.On(graphmodel.DayDate(2025, 10, 8))
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{Generated: fixed, SkipAnalysis: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Meta.Campaign, d.Meta.Campaign) {
+		t.Errorf("campaign %v", got.Meta.Campaign)
+	}
+	for i := range d.Relationships {
+		if !reflect.DeepEqual(got.Relationships[i], d.Relationships[i]) {
+			t.Errorf("relationship %d\n got %+v\nwant %+v", i, got.Relationships[i], d.Relationships[i])
+		}
+	}
 }

@@ -29,8 +29,8 @@ var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the da
 	{"From name", kText, 22, "name of the tail"},
 	{"To", kText, 8, "code of the head"},
 	{"To name", kText, 22, "name of the head"},
-	{"Date", kDate, 12, "first day of the period the date denotes"},
-	{"Date precision", kText, 10, "day, month, quarter or year: how much of Date the source gives"},
+	{"Date", kDate, 12, "when the event happened: a date cell (its first day) when the sources give one date; else EDTF text, e.g. ../2025-05 for \"by May 2025\", 2025-01-20/2025-05 for an interval, 2025-02? for an uncertain date. Never the report's date (see Reported)"},
+	{"Date precision", kText, 10, "day, month, quarter or year for one date; interval, before (open start) or after (open end) for a period"},
 	{"Status", kText, 14, "outcome or state as reported"},
 	{"Instrument", kText, 18, "leverage used or asked for"},
 	{"Count", kInt, 10, "number of people"},
@@ -42,6 +42,9 @@ var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the da
 	{"Sources", kText, 30, "ids of the sources (Sources sheet), separated by ;"},
 	{"Note", kWrapped, 80, "the fact in our own words"},
 	{"Independent sources", kInt, 11, "independent accounts among Sources: a republication or a restatement of a cited source is not another account (Sources sheet: Republishes, Derived from)"},
+	{"Reported", kText, 12, "when the claim was reported (EDTF), where that is not its sources' Published dates, e.g. a tracker's scrape date; empty: the sources' dates"},
+	{"Stated by", kText, 10, "approached only: pressed (the pressed country's own account; empty means this), presser (the pressing state's account) or observer; only pressed rows set a country's answer"},
+	{"Payment tie", kText, 12, "paid only: tied (a source ties it to accepting deportees), coincident, other_purpose; empty: the sources do not say"},
 }}
 
 var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []column{
@@ -112,16 +115,17 @@ var profilesSpec = sheetSpec{"Profiles", "One row per actor: the leverage applie
 	{"Code", kText, 8, "actor code"},
 	{"Name", kText, 24, "actor name"},
 	{"Region", kText, 14, "region"},
-	{"Latest answer", kText, 13, "status of the latest approach to it"},
+	{"Latest answer", kText, 13, "its answer in force: the latest of its own statements by event time; disputed when those in force disagree; no_answer when none of its own is reported"},
 	{"Instruments", kText, 30, "instruments applied to it or asked for by it"},
 	{"Approaches", kInt, 10, "approaches to it"},
 	{"Leverage and payments", kInt, 10, "payments, travel-ban and other leverage aimed at it"},
 	{"Concessions sought", kInt, 10, "concessions it asked for"},
-	{"People received", kInt, 10, "people it received from other nationalities (face value; each event once)"},
+	{"People received", kInt, 10, "at least this many people received from other nationalities (face value; each event once); empty when no size is given"},
 	{"Paid to it (USD)", kUSD, 14, "money paid to it in USD (each event once)"},
 	{"First", kModelDate, 10, "earliest date, shown to its precision"},
 	{"Last", kModelDate, 10, "latest date, shown to its precision"},
 	{"Patterns", kText, 40, "patterns it appears in"},
+	{"Receptions of unknown size", kInt, 10, "its receptions no source gives a number for: they add an unknown number to People received"},
 }}
 
 var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union layer (placeholders left out), with how stable they are and how they compare with random graphs.", []column{
@@ -141,13 +145,15 @@ var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union
 var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to a quarter or year in their own rows, never in a month.", []column{
 	{"Period", kText, 22, "YYYY-MM for a month; \"YYYY, month unknown\" or \"YYYY-Qn, month unknown\" for claims dated only to a year or quarter, after the period's last month"},
 	{"Precision", kText, 9, "month, quarter or year"},
-	{"Approaches", kInt, 10, "approaches dated in the period"},
-	{"Agreements", kInt, 10, "approaches answered agreed or conditional"},
-	{"Receptions", kInt, 10, "receptions of other nationalities that happened (planned ones are not receptions)"},
-	{"People", kInt, 10, "people in those receptions (face value, each event once)"},
-	{"Payments", kInt, 10, "payments"},
-	{"Leverage", kInt, 10, "travel-ban and other leverage"},
-	{"Court blocks", kInt, 10, "removals blocked by courts"},
+	{"Approaches", kInt, 10, "approach events dated in the period (alternative accounts once; the campaign's)"},
+	{"Agreements", kInt, 10, "approaches the pressed country answered agreed or conditional in its own account"},
+	{"Receptions", kInt, 10, "reception events of other nationalities that happened (planned ones and own citizens' returns are not receptions)"},
+	{"People", kInt, 10, "at least this many people in those receptions (face value, each event once)"},
+	{"Payments", kInt, 10, "payment events made"},
+	{"Leverage", kInt, 10, "travel-ban and other leverage events"},
+	{"Court blocks", kInt, 10, "removals blocked by courts (a lifting is not a block)"},
+	{"Receptions of unknown size", kInt, 10, "receptions no source gives a number for: they add an unknown number to People"},
+	{"Blocks lifted", kInt, 10, "court blocks a higher court lifted"},
 }}
 
 var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a single third country.", []column{
@@ -155,9 +161,10 @@ var dependenciesSpec = sheetSpec{"Dependencies", "Nationalities received by a si
 	{"Nationality name", kText, 20, "its name"},
 	{"Only receiver", kText, 10, "the one third country that received them"},
 	{"Receiver name", kText, 20, "its name"},
-	{"People", kInt, 9, "people (face value, each event once)"},
+	{"People", kInt, 9, "at least this many people (face value, each event once); empty when no source gives a size"},
 	{"Evidence", kText, 40, "relationship ids"},
 	{"Sources", kText, 40, "their sources"},
+	{"Receptions of unknown size", kInt, 10, "receptions no source gives a number for"},
 }}
 
 var metricSettingsSpec = sheetSpec{"Metric settings", "How every number on Hubs and Communities was computed, per layer, so it can be reproduced.", []column{

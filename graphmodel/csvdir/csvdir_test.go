@@ -51,7 +51,7 @@ func TestRoundTripHostileText(t *testing.T) {
 	for i, n := range notes {
 		d.Relationships = append(d.Relationships, graphmodel.Relationship{
 			Key: "r" + string(rune('a'+i)), Type: graphmodel.Received, FromCountry: "ZZ", ToCountry: "PA",
-			Date: graphmodel.QuarterDate(2025, 1), Status: graphmodel.Completed, Count: graphmodel.Count{Value: int64(i), Qualifier: graphmodel.About},
+			Date: graphmodel.On(graphmodel.QuarterDate(2025, 1)), Status: graphmodel.Completed, Count: graphmodel.Count{Value: int64(i), Qualifier: graphmodel.About},
 			Confidence: graphmodel.Reported, Sources: []string{"s1"}, Note: n,
 		})
 	}
@@ -150,7 +150,7 @@ func TestReadAcceptsBOMAndColumnOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := d.Relationships[0]
-	if r.Key != "r1" || r.FromCountry != "IQ" || r.Note != "hello" || r.Date != graphmodel.MonthDate(2025, 4) {
+	if r.Key != "r1" || r.FromCountry != "IQ" || r.Note != "hello" || r.Date != graphmodel.On(graphmodel.MonthDate(2025, 4)) {
 		t.Errorf("got %+v", r)
 	}
 }

@@ -64,6 +64,12 @@ func (r *reader) head(base *graphmodel.Registry) *graphmodel.Dataset {
 			r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(CountriesFile), Err: err})
 		}
 		d.Registry = reg
+		for _, c := range d.Meta.Campaign {
+			if _, ok := reg.Country(c); !ok && c.Valid() {
+				r.errs = append(r.errs, &graphmodel.FieldError{File: r.name(MetaFile), Record: "campaign", Field: "value",
+					Err: fmt.Errorf("unknown country code %q", c)})
+			}
+		}
 	}
 	d.Sources = r.readSources()
 	return d
@@ -245,8 +251,16 @@ func (r *reader) readMeta() graphmodel.Meta {
 				r.fail(t.at("value", k, err))
 			}
 			m.Updated = d
+		case "campaign":
+			for _, c := range splitList(v) {
+				code := graphmodel.Code(c)
+				if !code.Valid() {
+					r.fail(t.at("value", k, fmt.Errorf("%q is not a country code", c)))
+				}
+				m.Campaign = append(m.Campaign, code)
+			}
 		default:
-			r.fail(t.at("key", k, errors.New("unknown key (known: name, version, description, license, citation, updated)")))
+			r.fail(t.at("key", k, errors.New("unknown key (known: name, version, description, license, citation, updated, campaign)")))
 		}
 	}
 	return m
@@ -409,15 +423,20 @@ func (r *reader) parseRelationship(t *table) (graphmodel.Relationship, bool) {
 		FromCountry: graphmodel.Code(t.get("from")),
 		ToCountry:   graphmodel.Code(t.get("to")),
 		Status:      graphmodel.Status(t.get("status")),
+		StatedBy:    graphmodel.Speaker(t.get("stated_by")),
 		Instrument:  graphmodel.Instrument(t.get("instrument")),
+		PaymentTie:  graphmodel.PaymentTie(t.get("payment_tie")),
 		Confidence:  graphmodel.Confidence(t.get("confidence")),
 		Sources:     splitList(t.get("sources")),
 		Note:        t.get("note"),
 	}
 	ok := true
 	var err error
-	if rel.Date, err = graphmodel.ParseDate(t.get("date")); err != nil {
+	if rel.Date, err = graphmodel.ParsePeriod(t.get("date")); err != nil {
 		ok = r.fail(t.at("date", key, err)) && false
+	}
+	if rel.Reported, err = graphmodel.ParsePeriod(t.get("reported")); err != nil {
+		ok = r.fail(t.at("reported", key, err)) && false
 	}
 	if rel.Count, err = graphmodel.ParseCount(t.get("count"), t.get("count_qualifier")); err != nil {
 		ok = r.fail(t.at("count", key, err)) && false

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,6 +123,7 @@ func WriteMeta(w io.Writer, m graphmodel.Meta) error {
 	for _, kv := range [][2]string{
 		{"name", m.Name}, {"version", m.Version}, {"description", m.Description},
 		{"license", m.License}, {"citation", m.Citation}, {"updated", m.Updated.String()},
+		{"campaign", joinCodes(m.Campaign)},
 	} {
 		if kv[1] != "" {
 			if err := cw.Write([]string{kv[0], text(kv[1])}); err != nil {
@@ -163,16 +165,36 @@ func WriteSources(w io.Writer, ss []graphmodel.Source) error {
 	return finish(cw)
 }
 
-// WriteRelationships writes relationships.csv.
+func joinCodes(cs []graphmodel.Code) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = string(c)
+	}
+	return strings.Join(parts, listSep)
+}
+
+// WriteRelationships writes relationships.csv: every column when any
+// relationship sets reported, stated_by or payment_tie, else the columns
+// of dataset 1.1.0, so an older dataset written back keeps its bytes.
 func WriteRelationships(w io.Writer, rs []graphmodel.Relationship) error {
-	cw, err := newWriter(w, RelationshipColumns)
+	full := slices.ContainsFunc(rs, func(r graphmodel.Relationship) bool { return r.HasTimeFields() })
+	header := RelationshipColumns
+	if !full {
+		header = relationshipColumns11
+	}
+	cw, err := newWriter(w, header)
 	if err != nil {
 		return err
 	}
 	row := make([]string, len(RelationshipColumns))
+	short := make([]string, len(relationshipColumns11))
 	for i := range rs {
 		fillRelationship(row, &rs[i])
-		if err := cw.Write(row); err != nil {
+		out := row
+		if !full {
+			out = dropTimeColumns(short, row)
+		}
+		if err := cw.Write(out); err != nil {
 			return err
 		}
 	}
@@ -201,6 +223,7 @@ func (rw *RelationshipWriter) Write(r *graphmodel.Relationship) error {
 // Close flushes buffered rows; it does not close the underlying writer.
 func (rw *RelationshipWriter) Close() error { return finish(rw.cw) }
 
+// fillRelationship fills row in the order of RelationshipColumns.
 func fillRelationship(row []string, r *graphmodel.Relationship) {
 	row[0] = text(r.Key)
 	row[1] = text(r.Event)
@@ -208,14 +231,25 @@ func fillRelationship(row []string, r *graphmodel.Relationship) {
 	row[3] = text(string(r.FromCountry))
 	row[4] = text(string(r.ToCountry))
 	row[5] = r.Date.String()
-	row[6] = text(string(r.Status))
-	row[7] = text(string(r.Instrument))
-	row[8] = num(r.Count.Value, !r.Count.IsZero())
-	row[9] = text(string(r.Count.Qualifier))
-	row[10] = num(r.Money.Amount, !r.Money.IsZero())
-	row[11] = text(r.Money.Currency)
-	row[12] = text(string(r.Money.Qualifier))
-	row[13] = text(string(r.Confidence))
-	row[14] = text(strings.Join(r.Sources, listSep))
-	row[15] = text(r.Note)
+	row[6] = r.Reported.String()
+	row[7] = text(string(r.Status))
+	row[8] = text(string(r.StatedBy))
+	row[9] = text(string(r.Instrument))
+	row[10] = text(string(r.PaymentTie))
+	row[11] = num(r.Count.Value, !r.Count.IsZero())
+	row[12] = text(string(r.Count.Qualifier))
+	row[13] = num(r.Money.Amount, !r.Money.IsZero())
+	row[14] = text(r.Money.Currency)
+	row[15] = text(string(r.Money.Qualifier))
+	row[16] = text(string(r.Confidence))
+	row[17] = text(strings.Join(r.Sources, listSep))
+	row[18] = text(r.Note)
+}
+
+// dropTimeColumns copies a full row into short without reported (6),
+// stated_by (8) and payment_tie (10), in relationshipColumns11's order.
+func dropTimeColumns(short, row []string) []string {
+	short = append(short[:0], row[:6]...)
+	short = append(short, row[7], row[9])
+	return append(short, row[11:]...)
 }

@@ -199,7 +199,7 @@ func TestTrackerRows(t *testing.T) {
 			t.Errorf("%s: %+v (present %v), want count %v", tt.pair, r.Count, ok, tt.count)
 		}
 	}
-	if r := byKey["ZZ>CR"]; !strings.Contains(r.Note, "camp") || !strings.Contains(r.Note, "https://example.org/cr") || r.Date != graphmodel.DayDate(2025, 2, 20) {
+	if r := byKey["ZZ>CR"]; !strings.Contains(r.Note, "camp") || !strings.Contains(r.Note, "https://example.org/cr") || r.Date != graphmodel.On(graphmodel.DayDate(2025, 2, 20)) {
 		t.Errorf("note/date kept: %+v", r)
 	}
 	reasons := ""

@@ -77,10 +77,10 @@ func linkDataset(t *testing.T, rels ...graphmodel.Relationship) *graphmodel.Data
 func TestLinkRule(t *testing.T) {
 	about := func(v int64) graphmodel.Count { return graphmodel.Count{Value: v, Qualifier: graphmodel.About} }
 	d := linkDataset(t,
-		graphmodel.Relationship{Key: "old", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.MonthDate(2025, 2), Count: about(300), Sources: []string{"a"}},
-		graphmodel.Relationship{Key: "old-march", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.MonthDate(2025, 3), Count: about(300), Sources: []string{"a"}},
-		graphmodel.Relationship{Key: "new", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.DayDate(2025, 2, 12), Count: about(290), Sources: []string{"b"}},
-		graphmodel.Relationship{Key: "new-far", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.DayDate(2025, 2, 13), Count: about(100), Sources: []string{"b"}},
+		graphmodel.Relationship{Key: "old", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.MonthDate(2025, 2)), Count: about(300), Sources: []string{"a"}},
+		graphmodel.Relationship{Key: "old-march", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.MonthDate(2025, 3)), Count: about(300), Sources: []string{"a"}},
+		graphmodel.Relationship{Key: "new", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.DayDate(2025, 2, 12)), Count: about(290), Sources: []string{"b"}},
+		graphmodel.Relationship{Key: "new-far", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.DayDate(2025, 2, 13)), Count: about(100), Sources: []string{"b"}},
 	)
 	ms := Link(d, map[string]bool{"new": true, "new-far": true}, LinkAuto)
 	// new: only "old" overlaps in date (February); 290 vs 300 gives
@@ -95,9 +95,9 @@ func TestLinkRule(t *testing.T) {
 	}
 	// Two existing events both decisive: ambiguous, nothing is linked.
 	d = linkDataset(t,
-		graphmodel.Relationship{Key: "x", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.MonthDate(2025, 2), Count: about(300), Sources: []string{"a"}},
-		graphmodel.Relationship{Key: "y", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.YearDate(2025), Count: about(300), Sources: []string{"a"}},
-		graphmodel.Relationship{Key: "n", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.DayDate(2025, 2, 12), Count: about(300), Sources: []string{"b"}},
+		graphmodel.Relationship{Key: "x", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.MonthDate(2025, 2)), Count: about(300), Sources: []string{"a"}},
+		graphmodel.Relationship{Key: "y", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.YearDate(2025)), Count: about(300), Sources: []string{"a"}},
+		graphmodel.Relationship{Key: "n", FromCountry: "ZZ", ToCountry: "PA", Date: graphmodel.On(graphmodel.DayDate(2025, 2, 12)), Count: about(300), Sources: []string{"b"}},
 	)
 	ms = Link(d, map[string]bool{"n": true}, LinkAuto)
 	if len(ms) != 2 || ms[0].Linked || ms[1].Linked || d.Relationships[2].Event != "" {

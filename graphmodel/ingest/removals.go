@@ -216,7 +216,7 @@ func (a *removals) finish() {
 		a.res.Relationships = append(a.res.Relationships, graphmodel.Relationship{
 			Key:         strings.ToLower(src.Key + "-rm-" + string(k.nat) + "-" + string(k.to) + "-" + month.String()),
 			Type:        graphmodel.Received,
-			FromCountry: k.nat, ToCountry: k.to, Date: month, Status: graphmodel.Completed,
+			FromCountry: k.nat, ToCountry: k.to, Date: graphmodel.On(month), Status: graphmodel.Completed,
 			Count:      graphmodel.Count{Value: n, Qualifier: graphmodel.Exact},
 			Confidence: a.opt.Confidence, Sources: []string{src.Key},
 			Note: fmt.Sprintf("%d %s: citizens of %s sent to %s in %s, aggregated from person-level records (%s).",

@@ -105,7 +105,7 @@ func (t *tracker) row(n int, v rowView) {
 		note += "; " + strings.Join(notes, "; ")
 	}
 	mk := func(key string, from graphmodel.Code, c graphmodel.Count, extra string) graphmodel.Relationship {
-		return graphmodel.Relationship{Key: key, Type: graphmodel.Received, FromCountry: from, ToCountry: to, Date: date,
+		return graphmodel.Relationship{Key: key, Type: graphmodel.Received, FromCountry: from, ToCountry: to, Date: graphmodel.On(date),
 			Status: graphmodel.Completed, Count: c, Confidence: t.opt.Confidence, Sources: []string{src.Key}, Note: note + extra}
 	}
 	t.res.Accounting.Used++

@@ -184,7 +184,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 		return res, stopped(err)
 	}
 	meta := map[string]any{"name": name, "version": d.Meta.Version, "description": d.Meta.Description,
-		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(),
+		"license": d.Meta.License, "citation": d.Meta.Citation, "updated": d.Meta.Updated.String(), "campaign": campaignList(d.Meta.Campaign),
 		"content_hash": key, "tool": "leverage " + graphmodel.ToolVersion()}
 	gen, resumed, err := s.beginGeneration(ctx, meta)
 	if err != nil {
@@ -197,7 +197,7 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 	}
 	res.Countries, res.Sources = int64(len(plan.countryRows)), int64(len(d.Sources))
 	opt.Progress.Start("loading relationships into Neo4j", plan.total)
-	n, err := s.loadRelationships(ctx, gen, plan.hashedEach(), opt)
+	n, err := s.loadRelationships(ctx, gen, plan.hashedEach(), sourceIndex(d.Sources), d.Campaign(), opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {
@@ -401,9 +401,19 @@ func (s *Store) writeRelBatches(ctx context.Context, gen string, batches <-chan 
 	}
 }
 
+// sourceIndex looks sources up by key, for the report dates of the
+// relationships that cite them.
+func sourceIndex(ss []graphmodel.Source) func(string) (graphmodel.Source, bool) {
+	m := make(map[string]graphmodel.Source, len(ss))
+	for _, s := range ss {
+		m[s.Key] = s
+	}
+	return func(k string) (graphmodel.Source, bool) { s, ok := m[k]; return s, ok }
+}
+
 // loadRelationships writes relationship batches from opt.Workers sessions
 // at once; the first failure stops the others.
-func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, opt LoadOptions) (int64, error) {
+func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, lookup func(string) (graphmodel.Source, bool), campaign func(*graphmodel.Relationship) bool, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
@@ -451,7 +461,7 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 	seq := 0
 	errStopped := errors.New("stopped")
 	err := each(func(r *graphmodel.Relationship) error {
-		byType[r.Type] = append(byType[r.Type], relRow(seq, r))
+		byType[r.Type] = append(byType[r.Type], relRow(seq, r, lookup, campaign))
 		seq++
 		if len(byType[r.Type]) >= opt.BatchSize && !send(r.Type) {
 			return errStopped

@@ -2,6 +2,7 @@ package neostore
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -14,6 +15,9 @@ type Profile struct {
 	DBHits    int64
 	Rows      int
 	Operators []string // sorted, one entry per operator in the plan tree
+	// Plan is the tree in pre-order, one "depth operator dbhits details"
+	// line per operator, for a test to print when a budget is exceeded.
+	Plan []string
 }
 
 // Has reports whether the plan used an operator whose name starts with op.
@@ -46,7 +50,7 @@ func (s *Store) ProfileRead(ctx context.Context, cypher string, params map[strin
 		}
 		p := Profile{Rows: len(recs)}
 		if plan := sum.Profile(); plan != nil {
-			walkPlan(plan, &p)
+			walkPlan(plan, &p, 0)
 		}
 		sort.Strings(p.Operators)
 		return p, nil
@@ -57,10 +61,11 @@ func (s *Store) ProfileRead(ctx context.Context, cypher string, params map[strin
 	return out.(Profile), nil
 }
 
-func walkPlan(pl neo4j.ProfiledPlan, p *Profile) {
+func walkPlan(pl neo4j.ProfiledPlan, p *Profile, depth int) {
 	p.DBHits += pl.DbHits()
 	p.Operators = append(p.Operators, pl.Operator())
+	p.Plan = append(p.Plan, fmt.Sprintf("%*s%s %d %v", 2*depth, "", pl.Operator(), pl.DbHits(), pl.Arguments()["Details"]))
 	for _, c := range pl.Children() {
-		walkPlan(c, p)
+		walkPlan(c, p, depth+1)
 	}
 }

@@ -74,6 +74,11 @@ func readMeta(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel.Da
 		d.Meta.Name = ""
 	}
 	d.Meta.Updated, _ = graphmodel.ParseDate(str(m, "updated"))
+	if list, ok := m["campaign"].([]any); ok {
+		for _, c := range list {
+			d.Meta.Campaign = append(d.Meta.Campaign, graphmodel.Code(fmt.Sprint(c)))
+		}
+	}
 	return nil
 }
 
@@ -145,9 +150,13 @@ func readRelationships(ctx context.Context, tx neo4j.ManagedTransaction, d *grap
 			}
 		}
 		var err error
-		if r.Date, err = graphmodel.ParseDate(str(p, "date")); err != nil {
+		if r.Date, err = graphmodel.ParsePeriod(str(p, "date")); err != nil {
 			return &graphmodel.FieldError{Record: r.Key, Field: "date", Err: err}
 		}
+		if r.Reported, err = graphmodel.ParsePeriod(str(p, "reported")); err != nil {
+			return &graphmodel.FieldError{Record: r.Key, Field: "reported", Err: err}
+		}
+		r.StatedBy, r.PaymentTie = graphmodel.Speaker(str(p, "stated_by")), graphmodel.PaymentTie(str(p, "payment_tie"))
 		if n, ok := p["count"].(int64); ok {
 			r.Count = graphmodel.Count{Value: n, Qualifier: graphmodel.Qualifier(str(p, "count_qualifier"))}
 		}

@@ -97,8 +97,16 @@ const (
 )
 
 // relProps are the relationship properties besides id, in row order.
+// campaign says whether the claim is the dataset's campaign's
+// (graphmodel.Dataset.Campaign), so the Cypher patterns leave other pressing
+// states' claims out as the Go ones do.
+// date_start and date_end bound the event's period (null: open on that
+// side); reported is the claim's own report date as written, and
+// reported_start and reported_end bound its first report (its own, else
+// the earliest of its sources' published dates), for "known by" queries.
 var relProps = []string{"seq", "date", "date_start", "date_end", "date_precision", "event", "status", "instrument",
-	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note",
+	"reported", "reported_start", "reported_end", "stated_by", "payment_tie", "campaign"}
 
 var relSetClause = func() string {
 	parts := make([]string, len(relProps))
@@ -117,12 +125,11 @@ func orNil(s string) any {
 
 // relRow is r as a row. Every position is always filled; nil removes a
 // property left by an earlier version of the relationship.
-func relRow(seq int, r *graphmodel.Relationship) []any {
-	var start, end, count, countQ, amount, currency, amountQ any
-	if !r.Date.IsZero() {
-		start = neo4j.DateOf(r.Date.Start())
-		end = neo4j.DateOf(r.Date.End().AddDate(0, 0, -1))
-	}
+func relRow(seq int, r *graphmodel.Relationship, lookup func(string) (graphmodel.Source, bool), campaign func(*graphmodel.Relationship) bool) []any {
+	var count, countQ, amount, currency, amountQ any
+	start, end := periodBounds(r.Date)
+	first, _ := r.FirstReported(lookup)
+	repStart, repEnd := periodBounds(first)
 	if !r.Count.IsZero() {
 		count, countQ = r.Count.Value, string(r.Count.Qualifier)
 	}
@@ -130,6 +137,29 @@ func relRow(seq int, r *graphmodel.Relationship) []any {
 		amount, currency, amountQ = r.Money.Amount, r.Money.Currency, string(r.Money.Qualifier)
 	}
 	return []any{r.Key, string(r.FromCountry), string(r.ToCountry),
-		int64(seq), r.Date.String(), start, end, r.Date.Precision.String(), orNil(r.Event), orNil(string(r.Status)),
-		orNil(string(r.Instrument)), count, countQ, amount, currency, amountQ, string(r.Confidence), nonNil(r.Sources), r.Note}
+		int64(seq), r.Date.String(), start, end, r.Date.Kind(), orNil(r.Event), orNil(string(r.Status)),
+		orNil(string(r.Instrument)), count, countQ, amount, currency, amountQ, string(r.Confidence), nonNil(r.Sources), r.Note,
+		orNil(r.Reported.String()), repStart, repEnd, orNil(string(r.StatedBy)), orNil(string(r.PaymentTie)), campaign(r)}
+}
+
+// periodBounds are p's first and last day as Neo4j dates; an open side,
+// or a zero period, has no DATE: null says "no bound known".
+func periodBounds(p graphmodel.Period) (start, end any) {
+	if !p.IsZero() && !p.OpenStart() {
+		start = neo4j.DateOf(p.Start())
+	}
+	if !p.IsZero() && !p.OpenEnd() {
+		end = neo4j.DateOf(p.End().AddDate(0, 0, -1))
+	}
+	return start, end
+}
+
+// campaignList is meta's campaign as a Neo4j list (never null, so a
+// reload clears an earlier campaign).
+func campaignList(cs []graphmodel.Code) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
 }

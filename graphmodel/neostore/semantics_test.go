@@ -133,7 +133,7 @@ func TestNeo4jReceptionsAndPlaceholdersMatchGo(t *testing.T) {
 	other.Registry = reg
 	other.Countries = append(append([]graphmodel.Country(nil), d.Countries...), graphmodel.Country{Code: "XQ", Name: "Unnamed origins (test)", Kind: graphmodel.KindUnspecified})
 	other.Relationships = append(append([]graphmodel.Relationship(nil), d.Relationships...), graphmodel.Relationship{
-		Key: "onw-rw-xq-test", Type: graphmodel.OnwardReturn, FromCountry: "RW", ToCountry: "XQ", Date: graphmodel.MonthDate(2025, 5),
+		Key: "onw-rw-xq-test", Type: graphmodel.OnwardReturn, FromCountry: "RW", ToCountry: "XQ", Date: graphmodel.On(graphmodel.MonthDate(2025, 5)),
 		Status: graphmodel.Completed, Confidence: graphmodel.Reported, Sources: []string{d.Sources[0].Key}, Note: "test row"})
 	m = patternsAgree(t, s, &other)
 	found := false

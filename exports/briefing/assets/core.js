@@ -15,10 +15,12 @@ var B = (function () {
   // "in talks" no longer share a hue.
   var ANSWER_COLOUR = {agreed: "#117733", completed: "#117733", conditional: "#44AA99", some_agreed: "#88CCEE",
     in_talks: "#DDCC77", considering: "#999933", reluctant: "#AA4499", refused: "#882255", no_response: "#CC6677",
-    proposed: "#332288", unknown: "#DDDDDD", blocked_by_court: "#000000"};
+    proposed: "#332288", unknown: "#DDDDDD", blocked_by_court: "#000000", withdrawn: "#661100", disputed: "#555555",
+    no_answer: "#BBBBBB"};
   var ANSWER_WORDS = {agreed: "agreed", completed: "agreed", conditional: "agreed on conditions", some_agreed: "some of the group agreed",
     in_talks: "in talks", considering: "considering", reluctant: "reluctant", refused: "refused", no_response: "no response",
-    proposed: "proposal made, no answer reported", unknown: "answer unknown", blocked_by_court: "blocked by a court"};
+    proposed: "proposal made, no answer reported", unknown: "answer unknown", blocked_by_court: "blocked by a court",
+    withdrawn: "agreement withdrawn", disputed: "disputed (answers in conflict)", no_answer: "no answer reported"};
   // A single-hue sequential scale (ColorBrewer Blues) reads in every form of colour blindness.
   var BLUES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
   var METRICS = ["pagerank", "pagerank_weighted", "in_strength", "out_strength", "in_degree", "out_degree", "hub", "authority",
@@ -73,29 +75,56 @@ var B = (function () {
   // numbers); with filters it adds what each passing claim contributes,
   // as Go decided it. A browser test checks that the two agree unfiltered.
   var CONFIDENCE = {confirmed: 3, reported: 2, claimed: 1};
-  // counted mirrors analysis.Counted over the claims in idx: of claims
-  // sharing an event, type and endpoints, one enters sums — the most
-  // confident, then the larger number, then the first.
+  // counted is analysis.Counted over the claims that pass the filters,
+  // chosen over all dates as analysis.SelectEvents chooses it: of the
+  // accounts of one event (the key Go computed) the most confident, then
+  // the larger number, then the first stands; the event is in a window
+  // when that account is. Without filters this is Go's own choice.
   function counted(idx) {
-    var best = {}, out = {};
-    idx.forEach(function (i) {
-      var r = D.rels[i];
-      if (!r.ev) { out[i] = true; return; }
-      var k = r.ev + "|" + r.t + "|" + r.f + "|" + r.o, j = best[k];
-      if (j === undefined) { best[k] = i; return; }
+    var best = {}, out = {}, inWindow = {};
+    idx.forEach(function (i) { inWindow[i] = true; });
+    D.rels.forEach(function (r, i) {
+      if (!passesFilters(r)) return;
+      if (!r.ek) { out[i] = true; return; }
+      var j = best[r.ek];
+      if (j === undefined) { best[r.ek] = i; return; }
       var b = D.rels[j], ca = CONFIDENCE[r.cf] || 0, cb = CONFIDENCE[b.cf] || 0;
-      if (ca > cb || (ca === cb && Math.max(r.cv || 0, r.av || 0) > Math.max(b.cv || 0, b.av || 0))) best[k] = i;
+      if (ca > cb || (ca === cb && Math.max(r.cv || 0, r.av || 0) > Math.max(b.cv || 0, b.av || 0))) best[r.ek] = i;
     });
     for (var k in best) out[best[k]] = true;
+    for (var i in out) if (!inWindow[i]) delete out[i];
     return out;
+  }
+  // answers sets each campaign-approached country's answer in force as
+  // analysis.Answers finds it: of the country's own statements that pass,
+  // those no other is certainly after (it starts when or after the other
+  // ends); agreeing ones stand together, disagreeing ones are disputed;
+  // none is "no answer reported". A presser's account is no answer.
+  function answers(out, k) {
+    var own = {}, asked = {};
+    out.idx.forEach(function (i) {
+      var r = D.rels[i];
+      if (r.t !== "approached" || !k[i] || !r.cp) return;
+      asked[r.o] = 1;
+      if (r.an) (own[r.o] = own[r.o] || []).push(r);
+    });
+    var after = function (a, b) { return a.ps && b.pe && a.ps >= b.pe; };
+    for (var c in asked) {
+      var rs = own[c] || [], standing = rs.filter(function (r) { return !rs.some(function (o) { return o !== r && after(o, r); }); });
+      var label = standing.length ? standing[0].s : "no_answer";
+      for (var j = 1; j < standing.length; j++) if (standing[j].s !== label) label = "disputed";
+      (out.countries[c] = out.countries[c] || {}).latest = label;
+    }
   }
   function compute(pos) {
     var keep = state.pos;
     state.pos = pos;
-    var out = {relationships: 0, coarse: 0, people: 0, unknown: 0, nodes: {}, edges: {}, countries: {}, matches: D.snapshots[pos].matches, idx: []};
+    var snap = D.snapshots[pos];
+    var out = {relationships: 0, coarse: 0, people: 0, unknown: 0, payments: 0, agreements: snap.agreements, nodes: {}, edges: {}, countries: {},
+      matches: snap.matches, idx: []};
     D.rels.forEach(function (r, i) { if (passes(r)) out.idx.push(i); });
     state.pos = keep;
-    var k = counted(out.idx), rank = {};
+    var k = counted(out.idx);
     out.counted = k;
     out.idx.forEach(function (i) {
       var r = D.rels[i], c = out.countries[r.o] || (out.countries[r.o] = {});
@@ -108,10 +137,11 @@ var B = (function () {
       }
       if (r.t === "approached") {
         c.approached = (c.approached || 0) + 1;
-        if (r.ao >= 0 && !(rank[r.o] > r.ao)) { rank[r.o] = r.ao; c.latest = r.s; }
       }
+      if (r.t === "paid" && k[i]) out.payments++;
       if (r.t === "paid" && k[i]) { c.paid = (c.paid || 0) + r.av; c.paid_in = c.paid_in || {}; c.paid_in[r.cu] = (c.paid_in[r.cu] || 0) + r.av; }
     });
+    answers(out, k);
     // Layer graphs as analysis.View builds them: counted claims of the
     // layer's types, planned receptions left out; a loop makes its node but
     // no tie; placeholders are left out and their ties with them, while
@@ -137,7 +167,8 @@ var B = (function () {
     if (filtered()) return x;
     var snap = D.snapshots[state.pos];
     // Unfiltered, the Go snapshot is the truth; idx still lists the claims.
-    return {relationships: snap.relationships, coarse: snap.coarse, people: snap.people, unknown: x.unknown, nodes: snap.nodes,
+    return {relationships: snap.relationships, coarse: snap.coarse, people: snap.people, unknown: snap.unknown_size, payments: snap.payments,
+      agreements: snap.agreements, nodes: snap.nodes,
       edges: snap.edges, countries: snap.countries, matches: snap.matches, idx: x.idx, counted: x.counted};
   }
 

@@ -66,16 +66,20 @@ B.net = (function () {
   }
   // weight is what a line carries as of the slider: people, money or events.
   function weight(e, k) {
-    var n = 0, people = 0, unknown = 0, money = {}, events = {}, coarse = true;
+    var n = 0, stands = 0, people = 0, unknown = 0, money = {}, events = {}, coarse = true;
     e.g.r.forEach(function (ri) {
       var r = D.rels[ri];
       if (!B.passes(r)) return;
       n++;
+      if (k[ri]) stands++;
       if (r.p === "day" || r.p === "month") coarse = false;
       events[r.ev || r.id] = 1;
       if (r.t in PEOPLE && k[ri]) { if (r.cv) people += r.cv; else unknown++; }
       if (r.t === "paid" && k[ri]) money[r.cu] = (money[r.cu] || 0) + r.av;
     });
+    // An event is in the window when the claim standing for it is (as
+    // the analysis counts it): alternative accounts alone draw no line.
+    if (!stands) n = 0;
     var ev = Object.keys(events).length, text, size;
     if (e.g.t in PEOPLE) {
       text = B.fmt(people) + " people" + (unknown ? " and " + B.plural(unknown, "group") + " of unknown size" : "");

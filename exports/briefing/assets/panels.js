@@ -69,7 +69,9 @@ B.panels = (function () {
     c.appendChild(el("strong", {"class": "asof"}, (state.pos < D.months.length ? "As of " : "Over ") + B.monthLabel(state.pos) + (B.filtered() ? " (filtered)" : "") + ":"));
     [["relationships", lv.relationships, "claims"], ["nodes", lv.nodes[l], "governments in the " + l + " network"],
       ["edges", lv.edges[l], "ties between them"], ["matches", lv.matches, "pattern matches" + (B.filtered() ? " (all claims)" : "")],
-      ["people", lv.people, "people received in third countries"]].forEach(function (x) {
+      ["people", lv.people, "people at least received in third countries (each event once; planned flights and own citizens excluded)" +
+        (lv.unknown ? ", plus " + B.plural(lv.unknown, "reception") + " of unknown size" : "")],
+      ["payments", lv.payments, "payments made"], ["agreements", lv.agreements, "agreements, in the pressed country's own account" + (B.filtered() ? " (all claims)" : "")]].forEach(function (x) {
       var s = el("span", {"data-count": x[0]}); s.appendChild(el("b", {}, fmt(x[1]))); s.appendChild(document.createTextNode(x[2])); c.appendChild(s);
     });
     if (lv.coarse) c.appendChild(el("span", {"class": "coarse"}, "of which " + lv.coarse + " dated only to a quarter or year"));

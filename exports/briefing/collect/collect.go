@@ -6,7 +6,6 @@
 package collect
 
 import (
-	"sort"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
@@ -51,28 +50,8 @@ func Results(res *analysis.Results) briefing.Results {
 		r.Months = append(r.Months, mr)
 	}
 	r.Whole = snapshot(d, w)
-	r.AnswerRank = answerRanks(d)
 	r.Story = DefaultStory(r)
 	return r
-}
-
-// answerRanks orders the approaches by the rule snapshot uses for a
-// country's latest answer: by date, a tie to the later row.
-func answerRanks(d *graphmodel.Dataset) map[int]int {
-	var idx []int
-	for i := range d.Relationships {
-		if d.Relationships[i].Type == graphmodel.Approached {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		return d.Relationships[idx[a]].Date.Before(d.Relationships[idx[b]].Date)
-	})
-	out := make(map[int]int, len(idx))
-	for rank, i := range idx {
-		out[i] = rank
-	}
-	return out
 }
 
 // Months lists the slider's months: the first day of every month from the
@@ -90,8 +69,12 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 			continue
 		}
 		s := rd.Start()
+		if rd.OpenStart() {
+			// "By May 2025" has no first month; its last is the one known.
+			s = rd.End().AddDate(0, 0, -1)
+		}
 		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if rd.Precision >= graphmodel.Month {
+		if rd.Precision() >= graphmodel.Month {
 			if first.IsZero() || s.Before(first) {
 				first = s
 			}
@@ -124,8 +107,7 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 // snapshot is the analysis of one window, as the counts panel and the map
 // show it.
 func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
-	rels := analysis.Select(d, w)
-	counted := analysis.Counted(rels)
+	rels, _, counted := analysis.SelectEvents(d, w)
 	mr := briefing.MonthResult{
 		Relationships: len(rels),
 		Matches:       len(analysis.FindAll(d, w)),
@@ -139,10 +121,15 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		g := analysis.View(d, l, w).Structural()
 		mr.Nodes[l], mr.Edges[l] = g.Len(), g.Edges()
 	}
-	latest := map[graphmodel.Code]graphmodel.Date{}
+	tot := analysis.TotalsOf(d, w).All()
+	mr.UnknownSize, mr.Payments, mr.Agreements = tot.UnknownSize, tot.Payments, tot.Agreements
+	answers := map[graphmodel.Code]analysis.Answer{}
+	for _, a := range analysis.Answers(d, w) {
+		answers[a.Country] = a
+	}
 	for i := range rels {
 		rel := &rels[i]
-		if rel.Date.Precision != graphmodel.PrecisionNone && rel.Date.Precision < graphmodel.Month {
+		if p := rel.Date.Precision(); p != graphmodel.PrecisionNone && p < graphmodel.Month {
 			mr.Coarse++
 		}
 		c := mr.Countries[rel.ToCountry]
@@ -157,11 +144,11 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 			}
 		case graphmodel.Approached:
 			c.Approached++
-			// The latest approach by date; a tie goes to the later row, as
-			// the dataset lists follow-ups after first contacts.
-			if prev, ok := latest[rel.ToCountry]; !ok || !rel.Date.Before(prev) {
-				latest[rel.ToCountry] = rel.Date
-				c.Latest = rel.Status
+			// The answer in force, from the country's own statements by
+			// event time (analysis.Answers): a status, or disputed, or
+			// no_answer.
+			if a, ok := answers[rel.ToCountry]; ok {
+				c.Latest = graphmodel.Status(a.Label())
 			}
 		case graphmodel.Paid:
 			if counted[i] {

@@ -95,8 +95,10 @@ func answerText(m briefing.MonthResult) string {
 			count[c.Latest]++
 		}
 	}
+	// The answer states beside the statuses: analysis.Answer.Label.
+	labels := append(append([]graphmodel.Status(nil), graphmodel.Statuses...), graphmodel.Status(analysis.Disputed), graphmodel.Status(analysis.NoAnswer))
 	var parts []string
-	for _, s := range graphmodel.Statuses {
+	for _, s := range labels {
 		if count[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", count[s], strings.ReplaceAll(string(s), "_", " ")))
 		}
