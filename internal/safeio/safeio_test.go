@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func writeString(s string) func(io.Writer) error {
@@ -161,6 +162,12 @@ func TestProcessTempDirIsRemovedAndStaleOnesSwept(t *testing.T) {
 	}
 	stale := filepath.Join(parent, processTempPrefix+strconv.Itoa(cmd.Process.Pid)+"-1")
 	os.MkdirAll(filepath.Join(stale, "excelize-123"), 0o755)
+	old := time.Now().Add(-staleAfter - time.Minute)
+	os.Chtimes(stale, old, old)
+	// A dead-looking run's directory touched just now may belong to a live
+	// process in another PID namespace sharing the directory: it stays.
+	recent := filepath.Join(parent, processTempPrefix+strconv.Itoa(cmd.Process.Pid)+"-2")
+	os.MkdirAll(recent, 0o755)
 	cleanup := UseProcessTempDir()
 	mine := os.TempDir()
 	if filepath.Dir(mine) != parent || !strings.HasPrefix(filepath.Base(mine), processTempPrefix) {
@@ -168,6 +175,9 @@ func TestProcessTempDirIsRemovedAndStaleOnesSwept(t *testing.T) {
 	}
 	if _, err := os.Stat(stale); err == nil {
 		t.Errorf("stale process temp dir kept")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("recently touched temp dir of a dead-looking process removed: %v", err)
 	}
 	os.WriteFile(filepath.Join(mine, "excelize-456"), []byte("spill"), 0o600)
 	cleanup()

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // processTempPrefix names the private temporary directory of one run:
@@ -15,7 +16,11 @@ const processTempPrefix = "leverage-p"
 // own, so every temporary file anything in the process makes (excelize's
 // spill files of large sheets included) lives there and goes with it.
 // Directories of earlier runs whose process has died (kill -9) are removed
-// first. The returned function removes this run's directory; call it on
+// first, once untouched for staleAfter: a process that looks dead may live
+// in another PID namespace (a container) sharing this temporary directory,
+// and removing its directory mid-run broke its export ("open
+// …/leverage-workbook-….xlsx: no such file or directory", seen when
+// several test runs shared /tmp). The returned function removes this run's directory; call it on
 // every exit.
 func UseProcessTempDir() (cleanup func()) {
 	parent := os.TempDir()
@@ -36,6 +41,10 @@ func UseProcessTempDir() (cleanup func()) {
 	}
 }
 
+// staleAfter is how long a dead-looking run's directory must have been
+// untouched before it is removed.
+const staleAfter = 6 * time.Hour
+
 func sweepProcessTempDirs(parent string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -49,6 +58,9 @@ func sweepProcessTempDirs(parent string) {
 		pidText, _, ok := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
 		if !ok || err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleAfter {
 			continue
 		}
 		os.RemoveAll(filepath.Join(parent, e.Name()))
