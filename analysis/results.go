@@ -52,7 +52,13 @@ type LayerResult struct {
 	Runs []network.MetricRun
 
 	seed        uint64
+	resolution  float64
+	directed    bool
 	communities *network.Communities
+	// d and w are the dataset and window the view was built from, for the
+	// null model's relationship types (EdgeClasses).
+	d *graphmodel.Dataset
+	w Window
 }
 
 // Layer is layer's view with its hub metrics, computed on the first call:
@@ -67,7 +73,7 @@ func (r *Results) Layer(l Layer) *LayerResult {
 	if err != nil {
 		panic(err) // a background context is never done
 	}
-	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed}
+	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed, resolution: r.Settings.Resolution, directed: r.Settings.DirectedModularity, d: r.Dataset, w: r.Window}
 	r.layers[l] = lr
 	return lr
 }
@@ -81,7 +87,11 @@ func (lr *LayerResult) Ranked(m network.Metric) ([]network.NodeMetrics, error) {
 // Results' seed), computed on the first call.
 func (lr *LayerResult) Communities() network.Communities {
 	if lr.communities == nil {
-		c, err := network.Louvain(context.Background(), lr.Graph, lr.seed)
+		louvain := network.LouvainResolution
+		if lr.directed {
+			louvain = network.LouvainDirected
+		}
+		c, err := louvain(context.Background(), lr.Graph, lr.seed, lr.resolution)
 		if err != nil {
 			panic(err) // a background context is never done
 		}
@@ -91,10 +101,11 @@ func (lr *LayerResult) Communities() network.Communities {
 }
 
 // Stability is the stability of LayerAll's communities with the default
-// runs and null samples (network.CommunityStability), computed once.
+// runs and null samples and the typed null model (LayerResult.Stability),
+// computed once.
 func (r *Results) Stability() network.Stability {
 	if r.stability == nil {
-		s, err := r.Layer(LayerAll).Stability(context.Background(), network.StabilityRuns, network.StabilityNullSamples)
+		s, err := r.Layer(LayerAll).Stability(context.Background(), network.StabilityOptions{})
 		if err != nil {
 			panic(err) // a background context is never done
 		}
@@ -103,11 +114,13 @@ func (r *Results) Stability() network.Stability {
 	return *r.stability
 }
 
-// Stability measures the layer's communities (network.CommunityStability
-// with the Results' seed) over runs seeded runs and nullSamples
-// randomisations.
-func (lr *LayerResult) Stability(ctx context.Context, runs, nullSamples int) (network.Stability, error) {
-	return network.CommunityStability(ctx, lr.Graph, lr.seed, runs, nullSamples)
+// Stability measures the layer's communities (network.
+// CommunityStabilityWith with the Results' seed and o's runs and samples)
+// against the null model that keeps each relationship type's degrees and
+// direction (EdgeClasses).
+func (lr *LayerResult) Stability(ctx context.Context, o network.StabilityOptions) (network.Stability, error) {
+	o.Seed, o.Classes, o.Resolution, o.Directed = lr.seed, EdgeClasses(lr.d, lr.Layer, lr.w), lr.resolution, lr.directed
+	return network.CommunityStabilityWith(ctx, lr.Graph, o)
 }
 
 // once runs compute the first time key is asked for.

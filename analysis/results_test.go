@@ -41,7 +41,7 @@ func TestResultsMatchTheFunctionsAndComputeOnce(t *testing.T) {
 			!reflect.DeepEqual(r.Summary(), Summarize(d)) {
 			t.Errorf("%+v: a domain part differs from its function", opt)
 		}
-		if s := stabilityOf(t, ViewWith(d, LayerAll, w, opt), 7); !reflect.DeepEqual(r.Stability(), s) {
+		if s := stabilityOf(t, ViewWith(d, LayerAll, w, opt), EdgeClasses(d, LayerAll, w), 7); !reflect.DeepEqual(r.Stability(), s) {
 			t.Errorf("%+v: stability differs", opt)
 		}
 	}
@@ -69,9 +69,9 @@ func louvainOf(t testing.TB, g *network.Graph, seed uint64) network.Communities 
 
 // stabilityOf is network.CommunityStability with the default runs and
 // samples, failing t on an error.
-func stabilityOf(t testing.TB, g *network.Graph, seed uint64) network.Stability {
+func stabilityOf(t testing.TB, g *network.Graph, classes map[[2]string]string, seed uint64) network.Stability {
 	t.Helper()
-	s, err := network.CommunityStability(context.Background(), g, seed, network.StabilityRuns, network.StabilityNullSamples)
+	s, err := network.CommunityStabilityWith(context.Background(), g, network.StabilityOptions{Seed: seed, Classes: classes})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis/network"
@@ -264,4 +265,24 @@ func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *networ
 		g = g.WithPlaceholders(placeholderNames(g, d.Registry))
 	}
 	return g
+}
+
+// EdgeClasses gives each directed edge of the layer's view (ViewWith) the
+// relationship types it sums, sorted and joined by "+", for the null
+// model of network.CommunityStabilityWith: randomisation then swaps only
+// edges of one kind, so a payment never stands in for an approach.
+func EdgeClasses(d *graphmodel.Dataset, layer Layer, w Window) map[[2]string]string {
+	types := map[[2]string][]string{}
+	for _, r := range LayerRelationships(d, layer, w) {
+		k := [2]string{string(r.FromCountry), string(r.ToCountry)}
+		if !slices.Contains(types[k], string(r.Type)) {
+			types[k] = append(types[k], string(r.Type))
+		}
+	}
+	out := make(map[[2]string]string, len(types))
+	for k, ts := range types {
+		slices.Sort(ts)
+		out[k] = strings.Join(ts, "+")
+	}
+	return out
 }

@@ -26,6 +26,8 @@ func (r *Results) NodeMetrics() graphmodel.NodeMetrics {
 		{Name: "hits_tolerance", Value: r.Settings.HITSTol},
 		{Name: "louvain_seed", Value: int64(r.Seed)},
 		{Name: "louvain_restarts", Value: int64(network.LouvainRestarts)},
+		{Name: "louvain_resolution", Value: r.Settings.Resolution},
+		{Name: "modularity", Value: modularityKind(r.Settings.DirectedModularity)},
 	}
 	for _, l := range Layers {
 		lr := r.Layer(l)
@@ -51,4 +53,12 @@ func (r *Results) NodeMetrics() graphmodel.NodeMetrics {
 		out.Layers = append(out.Layers, lm)
 	}
 	return out
+}
+
+// modularityKind names the modularity communities maximise.
+func modularityKind(directed bool) string {
+	if directed {
+		return "directed"
+	}
+	return "undirected"
 }

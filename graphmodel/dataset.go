@@ -45,6 +45,9 @@ type Dataset struct {
 	// Registry resolves every code the dataset may use: the reference table
 	// with Countries applied. Readers set it; Validate requires it.
 	Registry *Registry
+
+	// parent is the provenance of the dataset this one was cut from (Cut).
+	parent *Provenance
 }
 
 // SourceByKey returns the source with the given key.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // FieldError locates one problem in input data. File and Line are set by
@@ -105,15 +105,11 @@ func IsInvalid(err error) bool {
 
 // printable returns s, or s quoted when it holds characters a terminal
 // would act on or hide (escape sequences, NUL, invalid UTF-8): an error
-// message must show hostile input, never run it.
+// message must show hostile input, never run it. Which characters those
+// are is internal/termsafe's one decision.
 func printable(s string) string {
-	if !utf8.ValidString(s) {
-		return strconv.Quote(s)
+	if termsafe.IsSafe(s) {
+		return s
 	}
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return strconv.Quote(s)
-		}
-	}
-	return s
+	return strconv.Quote(s)
 }

@@ -12,11 +12,13 @@ func TestVersionFromBuildInfo(t *testing.T) {
 		info debug.BuildInfo
 		want string
 	}{
-		{"no version", debug.BuildInfo{}, "(devel)"},
+		// go run, or a build with -buildvcs=false: the release, never "(devel)".
+		{"no version", debug.BuildInfo{}, Release},
+		{"devel without VCS", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, Release},
 		{"module version", debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "v1.2.3"},
 		{"checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
 			{Key: "vcs.revision", Value: "4857d3d1a2b3c4d5e6f7"}, {Key: "vcs.modified", Value: "true"}}},
-			"(devel) 4857d3d1a2b3+dirty"},
+			Release + " 4857d3d1a2b3+dirty"},
 		{"pseudo-version already names the revision", debug.BuildInfo{
 			Main:     debug.Module{Version: "v0.0.0-20261201000000-4857d3d1a2b3"},
 			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "4857d3d1a2b3c4d5e6f7"}}},

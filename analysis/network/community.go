@@ -26,8 +26,11 @@ type Communities struct {
 	// undirected graph the method ran on (placeholders excluded).
 	Seeds      []uint64 `json:"seeds"`
 	Resolution float64  `json:"resolution"`
-	Nodes      int      `json:"nodes"`
-	Edges      int      `json:"undirected_edges"`
+	// Directed says Modularity is Leicht and Newman's directed modularity
+	// (LouvainDirected), not Newman's on the undirected view.
+	Directed bool `json:"directed_modularity,omitempty"`
+	Nodes    int  `json:"nodes"`
+	Edges    int  `json:"undirected_edges"`
 }
 
 // LouvainRestarts is how many seeded Louvain runs Louvain keeps the best of
@@ -51,7 +54,15 @@ const (
 // moves no node; once ctx is done it stops between passes, returning
 // ctx's error.
 func Louvain(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
-	return bestOfRuns(ctx, g, seed, louvainCSRContext)
+	return LouvainResolution(ctx, g, seed, 1)
+}
+
+// LouvainResolution is Louvain maximising modularity at resolution gamma
+// > 0, Q_γ = 1/(2m) Σ_ij (A_ij − γ·k_i·k_j/(2m)) δ(c_i, c_j), as networkx's
+// louvain_communities(resolution=γ): above 1 it favours smaller
+// communities, below 1 larger ones. Modularity is reported at gamma.
+func LouvainResolution(ctx context.Context, g *Graph, seed uint64, gamma float64) (Communities, error) {
+	return bestOfRunsResolution(ctx, g, seed, gamma, louvainCSRContext)
 }
 
 // bestOfRuns runs a seeded community method once, or LouvainRestarts times
@@ -59,15 +70,21 @@ func Louvain(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
 // highest modularity (the first of equals). It stops between runs once
 // ctx is done.
 func bestOfRuns(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
+	return bestOfRunsResolution(ctx, g, seed, 1, method)
+}
+
+// bestOfRunsResolution is bestOfRuns at resolution gamma.
+func bestOfRunsResolution(ctx context.Context, g *Graph, seed uint64, gamma float64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
 	sg := g.Structural()
 	u := undirectedOf(sg)
+	u.gamma = gamma
 	runs := 1
 	if sg.Edges() < LouvainRestartEdges {
 		runs = LouvainRestarts
 	}
 	var best []int32
 	bestQ := math.Inf(-1)
-	c := Communities{Seed: seed, Resolution: 1, Nodes: sg.Len(), Edges: len(u.adj) / 2}
+	c := Communities{Seed: seed, Resolution: u.resolution(), Nodes: sg.Len(), Edges: len(u.adj) / 2}
 	for i := 0; i < runs; i++ {
 		if err := ctx.Err(); err != nil {
 			return Communities{}, err

@@ -50,6 +50,11 @@ type MetricRun struct {
 	// Iterations and Converged are set for iterative methods only.
 	Iterations int   `json:"iterations,omitempty"`
 	Converged  *bool `json:"converged,omitempty"`
+	// Unique is set for eigenvector measures: false when the leading
+	// eigenvalue is repeated, so the scores returned are one answer of
+	// many; Note then says which and what was returned (HITSUniqueness).
+	Unique *bool  `json:"unique,omitempty"`
+	Note   string `json:"note,omitempty"`
 	// Seeds and Resolution are set for community methods.
 	Seeds      []uint64 `json:"seeds,omitempty"`
 	Resolution float64  `json:"resolution,omitempty"`

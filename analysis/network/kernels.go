@@ -19,12 +19,17 @@ type Settings struct {
 	// sources (BetweennessSampled, seeded by SampleSeed); 0 is exact.
 	BetweennessSamples int
 	SampleSeed         uint64
+	// Resolution is the communities' modularity resolution γ (1:
+	// Newman's modularity); DirectedModularity chooses Leicht and Newman's
+	// directed modularity (LouvainDirected) over the undirected view's.
+	Resolution         float64
+	DirectedModularity bool
 }
 
 // DefaultSettings: networkx's damping, tighter tolerances, exact
 // betweenness.
 func DefaultSettings() Settings {
-	return Settings{PageRankDamping: PageRankDamping, PageRankTol: PageRankTol, HITSTol: HITSTol}
+	return Settings{PageRankDamping: PageRankDamping, PageRankTol: PageRankTol, HITSTol: HITSTol, Resolution: 1}
 }
 
 // Kernel is one computation of hub metrics: the metrics of MetricTable
@@ -40,6 +45,7 @@ type Kernel struct {
 type kernelRun struct {
 	damping, tol float64
 	conv         *Convergence
+	unique       *Uniqueness // eigenvector measures: HITSUniqueness
 }
 
 // Kernels are the hub kernels in the order Hubs runs them. Plain and
@@ -172,6 +178,10 @@ func (h *HubsRun) Runs() []MetricRun {
 			conv := kr.conv.Converged
 			r.Iterations, r.Converged = kr.conv.Iterations, &conv
 		}
+		if kr.unique != nil {
+			u := kr.unique.Unique
+			r.Unique, r.Note = &u, kr.unique.Note
+		}
 		out = append(out, r)
 		names = nil
 	}
@@ -206,7 +216,8 @@ func (h *HubsRun) hits(ctx context.Context, weighted bool) (kernelRun, error) {
 			h.out[i].Hub, h.out[i].Authority = hub[j], auth[j]
 		}
 	}
-	return kernelRun{tol: h.settings.HITSTol, conv: &conv}, nil
+	u := HITSUniqueness(h.sg, weighted)
+	return kernelRun{tol: h.settings.HITSTol, conv: &conv, unique: &u}, nil
 }
 
 // Hubs computes every hub metric of MetricTable for every node of g, in

@@ -15,9 +15,21 @@ type undirected struct {
 	adj   []int32
 	w     []float64
 	loop  []float64 // self-loop weight per node
+	// gamma is the modularity resolution the community methods optimise
+	// on this graph (0 stands for 1): Q_γ = Σ_c in_c/2m − γ·(tot_c/2m)²
+	// (Reichardt and Bornholdt, Phys. Rev. E 74, 016110, 2006).
+	gamma float64
 }
 
 func (u *undirected) n() int { return len(u.start) - 1 }
+
+// resolution is u's γ.
+func (u *undirected) resolution() float64 {
+	if u.gamma == 0 {
+		return 1
+	}
+	return u.gamma
+}
 
 type halfEdge struct {
 	v int32
@@ -136,6 +148,7 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 	if m2 == 0 {
 		return comm, false
 	}
+	gm2 := m2 / g.resolution() // the gain's penalty is γ·tot·k/2m
 	order := rng.Perm(n)
 	neighW := make([]float64, n)
 	touched := make([]int32, 0, 64)
@@ -155,16 +168,16 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 				neighW[c] += g.w[e]
 			}
 			tot[cu] -= k[u]
-			best, bestGain := cu, neighW[cu]-tot[cu]*k[u]/m2
+			best, bestGain := cu, neighW[cu]-tot[cu]*k[u]/gm2
 			for _, c := range touched {
-				gain := neighW[c] - tot[c]*k[u]/m2
+				gain := neighW[c] - tot[c]*k[u]/gm2
 				if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
 					best, bestGain = c, gain
 				}
 			}
 			tot[best] += k[u]
 			if best != cu {
-				gained += bestGain - (neighW[cu] - tot[cu]*k[u]/m2)
+				gained += bestGain - (neighW[cu] - tot[cu]*k[u]/gm2)
 				comm[u] = best
 				moves++
 			}
@@ -208,7 +221,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 		members[next[c]] = int32(u)
 		next[c]++
 	}
-	out := &undirected{start: make([]int32, k+1), loop: make([]float64, k)}
+	out := &undirected{start: make([]int32, k+1), loop: make([]float64, k), gamma: g.gamma}
 	acc := make([]float64, k)
 	seen := make([]int32, k) // c+1 when acc[v] holds community c's sum
 	var touched []int32
@@ -240,7 +253,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	return out
 }
 
-// modularityOf is Newman's Q of a partition at resolution 1.
+// modularityOf is Newman's Q of a partition at g's resolution.
 func modularityOf(g *undirected, member []int32) float64 {
 	k, m2 := degrees(g)
 	if m2 == 0 {
@@ -262,9 +275,9 @@ func modularityOf(g *undirected, member []int32) float64 {
 			}
 		}
 	}
-	q := 0.0
+	q, gamma := 0.0, g.resolution()
 	for c := range in {
-		q += in[c]/m2 - (tot[c]/m2)*(tot[c]/m2)
+		q += in[c]/m2 - gamma*(tot[c]/m2)*(tot[c]/m2)
 	}
 	return q
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -29,9 +30,17 @@ type analyzeOptions struct {
 	unweighted       bool
 	withPlaceholders bool
 	tolerance        float64
+	damping          float64
+	resolution       float64
+	modularity       string
 	stabilitySeeds   int
 	nullSamples      int
-	write            bool // --write: see analyze_write.go
+	maxNullSamples   int
+	write            bool   // --write: see analyze_write.go
+	bundle           string // --bundle: see bundle.go
+	sensitivity      bool
+	analysisName     string // --write: the (:Analysis) name
+	replaceAnalysis  string
 }
 
 func analyzeMain(ctx context.Context, args []string, e env) error {
@@ -59,17 +68,34 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.StringVar(&o.graph, "graph", "", "analyse a plain graph `FILE` instead: a CSV edge list (source,target[,weight]) or GraphML")
 	fs.StringVar(&o.metrics, "metrics", "all", "with --graph: algorithms to run, comma-separated: "+strings.Join(graphMetrics, ", "))
 	fs.BoolVar(&o.unweighted, "unweighted", false, "with --graph: ignore edge weights (every edge weighs 1)")
-	fs.Float64Var(&o.tolerance, "tolerance", 0, "with --graph: PageRank and HITS tolerance (0: analyze's own, 1e-12)")
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "PageRank and HITS `tolerance` (0: analyze's own, 1e-12)")
+	fs.Float64Var(&o.resolution, "resolution", 1, "Louvain's modularity resolution `γ` (1: Newman's modularity; above 1 smaller communities, below 1 larger)")
+	fs.StringVar(&o.modularity, "modularity", "undirected", "`KIND` of modularity Louvain maximises: undirected (Newman, on w(u,v)+w(v,u)) or directed (Leicht–Newman)")
+	fs.Float64Var(&o.damping, "damping", network.PageRankDamping, "PageRank damping `factor` (networkx's default 0.85), in (0, 1)")
 	fs.IntVar(&o.samples, "betweenness-samples", 0, "with --graph: estimate betweenness from `K` sampled sources (0: exact)")
 	fs.IntVar(&o.stabilitySeeds, "stability-runs", network.StabilityRuns, "community stability: compare the partitions of `N` seeded Louvain runs (mean pairwise NMI)")
-	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: modularity of `N` degree-preserving randomisations of the layer")
+	fs.IntVar(&o.nullSamples, "null-samples", network.StabilityNullSamples, "community stability: at least `N` randomisations of the layer keeping each relationship type's in- and out-degrees (0: no significance test)")
+	fs.IntVar(&o.maxNullSamples, "max-null-samples", network.StabilityMaxNullSamples, "community stability: draw batches of --null-samples more, up to `N`, while a p-value's interval contains α")
 	fs.BoolVar(&o.withPlaceholders, "include-placeholders", false, "treat placeholder actors (unspecified nationalities ZZ, unnamed groups GRP_…) as ordinary nodes: ranked, in paths, communities and dependencies")
+	fs.StringVar(&o.analysisName, "analysis", "", "with --write: name the (:Analysis) `NAME`, so analyses of other windows or settings stay beside it (default: the unnamed analysis, rewritten each time)")
+	fs.StringVar(&o.replaceAnalysis, "replace-analysis", "", "with --write: overwrite the analysis called `NAME`")
+	fs.BoolVar(&o.sensitivity, "sensitivity", false, "also report how the top hubs (by --by), the communities and the pattern matches change across every reading of the data (each alternative account of an event, numbers at the ends of their qualifiers) and when each independent account is left out")
+	fs.StringVar(&o.bundle, "bundle", "", "write the analysis (JSON and table) with a manifest of dataset hash, window, settings, seeds, version and input hashes into `DIR`; leverage verify DIR recomputes it")
 	fs.BoolVar(&o.write, "write", false, "with --neo4j: write every layer's node metrics and communities into the graph as <metric>_<layer>, with an (:Analysis) node")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("analyze takes no arguments")
+	}
+	if !(o.damping > 0 && o.damping < 1) || o.tolerance < 0 || math.IsNaN(o.tolerance) || !(o.resolution > 0) || math.IsInf(o.resolution, 0) {
+		return usagef("--damping must lie strictly between 0 and 1, --tolerance must not be negative and --resolution must be positive")
+	}
+	if o.modularity != "undirected" && o.modularity != "directed" {
+		return usagef("--modularity must be undirected or directed, not %q", o.modularity)
+	}
+	if !o.write && (o.analysisName != "" || o.replaceAnalysis != "") {
+		return usagef("--analysis and --replace-analysis name what --write writes: give --neo4j --write")
 	}
 	if o.write {
 		return runAnalyzeWrite(ctx, o, e)
@@ -83,8 +109,11 @@ records each metric's settings and convergence. See the README.`, e)
 	if err := checkAnalyzeFlags(fs, o); err != nil {
 		return err
 	}
-	if o.stabilitySeeds < 1 || o.nullSamples < 0 {
-		return usagef("--stability-runs must be at least 1 and --null-samples not negative")
+	if o.stabilitySeeds < 1 || o.nullSamples < 0 || o.maxNullSamples < o.nullSamples {
+		return usagef("--stability-runs must be at least 1, --null-samples not negative and --max-null-samples not below --null-samples")
+	}
+	if o.bundle != "" {
+		return runAnalyzeBundle(ctx, o, fs, e)
 	}
 	if o.graph != "" {
 		return runAnalyzeGraph(ctx, o, e)
@@ -125,6 +154,7 @@ type analyzeReport struct {
 	Patterns           []analysis.Match      `json:"patterns"`
 	Dependencies       []analysis.Dependency `json:"single_receiver_dependencies"`
 	Removal            *analysis.HubRemoval  `json:"removal,omitempty"`
+	Sensitivity        *analysis.Sensitivity `json:"sensitivity,omitempty"`
 }
 
 type hubRow struct {
@@ -152,14 +182,21 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.withPlaceholders}, o.seed)
+	res.Settings = o.settings()
 	lr := res.Layer(layer)
 	sg := lr.Graph.Structural()
 	ranked, _ := lr.Ranked(metric)
-	stability, err := lr.Stability(ctx, o.stabilitySeeds, o.nullSamples)
+	stability, err := lr.Stability(ctx, network.StabilityOptions{Runs: o.stabilitySeeds, NullSamples: o.nullSamples,
+		MaxNullSamples: o.maxNullSamples, NoNull: o.nullSamples == 0})
 	if err != nil {
 		return err
 	}
-	rep := analyzeReport{Dataset: describe(d), Provenance: d.Provenance(), Window: windowLabel(w), Layer: layer, RankedBy: metric,
+	window := ""
+	if !w.IsOpen() {
+		window = w.String()
+	}
+	prov := d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), window, "relationships of layer "+string(layer))
+	rep := analyzeReport{Dataset: describe(d), Provenance: prov, Window: windowLabel(w), Layer: layer, RankedBy: metric,
 		Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 		Relationships: len(analysis.LayerRelationships(d, layer, w)), Metrics: lr.Runs, Communities: lr.Communities(),
 		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies()}
@@ -189,6 +226,17 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 		}
 		rep.Removal = &r
 	}
+	if o.sensitivity {
+		top := o.top
+		if top == 0 {
+			top = 10
+		}
+		s, err := analysis.SensitivityOf(d, layer, metric, top, w, o.seed)
+		if err != nil {
+			return err
+		}
+		rep.Sensitivity = &s
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -205,8 +253,8 @@ func (o analyzeOptions) by() string { return o.metric }
 
 func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted, a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
-		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
+	fmt.Fprintf(tw, "dataset: %s\nwindow: %s\nlayer: %s: %d relationships counted (subset sha256:%s), a graph of %d nodes and %d distinct directed pairs; placeholders %s; hubs ranked by %s\n",
+		rep.Dataset, rep.Window, rep.Layer, rep.Relationships, rep.Provenance.SubsetHash, rep.Nodes, rep.EdgesDistinctPairs, rep.Placeholders, rep.RankedBy)
 	if len(rep.PlaceholderNodes) > 0 {
 		var ps []string
 		for _, p := range rep.PlaceholderNodes {
@@ -214,8 +262,23 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 		}
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
 	}
-	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n\n",
-		network.PageRankDamping, network.PageRankTol, network.HITSTol)
+	pr, hits := network.MetricRun{}, network.MetricRun{}
+	for _, r := range rep.Metrics {
+		if r.Damping > 0 && pr.Damping == 0 {
+			pr = r
+		}
+		if r.Unique != nil && hits.Tolerance == 0 {
+			hits = r
+		}
+	}
+	fmt.Fprintf(tw, "metric settings: PageRank damping %g, tolerance %g; HITS tolerance %g; paths in hops; --format json records each metric's definition and convergence\n",
+		pr.Damping, pr.Tolerance, hits.Tolerance)
+	for _, r := range rep.Metrics {
+		if r.Unique != nil && !*r.Unique {
+			fmt.Fprintf(tw, "warning: %s: %s\n", r.Metric, r.Note)
+		}
+	}
+	fmt.Fprintln(tw)
 	fmt.Fprintf(tw, "rank\tcode\tname\tin\tout\tin_w\tout_w\tpagerank\tpr_w\thub\tauthority\thub_w\tauth_w\tbetweenness\tcloseness\tharmonic\tcore\n")
 	for _, h := range rep.Hubs {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%g\t%g\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%d\n", h.Rank, h.Node, truncate(h.Name, 32),
@@ -223,11 +286,16 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 			f6(h.HubWeighted), f6(h.AuthorityWeighted), f6(h.Betweenness), f6(h.Closeness), h.Harmonic, h.Core)
 	}
 	c := rep.Communities
-	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, modularity %.4f\n",
-		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), c.Modularity)
+	kind := "undirected"
+	if c.Directed {
+		kind = "directed"
+	}
+	fmt.Fprintf(tw, "\ncommunities (Louvain, best of %d seeded runs from seed %d, resolution %g, on %d nodes and %d undirected edges): %d, %s modularity %.4f\n",
+		len(c.Seeds), c.Seed, c.Resolution, c.Nodes, c.Edges, len(c.Members), kind, c.Modularity)
 	st := rep.Stability
-	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; modularity of %d degree-preserving randomisations %.4f ± %.4f (z %.1f): %s\n",
-		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullSamples, st.NullMean, st.NullSD, st.Z, stabilityVerdict(st))
+	fmt.Fprintf(tw, "stability: mean pairwise NMI %.3f (least %.3f) over %d seeded runs; null model: %s, %d samples (%d to %d), modularity %.4f ± %.4f (z %.1f), p_above %.4g [%.3g, %.3g], p_below %.4g [%.3g, %.3g]\nverdict: %s\n",
+		st.MeanNMI, st.MinNMI, len(st.Seeds), st.NullModel, st.NullSamples, st.MinNullSamples, st.MaxNullSamples, st.NullMean, st.NullSD, st.Z,
+		st.PAbove, st.PAboveCI[0], st.PAboveCI[1], st.PBelow, st.PBelowCI[0], st.PBelowCI[1], st.Verdict())
 	for i, m := range rep.Communities.Members {
 		fmt.Fprintf(tw, "%d\t%s\n", i+1, strings.Join(m, " "))
 	}
@@ -243,6 +311,9 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	for _, dep := range rep.Dependencies {
 		fmt.Fprintf(tw, "%s %s\t%s %s\t%s\n", dep.Nationality, d.Registry.Name(dep.Nationality), dep.Receiver, d.Registry.Name(dep.Receiver), atLeast(dep.People, dep.UnknownSize))
 	}
+	if s := rep.Sensitivity; s != nil {
+		writeSensitivity(tw, s)
+	}
 	if r := rep.Removal; r != nil {
 		fmt.Fprintf(tw, "\nif %s stops accepting (layer %s): reach %d -> %d; stranded nationalities: %v\n", r.Hub, r.Layer, r.ReachBefore, r.ReachAfter, r.Stranded)
 		fmt.Fprintf(tw, "node\trank before\trank after\t%s after\n", r.Metric)
@@ -253,25 +324,49 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 	return tw.Flush()
 }
 
-// stabilityVerdict says in words what the stability figures support. The
-// thresholds are rules of thumb, stated so a reader can disagree: NMI 0.8
-// and two null standard deviations.
-func stabilityVerdict(st network.Stability) string {
-	stable := st.MeanNMI >= 0.8
-	above := st.NullSD > 0 && st.Z >= 2 || st.NullSD == 0 && st.Observed > st.NullMean
-	switch {
-	case st.NullSamples == 0:
-		return "no null model run"
-	case st.Observed == 0:
-		return "no community structure (modularity 0)"
-	case st.NullSD == 0 && st.Observed == st.NullMean:
-		return "too small to randomise: every graph with these degrees gives this modularity"
-	case stable && above:
-		return "stable and above random graphs of the same degrees"
-	case above:
-		return "above random graphs, but the partition changes with the seed: read single memberships with care"
-	case stable:
-		return "stable, but no more modular than random graphs of the same degrees"
+// writeSensitivity prints the sensitivity section: per top hub its rank
+// and value range over the readings and the accounts it rests on alone;
+// per match the readings it holds in; per account what leaves without it.
+func writeSensitivity(tw io.Writer, s *analysis.Sensitivity) {
+	fmt.Fprintf(tw, "\nsensitivity: %d readings (%d combinations of alternative accounts × numbers at low, face and high ends of their qualifiers; about = ±%g%%, up to N = 1…N, at least N = N)\n",
+		s.Readings, s.EventSets, analysis.AboutSpread*100)
+	fmt.Fprintf(tw, "hub\trank\trank range\t%s\trange\ttop %d in every reading\trests on one account\n", s.Metric, s.Top)
+	for _, h := range s.Hubs {
+		fmt.Fprintf(tw, "%s\t%d\t%d–%d\t%.6g\t%.6g–%.6g\t%s\t%s\n", h.Node, h.Rank, h.BestRank, h.WorstRank, h.Value,
+			h.ValueInterval[0], h.ValueInterval[1], yesNo(h.TopInAll), orDash(strings.Join(h.RestsOnAccounts, " ")))
 	}
-	return "neither stable nor above random graphs: do not read these as communities"
+	fmt.Fprintf(tw, "communities: least NMI of a reading's partition against the face-value one %.3f\n", s.CommunityNMIMin)
+	fmt.Fprintf(tw, "match\treadings holding it\trests on one account\n")
+	for _, p := range s.Patterns {
+		fmt.Fprintf(tw, "%s %s<%s\t%d/%d\t%s\n", p.Pattern, p.Country, p.Other, p.Readings, s.Readings, orDash(strings.Join(p.RestsOnAccounts, " ")))
+	}
+	fmt.Fprintf(tw, "leaving out\tclaims dropped\ttop hubs leaving\tmatches lost\tcommunity NMI\n")
+	for _, a := range s.LeaveOneOut {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%.3f\n", a.Account, a.Relationships, orDash(strings.Join(a.HubsLeaving, " ")), len(a.MatchesLost), a.CommunityNMI)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// settings are the hub metrics' parameters the flags ask for.
+func (o analyzeOptions) settings() network.Settings {
+	s := network.DefaultSettings()
+	s.PageRankDamping, s.Resolution = o.damping, o.resolution
+	s.DirectedModularity = o.modularity == "directed"
+	if o.tolerance > 0 {
+		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
+	}
+	return s
 }

@@ -47,10 +47,7 @@ func runAnalyzeGraph(ctx context.Context, o analyzeOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	s := network.DefaultSettings()
-	if o.tolerance > 0 {
-		s.PageRankTol, s.HITSTol = o.tolerance, o.tolerance
-	}
+	s := o.settings()
 	s.BetweennessSamples, s.SampleSeed = o.samples, o.seed
 	run := graphRun{o: o, e: e, want: want, hubs: network.NewHubsRun(g, s),
 		timings: []timing{{"read", time.Since(start).Seconds()}}}
@@ -171,7 +168,14 @@ func (r *graphRun) all(ctx context.Context) error {
 		}
 	}
 	g, _ := r.hubs.Graphs()
-	if err := r.timed(ctx, "louvain", func() (err error) { r.louvain, err = network.Louvain(ctx, g, r.o.seed); return err }); err != nil {
+	if err := r.timed(ctx, "louvain", func() (err error) {
+		louvain := network.LouvainResolution
+		if r.o.modularity == "directed" {
+			louvain = network.LouvainDirected
+		}
+		r.louvain, err = louvain(ctx, g, r.o.seed, r.o.resolution)
+		return err
+	}); err != nil {
 		return err
 	}
 	return r.timed(ctx, "leiden", func() (err error) { r.leiden, err = network.Leiden(ctx, g, r.o.seed); return err })

@@ -219,3 +219,57 @@ func TestAnalyzeLeavesPlaceholdersOut(t *testing.T) {
 		}
 	}
 }
+
+// The settings flags reach the numbers and the files: with --modularity
+// directed and --resolution 2 analyze reports directed modularity at γ 2,
+// export --layer records both in the graph file, and analyze --graph on
+// that file with the same flags gives the same modularity.
+func TestSettingsFlagsReachOutputs(t *testing.T) {
+	flags := []string{"--modularity", "directed", "--resolution", "2", "--damping", "0.7"}
+	js, errs, code := runCLI(t, append([]string{"analyze", "--layer", "flow", "--format", "json", "--null-samples", "0"}, flags...)...)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep struct {
+		Communities struct {
+			Modularity float64 `json:"modularity"`
+			Resolution float64 `json:"resolution"`
+			Directed   bool    `json:"directed_modularity"`
+		} `json:"communities"`
+		Metrics []struct {
+			Metric  string  `json:"metric"`
+			Damping float64 `json:"damping"`
+		} `json:"metric_settings"`
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Communities.Directed || rep.Communities.Resolution != 2 {
+		t.Errorf("communities %+v, want directed at resolution 2", rep.Communities)
+	}
+	for _, m := range rep.Metrics {
+		if strings.HasPrefix(m.Metric, "pagerank") && m.Damping != 0.7 {
+			t.Errorf("%s damping %v, want 0.7", m.Metric, m.Damping)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "flow.graphml")
+	if _, errs, code := runCLI(t, append([]string{"export", "--layer", "flow", "-o", path}, flags...)...); code != 0 {
+		t.Fatal(errs)
+	}
+	raw, _ := os.ReadFile(path)
+	for _, want := range []string{`<data key="g_modularity_kind">directed</data>`, `<data key="g_louvain_resolution">2</data>`, `<data key="g_pagerank_damping">0.7</data>`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("graph file lacks %s", want)
+		}
+	}
+	js, errs, code = runCLI(t, append([]string{"analyze", "--graph", path, "--format", "json"}, flags...)...)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var g struct {
+		Modularity float64 `json:"modularity"`
+	}
+	if err := json.Unmarshal([]byte(js), &g); err != nil || g.Modularity != rep.Communities.Modularity {
+		t.Errorf("analyze --graph modularity %v (%v), analyze --layer %v", g.Modularity, err, rep.Communities.Modularity)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
@@ -19,6 +20,16 @@ func runAnalyzeWrite(ctx context.Context, o analyzeOptions, e env) error {
 	if o.graph != "" || o.remove != "" {
 		return usagef("--write takes neither --graph nor --remove")
 	}
+	name, replace := o.analysisName, false
+	switch {
+	case o.replaceAnalysis != "" && name != "" && name != o.replaceAnalysis:
+		return usagef("--analysis %s and --replace-analysis %s name different analyses", name, o.replaceAnalysis)
+	case o.replaceAnalysis != "":
+		name, replace = o.replaceAnalysis, true
+	case name == "":
+		// The unnamed analysis is rewritten each time, as before names.
+		name, replace = neostore.DefaultAnalysis, true
+	}
 	w, err := o.window()
 	if err != nil {
 		return err
@@ -32,15 +43,17 @@ func runAnalyzeWrite(ctx context.Context, o analyzeOptions, e env) error {
 		return err
 	}
 	defer s.Close(context.Background())
-	return writeMetrics(ctx, s, d, w, o.seed, e)
+	return writeMetrics(ctx, s, d, w, o.seed, o.settings(), name, replace, e)
 }
 
 // writeMetrics computes every layer's metrics of d in window w and writes
 // them onto the graph s serves, which must be d (analyze --neo4j --write,
 // load --with-metrics).
-func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset, w analysis.Window, seed uint64, e env) error {
-	run := analysis.NewResults(d, w, analysis.Options{}, seed).NodeMetrics()
-	res, err := s.WriteAnalysis(ctx, run, 1000)
+func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset, w analysis.Window, seed uint64, settings network.Settings, name string, replace bool, e env) error {
+	results := analysis.NewResults(d, w, analysis.Options{}, seed)
+	results.Settings = settings
+	run := results.NodeMetrics()
+	res, err := s.WriteNamedAnalysis(ctx, run, name, replace, 1000)
 	if err != nil {
 		return err
 	}
@@ -49,11 +62,11 @@ func writeMetrics(ctx context.Context, s *neostore.Store, d *graphmodel.Dataset,
 		layers = append(layers, l.Layer)
 	}
 	fmt.Fprintf(e.stdout, "dataset: %s\nwindow: %s, Louvain seed %d\n", run.Provenance, run.Window, run.Seed)
-	fmt.Fprintf(e.stdout, "wrote %d properties (<metric>_<layer> for layers %v) onto %d countries, and an (:Analysis) node\n",
-		res.Properties, layers, res.Nodes)
+	fmt.Fprintf(e.stdout, "wrote %d properties (<metric>_<layer> for layers %v) onto %d countries, and an (:Analysis) node named %q with a [:SCORES] from each\n",
+		res.Properties, layers, res.Nodes, name)
 	if res.Previous != nil {
 		fmt.Fprintf(e.stdout, "replaced the previous analysis (%s); its properties were removed first\n", res.Previous)
 	}
-	fmt.Fprintln(e.stdout, "try: MATCH (c:Country) WHERE c.pagerank_all IS NOT NULL RETURN c.code, c.name, c.pagerank_all ORDER BY c.pagerank_all DESC, c.code LIMIT 10")
+	fmt.Fprintf(e.stdout, "try: MATCH (c:Country)-[s:SCORES]->(:Analysis {name: %q}) RETURN c.code, c.name, s.pagerank_all ORDER BY s.pagerank_all DESC, c.code LIMIT 10\n", name)
 	return nil
 }

@@ -210,3 +210,78 @@ RETURN c.code, c.pagerank_all, c.betweenness_flow, c.community_all, c.core_appro
 		}
 	}
 }
+
+// Two windowed analyses written under their own names coexist, a Cypher
+// query compares them country by country, and each agrees with analyze of
+// its window on the embedded seed; writing a name again is refused unless
+// --replace-analysis, which replaces that analysis only (issue 26).
+func TestNamedAnalysesSideBySide(t *testing.T) {
+	needNeo4j(t)
+	if _, errs, code := runCLI(t, "load", "--replace"); code != 0 {
+		t.Fatalf("load: %s", errs)
+	}
+	for _, a := range [][2]string{{"to-march", "2025-03"}, {"to-june", "2025-06"}} {
+		if out, errs, code := runCLI(t, "analyze", "--neo4j", "--write", "--analysis", a[0], "--as-of", a[1]); code != 0 {
+			t.Fatalf("write %s: exit %d %s %s", a[0], code, out, errs)
+		}
+	}
+	s, err := neostore.Open(context.Background(), neostore.ConfigFromEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	res, err := s.Query(ctx, `MATCH (c:Country)-[m:SCORES]->(:Analysis {name: 'to-march'}), (c)-[j:SCORES]->(:Analysis {name: 'to-june'})
+WHERE m.in_strength_flow IS NOT NULL AND j.in_strength_flow IS NOT NULL
+RETURN c.code, m.in_strength_flow, j.in_strength_flow ORDER BY c.code`, nil, neostore.QueryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(asOf string) map[string]float64 {
+		js, errs, code := runCLI(t, "analyze", "--layer", "flow", "--as-of", asOf, "--format", "json", "--top", "0", "--null-samples", "0")
+		if code != 0 {
+			t.Fatal(errs)
+		}
+		var rep struct {
+			Hubs []struct {
+				Node       string  `json:"node"`
+				InStrength float64 `json:"in_strength"`
+			} `json:"hubs"`
+		}
+		if err := json.Unmarshal([]byte(js), &rep); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, h := range rep.Hubs {
+			out[h.Node] = h.InStrength
+		}
+		return out
+	}
+	march, june := want("2025-03"), want("2025-06")
+	changed := 0
+	for _, row := range res.Rows {
+		code := row[0].(string)
+		if row[1] != march[code] || row[2] != june[code] {
+			t.Errorf("%s: in_strength_flow %v (to March) and %v (to June) in Neo4j, analyze gives %v and %v", code, row[1], row[2], march[code], june[code])
+		}
+		if row[1] != row[2] {
+			changed++
+		}
+	}
+	if len(res.Rows) == 0 || changed == 0 {
+		t.Errorf("the comparison found %d countries, %d changed between the windows", len(res.Rows), changed)
+	}
+	if _, errs, code := runCLI(t, "analyze", "--neo4j", "--write", "--analysis", "to-march", "--as-of", "2025-04"); code != exitUsage ||
+		!strings.Contains(errs, "--replace-analysis to-march") {
+		t.Errorf("rewriting a name: exit %d %s", code, errs)
+	}
+	if out, errs, code := runCLI(t, "analyze", "--neo4j", "--write", "--replace-analysis", "to-march", "--as-of", "2025-04"); code != 0 ||
+		!strings.Contains(out, "replaced the previous analysis") {
+		t.Fatalf("--replace-analysis: exit %d %s %s", code, out, errs)
+	}
+	res, _ = s.Query(ctx, "MATCH (a:Analysis) OPTIONAL MATCH (c)-[s:SCORES]->(a) RETURN a.name, a.window, count(s) ORDER BY a.name", nil, neostore.QueryOptions{})
+	if len(res.Rows) != 2 || res.Rows[0][0] != "to-june" || res.Rows[1][0] != "to-march" || !strings.Contains(res.Rows[1][1].(string), "2025-04-30") ||
+		res.Rows[0][2].(int64) == 0 || res.Rows[1][2].(int64) == 0 {
+		t.Errorf("analyses after the replacement: %v", res.Rows)
+	}
+}

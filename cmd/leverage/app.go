@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/internal/termsafe"
 )
 
 // env is what a verb may touch besides its options: where output goes and
@@ -65,11 +68,23 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 // errHelp is returned after help was printed on request: exit 0.
 var errHelp = errors.New("help shown")
 
-func run(ctx context.Context, args []string, e env) error {
+func run(ctx context.Context, args []string, e env) (err error) {
 	if e.progress == nil {
 		e.progress = graphmodel.NopProgress{}
 	}
 	safeio.ForgetCommitted()
+	// Outputs that are one of the run's own inputs are refused.
+	defer safeio.TrackInputs()()
+	// Verbs print with fmt.Fprintf and rarely look at its error; the
+	// recorder sees every write, so a full disk or a closed pipe on
+	// standard output fails the run (exit 1) in every verb alike.
+	out := &writeRecorder{w: e.stdout}
+	e.stdout = out
+	defer func() {
+		if werr := out.failed(); werr != nil && (err == nil || errors.Is(err, errHelp)) {
+			err = fmt.Errorf("writing standard output: %w", werr)
+		}
+	}()
 	if len(args) == 0 {
 		printUsage(e.stderr)
 		return usagef("no verb given")
@@ -92,7 +107,67 @@ func run(ctx context.Context, args []string, e env) error {
 		printUsage(e.stderr)
 		return usagef("unknown verb %q", name)
 	}
+	// Text from the inputs (a node name, an ingested cell, a quoted value)
+	// reaches the terminal escaped (internal/termsafe). export and query
+	// write file formats to standard output (a workbook is binary), which
+	// pass unchanged; their messages go to standard error.
+	if !writesFormats[name] {
+		ts := termsafe.NewWriter(e.stdout)
+		e.stdout = ts
+		defer ts.Flush()
+	}
+	ts := termsafe.NewWriter(e.stderr)
+	e.stderr = ts
+	defer ts.Flush()
 	return runInterruptible(ctx, name, v.run, args[1:], e)
+}
+
+// writesFormats lists the verbs whose standard output may be a file
+// format rather than text for a person.
+var writesFormats = map[string]bool{"export": true, "query": true}
+
+// writeRecorder passes writes to w and keeps the first error.
+type writeRecorder struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (r *writeRecorder) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil {
+		r.mu.Lock()
+		if r.err == nil {
+			r.err = err
+		}
+		r.mu.Unlock()
+	}
+	return n, err
+}
+
+func (r *writeRecorder) failed() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// internalError is a panic caught in a verb: a bug, reported with its
+// stack and exit 1 (never the runtime's exit 2, which means a bad command
+// line here).
+type internalError struct {
+	value any
+	stack []byte
+}
+
+func (e internalError) Error() string {
+	return fmt.Sprintf("internal error (a bug; please report it with this message): %v\n%s", e.value, e.stack)
+}
+
+// recovered turns a panic in the calling goroutine into *errp.
+func recovered(errp *error) {
+	if v := recover(); v != nil {
+		*errp = internalError{value: v, stack: debug.Stack()}
+	}
 }
 
 func printUsage(w io.Writer) {
@@ -158,7 +233,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 }
 
 // report prints err for a person and returns the exit code.
-func report(err error, stderr io.Writer) int {
+func report(err error, w io.Writer) int {
+	// Messages quote paths and values from the inputs: escaped.
+	stderr := termsafe.NewWriter(w)
+	defer stderr.Flush()
 	code := exitCode(err)
 	switch {
 	case err == nil, errors.Is(err, errHelp):
@@ -183,7 +261,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitCancelled
-	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular):
+	case errors.As(err, &ue), errors.Is(err, neostore.ErrWriteRefused), errors.Is(err, safeio.ErrNotRegular), errors.Is(err, safeio.ErrOutputIsInput), errors.Is(err, neostore.ErrAnalysisExists):
 		return exitUsage
 	case ioFailure(err):
 		// A file that exists but cannot be read is the machine's problem

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -9,11 +10,12 @@ import (
 	"github.com/leverage-project/leverage/exports/briefing"
 	"github.com/leverage-project/leverage/exports/briefing/collect"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // exportBriefing writes the offline HTML briefing from the export's one
 // analysis.
-func exportBriefing(o exportOptions, d *graphmodel.Dataset, analysed *analysis.Results, e env) error {
+func exportBriefing(ctx context.Context, o exportOptions, d *graphmodel.Dataset, analysed *analysis.Results, e env) error {
 	res := collect.Results(analysed)
 	if o.story != "" {
 		steps, err := readStory(o.story)
@@ -22,7 +24,7 @@ func exportBriefing(o exportOptions, d *graphmodel.Dataset, analysed *analysis.R
 		}
 		res.Story = steps
 	}
-	err := writeFileAtomic(o.out, writerTo(func(out io.Writer) error { return briefing.Write(out, res) }))
+	err := safeio.WriteFile(ctx, o.out, buffered(func(out io.Writer) error { return briefing.Write(out, res) }))
 	if err != nil {
 		return err
 	}

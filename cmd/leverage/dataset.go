@@ -39,9 +39,11 @@ func runDatasetExport(ctx context.Context, o datasetExportOptions, e env) error 
 	if err != nil {
 		return err
 	}
-	if err := (outDirCheck{dir: o.dir, force: o.force, same: sameContent(d)}).run(); err != nil {
+	release, err := (outDirCheck{dir: o.dir, force: o.force, same: sameContent(d)}).lockAndRun(ctx, e)
+	if err != nil {
 		return err
 	}
+	defer release()
 	if err := csvdir.WriteDirContext(ctx, o.dir, d); err != nil {
 		return err
 	}

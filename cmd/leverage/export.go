@@ -1,24 +1,26 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/exports/dot"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 type exportOptions struct {
@@ -32,6 +34,9 @@ type exportOptions struct {
 	layer        string
 	placeholders bool
 	story        string
+	// The analysis settings analyze also takes (analyzeOptions.settings).
+	damping, tolerance, resolution float64
+	modularity                     string
 }
 
 func exportMain(ctx context.Context, args []string, e env) error {
@@ -57,6 +62,10 @@ Files are written under a temporary name and renamed when complete.`, e)
 	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+exportFormatNames(anyFormat)+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
+	fs.Float64Var(&o.damping, "damping", network.PageRankDamping, "PageRank damping `factor`, as analyze --damping")
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "PageRank and HITS `tolerance`, as analyze --tolerance (0: 1e-12)")
+	fs.Float64Var(&o.resolution, "resolution", 1, "Louvain's modularity resolution `γ`, as analyze --resolution")
+	fs.StringVar(&o.modularity, "modularity", "undirected", "`KIND` of modularity, undirected or directed, as analyze --modularity")
 	fs.BoolVar(&o.skipAnalysis, "no-analysis", false, "workbook without the analysis sheets (data only; faster at millions of rows)")
 	fs.StringVar(&o.layer, "layer", "", "graph files: write `LAYER`'s weighted simple graph exactly as analyze builds it, with its metrics on the nodes, instead of one edge per relationship")
 	fs.StringVar(&o.story, "story", "", "with the html briefing: the story to present, a JSON `FILE` of steps (month, measure, layer, types, select, text); default: one made from the data")
@@ -66,6 +75,10 @@ Files are written under a temporary name and renamed when complete.`, e)
 	}
 	if fs.NArg() > 0 || o.out == "" {
 		return o, usagef("export needs -o FILE and no arguments")
+	}
+	if !(o.damping > 0 && o.damping < 1) || !(o.tolerance >= 0) || !(o.resolution > 0) || math.IsInf(o.resolution, 0) ||
+		o.modularity != "undirected" && o.modularity != "directed" {
+		return o, usagef("--damping must lie strictly between 0 and 1, --tolerance must not be negative, --resolution must be positive and --modularity undirected or directed")
 	}
 	f, err := lookupExportFormat(o.format, o.out)
 	if err != nil {
@@ -96,6 +109,18 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	if err != nil {
 		return err
 	}
+	// Held to the last rename: two exports to one place (gephi's two
+	// files, a dot file and its picture) never mix.
+	if o.format == "gephi" && o.out != stdoutName {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			return err
+		}
+	}
+	release, err := lockOutputFile(ctx, e, o.out)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if o.streamed(w) {
 		return exportStreamed(ctx, o, e)
 	}
@@ -104,11 +129,12 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		return err
 	}
 	if !w.IsOpen() {
-		d.Relationships = analysis.Select(d, w)
+		d.Cut(analysis.Select(d, w), windowLabel(w))
 	}
 	// The one analysis every format takes its numbers from, computed as
 	// each part is first needed.
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
+	res.Settings = analyzeOptions{damping: o.damping, tolerance: o.tolerance, resolution: o.resolution, modularity: o.modularity}.settings()
 	f, _ := lookupExportFormat(o.format, "")
 	if f.write != nil {
 		return f.write(ctx, o, d, res, e)
@@ -129,7 +155,7 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 		pic := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + "." + o.render
 		rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
-		err := writeFileAtomic(pic, writerTo(func(w io.Writer) error { return dot.Render(rctx, dotText.Bytes(), o.render, w) }))
+		err := safeio.WriteFile(ctx, pic, buffered(func(w io.Writer) error { return dot.Render(rctx, dotText.Bytes(), o.render, w) }))
 		if errors.Is(err, dot.ErrNoGraphviz) {
 			return err
 		}
@@ -148,16 +174,6 @@ func (o exportOptions) graphOf(res *analysis.Results) graphdata.Graph {
 		return graphdata.From(res)
 	}
 	return graphdata.FromLayer(res, analysis.Layer(o.layer))
-}
-
-func writerTo(fn func(io.Writer) error) func(*os.File) error {
-	return func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 1<<20)
-		if err := fn(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
 }
 
 // streamed says the export writes a data-only workbook straight from a CSV

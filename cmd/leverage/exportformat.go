@@ -19,6 +19,7 @@ import (
 	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // exportFormat is one format export writes. A graph file sets graph (a
@@ -46,8 +47,8 @@ var exportFormats = []exportFormat{
 	{name: "gexf", exts: []string{".gexf"}, layer: true, graph: gexf.Write},
 	{name: "json", exts: []string{".json"}, layer: true, graph: nodelink.Write},
 	{name: "dot", exts: []string{".dot", ".gv"}, layer: true, graph: dot.Write},
-	{name: "html", exts: []string{".html", ".htm"}, write: func(_ context.Context, o exportOptions, d *graphmodel.Dataset, res *analysis.Results, e env) error {
-		return exportBriefing(o, d, res, e)
+	{name: "html", exts: []string{".html", ".htm"}, write: func(ctx context.Context, o exportOptions, d *graphmodel.Dataset, res *analysis.Results, e env) error {
+		return exportBriefing(ctx, o, d, res, e)
 	}},
 }
 
@@ -98,7 +99,7 @@ func exportWorkbook(ctx context.Context, o exportOptions, d *graphmodel.Dataset,
 
 // exportGephi writes a directory: nodes.csv and edges.csv, each renamed
 // into place when complete.
-func exportGephi(_ context.Context, o exportOptions, d *graphmodel.Dataset, res *analysis.Results, e env) error {
+func exportGephi(ctx context.Context, o exportOptions, d *graphmodel.Dataset, res *analysis.Results, e env) error {
 	if o.out == stdoutName {
 		return usagef("gephi writes a directory; -o - does not apply")
 	}
@@ -106,10 +107,10 @@ func exportGephi(_ context.Context, o exportOptions, d *graphmodel.Dataset, res 
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(o.out, "nodes.csv"), writerTo(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
+	if err := safeio.WriteFile(ctx, filepath.Join(o.out, "nodes.csv"), buffered(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(o.out, "edges.csv"), writerTo(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
+	if err := safeio.WriteFile(ctx, filepath.Join(o.out, "edges.csv"), buffered(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))

@@ -45,20 +45,22 @@ func runGenerate(ctx context.Context, o generateOptions, e env) (err error) {
 	if err != nil {
 		return usagef("generate: %v", err)
 	}
-	if err := (outDirCheck{dir: o.out, force: o.force, same: func(existing *graphmodel.Dataset) bool {
+	release, err := (outDirCheck{dir: o.out, force: o.force, same: func(existing *graphmodel.Dataset) bool {
 		// The meta names seed, size and countries, and the sources their
 		// number: equal both and the relationships are the same bytes.
 		return existing.Meta.Equal(g.Meta()) && slices.EqualFunc(existing.Sources, g.Sources(), func(a, b graphmodel.Source) bool { return reflect.DeepEqual(a, b) }) &&
 			len(existing.Relationships) == g.Options().Relationships
-	}}).run(); err != nil {
+	}}).lockAndRun(ctx, e)
+	if err != nil {
 		return err
 	}
+	defer release()
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
 	}
 	// The small files go through WriteDir; the large one streams to a temp
 	// file that is renamed into place only when complete.
-	tmp, err := safeio.Create(filepath.Join(o.out, csvdir.RelationshipsFile))
+	tmp, err := safeio.CreateReplacingInput(filepath.Join(o.out, csvdir.RelationshipsFile))
 	if err != nil {
 		return err
 	}

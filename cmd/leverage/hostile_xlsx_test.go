@@ -33,7 +33,7 @@ func TestHostileBaseIsValid(t *testing.T) {
 // its relationships, as a reader does; names with a '/' are parts already.
 func sheetPart(t *testing.T, parts map[string][]byte, sheet string) string {
 	t.Helper()
-	if strings.Contains(sheet, "/") {
+	if strings.Contains(sheet, "/") || strings.HasSuffix(sheet, ".xml") {
 		return sheet
 	}
 	m := regexp.MustCompile(`<sheet name="` + regexp.QuoteMeta(sheet) + `"[^>]* r:id="([^"]+)"`).FindSubmatch(parts["xl/workbook.xml"])
@@ -120,6 +120,23 @@ func hostileWorkbook(t *testing.T, sheet, op, a, b string) []byte {
 		rel := sheetPart(t, parts, "Relationships")
 		cell := regexp.MustCompile(`<c r="S4"[^>]*>.*?</c>`)
 		parts[rel] = cell.ReplaceAll(parts[rel], []byte(b))
+	case "rename":
+		// The part stored under the name a (and, with b, its relationship
+		// pointing at b), with a row duplicated: read unguarded, a row
+		// would import twice.
+		row := regexp.MustCompile(`<row r="3"[^>]*>.*?</row>`).FindString(content)
+		content = strings.Replace(content, row, row+row, 1)
+		for i, n := range order {
+			if n == part {
+				order[i] = a
+			}
+		}
+		if b != "" {
+			rels := "xl/_rels/workbook.xml.rels"
+			parts[rels] = []byte(strings.Replace(string(parts[rels]), `Target="`+strings.TrimPrefix(part, "xl/")+`"`, `Target="`+b+`"`, 1))
+		}
+		delete(parts, part)
+		part = a
 	default:
 		t.Fatalf("unknown op %q", op)
 	}

@@ -78,15 +78,17 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 	}
 	stem := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file))
 	matchesPath := filepath.Join(dir, stem+".matches.csv")
-	if err := writeMatches(matchesPath, matches); err != nil {
+	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
 	ch := graphmodel.Diff(cur, got)
 	countries := describeCountryChanges(cur, got, ch.Countries)
 	if o.out != "" {
-		if err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, same: sameContent(got)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, got); err != nil {
 			return err
 		}

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -140,17 +140,19 @@ func runIngest(ctx context.Context, o ingestOptions, e env) error {
 	strictRefused := o.strict && a.Rejected > 0
 	written := !o.dryRun && merged != nil && !strictRefused
 	if written {
-		if err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).run(); err != nil {
+		release, err := (outDirCheck{dir: o.out, force: o.force, sameAs: o.data, same: sameContent(merged)}).lockAndRun(ctx, e)
+		if err != nil {
 			return err
 		}
+		defer release()
 		if err := csvdir.WriteDirContext(ctx, o.out, merged); err != nil {
 			return err
 		}
 	}
-	if err := writeMatches(matchesPath, matches); err != nil {
+	if err := writeMatches(ctx, matchesPath, matches); err != nil {
 		return err
 	}
-	if err := writeRejects(rejectsPath, res); err != nil {
+	if err := writeRejects(ctx, rejectsPath, res); err != nil {
 		return err
 	}
 	printIngest(e, o, res, rejectsPath)
@@ -251,20 +253,16 @@ func mergeIngested(base *graphmodel.Dataset, res *ingest.Result, link string) (*
 
 // writeRejects writes the rejected rows, if any, with their row numbers
 // and reasons.
-func writeRejects(path string, res *ingest.Result) error {
+func writeRejects(ctx context.Context, path string, res *ingest.Result) error {
 	if len(res.Rejects) == 0 {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := ingest.WriteRejects(w, res.Header, res.Rejects); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	return safeio.WriteFile(ctx, path, buffered(func(w io.Writer) error {
+		return ingest.WriteRejects(w, res.Header, res.Rejects)
+	}))
 }
 
 // printIngest reports where every row went.
@@ -316,20 +314,14 @@ func latestMonth(rels []graphmodel.Relationship) graphmodel.Date {
 }
 
 // writeMatches writes the review file of candidate matches, if any.
-func writeMatches(path string, matches []ingest.Match) error {
+func writeMatches(ctx context.Context, path string, matches []ingest.Match) error {
 	if len(matches) == 0 {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := ingest.WriteMatches(w, matches); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	return safeio.WriteFile(ctx, path, buffered(func(w io.Writer) error { return ingest.WriteMatches(w, matches) }))
 }
 
 func printMatches(e env, path string, matches []ingest.Match) {

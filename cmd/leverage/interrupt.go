@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,13 +26,13 @@ var ownsItsInterrupts = map[string]bool{"load": true, "query": true}
 // interruptGrace whatever the verb is doing.
 func runInterruptible(ctx context.Context, name string, fn func(context.Context, []string, env) error, args []string, e env) error {
 	if ownsItsInterrupts[name] {
-		return fn(ctx, args, e)
+		return callRecovering(ctx, fn, args, e)
 	}
 	stdout, stderr := &gatedWriter{w: e.stdout}, &gatedWriter{w: e.stderr}
 	inner := e
 	inner.stdout, inner.stderr = stdout, stderr
 	done := make(chan error, 1)
-	go func() { done <- fn(ctx, args, inner) }()
+	go func() { done <- callRecovering(ctx, fn, args, inner) }()
 	select {
 	case err := <-done:
 		if err == nil && ctx.Err() != nil {
@@ -55,25 +56,34 @@ func runInterruptible(ctx context.Context, name string, fn func(context.Context,
 	}
 }
 
+// callRecovering calls fn, returning a panic in it as an internalError.
+func callRecovering(ctx context.Context, fn func(context.Context, []string, env) error, args []string, e env) (err error) {
+	defer recovered(&err)
+	return fn(ctx, args, e)
+}
+
 // gatedWriter passes writes through until shut, then drops them, so an
-// abandoned verb cannot print after the interrupt was reported.
+// abandoned verb cannot print after the interrupt was reported. shut must
+// not wait for a write in progress: a write blocked on a pipe nobody reads
+// (export -o - | less, then Ctrl-C) never returns, and waiting for it kept
+// the process alive for good. Such a write is left blocked in the
+// abandoned goroutine, which dies with the process.
 type gatedWriter struct {
-	mu     sync.Mutex
+	mu     sync.Mutex // serialises writes to w
 	w      io.Writer
-	closed bool
+	closed atomic.Bool
 }
 
 func (g *gatedWriter) Write(p []byte) (int, error) {
+	if g.closed.Load() {
+		return len(p), nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.closed {
+	if g.closed.Load() {
 		return len(p), nil
 	}
 	return g.w.Write(p)
 }
 
-func (g *gatedWriter) shut() {
-	g.mu.Lock()
-	g.closed = true
-	g.mu.Unlock()
-}
+func (g *gatedWriter) shut() { g.closed.Store(true) }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/leverage-project/leverage/analysis"
+	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
@@ -155,7 +156,7 @@ func runLoad(ctx context.Context, o loadOptions, e env) error {
 				return fmt.Errorf("the load is complete, but reading it back for --with-metrics failed: %w", err)
 			}
 		}
-		if err := writeMetrics(ctx, s, d, analysis.Window{}, o.seed, e); err != nil {
+		if err := writeMetrics(ctx, s, d, analysis.Window{}, o.seed, network.DefaultSettings(), neostore.DefaultAnalysis, true, e); err != nil {
 			return fmt.Errorf("the load is complete, but writing its metrics failed (analyze --neo4j --write retries): %w", err)
 		}
 	}

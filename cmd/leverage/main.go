@@ -34,11 +34,19 @@ func verbList() []verb {
 		{name: "stats", summary: "count relationships by type, status, confidence, instrument and country", run: statsMain},
 		{name: "timeline", summary: "monthly counts of approaches, agreements, receptions, payments", run: timelineMain},
 		{name: "validate", summary: "check a dataset and print a summary, or every problem with its position", run: validateMain},
-		{name: "version", summary: "print the tool's version (module version and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
+		{name: "verify", summary: "verify DIR: recompute an analyze --bundle and check it bit for bit", run: verifyMain, exits: "0 ok (every output reproduced), 1 failure, 2 bad command line, 3 the bundle does not reproduce."},
+		{name: "version", summary: "print the tool's version (release, or module version, and VCS revision) and Go version", run: versionMain, exits: "0 ok, 2 bad command line."},
 	}
 }
 
 func main() {
+	// Exit 2 means a bad command line here, but the Go runtime exits 2
+	// after an unrecovered panic outside a verb's own goroutine, a fatal
+	// error (out of memory, a data race the runtime detects) and SIGQUIT.
+	// "crash" makes all of them end the process by SIGABRT instead (shell
+	// status 134), after the same stack dump. Panics in a verb itself are
+	// recovered into exit 1 (callRecovering).
+	debug.SetTraceback("crash")
 	// LEVERAGE_CPUPROFILE names a file for a CPU profile of the whole run:
 	// how the figures in the benchmarks' notes were broken down.
 	stopProfile, err := startCPUProfile(os.Getenv("LEVERAGE_CPUPROFILE"))

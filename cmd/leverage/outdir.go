@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/safeio"
 )
 
 // outDirCheck says whether writing a dataset into dir may go ahead. A
@@ -26,6 +28,73 @@ type outDirCheck struct {
 	// place (ingest --data D --out D): writing there is what was asked.
 	sameAs string
 	same   func(existing *graphmodel.Dataset) bool
+}
+
+// lockAndRun takes the target lock on c.dir (creating the directory if
+// needed) and then runs the check, so that of two runs aimed at one
+// directory the second looks only after the first has renamed its last
+// file: one wins whole, the other then finds its dataset there (and
+// refuses without --force) or waits. release drops the lock and removes
+// the directory again if this run made it and left it empty (a refusal).
+func (c outDirCheck) lockAndRun(ctx context.Context, e env) (release func(), err error) {
+	st, err := os.Stat(c.dir)
+	made := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case err == nil && !st.IsDir():
+		return nil, usagef("--out %s: not a directory", c.dir)
+	case err != nil && !made:
+		return nil, err
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return nil, err
+	}
+	unlock, err := lockTarget(ctx, e, c.dir)
+	if err != nil {
+		if made {
+			os.Remove(c.dir)
+		}
+		return nil, err
+	}
+	release = func() {
+		if made {
+			os.Remove(c.dir) // only if still empty
+		}
+		unlock()
+	}
+	if err := c.run(); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
+}
+
+// lockTarget takes the advisory lock on directory dir that every run
+// writing there holds, saying on standard error when it must wait.
+func lockTarget(ctx context.Context, e env, dir string) (func(), error) {
+	return safeio.LockDir(ctx, dir, func() {
+		fmt.Fprintf(e.stderr, "leverage: another run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", dir)
+	})
+}
+
+// lockOutputFile takes the target lock on the directory of the output
+// file path (none for standard output or a directory that does not
+// exist, which the write itself then reports).
+func lockOutputFile(ctx context.Context, e env, path string) (func(), error) {
+	if path == stdoutName {
+		return func() {}, nil
+	}
+	dir := path
+	if st, err := os.Stat(path); err != nil || !st.IsDir() {
+		target, _, err := safeio.ResolveTarget(path)
+		if err != nil {
+			target = path
+		}
+		dir = filepath.Dir(target)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return func() {}, nil
+	}
+	return lockTarget(ctx, e, dir)
 }
 
 func (c outDirCheck) run() error {

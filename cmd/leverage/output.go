@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"os"
 
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/workbook"
@@ -15,32 +14,10 @@ import (
 // stdoutName is the output path that means standard output.
 const stdoutName = "-"
 
-// writeFileAtomic writes through fn into a temporary file next to path and
-// renames it into place only when fn succeeded (internal/safeio holds the
-// rules: regular files only, symlinks written through, 0644), so a failed
-// write never leaves a half-written file under the final name.
-func writeFileAtomic(path string, fn func(*os.File) error) error {
-	return writeFileContext(context.Background(), path, fn)
-}
-
-// writeFileContext is writeFileAtomic that leaves the target as it was once
-// ctx is done (after Ctrl-C).
-func writeFileContext(ctx context.Context, path string, fn func(*os.File) error) error {
-	f, err := safeio.Create(path)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := fn(f.File); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
-}
-
 // writeOutput writes one output file, or standard output for "-".
 func writeOutput(ctx context.Context, e env, path string, fn func(io.Writer) error) error {
 	if path == stdoutName {
-		return fn(e.stdout)
+		return fn(safeio.ContextWriter(ctx, e.stdout))
 	}
 	return safeio.WriteFile(ctx, path, fn)
 }
@@ -59,7 +36,7 @@ func outputNote(e env, path string) io.Writer {
 func writeWorkbook(ctx context.Context, e env, path string, d *graphmodel.Dataset, opt workbook.Options) error {
 	opt.Context = ctx
 	if path == stdoutName {
-		return workbook.Write(e.stdout, d, opt)
+		return workbook.Write(safeio.ContextWriter(ctx, e.stdout), d, opt)
 	}
 	return workbook.WriteFile(path, d, opt)
 }

@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -82,5 +88,72 @@ func TestValidateWarnsOnUnsupportedConfirmed(t *testing.T) {
 	_, errs, code = runCLI(t, "validate", "--data", dir)
 	if code != exitInvalid || !strings.Contains(errs, `republishes: unknown source "nyt-2025-06-deal-makin"`) {
 		t.Errorf("bad republishes: exit %d, %s", code, errs)
+	}
+}
+
+// A windowed export cites the whole dataset's hash (the one validate
+// prints) under content_hash, names the window, and gives the part's own
+// hash under another name; before issue 26 it wrote the part's hash as
+// the content hash, a hash validate never prints. The workbook's About
+// and analyze's JSON say the same.
+func TestWindowedOutputsCiteTheWholeDataset(t *testing.T) {
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := d.ContentHash()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "flow.graphml")
+	if _, errs, code := runCLI(t, "export", "--layer", "flow", "--as-of", "2025-03", "-o", path); code != 0 {
+		t.Fatal(errs)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := map[string]string{}
+	for _, m := range regexp.MustCompile(`<data key="g_([a-z_]+)">([^<]*)</data>`).FindAllStringSubmatch(string(raw), -1) {
+		data[m[1]] = m[2]
+	}
+	if data["content_hash"] != full {
+		t.Errorf("graph file content_hash %q, want the whole dataset's %s", data["content_hash"], full)
+	}
+	if !strings.Contains(data["window"], "2025-03-31") || data["subset_content_hash"] == "" || data["subset_content_hash"] == full {
+		t.Errorf("graph file window %q, subset hash %q", data["window"], data["subset_content_hash"])
+	}
+	out, errs, code := runCLI(t, "analyze", "--layer", "flow", "--as-of", "2025-03", "--format", "json", "--null-samples", "0")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep struct{ Provenance graphmodel.Provenance }
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Provenance.ContentHash != full || rep.Provenance.SubsetHash != data["subset_content_hash"] || rep.Provenance.Window != data["window"] {
+		t.Errorf("analyze's provenance %+v and the graph file's %v disagree", rep.Provenance, data)
+	}
+	// The window's relationships, hashed as a dataset of their own.
+	w := analysis.Window{To: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)}
+	part := *d
+	part.Relationships = analysis.Select(d, w)
+	xlsx := filepath.Join(dir, "w.xlsx")
+	if _, errs, code := runCLI(t, "export", "--as-of", "2025-03", "--no-analysis", "-o", xlsx); code != 0 {
+		t.Fatal(errs)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("About")
+	about := map[string]string{}
+	for _, r := range rows {
+		if len(r) > 1 {
+			about[r[0]] = r[1]
+		}
+	}
+	if about["Dataset content hash (SHA-256)"] != full || about["Window's content hash (SHA-256)"] != part.ContentHash() {
+		t.Errorf("workbook About: content hash %q, window's %q; want %s and %s", about["Dataset content hash (SHA-256)"],
+			about["Window's content hash (SHA-256)"], full, part.ContentHash())
 	}
 }

@@ -3,11 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"github.com/leverage-project/leverage/exports/table"
+	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 	"github.com/leverage-project/leverage/internal/safeio"
 )
@@ -107,36 +110,92 @@ func runQuery(ctx context.Context, o queryOptions, e env) error {
 	if err := checkParams(cypher, params); err != nil {
 		return err
 	}
-	s, err := o.neo4j.open(ctx)
-	if err != nil {
+	// --timeout bounds the whole exchange with the server (connecting,
+	// planning, running), so a server that accepts and never answers
+	// cannot hold the run longer either.
+	nctx := ctx
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		nctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	timedOut := func(err error) error {
+		var te *neostore.TimeoutError
+		// The deadline, not nctx.Err: the probe's socket deadline is the
+		// same instant and may fire before the context's timer does.
+		d, ok := nctx.Deadline()
+		if ctx.Err() == nil && ok && !time.Now().Before(d) && !errors.As(err, &te) {
+			return &neostore.TimeoutError{Timeout: o.timeout, Client: true}
+		}
 		return err
+	}
+	s, err := o.neo4j.open(nctx)
+	if err != nil {
+		return timedOut(err)
 	}
 	defer s.Close(context.Background())
-	prov, err := s.DatasetProvenance(ctx)
-	if err != nil {
-		return err
-	}
-	res, err := s.Query(ctx, cypher, params, neostore.QueryOptions{Write: o.write, Timeout: o.timeout})
-	if err != nil {
-		return err
-	}
-	if res.Plan != "" {
-		fmt.Fprint(e.stderr, res.Plan)
-	}
-	if res.Updated && prov.ContentHash != "" {
-		fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded\n",
-			prov.DatasetName, prov.DatasetVersion, prov.ContentHash)
-	}
-	t := resultTable(res)
-	t.About = &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
-	if o.out == "" {
-		return table.Write(e.stdout, t, o.format)
-	}
-	return writeFileAtomic(o.out, func(f *os.File) error {
-		w := bufio.NewWriter(f)
-		if err := table.Write(w, t, o.format); err != nil {
+	var (
+		prov graphmodel.Provenance
+		sum  neostore.Summary
+	)
+	// One pin covers the provenance and every row: the output names the
+	// dataset its rows came from, and a replace that lands before the
+	// first row is written makes the whole read start again.
+	err = s.Pinned(nctx, func(pin neostore.Pin) error {
+		var err error
+		if prov, err = s.DatasetProvenance(nctx); err != nil {
 			return err
 		}
-		return w.Flush()
+		about := &table.About{Provenance: prov, Query: o.name, Statement: cypher, Parameters: given, Database: s.Config().String()}
+		opts := neostore.QueryOptions{Write: o.write, Timeout: o.timeout}
+		if !o.write {
+			opts.Pin = &pin
+		}
+		// Rows go to the output as they arrive (see streamQuery); to a
+		// file through the atomic writer, so a query that fails half way
+		// leaves nothing, and on stdout they may stop short, with the
+		// error on stderr.
+		write := func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			var err error
+			sum, err = streamQuery(nctx, s, cypher, params, opts, o.format, about, bw)
+			// Rows written before a failure are real rows: they go out
+			// too (to a file they are discarded with it).
+			if ferr := bw.Flush(); err == nil {
+				err = ferr
+			}
+			return err
+		}
+		if o.out == "" {
+			return write(safeio.ContextWriter(ctx, e.stdout))
+		}
+		return safeio.WriteFile(ctx, o.out, buffered(write))
 	})
+	if err != nil {
+		return timedOut(err)
+	}
+	if sum.Plan != "" {
+		fmt.Fprint(e.stderr, sum.Plan)
+	}
+	if sum.Updated && prov.ContentHash != "" {
+		// Hash what the database holds now, so this output and every later
+		// one says whether it is still the dataset as loaded.
+		what := "cypher"
+		if o.name != "" {
+			what = o.name
+		}
+		if _, err := s.RecordChange(ctx, iso3166.Registry(), "query --write "+what+" at "+time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return err
+		}
+		if prov, err = s.DatasetProvenance(ctx); err != nil {
+			return err
+		}
+		if prov.Diverged {
+			fmt.Fprintf(e.stderr, "note: this query changed the database; it no longer holds exactly %s %s (sha256:%s) as loaded: now %s\n",
+				prov.DatasetName, prov.DatasetVersion, prov.ContentHash, prov.CurrentContentHash)
+		} else {
+			fmt.Fprintf(e.stderr, "note: this query wrote to the database, but the dataset's content is unchanged (sha256:%s, as loaded)\n", prov.ContentHash)
+		}
+	}
+	return nil
 }

@@ -184,8 +184,10 @@ func TestQueryReadOnlyFromTheCLI(t *testing.T) {
 	if !strings.Contains(errs, "ProduceResults") {
 		t.Errorf("PROFILE prints no plan: %s", errs)
 	}
+	// A property outside the dataset's content: the write is said, and that
+	// the content is still the dataset as loaded (issue 26).
 	_, errs, code := runCLI(t, "query", "--write", "--cypher", "MATCH (c:Country {code: 'PA'}) SET c.touched = true")
-	if code != 0 || !strings.Contains(errs, "no longer holds exactly") {
+	if code != 0 || !strings.Contains(errs, "wrote to the database, but the dataset's content is unchanged") {
 		t.Errorf("write: exit %d %s", code, errs)
 	}
 }
@@ -205,5 +207,53 @@ func TestRoutingURIAgainstTheSingleServer(t *testing.T) {
 	}
 	if code != 0 || !strings.HasSuffix(out, fmt.Sprintf("\nn\n%d\n", len(seed.Relationships))) {
 		t.Errorf("exit %d %s\n%s", code, errs, out)
+	}
+}
+
+// After query --write changes the database, every later query's header
+// says so and gives the hash of what the database now holds, and that hash
+// is the one the same change made in Go gives (issue 26: before, every
+// later query stamped the loaded dataset's hash as if nothing had
+// changed). A write that changes no content leaves the header "as loaded".
+func TestQueryHeaderSaysDatabaseChanged(t *testing.T) {
+	d := loadSeed(t)
+	loaded := d.ContentHash()
+	q := queryAsJSON(t, "--cypher", "MATCH (c:Country {code: 'RW'}) RETURN c.code")
+	if q.Provenance.Diverged || q.Provenance.CurrentContentHash != loaded {
+		t.Fatalf("fresh load: %+v, want as loaded", q.Provenance)
+	}
+	// A property no content hash covers: still the dataset as loaded.
+	if _, errs, code := runCLI(t, "query", "--write", "--cypher", "MATCH (c:Country {code: 'RW'}) SET c.scratch = 1"); code != 0 {
+		t.Fatal(errs)
+	}
+	if q = queryAsJSON(t, "--cypher", "RETURN 1 AS one"); q.Provenance.Diverged || q.Provenance.CurrentContentHash != loaded {
+		t.Errorf("after a write outside the content: %+v, want as loaded", q.Provenance)
+	}
+	_, errs, code := runCLI(t, "query", "--write", "--cypher", "MATCH ()-[r:PAID {id: 'paid-us-rw-2025-04'}]->() SET r.amount = 1")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(errs, "no longer holds exactly") {
+		t.Errorf("the writing query's note: %q", errs)
+	}
+	for i := range d.Relationships {
+		if d.Relationships[i].Key == "paid-us-rw-2025-04" {
+			d.Relationships[i].Money.Amount = 1
+		}
+	}
+	want := d.ContentHash()
+	q = queryAsJSON(t, "--cypher", "RETURN 1 AS one")
+	if !q.Provenance.Diverged || q.Provenance.ContentHash != loaded || q.Provenance.CurrentContentHash != want ||
+		!strings.Contains(q.Provenance.Changed, "query --write cypher at ") {
+		t.Errorf("after the write: %+v, want diverged from %s to %s", q.Provenance, loaded, want)
+	}
+	out, errs, code := runCLI(t, "query", "--cypher", "RETURN 1 AS one")
+	if code != 0 || !strings.Contains(out, "database content: CHANGED since load") || !strings.Contains(out, "now sha256:"+want) {
+		t.Errorf("table header after the write (exit %d, %s):\n%s", code, errs, out)
+	}
+	// A fresh load is the dataset as loaded again.
+	loadSeed(t)
+	if q = queryAsJSON(t, "--cypher", "RETURN 1 AS one"); q.Provenance.Diverged {
+		t.Errorf("after reloading: %+v", q.Provenance)
 	}
 }

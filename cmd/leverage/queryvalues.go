@@ -1,6 +1,10 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
@@ -8,18 +12,51 @@ import (
 	"github.com/leverage-project/leverage/graphmodel/neostore"
 )
 
-// resultTable turns a query result of driver values into table values, so
-// nodes, relationships and paths are written as data, not as Go structs.
-func resultTable(res neostore.Result) table.Table {
-	rows := make([][]any, len(res.Rows))
-	for i, r := range res.Rows {
-		row := make([]any, len(r))
-		for j, v := range r {
-			row[j] = tableValue(v, res.Endpoints)
-		}
-		rows[i] = row
+// tableRow turns a row of driver values into table values, so nodes,
+// relationships and paths are written as data, not as Go structs.
+func tableRow(r []any, ends map[string]neo4j.Node) []any {
+	row := make([]any, len(r))
+	for j, v := range r {
+		row[j] = tableValue(v, ends)
 	}
-	return table.Table{Columns: res.Columns, Rows: rows}
+	return row
+}
+
+// streamQuery runs the query and writes each row to w in format as it
+// arrives, so memory stays flat whatever the result's length. xlsx is the
+// exception: the sheet's autofilter and dimension need the row count
+// first, so its rows are held, at most as many as a sheet holds.
+func streamQuery(ctx context.Context, s *neostore.Store, cypher string, params map[string]any, opt neostore.QueryOptions,
+	format string, about *table.About, w io.Writer) (neostore.Summary, error) {
+	if format == "xlsx" {
+		t := table.Table{About: about}
+		sum, err := s.QueryEach(ctx, cypher, params, opt, neostore.Sink{
+			Columns: func(c []string) error { t.Columns = c; return nil },
+			Row: func(v []any, ends map[string]neo4j.Node) error {
+				if len(t.Rows) == table.MaxXLSXRows {
+					return fmt.Errorf("the result has more than %d rows, the most an xlsx sheet holds below its header: use --format csv", table.MaxXLSXRows)
+				}
+				t.Rows = append(t.Rows, tableRow(v, ends))
+				return nil
+			},
+		})
+		if err != nil {
+			return sum, err
+		}
+		return sum, table.Write(w, t, "xlsx")
+	}
+	var st *table.Stream
+	sum, err := s.QueryEach(ctx, cypher, params, opt, neostore.Sink{
+		Columns: func(c []string) (err error) {
+			st, err = table.NewStream(w, format, c, about)
+			return err
+		},
+		Row: func(v []any, ends map[string]neo4j.Node) error { return st.Row(tableRow(v, ends)) },
+	})
+	if err != nil {
+		return sum, err
+	}
+	return sum, st.Close()
 }
 
 func tableValue(v any, ends map[string]neo4j.Node) any {

@@ -245,5 +245,3 @@ func readmeQueryCount(t *testing.T) int {
 	}
 	return n
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

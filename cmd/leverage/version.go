@@ -9,7 +9,7 @@ import (
 )
 
 func versionMain(ctx context.Context, args []string, e env) error {
-	fs := newFlags("version", "", "Prints the tool version from the binary's build information: the module version,\nthen the VCS revision (and +dirty) when built from a checkout. Also: leverage --version.", e)
+	fs := newFlags("version", "", "Prints the tool version: the release (or the module version of a module build),\nthen the VCS revision (and +dirty) when the build recorded it. Also: leverage --version.", e)
 	if err := parse(fs, args); err != nil {
 		return err
 	}

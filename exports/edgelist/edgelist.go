@@ -15,17 +15,21 @@ import (
 
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/internal/graphfile"
+	"github.com/leverage-project/leverage/internal/textbound"
 )
 
 // Read reads "source,target[,weight]" rows; a first row whose
 // weight column is not a number is a header. Blank rows are skipped;
 // anything else malformed is an error naming the line and field.
 func Read(r io.Reader, name string) (*network.Graph, error) {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
+	bound := textbound.NewReader(r, textbound.MaxRecord)
+	cr := csv.NewReader(bufio.NewReaderSize(bound, 1<<20))
+	last := 0 // the line of the last record read
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.Comment = '#'
 	var edges []network.Edge
+	var total graphfile.Sum
 	first := true
 	for {
 		rec, err := cr.Read()
@@ -37,10 +41,15 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 			if errors.As(err, &pe) {
 				return nil, graphfile.Bad(name, pe.Line, "", pe.Err)
 			}
+			if errors.Is(err, textbound.ErrTooLong) {
+				return nil, graphfile.Bad(name, last+1, "", err)
+			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		// FieldPos panics after a parse error, so only now.
 		line, _ := cr.FieldPos(0)
+		last, _ = cr.FieldPos(len(rec) - 1)
+		bound.Mark(cr.InputOffset())
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
@@ -66,6 +75,9 @@ func Read(r io.Reader, name string) (*network.Graph, error) {
 		first = false
 		if src == "" || dst == "" {
 			return nil, graphfile.Bad(name, line, "", errors.New("source and target must not be empty"))
+		}
+		if err := total.Add(w); err != nil {
+			return nil, graphfile.Bad(name, line, "weight", err)
 		}
 		edges = append(edges, network.Edge{From: src, To: dst, Weight: w})
 	}

@@ -76,8 +76,12 @@ type Graph struct {
 	// Modularity and Seed are the layer's Louvain result.
 	Modularity float64
 	Seed       uint64
-	Nodes      []Node
-	Edges      []Edge
+	// Settings are the hub metrics' and communities' parameters, Seeds
+	// the seeds of the Louvain runs the best was kept of (layer graphs).
+	Settings network.Settings
+	Seeds    []uint64
+	Nodes    []Node
+	Edges    []Edge
 }
 
 // IsLayer reports whether g is a layer graph.
@@ -158,6 +162,14 @@ var weightDefinitions = map[analysis.Layer]string{
 	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
 }
 
+// windowOf describes w for provenance; "" for all dates.
+func windowOf(w analysis.Window) string {
+	if w.IsOpen() {
+		return ""
+	}
+	return w.String()
+}
+
 // FromLayer is the layer's weighted simple graph as r builds it (its
 // window and options), with each node's metrics and Louvain community
 // (r's seed); nodes and edges in index order.
@@ -165,8 +177,8 @@ func FromLayer(r *analysis.Results, layer analysis.Layer) Graph {
 	d, w, opt, seed := r.Dataset, r.Window, r.Options, r.Seed
 	lr := r.Layer(layer)
 	view, ms, comm := lr.Graph, lr.Hubs, lr.Communities()
-	g := Graph{Provenance: d.Provenance(), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
-		Modularity: comm.Modularity, Seed: seed}
+	g := Graph{Provenance: d.SubsetProvenance(analysis.LayerRelationships(d, layer, w), windowOf(w), "relationships of layer "+string(layer)), Layer: layer, Placeholders: "excluded", WeightDefinition: weightDefinitions[layer],
+		Modularity: comm.Modularity, Seed: seed, Settings: r.Settings, Seeds: comm.Seeds}
 	if opt.IncludePlaceholders {
 		g.Placeholders = "included"
 	}

@@ -90,6 +90,7 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 	var dataKey string
 	var text strings.Builder
 	inData, inGraph, graphs := false, false, 0
+	var total graphfile.Sum
 	fail := func(format string, args ...any) (*network.Graph, Info, error) {
 		line, _ := dec.InputPos()
 		return nil, info, graphfile.Bad(name, line, "", fmt.Errorf(format, args...))
@@ -182,6 +183,10 @@ func ReadInfo(r io.Reader, name string) (*network.Graph, Info, error) {
 				switch {
 				case cur != nil && k.name == "weight" && (k.forWhat == "edge" || k.forWhat == "all"):
 					x, err := graphfile.ParseWeight(v)
+					if err == nil {
+						// Undirected edges count twice, as they are stored.
+						err = total.Add(x)
+					}
 					if err != nil {
 						return fail("weight: %w", err)
 					}

@@ -1,46 +1,9 @@
 package table
 
 import (
-	"encoding/json"
-	"io"
 	"math"
 	"time"
 )
-
-func writeJSON(w io.Writer, t Table) error {
-	rows := make([]map[string]any, len(t.Rows))
-	for i, r := range t.Rows {
-		m := make(map[string]any, len(t.Columns))
-		for j, c := range t.Columns {
-			if j < len(r) {
-				m[c] = jsonValue(r[j])
-			}
-		}
-		rows[i] = m
-	}
-	out := struct {
-		Provenance any              `json:"provenance,omitempty"`
-		Query      any              `json:"query,omitempty"`
-		Columns    []string         `json:"columns"`
-		Rows       []map[string]any `json:"rows"`
-	}{Columns: t.Columns, Rows: rows}
-	if a := t.About; a != nil {
-		out.Provenance = a.Provenance
-		params := a.Parameters
-		if params == nil {
-			params = map[string]string{}
-		}
-		out.Query = struct {
-			Name       string            `json:"name,omitempty"`
-			Statement  string            `json:"statement"`
-			Parameters map[string]string `json:"parameters"`
-			Database   string            `json:"database,omitempty"`
-		}{a.Query, a.Statement, params, a.Database}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
 
 // jsonValue maps a cell to what encoding/json writes: graph values as
 // objects (nodes {labels, properties}; relationships {type, start, end,

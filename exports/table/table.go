@@ -9,12 +9,10 @@
 package table
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/leverage-project/leverage/graphmodel"
@@ -47,12 +45,8 @@ var Formats = []string{"table", "csv", "json", "xlsx"}
 // Write writes t in format to w.
 func Write(w io.Writer, t Table, format string) error {
 	switch format {
-	case "table":
-		return writeText(w, t)
-	case "csv":
-		return WriteCSV(w, t)
-	case "json":
-		return writeJSON(w, t)
+	case "table", "csv", "json":
+		return writeStream(w, t, format)
 	case "xlsx":
 		return writeXLSX(w, t)
 	}
@@ -88,6 +82,20 @@ func Text(v any) string {
 	return fmt.Sprint(v)
 }
 
+// currentText says whether the database still holds the dataset as
+// loaded, and if not, what it holds now.
+func (a *About) currentText() string {
+	p := a.Provenance
+	if !p.Diverged {
+		return "as loaded (sha256:" + p.ContentHash + ")"
+	}
+	cur := p.CurrentContentHash
+	if !strings.HasPrefix(cur, "unreadable") {
+		cur = "sha256:" + cur
+	}
+	return "CHANGED since load (" + p.Changed + "): now " + cur + "; results describe the changed database, not the loaded dataset"
+}
+
 // lines is the About as "key: value" lines; a statement of several lines
 // continues on indented lines.
 func (a *About) lines() []string {
@@ -99,7 +107,7 @@ func (a *About) lines() []string {
 		out = append(out, "dataset: none recorded in the database (no :Dataset node)", "tool: "+a.Provenance.Tool)
 	} else {
 		out = append(out, "dataset: "+a.Provenance.DatasetName+" "+a.Provenance.DatasetVersion,
-			"content hash: sha256:"+a.Provenance.ContentHash, "tool: "+a.Provenance.Tool)
+			"content hash: sha256:"+a.Provenance.ContentHash, "database content: "+a.currentText(), "tool: "+a.Provenance.Tool)
 	}
 	if a.Database != "" {
 		out = append(out, "database: "+a.Database)
@@ -135,63 +143,12 @@ func anyMap(m map[string]string) map[string]any {
 	return out
 }
 
-func writeText(w io.Writer, t Table) error {
-	for _, l := range t.About.lines() {
-		if _, err := fmt.Fprintln(w, l); err != nil {
-			return err
-		}
-	}
-	if t.About != nil {
-		fmt.Fprintln(w)
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(t.Columns, "\t"))
-	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = strings.NewReplacer("\n", "⏎", "\t", " ").Replace(Text(v))
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(w, "(%d rows)\n", len(t.Rows))
-	return err
-}
-
 // WriteCSV writes RFC 4180 CSV; text a spreadsheet would evaluate is
 // prefixed with an apostrophe (OWASP CSV injection), numbers stay numbers.
 // The About comes first, as lines starting with "# " (pandas:
 // read_csv(f, comment="#") when no value holds a "#"; or skip the lines
 // before the header).
-func WriteCSV(w io.Writer, t Table) error {
-	for _, l := range t.About.lines() {
-		if _, err := fmt.Fprintln(w, "# "+strings.NewReplacer("\r", " ", "\n", " ").Replace(l)); err != nil {
-			return err
-		}
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(escapeAll(t.Columns)); err != nil {
-		return err
-	}
-	row := make([]string, len(t.Columns))
-	for _, r := range t.Rows {
-		for i, v := range r {
-			switch v.(type) {
-			case int, int64, float64, bool:
-				row[i] = Text(v)
-			default:
-				row[i] = graphmodel.EscapeFormula(Text(v))
-			}
-		}
-		if err := cw.Write(row[:len(r)]); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
+func WriteCSV(w io.Writer, t Table) error { return writeStream(w, t, "csv") }
 
 func escapeAll(s []string) []string {
 	out := make([]string, len(s))

@@ -12,6 +12,10 @@ import (
 
 const resultSheet, aboutSheet = "Result", "About"
 
+// MaxXLSXRows is how many rows a result sheet holds below its header row
+// (a sheet has at most 1,048,576 rows).
+const MaxXLSXRows = excelize.TotalRows - 1
+
 // writeXLSX writes the Result sheet (a frozen header row, an autofilter
 // and a dimension covering every row, so streaming readers such as
 // openpyxl's read-only mode see all of them) and an About sheet. A result
@@ -93,7 +97,7 @@ func writeAbout(f *excelize.File, a *About, text, bold int) error {
 	}
 	rows := [][2]string{
 		{"dataset", a.Provenance.DatasetName}, {"dataset version", a.Provenance.DatasetVersion},
-		{"content hash (SHA-256)", a.Provenance.ContentHash}, {"tool", a.Provenance.Tool},
+		{"content hash (SHA-256)", a.Provenance.ContentHash}, {"database content", a.currentText()}, {"tool", a.Provenance.Tool},
 		{"database", a.Database}, {"library query", a.Query},
 		{"parameters", a.paramText()}, {"statement", a.Statement},
 	}

@@ -57,7 +57,18 @@ func (b *builder) contentHash() string {
 	if b.opt.Stream != nil {
 		return "not computed for a streamed export; run leverage validate --data on the dataset"
 	}
-	return b.d.ContentHash()
+	// The whole dataset's hash, also when the export is cut to a window:
+	// the part's own hash has its own row (subsetHash).
+	return b.d.Provenance().ContentHash
+}
+
+// subsetHash is the content hash of the relationships in the window, ""
+// when the export holds the whole dataset.
+func (b *builder) subsetHash() string {
+	if b.opt.Stream != nil {
+		return ""
+	}
+	return b.d.Provenance().SubsetHash
 }
 
 func (b *builder) describe() string {
@@ -445,6 +456,7 @@ func (b *builder) about(a *analysisResults) error {
 		{"Dataset", nonEmpty(d.Meta.Name, "(unnamed)")},
 		{"Dataset version", d.Meta.Version},
 		{"Dataset content hash (SHA-256)", b.contentHash()},
+		{"Window's content hash (SHA-256)", nonEmpty(b.subsetHash(), "the same: the whole dataset")},
 		{"Dataset description", d.Meta.Description},
 		{"Dataset updated", d.Meta.Updated.String()},
 		{"License", d.Meta.License},
@@ -467,7 +479,9 @@ func (b *builder) about(a *analysisResults) error {
 			aboutRow{"Communities: Louvain seed", int64(a.communities.Seed)},
 			aboutRow{"Communities: stability (mean pairwise NMI)", a.stability.MeanNMI},
 			aboutRow{"Communities: stability runs", len(a.stability.Seeds)},
-			aboutRow{"Communities: null modularity (degree-preserving randomisations)", fmt.Sprintf("%.4f ± %.4f", a.stability.NullMean, a.stability.NullSD)},
+			aboutRow{"Communities: null modularity (" + a.stability.NullModel + ")", fmt.Sprintf("%.4f ± %.4f over %d samples", a.stability.NullMean, a.stability.NullSD, a.stability.NullSamples)},
+			aboutRow{"Communities: empirical p-values (above, below)", fmt.Sprintf("%.4g, %.4g", a.stability.PAbove, a.stability.PBelow)},
+			aboutRow{"Communities: verdict", a.stability.Verdict()},
 			aboutRow{"Placeholder actors", "ZZ (unspecified nationalities) and GRP_… (unnamed groups of countries) keep their relationships and people in every sum and strength, but are not ranked as hubs, not nodes paths run through, not community members and not single receivers (leverage analyze --include-placeholders to treat them as countries)."},
 			aboutRow{"Pattern matches", len(a.patterns)})
 	}

@@ -40,6 +40,11 @@ func (b *builder) metricSettings(a *analysisResults) error {
 			if r.Converged != nil {
 				iters, conv = r.Iterations, yes(*r.Converged)
 			}
+			if r.Unique != nil && !*r.Unique {
+				// Converged to one answer of many: say so where the
+				// reader looks for convergence.
+				conv += "; " + r.Note
+			}
 			if err := t.add(string(l), r.Metric, r.Definition, yes(r.Weighted), damping, tol, iters, conv, "", nil, r.Nodes, r.Edges, hash); err != nil {
 				return err
 			}
@@ -59,7 +64,7 @@ func (b *builder) metricSettings(a *analysisResults) error {
 		seeds = append(seeds, fmt.Sprint(s))
 	}
 	if err := t.add(string(analysis.LayerAll), "stability (NMI, null modularity)",
-		fmt.Sprintf("mean pairwise NMI of single Louvain runs; null: %d randomisations by %d double-edge swaps per edge (degrees kept), best-of-runs Louvain modularity on each", st.NullSamples, st.SwapsPerEdge),
+		fmt.Sprintf("mean pairwise NMI of single Louvain runs (stable at ≥ %g); null: %s, %d samples (adaptive from %d to %d) by %d swaps per edge, best-of-runs Louvain modularity on each; empirical p-values p_above %.4g, p_below %.4g at α %g: %s", st.NMIThreshold, st.NullModel, st.NullSamples, st.MinNullSamples, st.MaxNullSamples, st.SwapsPerEdge, st.PAbove, st.PBelow, st.Alpha, st.Verdict()),
 		"yes", nil, nil, nil, "", strings.Join(seeds, "; "), 1.0, st.Nodes, st.Edges, hash); err != nil {
 		return err
 	}

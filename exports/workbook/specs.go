@@ -138,8 +138,8 @@ var communitiesSpec = sheetSpec{"Communities", "Louvain communities of the union
 	{"Modularity", kScore, 11, "Newman modularity of the whole partition"},
 	{"Seed", kInt, 6, "Louvain seed"},
 	{"Stability (NMI)", kFloat, 11, "mean pairwise normalised mutual information of the partitions of 10 seeded Louvain runs (1 = always the same)"},
-	{"Null modularity mean", kFloat, 11, "mean modularity Louvain finds on 10 degree-preserving randomisations of the layer"},
-	{"Null modularity SD", kFloat, 11, "their standard deviation; a partition well above mean + 2 SD is more than chance"},
+	{"Null modularity mean", kFloat, 11, "mean modularity Louvain finds on randomisations of the layer that keep each relationship type's in- and out-degrees (at least 100; About has the p-values and verdict)"},
+	{"Null modularity SD", kFloat, 11, "their standard deviation; the verdict rests on the empirical p-values on the About sheet, not on this"},
 }}
 
 var timelineSpec = sheetSpec{"Timeline", "Events per month; claims dated only to a quarter or year in their own rows, never in a month.", []column{

@@ -17,6 +17,7 @@ import (
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/internal/textbound"
 )
 
 // ReadDir reads the dataset in directory dir, resolving codes against base
@@ -100,6 +101,8 @@ type table struct {
 	row     []string
 	closer  io.Closer
 	records int
+	bound   *textbound.Reader
+	line    int // the line the last record began on
 }
 
 // open returns nil, nil when an optional file is absent.
@@ -117,7 +120,8 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 		return nil, err
 	}
 	// Streamed, not read whole: relationships.csv may hold millions of rows.
-	br := bufio.NewReaderSize(fh, 1<<20)
+	bound := textbound.NewReader(fh, textbound.MaxRecord)
+	br := bufio.NewReaderSize(bound, 1<<20)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
@@ -132,7 +136,8 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 		fh.Close()
 		return nil, err
 	}
-	t := &table{file: r.name(file), csv: cr, col: map[string]int{}, closer: fh}
+	t := &table{file: r.name(file), csv: cr, col: map[string]int{}, closer: fh, bound: bound, line: 1}
+	bound.Mark(cr.InputOffset())
 	var bad error
 	fail := func(e *graphmodel.FieldError) { r.fail(e); bad = e }
 	for i, h := range header {
@@ -183,11 +188,15 @@ func (r *reader) next(t *table) bool {
 				if errors.Is(pe.Err, csv.ErrFieldCount) {
 					continue
 				}
+			} else if errors.Is(err, textbound.ErrTooLong) {
+				r.fail(&graphmodel.FieldError{File: t.file, Line: t.line + 1, Err: fmt.Errorf("%w (%w)", err, graphmodel.ErrInvalid)})
 			} else {
 				r.fail(&graphmodel.FieldError{File: t.file, Err: err})
 			}
 			return false
 		}
+		t.bound.Mark(t.csv.InputOffset())
+		t.line, _ = t.csv.FieldPos(len(row) - 1)
 		t.row = row
 		return true
 	}

@@ -63,7 +63,7 @@ func writeDir(ctx context.Context, dir string, d *graphmodel.Dataset, withRelati
 			outs = append(outs, nil)
 			continue
 		}
-		f, err := safeio.Create(filepath.Join(dir, j.name))
+		f, err := safeio.CreateReplacingInput(filepath.Join(dir, j.name))
 		if err != nil {
 			return err
 		}

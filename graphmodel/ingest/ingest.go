@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/internal/textbound"
 )
 
 // Options control an ingest.
@@ -87,6 +88,11 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 		cells, row, err := rr.Next()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, textbound.ErrTooLong) {
+			// Not one bad row: the reader cannot find where the record
+			// ends without holding it, so the file stops here.
+			return nil, err
 		}
 		res.Accounting.Read++
 		if err != nil {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/safeio"
+	"github.com/leverage-project/leverage/internal/textbound"
 	"github.com/leverage-project/leverage/internal/xlsxguard"
 )
 
@@ -43,6 +44,12 @@ func OpenContext(ctx context.Context, path, sheet string) (RowReader, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The bound of every ingested CSV, streamed or read whole (the
+	// tracker path read any size).
+	if st, err := f.Stat(); err == nil && st.Size() > MaxCSVBytes {
+		f.Close()
+		return nil, fmt.Errorf("%d bytes, more than the %d an ingested CSV may hold: %w", st.Size(), MaxCSVBytes, safeio.ErrTooLarge)
+	}
 	return newCSVReader(f), nil
 }
 
@@ -51,6 +58,7 @@ func OpenContext(ctx context.Context, path, sheet string) (RowReader, error) {
 type csvReader struct {
 	f       io.Closer
 	r       *csv.Reader
+	bound   *textbound.Reader
 	prevEnd int // last line of the previous record
 	pending []string
 	blanks  int // blank rows still to report before pending
@@ -58,7 +66,8 @@ type csvReader struct {
 }
 
 func newCSVReader(f io.ReadCloser) *csvReader {
-	br := bufio.NewReaderSize(f, 1<<20)
+	bound := textbound.NewReader(f, textbound.MaxRecord)
+	br := bufio.NewReaderSize(bound, 1<<20)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
@@ -66,7 +75,7 @@ func newCSVReader(f io.ReadCloser) *csvReader {
 	r.FieldsPerRecord = -1 // trackers are ragged; missing cells are empty
 	r.ReuseRecord = true
 	r.LazyQuotes = true
-	return &csvReader{f: f, r: r}
+	return &csvReader{f: f, r: r, bound: bound}
 }
 
 func (c *csvReader) Next() ([]string, int, error) {
@@ -86,8 +95,12 @@ func (c *csvReader) Next() ([]string, int, error) {
 			c.prevEnd = pe.Line
 			return nil, pe.StartLine, fmt.Errorf("line %d: %w", pe.StartLine, pe.Err)
 		}
+		if errors.Is(err, textbound.ErrTooLong) {
+			return nil, c.prevEnd + 1, fmt.Errorf("line %d: %w (%w)", c.prevEnd+1, err, graphmodel.ErrInvalid)
+		}
 		return nil, 0, err
 	}
+	c.bound.Mark(c.r.InputOffset())
 	line, _ := c.r.FieldPos(0)
 	lastLine, _ := c.r.FieldPos(len(rec) - 1)
 	end := lastLine + strings.Count(rec[len(rec)-1], "\n")

@@ -10,6 +10,15 @@ import (
 // model's types) the live dataset holds; unfinished loads beside it are
 // not counted.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.pinnedHeld(ctx, func() (err error) {
+		c, err = s.count(ctx)
+		return err
+	})
+	return c, err
+}
+
+func (s *Store) count(ctx context.Context) (Counts, error) {
 	q := `CALL { MATCH (c:Country) RETURN count(c) AS countries, sum(COUNT { (c)-[:` + typeUnion() + `]->() }) AS rels }
 CALL { MATCH (s:Source) RETURN count(s) AS sources }
 RETURN countries, sources, rels`

@@ -245,3 +245,38 @@ func (h statementHead) hasSequence(a, b string) bool {
 	}
 	return false
 }
+
+// dottedNames returns every name written as identifiers joined by dots
+// (db.clearQueryCaches, `db`.`clearQueryCaches`, `db.clearQueryCaches`),
+// with the quoting taken off, so a procedure name can be found in the
+// text however it is quoted.
+func (h statementHead) dottedNames() []string {
+	var out []string
+	part := func(t token) (string, bool) {
+		switch t.kind {
+		case tokWord:
+			return t.text, true
+		case tokQuoted:
+			return strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(t.text, "`"), "`"), "``", "`"), true
+		}
+		return "", false
+	}
+	for i := 0; i < len(h.tokens); i++ {
+		name, ok := part(h.tokens[i])
+		if !ok {
+			continue
+		}
+		j := i
+		for j+2 < len(h.tokens) && h.tokens[j+1].text == "." {
+			p, ok := part(h.tokens[j+2])
+			if !ok {
+				break
+			}
+			name += "." + p
+			j += 2
+		}
+		out = append(out, name)
+		i = j
+	}
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -96,6 +97,15 @@ func infoOf(props map[string]any) DatasetInfo {
 
 // Status reads what the database holds.
 func (s *Store) Status(ctx context.Context) (Status, error) {
+	var st Status
+	err := s.pinnedHeld(ctx, func() (err error) {
+		st, err = s.status(ctx)
+		return err
+	})
+	return st, err
+}
+
+func (s *Store) status(ctx context.Context) (Status, error) {
 	q := `OPTIONAL MATCH (d:Dataset)
 WITH d ORDER BY d.name LIMIT 1
 CALL (d) { MATCH (c:Country) RETURN sum(COUNT { (c)-[:` + typeUnion() + `]->() }) AS liveRels }
@@ -116,9 +126,18 @@ RETURN properties(d) AS live, liveRels, staging, retired`
 		i.Relationships, _ = rec.Values[1].(int64)
 		st.Live = &i
 	}
-	for _, x := range rec.Values[2].([]any) {
-		pair := x.([]any)
-		i := infoOf(pair[0].(map[string]any))
+	staging, _ := rec.Values[2].([]any)
+	for _, x := range staging {
+		pair, _ := x.([]any)
+		var m map[string]any
+		ok := false
+		if len(pair) == 2 {
+			m, ok = pair[0].(map[string]any)
+		}
+		if !ok {
+			return Status{}, errVanished
+		}
+		i := infoOf(m)
 		i.Relationships, _ = pair[1].(int64)
 		st.Staging = append(st.Staging, i)
 	}
@@ -160,11 +179,38 @@ RETURN l.generation AS generation, created`
 // generation is relabelled retired, not yet deleted. It returns the dataset
 // that was live before (nil if none). alreadyLive reports that a concurrent
 // load of the same dataset switched gen first.
+//
+// Readers are told of the switch through the served token (serving.go):
+// the switch runs between beginSwitch and endSwitch, and starts over with
+// a new token if another load took the token in between.
 func (s *Store) switchGeneration(ctx context.Context, gen string, want Counts) (previous *DatasetInfo, alreadyLive bool, err error) {
+	for attempt := 0; ; attempt++ {
+		mine, err := s.beginSwitch(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		previous, alreadyLive, err = s.switchOnce(ctx, gen, want, mine)
+		// The token is released whatever happened: a switch rolled back
+		// changed nothing, and readers must not wait for it.
+		if endErr := s.endSwitch(context.WithoutCancel(ctx), mine); err == nil {
+			err = endErr
+		}
+		if !errors.Is(err, errSwitchTaken) || attempt == 4 {
+			return previous, alreadyLive, err
+		}
+	}
+}
+
+func (s *Store) switchOnce(ctx context.Context, gen string, want Counts, mine string) (previous *DatasetInfo, alreadyLive bool, err error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.Background())
 	p := map[string]any{"g": gen}
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if ok, err := holdSwitch(ctx, tx, mine); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, errSwitchTaken
+		}
 		// Taking the write lock on the staging node first serialises
 		// concurrent switches of one generation.
 		res, err := tx.Run(ctx, `MATCH (l:`+labelLoadingDataset+` {generation: $g}) SET l.switching = true
@@ -231,6 +277,9 @@ RETURN countries, sources, rels`, p)
 		}
 		return before, nil
 	})
+	if errors.Is(err, errSwitchTaken) {
+		return nil, false, err
+	}
 	if err != nil {
 		return nil, false, s.wrapCtx(ctx, err)
 	}

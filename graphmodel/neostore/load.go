@@ -159,7 +159,9 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 	if err := s.EnsureSchema(ctx); err != nil {
 		return res, err
 	}
-	st, err := s.Status(ctx)
+	// Not pinned: a load must get past a served token that a killed load
+	// left "switching", since its own switch is what replaces it.
+	st, err := s.status(ctx)
 	if err != nil {
 		return res, err
 	}

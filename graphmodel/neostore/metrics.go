@@ -2,6 +2,7 @@ package neostore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -101,16 +102,32 @@ type MetricsWritten struct {
 	Previous *AnalysisInfo
 }
 
-// WriteAnalysis writes m's per-node metrics onto the live :Country nodes
-// (analysis.Results.NodeMetrics makes them) and an (:Analysis) node
-// describing the run, linked to the (:Dataset) by [:DESCRIBES], in one
-// transaction of batched UNWIND statements, after removing every property
-// a previous analysis wrote: running it twice leaves the same graph, and a
-// run with another window or seed replaces the previous one whole. It
-// refuses if the database does not serve the dataset m was computed from
-// (it was reloaded, or changed since loading), and writes nothing if a
-// country of m is not in the graph.
+// DefaultAnalysis is the name of an analysis written without one: each
+// such write replaces the previous unnamed one.
+const DefaultAnalysis = "default"
+
+// ErrAnalysisExists is returned when a named analysis is written again
+// without asking to replace it.
+var ErrAnalysisExists = errors.New("an analysis of this name exists")
+
+// WriteAnalysis is WriteNamedAnalysis under DefaultAnalysis, replacing it.
 func (s *Store) WriteAnalysis(ctx context.Context, m graphmodel.NodeMetrics, batchSize int) (MetricsWritten, error) {
+	return s.WriteNamedAnalysis(ctx, m, DefaultAnalysis, true, batchSize)
+}
+
+// WriteNamedAnalysis writes m as the analysis called name: an (:Analysis
+// {name}) node describing the run, linked to the (:Dataset) by
+// [:DESCRIBES], and from every analysed :Country a [:SCORES] relationship
+// to it carrying the country's <metric>_<layer> values, so analyses of
+// several windows or settings coexist and Cypher compares them. The same
+// values also go onto the :Country nodes themselves, as the latest write's
+// (the properties any earlier write put there are removed first). A name
+// already written is refused with ErrAnalysisExists unless replace, which
+// removes that analysis (and only it) first. All in one transaction of
+// batched UNWIND statements. It refuses if the database does not serve
+// the dataset m was computed from (it was reloaded, or changed since
+// loading), and writes nothing if a country of m is not in the graph.
+func (s *Store) WriteNamedAnalysis(ctx context.Context, m graphmodel.NodeMetrics, name string, replace bool, batchSize int) (MetricsWritten, error) {
 	if batchSize <= 0 {
 		batchSize = 1000
 	}
@@ -118,6 +135,7 @@ func (s *Store) WriteAnalysis(ctx context.Context, m graphmodel.NodeMetrics, bat
 	if err != nil {
 		return MetricsWritten{}, err
 	}
+	p.analysis["name"] = name
 	var out MetricsWritten
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.Background())
@@ -126,18 +144,26 @@ func (s *Store) WriteAnalysis(ctx context.Context, m graphmodel.NodeMetrics, bat
 		if err := checkAnalysedDataset(ctx, tx, m.Provenance.ContentHash); err != nil {
 			return nil, err
 		}
-		prev, err := removePreviousAnalysis(ctx, tx)
+		prev, err := removePreviousAnalysis(ctx, tx, name, replace)
 		if err != nil {
 			return nil, err
 		}
 		out.Previous = prev
-		if out.Nodes, err = writeNodeMetrics(ctx, tx, p, batchSize); err != nil {
+		res, err := tx.Run(ctx, "MATCH (d:Dataset) CREATE (x:Analysis)-[:DESCRIBES]->(d) SET x = $props, x.written_at = datetime(), x.id = randomUUID() RETURN x.id",
+			map[string]any{"props": p.analysis})
+		if err != nil {
 			return nil, err
 		}
-		_, err = tx.Run(ctx, "MATCH (d:Dataset) CREATE (x:Analysis)-[:DESCRIBES]->(d) SET x = $props, x.written_at = datetime()",
-			map[string]any{"props": p.analysis})
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out.Nodes, err = writeNodeMetrics(ctx, tx, p, rec.Values[0].(string), batchSize)
 		return nil, err
 	})
+	if errors.Is(err, ErrAnalysisExists) {
+		return MetricsWritten{}, err // the user's to fix: kept whole for the exit code
+	}
 	if err != nil {
 		return MetricsWritten{}, s.wrapCtx(ctx, err)
 	}
@@ -167,10 +193,14 @@ func checkAnalysedDataset(ctx context.Context, tx neo4j.ManagedTransaction, hash
 	return nil
 }
 
-// removePreviousAnalysis removes every property any (:Analysis) node says
-// it wrote, and those nodes, and describes the latest (nil: none).
-func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction) (*AnalysisInfo, error) {
-	prev, err := tx.Run(ctx, "MATCH (x:Analysis) RETURN properties(x) ORDER BY x.written_at DESC", nil)
+// removePreviousAnalysis removes from the :Country nodes every property
+// any (:Analysis) node says it wrote (the node properties hold only the
+// latest write), and the analysis called name with its [:SCORES], which
+// must exist only if replace; it describes that analysis (nil: none).
+// Analyses written before names existed count as DefaultAnalysis.
+func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction, name string, replace bool) (*AnalysisInfo, error) {
+	prev, err := tx.Run(ctx, "MATCH (x:Analysis) RETURN properties(x), coalesce(x.name, $default) = $name ORDER BY x.written_at DESC",
+		map[string]any{"name": name, "default": DefaultAnalysis})
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +209,7 @@ func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction) (*
 	seen := map[string]bool{}
 	for prev.Next(ctx) {
 		p := prev.Record().Values[0].(map[string]any)
-		if latest == nil {
+		if same, _ := prev.Record().Values[1].(bool); same && latest == nil {
 			info := AnalysisInfo{Window: str(p, "window"), ContentHash: str(p, "content_hash"), Tool: str(p, "tool")}
 			info.Seed, _ = p["louvain_seed"].(int64)
 			info.WrittenAt, _ = p["written_at"].(time.Time)
@@ -200,6 +230,9 @@ func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction) (*
 	if err := prev.Err(); err != nil {
 		return nil, err
 	}
+	if latest != nil && !replace {
+		return nil, fmt.Errorf("%w: %q (window %s): write it with --replace-analysis %s, or choose another --analysis name", ErrAnalysisExists, name, latest.Window, name)
+	}
 	if len(stale) > 0 {
 		// A map entry set to null removes the property.
 		nulls := make(map[string]any, len(stale))
@@ -210,22 +243,26 @@ func removePreviousAnalysis(ctx context.Context, tx neo4j.ManagedTransaction) (*
 			return nil, err
 		}
 	}
-	if _, err := tx.Run(ctx, "MATCH (x:Analysis) DETACH DELETE x", nil); err != nil {
+	if _, err := tx.Run(ctx, "MATCH (x:Analysis) WHERE coalesce(x.name, $default) = $name DETACH DELETE x",
+		map[string]any{"name": name, "default": DefaultAnalysis}); err != nil {
 		return nil, err
 	}
 	return latest, nil
 }
 
-// writeNodeMetrics sets p's properties on the live :Country nodes in
-// batches, and fails unless every country was found.
-func writeNodeMetrics(ctx context.Context, tx neo4j.ManagedTransaction, p analysisProps, batchSize int) (int, error) {
+// writeNodeMetrics sets p's properties on the live :Country nodes and on a
+// [:SCORES] relationship from each to the (:Analysis {id}), in batches,
+// and fails unless every country was found.
+func writeNodeMetrics(ctx context.Context, tx neo4j.ManagedTransaction, p analysisProps, id string, batchSize int) (int, error) {
 	written := 0
 	for i := 0; i < len(p.codes); i += batchSize {
 		rows := make([]map[string]any, 0, batchSize)
 		for _, c := range p.codes[i:min(i+batchSize, len(p.codes))] {
 			rows = append(rows, map[string]any{"code": c, "props": p.nodes[c]})
 		}
-		r, err := tx.Run(ctx, "UNWIND $rows AS row MATCH (c:Country {code: row.code}) SET c += row.props RETURN count(c) AS n", map[string]any{"rows": rows})
+		r, err := tx.Run(ctx, `MATCH (x:Analysis {id: $id})
+UNWIND $rows AS row MATCH (c:Country {code: row.code}) SET c += row.props
+CREATE (c)-[s:SCORES]->(x) SET s = row.props RETURN count(c) AS n`, map[string]any{"rows": rows, "id": id})
 		if err != nil {
 			return 0, err
 		}

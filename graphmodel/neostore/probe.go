@@ -2,6 +2,7 @@ package neostore
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -13,8 +14,9 @@ import (
 // neo4j:// address speaks Bolt: it sends the Bolt preamble and expects a
 // four-byte version answer. An HTTP server either answers "HTTP/…" or waits
 // for a request line that never comes; both become a one-line error within
-// a few seconds instead of the driver's long connection timeout.
-func probeBolt(cfg Config) error {
+// a few seconds instead of the driver's long connection timeout, or
+// sooner when ctx has an earlier deadline.
+func probeBolt(ctx context.Context, cfg Config) error {
 	u, err := url.Parse(cfg.URI)
 	if err != nil || (u.Scheme != "bolt" && u.Scheme != "neo4j") {
 		return nil // TLS schemes: the driver's own handshake reports problems
@@ -23,12 +25,18 @@ func probeBolt(cfg Config) error {
 	if u.Port() == "" {
 		host = net.JoinHostPort(u.Hostname(), "7687")
 	}
-	conn, err := net.DialTimeout("tcp", host, 5*time.Second)
+	dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	conn, err := (&net.Dialer{}).DialContext(dctx, "tcp", host)
 	if err != nil {
 		return explain(cfg, err)
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(3 * time.Second))
+	deadline := time.Now().Add(3 * time.Second)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
+	conn.SetDeadline(deadline)
 	preamble := []byte{0x60, 0x60, 0xB0, 0x17,
 		0, 0, 8, 5, // 5.0–5.8
 		0, 0, 0, 4,

@@ -3,6 +3,7 @@ package neostore
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,6 +16,26 @@ import (
 // base extended by the country records stored with the data. Records come
 // back in their load order. The result is validated like any other input.
 func (s *Store) Read(ctx context.Context, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
+	var d *graphmodel.Dataset
+	err := s.pinnedHeld(ctx, func() (err error) {
+		d, err = s.read(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	reg, err := base.With(d.Countries)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: country records: %w", err)
+	}
+	d.Registry = reg
+	if err := d.Validate(); err != nil {
+		return nil, fmt.Errorf("the graph in Neo4j at %s is not a valid dataset: %w", s.cfg.URI, err)
+	}
+	return d, nil
+}
+
+func (s *Store) read(ctx context.Context) (*graphmodel.Dataset, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	d := &graphmodel.Dataset{}
@@ -40,16 +61,13 @@ func (s *Store) Read(ctx context.Context, base *graphmodel.Registry) (*graphmode
 		}
 		return nil, s.wrap(err)
 	}
-	reg, err := base.With(d.Countries)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: country records: %w", err)
-	}
-	d.Registry = reg
-	if err := d.Validate(); err != nil {
-		return nil, fmt.Errorf("the graph in Neo4j at %s is not a valid dataset: %w", s.cfg.URI, err)
-	}
 	return d, nil
 }
+
+// errVanished: a node or relationship read a moment before came back
+// without its values, deleted by a concurrent replace (the pin then says
+// so and the read starts again) or by another client.
+var errVanished = errors.New("a node or relationship was deleted while the graph was being read (by a concurrent load or another client); read again")
 
 func asField(err error, fe **graphmodel.FieldError) bool {
 	e, ok := err.(*graphmodel.FieldError)
@@ -67,7 +85,11 @@ func readMeta(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel.Da
 	if !res.Next(ctx) {
 		return res.Err()
 	}
-	m := res.Record().Values[0].(neo4j.Node).Props
+	n, ok := res.Record().Values[0].(neo4j.Node)
+	if !ok {
+		return errVanished
+	}
+	m := n.Props
 	d.Meta = graphmodel.Meta{Name: str(m, "name"), Version: str(m, "version"), Description: str(m, "description"),
 		License: str(m, "license"), Citation: str(m, "citation")}
 	if d.Meta.Name == "unnamed" {
@@ -105,7 +127,11 @@ func readSources(ctx context.Context, tx neo4j.ManagedTransaction, d *graphmodel
 		return err
 	}
 	for res.Next(ctx) {
-		p := res.Record().Values[0].(neo4j.Node).Props
+		n, ok := res.Record().Values[0].(neo4j.Node)
+		if !ok {
+			return errVanished
+		}
+		p := n.Props
 		src := graphmodel.Source{Key: str(p, "id"), Publisher: str(p, "publisher"), Title: str(p, "title"),
 			Kind: graphmodel.SourceKind(str(p, "kind")), URL: str(p, "url"), Note: str(p, "note"),
 			Domain: str(p, "domain"), Republishes: str(p, "republishes"), Availability: str(p, "availability")}
@@ -137,10 +163,16 @@ func readRelationships(ctx context.Context, tx neo4j.ManagedTransaction, d *grap
 	}
 	for res.Next(ctx) {
 		v := res.Record().Values
-		p := v[3].(map[string]any)
+		p, ok := v[3].(map[string]any)
+		from, ok1 := v[0].(string)
+		typ, ok2 := v[1].(string)
+		to, ok3 := v[2].(string)
+		if !ok || !ok1 || !ok2 || !ok3 {
+			return errVanished
+		}
 		r := graphmodel.Relationship{
-			Key: str(p, "id"), Event: str(p, "event"), Type: graphmodel.RelType(strings.ToLower(v[1].(string))),
-			FromCountry: graphmodel.Code(v[0].(string)), ToCountry: graphmodel.Code(v[2].(string)),
+			Key: str(p, "id"), Event: str(p, "event"), Type: graphmodel.RelType(strings.ToLower(typ)),
+			FromCountry: graphmodel.Code(from), ToCountry: graphmodel.Code(to),
 			Status: graphmodel.Status(str(p, "status")), Instrument: graphmodel.Instrument(str(p, "instrument")),
 			Confidence: graphmodel.Confidence(str(p, "confidence")), Note: str(p, "note"),
 		}

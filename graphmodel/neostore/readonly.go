@@ -96,6 +96,13 @@ type planFacts struct {
 type planOperator struct {
 	name    string // without the @database suffix
 	details string
+	// text is every string the server put in the operator's arguments
+	// (Details, the rendering of the whole plan, …), nested lists and
+	// maps included. A procedure called inside an expression (a COLLECT
+	// or COUNT subquery in a list comprehension, a CASE, reduce) gets no
+	// ProcedureCall operator of its own: the server plans it inside the
+	// expression and shows it only here, as ResolvedCall(name(…) …).
+	text []string
 }
 
 func factsOf(sum neo4j.ResultSummary) planFacts {
@@ -104,7 +111,11 @@ func factsOf(sum neo4j.ResultSummary) planFacts {
 	walk = func(p neo4j.Plan) {
 		name, _, _ := strings.Cut(p.Operator(), "@")
 		details, _ := p.Arguments()["Details"].(string)
-		f.operators = append(f.operators, planOperator{name, details})
+		var text []string
+		for _, v := range p.Arguments() {
+			text = appendStrings(text, v)
+		}
+		f.operators = append(f.operators, planOperator{name, details, text})
 		switch {
 		case name == "TransactionForeach" || name == "TransactionApply":
 			f.inTransactions = true
@@ -119,6 +130,24 @@ func factsOf(sum neo4j.ResultSummary) planFacts {
 		walk(p)
 	}
 	return f
+}
+
+// appendStrings adds every string in v, however deeply it sits in lists
+// and maps, to out.
+func appendStrings(out []string, v any) []string {
+	switch x := v.(type) {
+	case string:
+		out = append(out, x)
+	case []any:
+		for _, e := range x {
+			out = appendStrings(out, e)
+		}
+	case map[string]any:
+		for _, e := range x {
+			out = appendStrings(out, e)
+		}
+	}
+	return out
 }
 
 // explain asks the server to plan the statement without running it. A
@@ -186,14 +215,19 @@ func (s *Store) procedureModes(ctx context.Context) (map[string]string, error) {
 //   - the statement type is read-only ("r"), or it is "s" only because of
 //     an allowed DBMS procedure or a SHOW administration command;
 //   - no LoadCSV operator (it reads files and URLs on the server);
-//   - every procedure call has mode READ and is not one of the READ
-//     procedures that change server state, or is an allow-listed
-//     reporting DBMS procedure;
+//   - every procedure the plan names anywhere — as a ProcedureCall
+//     operator, or inside any argument of any operator, which is where a
+//     call nested in an expression shows — has mode READ and is not one
+//     of the READ procedures that change server state, or is an
+//     allow-listed reporting DBMS procedure. Each is judged on its own:
+//     an allowed one in the statement excuses nothing else in it;
+//   - a nested call whose name the check cannot read is refused;
 //   - SHOW operators only from the allow-list; no TERMINATE, no other
 //     administration command, no operator that writes.
 //
-// Matching the text (LOAD followed by CSV outside strings and comments) is
-// kept only as an extra refusal.
+// The statement text is searched too, as an extra refusal only: any
+// dotted name (quoted parts joined) that is a refused procedure, and LOAD
+// followed by CSV, outside strings and comments.
 func (s *Store) checkReadOnly(ctx context.Context, f planFacts, head statementHead) error {
 	explained := false // a reason the statement type may be "s"
 	var reasons []string
@@ -206,28 +240,36 @@ func (s *Store) checkReadOnly(ctx context.Context, f planFacts, head statementHe
 		}
 		reasons = append(reasons, r)
 	}
+	modes, err := s.procedureModes(ctx)
+	if err != nil {
+		return err
+	}
+	judge := func(name string) {
+		reason, dbms := judgeProcedure(name, modes[name])
+		switch {
+		case reason != "":
+			add("%s", reason)
+		case dbms:
+			explained = true
+		}
+	}
 	for _, op := range f.operators {
+		if op.name == "ProcedureCall" {
+			judge(procedureName(op.details))
+		}
+		for _, t := range op.text {
+			names, unreadable := procedureRefs(t, modes)
+			for _, n := range names {
+				judge(n)
+			}
+			if unreadable {
+				add("the plan calls a procedure the check cannot name")
+			}
+		}
 		switch {
 		case op.name == "LoadCSV":
 			add("LOAD CSV makes the server read files or URLs")
 		case op.name == "ProcedureCall":
-			name := procedureName(op.details)
-			modes, err := s.procedureModes(ctx)
-			if err != nil {
-				return err
-			}
-			mode := modes[name]
-			switch {
-			case mode == "READ" && !statefulReadProcedures[name]:
-			case mode == "READ":
-				add("procedure %s changes server state", name)
-			case mode == "DBMS" && readOnlyDBMSProcedures[name]:
-				explained = true
-			case mode == "":
-				add("procedure %s has no known mode", name)
-			default:
-				add("procedure %s runs in mode %s", name, mode)
-			}
 		case op.name == "AdministrationCommand":
 			if head.firstWord == "SHOW" && !head.hasWord(adminWriteWords...) {
 				explained = true
@@ -245,6 +287,13 @@ func (s *Store) checkReadOnly(ctx context.Context, f planFacts, head statementHe
 				if strings.HasPrefix(op.name, p) {
 					add("the plan has a %s operator", op.name)
 				}
+			}
+		}
+	}
+	for _, n := range head.dottedNames() {
+		if mode, ok := modes[n]; ok {
+			if reason, _ := judgeProcedure(n, mode); reason != "" {
+				add("%s", reason)
 			}
 		}
 	}
@@ -267,6 +316,69 @@ func (s *Store) checkReadOnly(ctx context.Context, f planFacts, head statementHe
 	}
 	sort.Strings(reasons)
 	return refused("%s", strings.Join(reasons, "; "))
+}
+
+// judgeProcedure says why a procedure of the given mode may not run
+// without --write ("" if it may), and whether it is an allowed DBMS
+// procedure, which makes the server class the statement as "s".
+func judgeProcedure(name, mode string) (reason string, dbms bool) {
+	switch {
+	case mode == "READ" && !statefulReadProcedures[name]:
+		return "", false
+	case mode == "READ":
+		return fmt.Sprintf("procedure %s changes server state", name), false
+	case mode == "DBMS" && readOnlyDBMSProcedures[name]:
+		return "", true
+	case mode == "":
+		return fmt.Sprintf("procedure %s has no known mode", name), false
+	}
+	return fmt.Sprintf("procedure %s runs in mode %s", name, mode), false
+}
+
+// procedureRefs finds the procedures named in one plan argument: every
+// known name (backticks dropped) standing as a whole dotted name, followed
+// by "(" as the server writes a call. unreadable reports a ResolvedCall
+// or UnresolvedCall whose name is none of the known procedures.
+func procedureRefs(text string, modes map[string]string) (names []string, unreadable bool) {
+	text = strings.ReplaceAll(text, "`", "")
+	isName := func(b byte) bool {
+		return b == '.' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	called := func(at, end int) bool {
+		if at > 0 && isName(text[at-1]) {
+			return false
+		}
+		rest := strings.TrimLeft(text[end:], " ")
+		return strings.HasPrefix(rest, "(")
+	}
+	for name := range modes {
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			at, end := off+i, off+i+len(name)
+			if called(at, end) {
+				names = append(names, name)
+				break
+			}
+			off = end
+		}
+	}
+	for _, marker := range []string{"ResolvedCall(", "UnresolvedCall("} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], marker)
+			if i < 0 {
+				break
+			}
+			off += i + len(marker)
+			if _, ok := modes[procedureName(text[off:])]; !ok {
+				unreadable = true
+			}
+		}
+	}
+	sort.Strings(names)
+	return names, unreadable
 }
 
 // procedureName takes "db.labels() :: (label :: STRING)" to "db.labels".

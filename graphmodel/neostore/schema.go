@@ -39,6 +39,8 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		"CREATE CONSTRAINT loading_source_key IF NOT EXISTS FOR (s:" + labelLoadingSource + ") REQUIRE (s.id, s.generation) IS UNIQUE",
 		"CREATE CONSTRAINT loading_dataset_hash IF NOT EXISTS FOR (d:" + labelLoadingDataset + ") REQUIRE d.content_hash IS UNIQUE",
 		"CREATE INDEX country_kind IF NOT EXISTS FOR (c:Country) ON (c.kind)",
+		// One served token (serving.go): MERGE must not make two.
+		"CREATE CONSTRAINT serving_key IF NOT EXISTS FOR (v:Serving) REQUIRE v.key IS UNIQUE",
 	}
 	for _, t := range graphmodel.RelTypes {
 		rt := relType(t)

@@ -165,7 +165,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := CheckURI(cfg.URI); err != nil {
 		return nil, err
 	}
-	if err := probeBolt(cfg); err != nil {
+	if err := probeBolt(ctx, cfg); err != nil {
 		return nil, err
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {

@@ -26,13 +26,15 @@ func Open(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
 		f.Close()
 		if err == nil {
 			err = fmt.Errorf("%s is %s: %w", path, describeMode(st.Mode()), ErrNotRegularInput)
 		}
 		return nil, err
 	}
+	noteInput(st)
 	return f, nil
 }
 
@@ -75,12 +77,14 @@ func OpenFS(fsys fs.FS, name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err = f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
 		f.Close()
 		if err == nil {
 			err = fmt.Errorf("%s is %s: %w", name, describeMode(st.Mode()), ErrNotRegularInput)
 		}
 		return nil, err
 	}
+	noteInput(st)
 	return f, nil
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
+	"unicode/utf8"
 )
 
 func writeString(s string) func(io.Writer) error {
@@ -109,29 +109,169 @@ func TestWritesThroughSymlinks(t *testing.T) {
 	}
 }
 
-func TestStaleTempsOfDeadWritersAreRemoved(t *testing.T) {
+// Staleness is decided by the writer's lock, not by its pid: in another
+// PID namespace (a container sharing the directory) a live writer's pid
+// may name no process here, and a dead writer's pid may name a live one.
+// The old pid test removed the first and kept the second.
+func TestStaleTempsAreThoseNobodyLocks(t *testing.T) {
 	dir := t.TempDir()
 	cmd := exec.Command("true")
 	if err := cmd.Run(); err != nil {
 		t.Skip("no true(1):", err)
 	}
 	dead := cmd.Process.Pid
-	stale := filepath.Join(dir, ".out.xlsx.tmp-p"+strconv.Itoa(dead)+"-123")
-	live := filepath.Join(dir, ".out.xlsx.tmp-p"+strconv.Itoa(os.Getppid())+"-456")
+	// A writer in another namespace: its pid is dead here, its lock held.
+	live := filepath.Join(dir, ".out.xlsx.tmp-p"+strconv.Itoa(dead)+"-456")
+	// A killed writer whose pid now names a live process (ours).
+	stale := filepath.Join(dir, ".out.xlsx.tmp-p"+strconv.Itoa(os.Getppid())+"-123")
 	other := filepath.Join(dir, ".other.xlsx.tmp-p"+strconv.Itoa(dead)+"-789")
 	for _, p := range []string{stale, live, other} {
 		os.WriteFile(p, nil, 0o600)
+	}
+	holder, err := os.Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	if ok, err := tryLock(holder); !ok || err != nil {
+		t.Fatalf("lock: %v %v", ok, err)
 	}
 	if err := WriteFile(context.Background(), filepath.Join(dir, "out.xlsx"), writeString("x")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); err == nil {
-		t.Errorf("stale temp of dead pid %d kept", dead)
+		t.Errorf("unlocked temp of a dead writer kept")
 	}
 	for _, p := range []string{live, other} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s removed: it belongs to a live writer or another target", filepath.Base(p))
 		}
+	}
+	// A live File is locked: another run's sweep leaves it.
+	f, err := Create(filepath.Join(dir, "out.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Abort()
+	RemoveStale(dir, "out.xlsx")
+	if _, err := os.Stat(f.Name()); err != nil {
+		t.Errorf("a live writer's temporary file was swept: %v", err)
+	}
+}
+
+// Any legal name works: a 250-byte target name must not make a temporary
+// name past the 255-byte limit (it did: ".NAME.tmp-pPID-RANDOM").
+func TestLongTargetNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, base := range []string{strings.Repeat("a", 250) + ".csv", strings.Repeat("é", 126) + ".x", strings.Repeat("b", 201)} {
+		if len(base) > 255 {
+			t.Fatalf("test name %d bytes", len(base))
+		}
+		target := filepath.Join(dir, base)
+		if err := WriteFile(context.Background(), target, writeString("x")); err != nil {
+			t.Errorf("%d-byte name: %v", len(base), err)
+			continue
+		}
+		if b, err := os.ReadFile(target); err != nil || string(b) != "x" {
+			t.Errorf("%d-byte name: read back %q %v", len(base), b, err)
+		}
+		if p := tempPrefix(base); len(p)+len("p4194304-")+10 > 255 || !utf8.ValidString(p) {
+			t.Errorf("temporary prefix of a %d-byte name is %d bytes or not UTF-8", len(base), len(p))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("%d entries left, want the 3 targets only", len(entries))
+	}
+}
+
+// Issue 22: an output that is one of the run's inputs is refused while
+// inputs are tracked, at Create and (for inputs opened later) at Commit;
+// CreateReplacingInput is the deliberate exception.
+func TestOutputThatIsAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "relationships.csv")
+	os.WriteFile(in, []byte("data"), 0o644)
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink(in, link)
+	stop := TrackInputs()
+	defer stop()
+	if _, err := ReadFile(in, 100); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{in, link, filepath.Join(dir, ".", "relationships.csv")} {
+		if err := WriteFile(context.Background(), out, writeString("x")); !errors.Is(err, ErrOutputIsInput) {
+			t.Errorf("%s: err %v, want ErrOutputIsInput", out, err)
+		}
+	}
+	// Opened after the output was started.
+	late := filepath.Join(dir, "late.csv")
+	os.WriteFile(late, []byte("late"), 0o644)
+	f, err := Create(late)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := Open(late); err == nil {
+		r.Close()
+	}
+	if err := f.Commit(context.Background()); !errors.Is(err, ErrOutputIsInput) {
+		t.Errorf("late input: commit err %v", err)
+	}
+	for _, p := range []string{in, late} {
+		if b, _ := os.ReadFile(p); string(b) == "x" {
+			t.Errorf("%s replaced", p)
+		}
+	}
+	g, err := CreateReplacingInput(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.WriteString("new")
+	if err := g.Commit(context.Background()); err != nil {
+		t.Errorf("deliberate replacement: %v", err)
+	}
+	stop()
+	if err := WriteFile(context.Background(), late, writeString("x")); err != nil {
+		t.Errorf("untracked: %v", err)
+	}
+}
+
+// Two writers of one target: the second waits for the first's release,
+// and gives up when its context ends.
+func TestLockDirWaits(t *testing.T) {
+	dir := t.TempDir()
+	release, err := LockDir(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	waited := make(chan struct{})
+	got := make(chan error, 1)
+	go func() {
+		r, err := LockDir(ctx, dir, func() { close(waited) })
+		if r != nil {
+			r()
+		}
+		got <- err
+	}()
+	<-waited
+	cancel()
+	if err := <-got; !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled wait: %v", err)
+	}
+	got2 := make(chan error, 1)
+	waited2 := make(chan struct{})
+	go func() {
+		r, err := LockDir(context.Background(), dir, func() { close(waited2) })
+		if r != nil {
+			r()
+		}
+		got2 <- err
+	}()
+	<-waited2
+	release()
+	if err := <-got2; err != nil {
+		t.Errorf("after release: %v", err)
 	}
 }
 
@@ -153,6 +293,9 @@ func TestOpenRefusesNonRegularInputs(t *testing.T) {
 	}
 }
 
+// The process temp dir of a killed run is swept (nobody holds its lock)
+// even when its pid names a live process; a live run's is kept even when
+// its pid names none here.
 func TestProcessTempDirIsRemovedAndStaleOnesSwept(t *testing.T) {
 	parent := t.TempDir()
 	t.Setenv("TMPDIR", parent)
@@ -160,24 +303,28 @@ func TestProcessTempDirIsRemovedAndStaleOnesSwept(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Skip("no true(1):", err)
 	}
-	stale := filepath.Join(parent, processTempPrefix+strconv.Itoa(cmd.Process.Pid)+"-1")
+	stale := filepath.Join(parent, processTempPrefix+strconv.Itoa(os.Getppid())+"-1")
 	os.MkdirAll(filepath.Join(stale, "excelize-123"), 0o755)
-	old := time.Now().Add(-staleAfter - time.Minute)
-	os.Chtimes(stale, old, old)
-	// A dead-looking run's directory touched just now may belong to a live
-	// process in another PID namespace sharing the directory: it stays.
-	recent := filepath.Join(parent, processTempPrefix+strconv.Itoa(cmd.Process.Pid)+"-2")
-	os.MkdirAll(recent, 0o755)
+	live := filepath.Join(parent, processTempPrefix+strconv.Itoa(cmd.Process.Pid)+"-2")
+	os.MkdirAll(live, 0o755)
+	holder, err := os.Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	if ok, err := tryLock(holder); !ok || err != nil {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
 	cleanup := UseProcessTempDir()
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("a live run's temp dir was swept")
+	}
 	mine := os.TempDir()
 	if filepath.Dir(mine) != parent || !strings.HasPrefix(filepath.Base(mine), processTempPrefix) {
 		t.Fatalf("TMPDIR %s, want a leverage-p dir under %s", mine, parent)
 	}
 	if _, err := os.Stat(stale); err == nil {
 		t.Errorf("stale process temp dir kept")
-	}
-	if _, err := os.Stat(recent); err != nil {
-		t.Errorf("recently touched temp dir of a dead-looking process removed: %v", err)
 	}
 	os.WriteFile(filepath.Join(mine, "excelize-456"), []byte("spill"), 0o600)
 	cleanup()

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -19,7 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
+	"unicode/utf8"
 )
 
 // ErrNotRegular marks an output path that names something other than a
@@ -27,10 +28,32 @@ import (
 // directory with a file. The CLI reports it as a usage error.
 var ErrNotRegular = errors.New("not a regular file")
 
-// tempMarker separates a target's name from the temporary suffix; temporary
-// files are named ".TARGET.tmp-pPID-RANDOM" so a later run can tell whether
-// their writer is still alive.
+// tempMarker separates a target's name from the temporary suffix;
+// temporary files are named ".TARGET.tmp-pPID-RANDOM". The pid is for a
+// person reading the directory: whether the writer is alive is decided by
+// the lock it holds on the file (see RemoveStale), since a pid says
+// nothing across PID namespaces.
 const tempMarker = ".tmp-"
+
+// maxTempBase is the longest target name used whole in a temporary name:
+// with the dot, the marker, a pid and CreateTemp's random digits it stays
+// within the 255 bytes file systems allow. Longer names are cut and given
+// a hash of the whole (tempPrefix).
+const maxTempBase = 200
+
+// tempPrefix is how the temporary files of target name base begin.
+func tempPrefix(base string) string {
+	if len(base) <= maxTempBase {
+		return "." + base + tempMarker
+	}
+	cut := maxTempBase - 9
+	for cut > 0 && !utf8.RuneStart(base[cut]) {
+		cut--
+	}
+	h := fnv.New32a()
+	h.Write([]byte(base))
+	return fmt.Sprintf(".%s~%08x%s", base[:cut], h.Sum32(), tempMarker)
+}
 
 // File is an output being written: a temporary file that replaces its
 // target on Commit and disappears on Abort. Exactly one of them should be
@@ -41,6 +64,8 @@ type File struct {
 	mode   fs.FileMode
 	mu     sync.Mutex // Commit and Abort may race (a forced exit)
 	done   bool
+	// replacesInput: made by CreateReplacingInput.
+	replacesInput bool
 }
 
 // pending holds every File neither committed nor aborted, so that a forced
@@ -95,7 +120,15 @@ func describeMode(m fs.FileMode) string {
 // Create starts an output for path. The file is created 0644 (or with the
 // permissions of the file it replaces) beside the target, and temporary
 // files of earlier runs that died before cleaning up are removed.
-func Create(path string) (*File, error) {
+// A target that is one of the run's inputs is refused (TrackInputs).
+func Create(path string) (*File, error) { return create(path, false) }
+
+// CreateReplacingInput is Create for an output that replaces one of the
+// run's inputs on purpose: a dataset directory updated in place
+// ("ingest --data D --out D"), which is read whole before it is written.
+func CreateReplacingInput(path string) (*File, error) { return create(path, true) }
+
+func create(path string, replacesInput bool) (*File, error) {
 	target, mode, err := ResolveTarget(path)
 	if err != nil {
 		return nil, err
@@ -104,8 +137,13 @@ func Create(path string) (*File, error) {
 	if dir == "" {
 		dir = "."
 	}
+	if !replacesInput {
+		if err := refuseInput(target); err != nil {
+			return nil, err
+		}
+	}
 	RemoveStale(dir, base)
-	f, err := os.CreateTemp(dir, "."+base+tempMarker+"p"+strconv.Itoa(os.Getpid())+"-*")
+	f, err := createLocked(dir, tempPrefix(base)+"p"+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +153,7 @@ func Create(path string) (*File, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	out := &File{File: f, target: target, mode: mode}
+	out := &File{File: f, target: target, mode: mode, replacesInput: replacesInput}
 	pending.Lock()
 	pending.files[out] = struct{}{}
 	pending.Unlock()
@@ -138,20 +176,24 @@ func (f *File) Commit(ctx context.Context) error {
 	if err == nil {
 		err = f.Sync()
 	}
-	if err == nil {
-		err = f.File.Close()
+	if err == nil && !f.replacesInput {
+		// An input opened after Create is checked here.
+		err = refuseInput(f.target)
 	}
 	if err == nil {
 		// Checked again last: a signal during the sync must still win.
 		err = ctx.Err()
 	}
 	if err == nil {
+		// Renamed before it is closed: closing drops the lock that keeps
+		// other runs from sweeping the file as abandoned.
 		err = os.Rename(f.Name(), f.target)
 	}
 	if err != nil {
 		f.abortLocked()
 		return err
 	}
+	f.File.Close()
 	f.forget()
 	syncDir(filepath.Dir(f.target))
 	committed.Lock()
@@ -227,7 +269,7 @@ func WriteFile(ctx context.Context, path string, fn func(io.Writer) error) error
 		return err
 	}
 	defer f.Abort()
-	if err := fn(f); err != nil {
+	if err := fn(ContextWriter(ctx, f)); err != nil {
 		return err
 	}
 	return f.Commit(ctx)
@@ -242,14 +284,12 @@ func syncDir(dir string) {
 	}
 }
 
-// staleAge is how old a temporary file without a writer's pid (named by
-// earlier versions) must be before it counts as abandoned.
-const staleAge = 10 * time.Minute
-
 // RemoveStale removes temporary files for base in dir left by runs that
-// died (kill -9, power loss): those whose writer's pid is no longer alive.
+// died (kill -9, power loss, a container stopped): those whose lock no
+// live writer holds. It is decided by the lock, not by whether the pid in
+// the name is alive: in another PID namespace that pid means nothing.
 func RemoveStale(dir, base string) {
-	prefix := "." + base + tempMarker
+	prefix := tempPrefix(base)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -259,26 +299,73 @@ func RemoveStale(dir, base string) {
 		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
 			continue
 		}
-		if stale(strings.TrimPrefix(name, prefix), e) {
-			os.Remove(filepath.Join(dir, name))
+		removeIfUnlocked(filepath.Join(dir, name), os.Remove)
+	}
+}
+
+// removeIfUnlocked removes path with remove if nobody holds its lock,
+// holding the lock while it removes.
+func removeIfUnlocked(path string, remove func(string) error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if ok, err := tryLock(f); err == nil && ok {
+		if same, err := stillNamed(f, path); err == nil && same {
+			remove(path)
 		}
 	}
 }
 
-// stale decides from a temporary file's suffix ("pPID-RANDOM", or the bare
-// random digits of older versions) whether its writer is gone.
-func stale(suffix string, e fs.DirEntry) bool {
-	if rest, ok := strings.CutPrefix(suffix, "p"); ok {
-		if pidText, _, ok := strings.Cut(rest, "-"); ok {
-			if pid, err := strconv.Atoi(pidText); err == nil {
-				return pid != os.Getpid() && !processAlive(pid)
+// createLocked creates a temporary file from pattern in dir and locks it,
+// so that RemoveStale in other runs leaves it alone while this process
+// lives. A sweeper may remove the file between its creation and the lock;
+// then it is made again.
+func createLocked(dir, pattern string) (*os.File, error) {
+	for attempt := 0; ; attempt++ {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, err
+		}
+		ok, err := tryLock(f)
+		if errors.Is(err, errNoLocks) {
+			return f, nil
+		}
+		if err == nil && ok {
+			if same, serr := stillNamed(f, f.Name()); serr == nil && same {
+				return f, nil
 			}
 		}
-		return false
+		f.Close()
+		os.Remove(f.Name())
+		if err != nil {
+			return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
+		}
+		if attempt == 10 {
+			return nil, fmt.Errorf("%s: temporary files keep vanishing", dir)
+		}
 	}
-	if _, err := strconv.ParseUint(suffix, 10, 64); err != nil {
-		return false
+}
+
+// ContextWriter returns a writer that fails with ctx's error once ctx is
+// done, so a long output stops at its next write after Ctrl-C instead of
+// running to its end (the rename is refused anyway; this saves the time).
+func ContextWriter(ctx context.Context, w io.Writer) io.Writer {
+	if ctx.Done() == nil {
+		return w
 	}
-	info, err := e.Info()
-	return err == nil && time.Since(info.ModTime()) > staleAge
+	return ctxWriter{ctx: ctx, w: w}
+}
+
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

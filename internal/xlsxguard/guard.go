@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +39,11 @@ type Limits struct {
 	CellChars int
 	// Rows bounds the rows of one sheet.
 	Rows int
+	// SharedStrings bounds the items of the shared strings, which excelize
+	// holds whole (some 100 bytes each) from the first cell that uses one:
+	// a 160 KB file of two million tiny items took 200 MB and 25 s, so
+	// tens of millions took the machine's memory.
+	SharedStrings int
 }
 
 // Default is Excel's own limits where it has them (32,767 characters a
@@ -52,6 +56,7 @@ var Default = Limits{
 	OtherPartBytes: 64 << 20,
 	CellChars:      32767,
 	Rows:           1048576,
+	SharedStrings:  1 << 22,
 }
 
 // maxTagBytes bounds one tag with its attributes; real ones are tiny.
@@ -74,10 +79,13 @@ func Check(ctx context.Context, zr *zip.Reader, lim Limits) error {
 }
 
 func check(ctx context.Context, zr *zip.Reader, lim Limits, watch func(sheet string) CellWatcher) error {
+	if err := checkPartNames(zr); err != nil {
+		return err
+	}
 	parts := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
-		name := strings.TrimPrefix(f.Name, "/")
+		name := f.Name
 		parts[name] = f
 		total += f.UncompressedSize64
 		limit := lim.OtherPartBytes
@@ -101,9 +109,12 @@ func check(ctx context.Context, zr *zip.Reader, lim Limits, watch func(sheet str
 			return err
 		}
 	}
-	names := sheetNames(parts)
+	names, err := sheetNames(parts)
+	if err != nil {
+		return err
+	}
 	for _, f := range zr.File {
-		name := strings.TrimPrefix(f.Name, "/")
+		name := f.Name
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
 			continue
 		}
@@ -254,6 +265,9 @@ func (s *sharedStrings) start(e xml.StartElement) error {
 
 func (s *sharedStrings) end(e xml.EndElement) error {
 	if e.Name.Local == "si" {
+		if s.lim.SharedStrings > 0 && s.index >= s.lim.SharedStrings {
+			return fmt.Errorf("more than %d shared strings: %w", s.lim.SharedStrings, ErrTooLarge)
+		}
 		if s.chars > s.lim.CellChars {
 			s.long[s.index] = s.chars
 		}
@@ -422,12 +436,13 @@ func cellName(col, row int) string {
 // sheetNames maps worksheet part names to the sheet names a person sees,
 // from the workbook and its relationships; parts it cannot name keep
 // their part name in messages.
-func sheetNames(parts map[string]*zip.File) map[string]string {
+func sheetNames(parts map[string]*zip.File) (map[string]string, error) {
 	out := map[string]string{}
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// Any namespace: the reader takes strict OOXML's too.
+			RID string `xml:"id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {
@@ -436,25 +451,26 @@ func sheetNames(parts map[string]*zip.File) map[string]string {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if decodeSmall(parts["xl/workbook.xml"], &wb) != nil || decodeSmall(parts["xl/_rels/workbook.xml.rels"], &rels) != nil {
-		return out
+	if decodeSmall(parts["xl/workbook.xml"], &wb) != nil {
+		return out, partNameError("xl/workbook.xml", "not readable as a workbook's sheet list")
+	}
+	if f := parts["xl/_rels/workbook.xml.rels"]; f != nil && decodeSmall(f, &rels) != nil {
+		return out, partNameError("xl/_rels/workbook.xml.rels", "not readable as relationships")
 	}
 	target := map[string]string{}
+	raw := map[string]string{}
 	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
+		target[r.ID] = resolveTarget("xl", r.Target)
+		raw[r.ID] = r.Target
 	}
+	used := make([]string, 0, len(wb.Sheets))
 	for _, s := range wb.Sheets {
+		used = append(used, s.RID)
 		if t, ok := target[s.RID]; ok {
 			out[t] = s.Name
 		}
 	}
-	return out
+	return out, checkRelTargets(parts, raw, used)
 }
 
 func decodeSmall(f *zip.File, v any) error {

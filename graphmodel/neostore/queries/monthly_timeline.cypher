@@ -1,6 +1,6 @@
 // title: Timeline
 // description: Approaches, agreements, receptions (that happened, other nationalities) and payments per month. Claims dated only to a quarter or a year are counted in their own row ("2025, month unknown"), after the period's last month, never in a month.
-MATCH ()-[r:APPROACHED|RECEIVED|PAID]->()
+MATCH (:Country)-[r:APPROACHED|RECEIVED|PAID]->()
 WHERE r.date_start IS NOT NULL
   AND NOT (type(r) = 'RECEIVED' AND (startNode(r) = endNode(r) OR coalesce(r.status, '') = 'planned'))
 WITH r, r.date_precision IN ['day', 'month'] AS monthly
