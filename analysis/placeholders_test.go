@@ -62,7 +62,7 @@ func TestPlaceholdersAreNotPathNodes(t *testing.T) {
 	}
 	// IN went to CR and to XG (which may be several countries): no single
 	// receiver. AF went to PA only.
-	deps := SingleReceiverDependencies(d, Window{})
+	deps := SingleReceiverDependenciesWith(d, Window{}, Options{})
 	if len(deps) != 1 || deps[0].Nationality != "AF" || deps[0].Receiver != "PA" {
 		t.Errorf("dependencies %+v, want AF→PA only", deps)
 	}
@@ -123,7 +123,7 @@ func TestPlannedIsNoReception(t *testing.T) {
 	if p := ProfileOf(d, "SS", Window{}); len(p.Received) != 0 || p.PeopleIn != 0 {
 		t.Errorf("SS profile: received %v, people %d", p.Received, p.PeopleIn)
 	}
-	if deps := SingleReceiverDependencies(d, Window{}); len(deps) != 0 {
+	if deps := SingleReceiverDependenciesWith(d, Window{}, Options{}); len(deps) != 0 {
 		t.Errorf("dependencies %+v", deps)
 	}
 }
@@ -151,7 +151,7 @@ func TestSeedPlaceholdersLeftOut(t *testing.T) {
 			}
 		}
 	}
-	for _, dep := range SingleReceiverDependencies(d, Window{}) {
+	for _, dep := range SingleReceiverDependenciesWith(d, Window{}, Options{}) {
 		if IsPlaceholder(d.Registry, dep.Nationality) || IsPlaceholder(d.Registry, dep.Receiver) {
 			t.Errorf("dependency %+v", dep)
 		}

@@ -174,19 +174,13 @@ type Dependency struct {
 	Evidence    []Evidence `json:"evidence"`
 }
 
-// SingleReceiverDependencies lists nationalities (named countries only)
-// received by exactly one third country in w: if that country stops
+// SingleReceiverDependenciesWith lists nationalities (named countries
+// only) received by exactly one third country in w: if that country stops
 // accepting, they have nowhere recorded to go. Only receptions that
 // happened count (see IsReception). A placeholder receiver counts as a
 // receiver, since it may stand for several countries, but a dependency on
-// one is not listed.
-func SingleReceiverDependencies(d *graphmodel.Dataset, w Window) []Dependency {
-	return SingleReceiverDependenciesWith(d, w, Options{})
-}
-
-// SingleReceiverDependenciesWith is SingleReceiverDependencies with
-// options: with IncludePlaceholders, placeholder nationalities and
-// receivers are listed like countries.
+// one is not listed; with opt.IncludePlaceholders, placeholder
+// nationalities and receivers are listed like countries.
 func SingleReceiverDependenciesWith(d *graphmodel.Dataset, w Window, opt Options) []Dependency {
 	by := map[graphmodel.Code]map[graphmodel.Code][]graphmodel.Relationship{}
 	rels, _, counted := SelectEvents(d, w)

@@ -38,7 +38,7 @@ func TestProfileKosovo(t *testing.T) {
 
 func TestSingleReceiverDependencies(t *testing.T) {
 	d, _ := fixtures.Seed()
-	deps := SingleReceiverDependencies(d, Window{})
+	deps := SingleReceiverDependenciesWith(d, Window{}, Options{})
 	got := map[graphmodel.Code]graphmodel.Code{}
 	for _, dep := range deps {
 		got[dep.Nationality] = dep.Receiver

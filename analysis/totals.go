@@ -162,10 +162,14 @@ func IsAgreement(r *graphmodel.Relationship) bool {
 		r.StatedBy.Effective() == graphmodel.ByPressed
 }
 
-// Campaign returns whether a claim is the campaign's
-// (graphmodel.Dataset.CampaignFilter): when d's meta names campaign
-// actors, other pressing states' claims are not.
-func Campaign(d *graphmodel.Dataset) func(*graphmodel.Relationship) bool { return d.CampaignFilter() }
+// Campaign returns whether a claim is the campaign's: when d's meta names
+// campaign actors, a claim whose pressing side (the from of approached,
+// leverage, payments and court blocks; the to of a concession sought) is
+// one of them; other pressing states' claims (the UK's deal with Rwanda in
+// the seed) are not. Claims with no pressing side (receptions, onward
+// returns, transits, context) and every claim of a dataset that names no
+// campaign are the campaign's.
+func Campaign(d *graphmodel.Dataset) func(*graphmodel.Relationship) bool { return d.Campaign() }
 
 // InCampaign is Campaign(d)(r), for one claim.
 func InCampaign(d *graphmodel.Dataset, r *graphmodel.Relationship) bool { return Campaign(d)(r) }

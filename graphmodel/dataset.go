@@ -314,29 +314,3 @@ func (r *recordHasher) write(fields ...string) {
 	r.buf = appendRecord(r.buf[:0], fields...)
 	r.h.Write(r.buf)
 }
-
-// CampaignFilter returns whether a claim is the campaign's: when the meta
-// names campaign actors, a claim whose pressing side (the from of
-// approached, leverage, payments and court blocks; the to of a concession
-// sought) is one of them; other pressing states' claims (the UK's deal
-// with Rwanda in the seed) are not. Claims with no pressing side
-// (receptions, onward returns, transits, context), and every claim of a
-// dataset that names no campaign, are the campaign's.
-func (d *Dataset) CampaignFilter() func(*Relationship) bool {
-	if len(d.Meta.Campaign) == 0 {
-		return func(*Relationship) bool { return true }
-	}
-	set := map[Code]bool{}
-	for _, c := range d.Meta.Campaign {
-		set[c] = true
-	}
-	return func(r *Relationship) bool {
-		switch r.Type {
-		case Approached, TravelBanLeverage, OtherLeverage, Paid, RemovalBlocked:
-			return set[r.FromCountry]
-		case ConcessionSought:
-			return set[r.ToCountry]
-		}
-		return true
-	}
-}

@@ -65,9 +65,23 @@ func TestSourceWarnings(t *testing.T) {
 	d := &Dataset{Sources: []Source{
 		{Key: "old", Title: "(title not in the stored copy) a report"},
 		{Key: "new", Title: "A report", Availability: "no URL in the stored copy"},
+		{Key: "spaced", Title: "  (no title)", URL: "https://example.org/r"},
+		{Key: "fine", Title: "A report", URL: "https://example.org/s"},
 	}}
+	// Every warning, in source order and url before title: the record it
+	// is about, the field, and a message that says what to do.
+	want := []struct{ record, field, says string }{
+		{"old", "url", "availability"},
+		{"old", "title", "parenthesis"},
+		{"spaced", "title", "parenthesis"},
+	}
 	w := d.SourceWarnings()
-	if len(w) != 2 || w[0].Record != "old" || w[0].Field != "url" || w[1].Field != "title" {
-		t.Errorf("warnings %v", w)
+	if len(w) != len(want) {
+		t.Fatalf("%d warnings %v, want %d", len(w), w, len(want))
+	}
+	for i, x := range want {
+		if w[i].Record != x.record || w[i].Field != x.field || !strings.Contains(w[i].Message, x.says) {
+			t.Errorf("warning %d = %+v, want %s %s saying %q", i, w[i], x.record, x.field, x.says)
+		}
 	}
 }

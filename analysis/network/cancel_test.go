@@ -30,15 +30,3 @@ func TestKernelsStopWhenCancelled(t *testing.T) {
 		}
 	}
 }
-
-func equalFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}

@@ -46,7 +46,7 @@ const (
 // w(u,v) + w(v,u)) that maximise Modularity, by the Louvain method
 // (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding of
 // communities in large networks", J. Stat. Mech. P10008, 2008) in a
-// compact implementation (louvainCSR); on
+// compact implementation (louvainCSRContext); on
 // graphs under LouvainRestartEdges edges it keeps the best of
 // LouvainRestarts seeded runs. The same seed always gives the same
 // partition. gonum's community.Modularize is the reference it is tested

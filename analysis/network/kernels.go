@@ -48,17 +48,6 @@ type kernelRun struct {
 	unique       *Uniqueness // eigenvector measures: HITSUniqueness
 }
 
-// Metrics are the metrics k computes, in MetricTable's order.
-func (k Kernel) Metrics() []Metric {
-	var out []Metric
-	for _, s := range MetricTable {
-		if s.Kernel == k.Name {
-			out = append(out, s.Name)
-		}
-	}
-	return out
-}
-
 // Kernels are the hub kernels in the order Hubs runs them. Plain and
 // weighted PageRank and HITS are separate kernels, so each can be timed
 // (and skipped when the weights are all 1).
@@ -116,16 +105,6 @@ var Kernels = []Kernel{
 		}
 		return kernelRun{}, nil
 	}},
-}
-
-// KernelByName returns the kernel called name.
-func KernelByName(name string) (Kernel, bool) {
-	for _, k := range Kernels {
-		if k.Name == name {
-			return k, true
-		}
-	}
-	return Kernel{}, false
 }
 
 // HubsRun is one computation of the hub metrics of a graph, kernel by

@@ -71,18 +71,13 @@ func undirectedOf(g *Graph) *undirected {
 	return fromLists(lists, make([]float64, n))
 }
 
-// louvainCSR is Blondel et al.'s Louvain method on compressed rows with
-// flat arrays: local moving in a seeded random node order, then
+// louvainCSRContext is Blondel et al.'s Louvain method on compressed rows
+// with flat arrays: local moving in a seeded random node order, then
 // aggregation, until no move improves modularity. Ties between communities
 // go to the lowest community index, so a seed fixes the result. It returns
-// each original node's community (0-based, arbitrary order) and Q.
-func louvainCSR(g0 *undirected, seed uint64) ([]int32, float64) {
-	member, q, _ := louvainCSRContext(context.Background(), g0, seed)
-	return member, q
-}
-
-// louvainCSRContext is louvainCSR that stops between passes (a local
-// moving phase and its aggregation) once ctx is done.
+// each original node's community (0-based, arbitrary order) and Q. Once
+// ctx is done it stops between passes (a local moving phase and its
+// aggregation).
 func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int32, float64, error) {
 	rng := rand.New(rand.NewPCG(seed, 0x10fa1))
 	n0 := g0.n()

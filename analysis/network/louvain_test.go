@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // partition, must agree; and it must reach at least gonum Louvain's best.
 func TestLouvainCSRAgainstGonum(t *testing.T) {
 	for name, g := range map[string]*Graph{"gnm-60-300": randomGraph(1, 60, 300, false), "gnm-200-600": randomGraph(2, 200, 600, false), "powerlaw": randomGraph(3, 150, 500, true)} {
-		member, q := louvainCSR(undirectedOf(g), 1)
+		member, q, _ := louvainCSRContext(context.Background(), undirectedOf(g), 1)
 		label := make([]int, len(member))
 		for i, c := range member {
 			label[i] = int(c) + 1

@@ -48,7 +48,7 @@ func BenchmarkLouvain20k(b *testing.B) {
 	u := undirectedOf(g)
 	b.ReportAllocs()
 	for b.Loop() {
-		louvainCSR(u, 1)
+		louvainCSRContext(context.Background(), u, 1)
 	}
 }
 

@@ -69,8 +69,3 @@ func resolveCountry(d *graphmodel.Dataset, s string) (graphmodel.Code, error) {
 	}
 	return "", usagef("unknown country %q (give an ISO code such as XK, or a name)", s)
 }
-
-// readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
-func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
-	return workbook.FileSource{}.Open(ctx, path, iso3166.Registry())
-}

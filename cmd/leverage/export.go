@@ -15,12 +15,7 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/exports/dot"
-	"github.com/leverage-project/leverage/exports/gephi"
-	"github.com/leverage-project/leverage/exports/gexf"
 	"github.com/leverage-project/leverage/exports/graphdata"
-	"github.com/leverage-project/leverage/exports/graphml"
-	"github.com/leverage-project/leverage/exports/kumu"
-	"github.com/leverage-project/leverage/exports/nodelink"
 	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
@@ -51,8 +46,6 @@ func (o exportOptions) lang() workbook.Lang {
 	return l
 }
 
-var exportFormats = []string{"workbook", "gephi", "kumu", "graphml", "gexf", "json", "dot", "html"}
-
 func exportMain(ctx context.Context, args []string, e env) error {
 	o, err := parseExport(args, e)
 	if err != nil {
@@ -73,7 +66,7 @@ Files are written under a temporary name and renamed when complete.`, e)
 	o.dataOptions.register(fs)
 	o.windowOptions.register(fs)
 	fs.StringVar(&o.out, "o", "", "output `FILE` (or directory for gephi)")
-	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+strings.Join(exportFormats, ", ")+" (default from the extension)")
+	fs.StringVar(&o.format, "format", "", "output `FORMAT`: "+exportFormatNames(anyFormat)+" (default from the extension)")
 	fs.StringVar(&o.render, "render", "", "with dot: also render a picture, svg or png, beside the file")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the workbook's (and --layer's) Louvain communities and of the briefing's network layout")
 	fs.Float64Var(&o.damping, "damping", network.PageRankDamping, "PageRank damping `factor`, as analyze --damping")
@@ -98,31 +91,11 @@ Files are written under a temporary name and renamed when complete.`, e)
 		o.modularity != "undirected" && o.modularity != "directed" {
 		return o, usagef("--damping must lie strictly between 0 and 1, --tolerance must not be negative, --resolution must be positive and --modularity undirected or directed")
 	}
-	if o.format == "" {
-		switch strings.ToLower(filepath.Ext(o.out)) {
-		case ".xlsx":
-			o.format = "workbook"
-		case ".graphml":
-			o.format = "graphml"
-		case ".gexf":
-			o.format = "gexf"
-		case ".json":
-			o.format = "json"
-		case ".dot", ".gv":
-			o.format = "dot"
-		case ".html", ".htm":
-			o.format = "html"
-		default:
-			return o, usagef("cannot tell the format from %q; give --format (%s)", o.out, strings.Join(exportFormats, ", "))
-		}
+	f, err := lookupExportFormat(o.format, o.out)
+	if err != nil {
+		return o, err
 	}
-	known := false
-	for _, f := range exportFormats {
-		known = known || f == o.format
-	}
-	if !known {
-		return o, usagef("--format must be one of %s", strings.Join(exportFormats, ", "))
-	}
+	o.format = f.name
 	if o.story != "" && o.format != "html" {
 		return o, usagef("--story goes with the html briefing")
 	}
@@ -133,8 +106,8 @@ Files are written under a temporary name and renamed when complete.`, e)
 		if _, err := analysis.ParseLayer(o.layer); err != nil {
 			return o, usagef("--layer: %v", err)
 		}
-		if o.format == "workbook" || o.format == "kumu" {
-			return o, usagef("--layer goes with graph files (gephi, graphml, gexf, json, dot), not %s", o.format)
+		if !f.layer {
+			return o, usagef("--layer goes with graph files (%s), not %s", exportFormatNames(func(f exportFormat) bool { return f.layer }), o.format)
 		}
 	} else if o.placeholders {
 		return o, usagef("--include-placeholders goes with --layer")
@@ -173,42 +146,17 @@ func runExport(ctx context.Context, o exportOptions, e env) error {
 	// each part is first needed.
 	res := analysis.NewResults(d, w, analysis.Options{IncludePlaceholders: o.placeholders}, o.seed)
 	res.Settings = analyzeOptions{damping: o.damping, tolerance: o.tolerance, resolution: o.resolution, modularity: o.modularity}.settings()
-	switch o.format {
-	case "workbook":
-		err = writeWorkbook(ctx, e, o.out, d, workbook.Options{Window: w, Seed: o.seed, Results: res, Progress: e.progress, SkipAnalysis: o.skipAnalysis, Lang: o.lang()})
-		if err == nil {
-			fmt.Fprintf(outputNote(e, o.out), "wrote %s: workbook of %s, %d relationships\n", o.out, describe(d), len(d.Relationships))
-		}
-		return err
-	case "html":
-		return exportBriefing(ctx, o, d, res, e)
-	case "gephi":
-		if o.out == stdoutName {
-			return usagef("gephi writes a directory; -o - does not apply")
-		}
-		g := o.graphOf(res)
-		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			return err
-		}
-		if err := safeio.WriteFile(ctx, filepath.Join(o.out, "nodes.csv"), buffered(func(w io.Writer) error { return gephi.WriteNodes(w, g) })); err != nil {
-			return err
-		}
-		if err := safeio.WriteFile(ctx, filepath.Join(o.out, "edges.csv"), buffered(func(w io.Writer) error { return gephi.WriteEdges(w, g) })); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "wrote %s/nodes.csv and edges.csv: %d nodes, %d edges of %s\n", o.out, len(g.Nodes), len(g.Edges), describe(d))
-		return nil
+	f, _ := lookupExportFormat(o.format, "")
+	if f.write != nil {
+		return f.write(ctx, o, d, res, e)
 	}
 	g := o.graphOf(res)
-	write := map[string]func(io.Writer, graphdata.Graph) error{
-		"kumu": kumu.Write, "graphml": graphml.Write, "gexf": gexf.Write, "json": nodelink.Write, "dot": dot.Write,
-	}[o.format]
 	var dotText bytes.Buffer
 	err = writeOutput(ctx, e, o.out, buffered(func(w io.Writer) error {
 		if o.format == "dot" {
 			w = io.MultiWriter(w, &dotText)
 		}
-		return write(w, g)
+		return f.graph(w, g)
 	}))
 	if err != nil {
 		return err

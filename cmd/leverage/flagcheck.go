@@ -82,15 +82,15 @@ func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
 
 // checkIngestColumns refuses --column overrides of fields the shape does
 // not have: the override would otherwise be dropped in silence.
-func checkIngestColumns(shape ingest.Shape, columns map[string]string, from func(field string) string) error {
-	fields := ingest.Fields(shape)
+func checkIngestColumns(shape ingest.ShapeSpec, columns map[string]string, from func(field string) string) error {
+	fields := shape.Fields()
 	known := map[string]bool{}
 	for _, f := range fields {
 		known[f] = true
 	}
 	for field := range columns {
 		if !known[field] {
-			return usagef("%s: %s has no field %q (fields: %s)", from(field), shape, field, strings.Join(fields, ", "))
+			return usagef("%s: %s has no field %q (fields: %s)", from(field), shape.Name, field, strings.Join(fields, ", "))
 		}
 	}
 	return nil

@@ -102,6 +102,25 @@ func expect(t *testing.T, code int, want string, args ...string) {
 	}
 }
 
+// checkReadable fails a message a user could not act on: one that leaks Go
+// internals (a formatting verb gone wrong, a nil, a panic), one without the
+// file it is about, or a wall of text.
+func checkReadable(t *testing.T, msg, dir string) {
+	t.Helper()
+	for _, bad := range []string{"%!", "<nil>", "panic", "goroutine", "runtime error"} {
+		if strings.Contains(msg, bad) {
+			t.Errorf("message shows %q:\n%s", bad, msg)
+		}
+	}
+	if !strings.Contains(msg, ".csv") {
+		t.Errorf("message names no file:\n%s", msg)
+	}
+	if lines := strings.Count(strings.TrimSpace(msg), "\n") + 1; lines > 30 || len(msg) > 8000 {
+		t.Errorf("message of %d lines, %d bytes:\n%.2000s", lines, len(msg), msg)
+	}
+	_ = dir
+}
+
 func TestHostileDatasets(t *testing.T) {
 	cases := readCorpus(t, "dataset.tsv", 5)
 	for _, c := range cases {
@@ -125,7 +144,16 @@ func TestHostileDatasets(t *testing.T) {
 				t.Fatalf("unknown op %q", op)
 			}
 			os.WriteFile(path, []byte(content), 0o644)
-			expect(t, exitInvalid, want, "validate", "--data", dir)
+			_, errs, code := runCLI(t, "validate", "--data", dir)
+			if code != exitInvalid || !strings.Contains(errs, want) {
+				t.Errorf("validate: exit %d, want 3 with %q in:\n%s", code, want, errs)
+			}
+			checkReadable(t, errs, dir)
+			if os.Getenv("LEVERAGE_SHOW_CORPUS") != "" {
+				// For reading the messages as a user would: go test -run
+				// TestHostileDatasets -v with LEVERAGE_SHOW_CORPUS=1.
+				t.Logf("exit %d: %s", code, strings.ReplaceAll(strings.TrimSpace(errs), dir+"/", ""))
+			}
 			out, check := guardedOutput(t, "out.graphml")
 			expect(t, exitInvalid, want, "export", "--data", dir, "-o", out)
 			check(t)
@@ -133,29 +161,6 @@ func TestHostileDatasets(t *testing.T) {
 	}
 	if len(cases) < 60 {
 		t.Errorf("dataset corpus has %d cases", len(cases))
-	}
-}
-
-// TestHostileShow prints each dataset case's message (go test -run
-// TestHostileShow -v) for reading them as a user would.
-func TestHostileShow(t *testing.T) {
-	if os.Getenv("LEVERAGE_SHOW_CORPUS") == "" {
-		t.Skip("set LEVERAGE_SHOW_CORPUS=1 to print the corpus messages")
-	}
-	for _, c := range readCorpus(t, "dataset.tsv", 5) {
-		dir := seedDir(t)
-		path := filepath.Join(dir, c.fields[0])
-		old, _ := os.ReadFile(path)
-		switch c.fields[1] {
-		case "append":
-			os.WriteFile(path, []byte(string(old)+c.fields[2]+"\n"), 0o644)
-		case "replace":
-			os.WriteFile(path, []byte(strings.Replace(string(old), c.fields[2], c.fields[3], 1)), 0o644)
-		case "write":
-			os.WriteFile(path, []byte(c.fields[2]), 0o644)
-		}
-		_, errs, code := runCLI(t, "validate", "--data", dir)
-		t.Logf("%s: exit %d: %s", c.name, code, strings.ReplaceAll(strings.TrimSpace(errs), dir+"/", ""))
 	}
 }
 

@@ -9,9 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/graphmodel/csvdir"
 	"github.com/leverage-project/leverage/graphmodel/iso3166"
+	"github.com/leverage-project/leverage/internal/textdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -39,7 +42,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./cmd/leverage -update)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from golden file; got:\n%s", name, got)
+		t.Errorf("%s differs from the golden file (go test ./cmd/leverage -update to accept):\n%s", name, textdiff.Lines(string(want), got))
 	}
 }
 
@@ -192,6 +195,9 @@ func TestHelpOnEveryVerb(t *testing.T) {
 	}
 }
 
+// A cancelled context maps to exit 130 through run (runInterruptible
+// returns the context's error even if a verb ignored it); that the verb
+// itself stops and writes nothing is TestRunGenerateCancelledWritesNothing.
 func TestCancelledExits130(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -250,4 +256,9 @@ func TestStreamedExportReadsBack(t *testing.T) {
 	if got.ContentHash() != want.ContentHash() {
 		t.Error("streamed workbook does not read back as the dataset")
 	}
+}
+
+// readWorkbook reads a workbook (ours or a corrected copy) as a dataset.
+func readWorkbook(ctx context.Context, path string) (*graphmodel.Dataset, error) {
+	return workbook.FileSource{}.Open(ctx, path, iso3166.Registry())
 }

@@ -16,6 +16,7 @@ import (
 func needNeo4j(t *testing.T) {
 	t.Helper()
 	testgate.Require(t, !testing.Short() && os.Getenv("NEO4J_URI") != "", "needs NEO4J_URI and no -short (bash .ci/run starts a server)")
+	testgate.LockNeo4j(t)
 }
 
 func TestLoadQueryAndAnalyzeFromNeo4j(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestValidateWarnsOnUnsupportedConfirmed(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	out, errs, code := runCLI(t, "validate", "--data", dir)

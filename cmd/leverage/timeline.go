@@ -32,6 +32,10 @@ func timelineMain(ctx context.Context, args []string, e env) error {
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
+	return runTimeline(ctx, o, e)
+}
+
+func runTimeline(ctx context.Context, o timelineOptions, e env) error {
 	w, err := o.window()
 	if err != nil {
 		return err

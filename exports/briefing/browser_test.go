@@ -254,7 +254,7 @@ func TestBrowserSeedBriefing(t *testing.T) {
 		if n, want := eval[int](t, p, `document.querySelectorAll("#patterns details.match").length`), len(analysis.FindAll(d, analysis.Window{})); n != want {
 			t.Errorf("%d pattern matches shown, analysis finds %d", n, want)
 		}
-		if n, want := eval[int](t, p, `document.querySelectorAll("#deps tbody tr").length`), len(analysis.SingleReceiverDependencies(d, analysis.Window{})); n != want {
+		if n, want := eval[int](t, p, `document.querySelectorAll("#deps tbody tr").length`), len(analysis.SingleReceiverDependenciesWith(d, analysis.Window{}, analysis.Options{})); n != want {
 			t.Errorf("%d dependencies shown, analysis finds %d", n, want)
 		}
 		about := eval[string](t, p, `document.getElementById("about").textContent`)

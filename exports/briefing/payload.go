@@ -207,6 +207,37 @@ func buildPayload(r Results) (payload, error) {
 	// iterate every one of them.
 	p.Rels, p.Groups, p.Layers, p.Months, p.Matches = []rel{}, []group{}, []layer{}, []string{}, []match{}
 	p.Deps, p.Timeline = nonNil(p.Deps), nonNil(p.Timeline)
+	p.addMap(d, world)
+	for _, s := range d.Sources {
+		p.Sources[s.Key] = source{Publisher: s.Publisher, Title: s.Title, Date: s.Published.String(), URL: s.URL, Kind: string(s.Kind), Note: s.Note}
+	}
+	p.addRelationships(r)
+	p.addLayers(r)
+	p.addPatterns(r)
+	for _, pr := range r.Profiles {
+		x := profile{Region: pr.Region, Instruments: pr.Instruments, Outcome: pr.Outcome, PeopleIn: pr.PeopleIn,
+			MoneyIn: pr.MoneyIn, First: pr.First, Last: pr.Last}
+		for _, m := range pr.Patterns {
+			if !slices.Contains(x.Patterns, m.Pattern) {
+				x.Patterns = append(x.Patterns, m.Pattern)
+			}
+		}
+		p.Profiles[pr.Country] = x
+	}
+	p.Story = nonNil(r.Story)
+	for _, t := range graphmodel.RelTypes {
+		p.Types = append(p.Types, vocab{Name: string(t), Text: t.Describe()})
+	}
+	for _, s := range graphmodel.Statuses {
+		p.Statuses = append(p.Statuses, vocab{Name: string(s), Text: s.Describe()})
+	}
+	return p, nil
+}
+
+// addMap adds the actors the relationships use and the map's shapes: the
+// atlas's, a stand-in dot for a country it lacks, Antarctica only when a
+// claim names it.
+func (p *payload) addMap(d *graphmodel.Dataset, world atlas.Map) {
 	used := map[graphmodel.Code]bool{}
 	for _, rl := range d.Relationships {
 		used[rl.FromCountry], used[rl.ToCountry] = true, true
@@ -237,9 +268,12 @@ func buildPayload(r Results) (payload, error) {
 		}
 	}
 	sort.Slice(p.Map.Shapes, func(i, j int) bool { return p.Map.Shapes[i].Code < p.Map.Shapes[j].Code })
-	for _, s := range d.Sources {
-		p.Sources[s.Key] = source{Publisher: s.Publisher, Title: s.Title, Date: s.Published.String(), URL: s.URL, Kind: string(s.Kind), Note: s.Note}
-	}
+}
+
+// addRelationships adds the months, their snapshots, every relationship
+// (with the month it falls in) and the groups of relationships one edge of
+// the network stands for.
+func (p *payload) addRelationships(r Results) {
 	monthIndex := map[string]int{}
 	for i, m := range r.Months {
 		p.Months = append(p.Months, m.Month)
@@ -247,6 +281,7 @@ func buildPayload(r Results) (payload, error) {
 	}
 	p.Snapshots = append(append(p.Snapshots, r.Months...), r.Whole)
 	groupOf := map[[3]string]int{}
+	d := r.Dataset
 	campaign := analysis.Campaign(d)
 	for i, rl := range d.Relationships {
 		m := len(r.Months) // undated: only the whole window
@@ -296,6 +331,11 @@ func buildPayload(r Results) (payload, error) {
 		}
 		p.Groups[g].Rels = append(p.Groups[g].Rels, i)
 	}
+}
+
+// addLayers adds each layer's hubs, laid-out nodes and the groups of its
+// relationship types (after addRelationships).
+func (p *payload) addLayers(r Results) {
 	for _, l := range r.Layers {
 		pos := layout(l.Nodes, l.Edges, r.Seed)
 		ly := layer{Name: l.Layer, Hubs: nonNil(l.Hubs), Nodes: []node{}, Groups: []int{}, Types: []string{}}
@@ -314,11 +354,16 @@ func buildPayload(r Results) (payload, error) {
 		}
 		p.Layers = append(p.Layers, ly)
 	}
+}
+
+// addPatterns adds the pattern catalogue and the matches, their evidence
+// as indices into Rels.
+func (p *payload) addPatterns(r Results) {
 	for _, pt := range analysis.Patterns {
 		p.Catalogue = append(p.Catalogue, pattern{Name: pt.Name, Title: pt.Title, Definition: pt.Definition})
 	}
-	relIndex := make(map[string]int, len(d.Relationships))
-	for i, rl := range d.Relationships {
+	relIndex := make(map[string]int, len(r.Dataset.Relationships))
+	for i, rl := range r.Dataset.Relationships {
 		relIndex[rl.Key] = i
 	}
 	for _, m := range r.Patterns {
@@ -330,24 +375,6 @@ func buildPayload(r Results) (payload, error) {
 		}
 		p.Matches = append(p.Matches, x)
 	}
-	for _, pr := range r.Profiles {
-		x := profile{Region: pr.Region, Instruments: pr.Instruments, Outcome: pr.Outcome, PeopleIn: pr.PeopleIn,
-			MoneyIn: pr.MoneyIn, First: pr.First, Last: pr.Last}
-		for _, m := range pr.Patterns {
-			if !slices.Contains(x.Patterns, m.Pattern) {
-				x.Patterns = append(x.Patterns, m.Pattern)
-			}
-		}
-		p.Profiles[pr.Country] = x
-	}
-	p.Story = nonNil(r.Story)
-	for _, t := range graphmodel.RelTypes {
-		p.Types = append(p.Types, vocab{Name: string(t), Text: t.Describe()})
-	}
-	for _, s := range graphmodel.Statuses {
-		p.Statuses = append(p.Statuses, vocab{Name: string(s), Text: s.Describe()})
-	}
-	return p, nil
 }
 
 func nonNil[T any](s []T) []T {

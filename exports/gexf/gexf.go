@@ -7,12 +7,12 @@
 package gexf
 
 import (
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/exports/internal/xmlout"
 )
 
 type attr struct{ id, title, typ string }
@@ -28,36 +28,35 @@ var edgeAttrs = []attr{{"relationship", "relationship", "string"}, {"type", "typ
 	{"confidence", "confidence", "string"}, {"sources", "sources", "string"}, {"note", "note", "string"},
 	{"reported", "reported", "string"}, {"stated_by", "stated_by", "string"}, {"payment_tie", "payment_tie", "string"}}
 
-// Write writes g as GEXF 1.3.
+// Write writes g as GEXF 1.3: the meta element, the attribute
+// declarations, the nodes, the edges.
 func Write(w io.Writer, g graphdata.Graph) error {
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	io.WriteString(w, xml.Header)
-	start := func(name string, attrs ...string) {
-		el := xml.StartElement{Name: xml.Name{Local: name}}
-		for i := 0; i+1 < len(attrs); i += 2 {
-			el.Attr = append(el.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
-		}
-		enc.EncodeToken(el)
-	}
-	end := func(name string) { enc.EncodeToken(xml.EndElement{Name: xml.Name{Local: name}}) }
-	value := func(k, v string) {
-		start("attvalue", "for", k, "value", v)
-		end("attvalue")
-	}
-	start("gexf", "xmlns", "http://gexf.net/1.3", "version", "1.3")
-	start("meta", "lastmodifieddate", "2025-01-01")
-	start("creator")
-	enc.EncodeToken(xml.CharData(g.Provenance.Tool))
-	end("creator")
-	start("description")
+	x := xmlWriter{xmlout.New(w)}
+	x.Start("gexf", "xmlns", "http://gexf.net/1.3", "version", "1.3")
+	x.Start("meta", "lastmodifieddate", "2025-01-01")
+	x.Element("creator", g.Provenance.Tool)
 	var desc []string
 	for _, kv := range g.GraphData() {
 		desc = append(desc, kv[0]+": "+kv[1])
 	}
-	enc.EncodeToken(xml.CharData(strings.Join(desc, "; ")))
-	end("description")
-	end("meta")
+	x.Element("description", strings.Join(desc, "; "))
+	x.End("meta")
+	x.declare(g)
+	x.nodes(g)
+	x.edges(g)
+	x.End("graph")
+	x.End("gexf")
+	return x.Close()
+}
+
+// xmlWriter adds GEXF's attribute values to xmlout.Writer.
+type xmlWriter struct{ xmlout.Writer }
+
+func (x xmlWriter) value(k, v string) { x.Element("attvalue", "", "for", k, "value", v) }
+
+// declare opens the graph (static for a layer, dynamic with dates for the
+// multigraph) and declares its node and edge attributes.
+func (x xmlWriter) declare(g graphdata.Graph) {
 	nodeA, edgeA := append([]attr{}, nodeAttrs...), edgeAttrs
 	if g.IsLayer() {
 		for _, c := range graphdata.MetricColumns {
@@ -69,60 +68,68 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		nodeA = append(nodeA, attr{"community", "community", "integer"})
 		edgeA = []attr{{"relationships", "relationships", "string"}}
-		start("graph", "defaultedgetype", "directed", "mode", "static")
+		x.Start("graph", "defaultedgetype", "directed", "mode", "static")
 	} else {
 		nodeA = append(nodeA, multiNodeAttrs...)
-		start("graph", "defaultedgetype", "directed", "mode", "dynamic", "timeformat", "date")
+		x.Start("graph", "defaultedgetype", "directed", "mode", "dynamic", "timeformat", "date")
 	}
 	for _, cls := range []struct {
 		name  string
 		attrs []attr
 	}{{"node", nodeA}, {"edge", edgeA}} {
-		start("attributes", "class", cls.name, "mode", "static")
+		x.Start("attributes", "class", cls.name, "mode", "static")
 		for _, a := range cls.attrs {
-			start("attribute", "id", a.id, "title", a.title, "type", a.typ)
-			end("attribute")
+			x.Start("attribute", "id", a.id, "title", a.title, "type", a.typ)
+			x.End("attribute")
 		}
-		end("attributes")
+		x.End("attributes")
 	}
-	start("nodes")
+}
+
+func (x xmlWriter) nodes(g graphdata.Graph) {
+	x.Start("nodes")
 	for _, n := range g.Nodes {
-		start("node", "id", n.ID, "label", n.Label)
-		start("attvalues")
+		x.Start("node", "id", n.ID, "label", n.Label)
+		x.Start("attvalues")
 		for _, kv := range [][2]string{{"kind", n.Kind}, {"region", n.Region}, {"alpha3", n.Alpha3}} {
 			if kv[1] != "" {
-				value(kv[0], kv[1])
+				x.value(kv[0], kv[1])
 			}
 		}
-		value("placeholder", strconv.FormatBool(n.Placeholder))
+		x.value("placeholder", strconv.FormatBool(n.Placeholder))
 		switch {
 		case g.IsLayer():
 			// A placeholder carries only the metrics computed for it.
 			for _, c := range graphdata.MetricColumns {
 				if !n.Placeholder || c.AllEdges {
-					value(c.Name, c.Format(n.Metrics))
+					x.value(c.Name, c.Format(n.Metrics))
 				}
 			}
 			if !n.Placeholder {
-				value("community", strconv.Itoa(n.Community))
+				x.value("community", strconv.Itoa(n.Community))
 			}
 		default:
-			value("pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
-			value("in_relationships", strconv.Itoa(n.InDegree))
-			value("out_relationships", strconv.Itoa(n.OutDegree))
+			x.value("pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
+			x.value("in_relationships", strconv.Itoa(n.InDegree))
+			x.value("out_relationships", strconv.Itoa(n.OutDegree))
 		}
-		end("attvalues")
-		end("node")
+		x.End("attvalues")
+		x.End("node")
 	}
-	end("nodes")
-	start("edges")
+	x.End("nodes")
+}
+
+// edges writes a layer's weighted edges, or the multigraph's relationships
+// with their time spans and attributes.
+func (x xmlWriter) edges(g graphdata.Graph) {
+	x.Start("edges")
 	for i, e := range g.Edges {
 		if g.IsLayer() {
-			start("edge", "id", strconv.Itoa(i), "source", e.Source, "target", e.Target, "weight", graphdata.FormatFloat(e.Weight))
-			start("attvalues")
-			value("relationships", strings.Join(e.Relationships, "; "))
-			end("attvalues")
-			end("edge")
+			x.Start("edge", "id", strconv.Itoa(i), "source", e.Source, "target", e.Target, "weight", graphdata.FormatFloat(e.Weight))
+			x.Start("attvalues")
+			x.value("relationships", strings.Join(e.Relationships, "; "))
+			x.End("attvalues")
+			x.End("edge")
 			continue
 		}
 		attrs := []string{"id", e.ID, "source", e.Source, "target", e.Target, "label", e.Type}
@@ -133,38 +140,31 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		if !e.End.IsZero() {
 			attrs = append(attrs, "end", e.End.AddDate(0, 0, -1).Format("2006-01-02"))
 		}
-		start("edge", attrs...)
-		start("attvalues")
+		x.Start("edge", attrs...)
+		x.Start("attvalues")
 		for _, kv := range [][2]string{{"relationship", e.ID}, {"type", e.Type}, {"event", e.Event}, {"date", e.Date}, {"date_precision", e.DatePrecision},
 			{"status", e.Status}, {"instrument", e.Instrument}, {"reported", e.Reported}, {"stated_by", e.StatedBy}, {"payment_tie", e.PaymentTie}} {
 			if kv[1] != "" {
-				value(kv[0], kv[1])
+				x.value(kv[0], kv[1])
 			}
 		}
 		if e.HasCount {
-			value("people", strconv.FormatInt(e.Count, 10))
-			value("count_qualifier", e.CountQualifier)
+			x.value("people", strconv.FormatInt(e.Count, 10))
+			x.value("count_qualifier", e.CountQualifier)
 		}
 		if e.HasAmount {
-			value("amount", strconv.FormatInt(e.Amount, 10))
-			value("currency", e.Currency)
-			value("amount_qualifier", e.AmountQualifier)
+			x.value("amount", strconv.FormatInt(e.Amount, 10))
+			x.value("currency", e.Currency)
+			x.value("amount_qualifier", e.AmountQualifier)
 		}
-		value("counted", strconv.FormatBool(e.Counted))
+		x.value("counted", strconv.FormatBool(e.Counted))
 		for _, kv := range [][2]string{{"confidence", e.Confidence}, {"sources", e.Sources}, {"note", e.Note}} {
 			if kv[1] != "" {
-				value(kv[0], kv[1])
+				x.value(kv[0], kv[1])
 			}
 		}
-		end("attvalues")
-		end("edge")
+		x.End("attvalues")
+		x.End("edge")
 	}
-	end("edges")
-	end("graph")
-	end("gexf")
-	if err := enc.Flush(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	x.End("edges")
 }

@@ -5,12 +5,12 @@
 package graphml
 
 import (
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/leverage-project/leverage/exports/graphdata"
+	"github.com/leverage-project/leverage/exports/internal/xmlout"
 )
 
 type key struct {
@@ -47,22 +47,8 @@ func layerNodeKeys() []key {
 // Write writes g as GraphML: the multigraph of relationships, or a layer
 // graph with its metrics on the nodes and its weights on the edges.
 func Write(w io.Writer, g graphdata.Graph) error {
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	io.WriteString(w, xml.Header)
-	start := func(name string, attrs ...string) {
-		el := xml.StartElement{Name: xml.Name{Local: name}}
-		for i := 0; i+1 < len(attrs); i += 2 {
-			el.Attr = append(el.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
-		}
-		enc.EncodeToken(el)
-	}
-	end := func(name string) { enc.EncodeToken(xml.EndElement{Name: xml.Name{Local: name}}) }
-	data := func(k, v string) {
-		start("data", "key", k)
-		enc.EncodeToken(xml.CharData(v))
-		end("data")
-	}
+	x := xmlout.New(w)
+	data := func(k, v string) { x.Element("data", v, "key", k) }
 	keys := []key{}
 	for _, kv := range g.GraphData() {
 		keys = append(keys, key{"g_" + kv[0], "graph", kv[0], "string"})
@@ -73,78 +59,87 @@ func Write(w io.Writer, g graphdata.Graph) error {
 	} else {
 		keys = append(append(keys, multiNodeKeys...), edgeKeys...)
 	}
-	start("graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns")
+	x.Start("graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns")
 	for _, k := range keys {
-		start("key", "id", k.ID, "for", k.For, "attr.name", k.Name, "attr.type", k.Type)
-		end("key")
+		x.Start("key", "id", k.ID, "for", k.For, "attr.name", k.Name, "attr.type", k.Type)
+		x.End("key")
 	}
-	start("graph", "edgedefault", "directed")
+	x.Start("graph", "edgedefault", "directed")
 	for _, kv := range g.GraphData() {
 		data("g_"+kv[0], kv[1])
 	}
 	for _, n := range g.Nodes {
-		start("node", "id", n.ID)
-		for _, kv := range [][2]string{{"n_label", n.Label}, {"n_kind", n.Kind}, {"n_region", n.Region}, {"n_alpha3", n.Alpha3}} {
-			if kv[1] != "" {
-				data(kv[0], kv[1])
-			}
-		}
-		data("n_placeholder", strconv.FormatBool(n.Placeholder))
-		if g.IsLayer() {
-			// A placeholder carries only the metrics computed for it.
-			for _, c := range graphdata.MetricColumns {
-				if !n.Placeholder || c.AllEdges {
-					data("n_"+c.Name, c.Format(n.Metrics))
-				}
-			}
-			if !n.Placeholder {
-				data("n_community", strconv.Itoa(n.Community))
-			}
-		} else {
-			data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
-			data("n_in", strconv.Itoa(n.InDegree))
-			data("n_out", strconv.Itoa(n.OutDegree))
-		}
-		end("node")
+		x.Start("node", "id", n.ID)
+		writeNodeData(n, g.IsLayer(), data)
+		x.End("node")
 	}
 	for _, e := range g.Edges {
 		if g.IsLayer() {
-			start("edge", "source", e.Source, "target", e.Target)
+			x.Start("edge", "source", e.Source, "target", e.Target)
 			data("e_weight", graphdata.FormatFloat(e.Weight))
 			data("e_relationships", strings.Join(e.Relationships, "; "))
-			end("edge")
+			x.End("edge")
 			continue
 		}
-		start("edge", "id", e.ID, "source", e.Source, "target", e.Target)
-		for _, kv := range [][2]string{{"e_relationship", e.ID}, {"e_type", e.Type}, {"e_event", e.Event}, {"e_date", e.Date},
-			{"e_precision", e.DatePrecision}, {"e_status", e.Status}, {"e_instrument", e.Instrument}} {
-			if kv[1] != "" {
-				data(kv[0], kv[1])
-			}
-		}
-		if e.HasCount {
-			data("e_people", strconv.FormatInt(e.Count, 10))
-			data("e_count_q", e.CountQualifier)
-		}
-		if e.HasAmount {
-			data("e_amount", strconv.FormatInt(e.Amount, 10))
-			data("e_currency", e.Currency)
-			data("e_amount_q", e.AmountQualifier)
-		}
-		data("e_counted", strconv.FormatBool(e.Counted))
-		for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note},
-			{"e_reported", e.Reported}, {"e_stated_by", e.StatedBy}, {"e_payment_tie", e.PaymentTie}} {
-			if kv[1] != "" {
-				data(kv[0], kv[1])
-			}
-		}
-		end("edge")
+		x.Start("edge", "id", e.ID, "source", e.Source, "target", e.Target)
+		writeEdgeData(e, data)
+		x.End("edge")
 	}
-	end("graph")
-	end("graphml")
-	if err := enc.Flush(); err != nil {
-		return err
+	x.End("graph")
+	x.End("graphml")
+	return x.Close()
+}
+
+// writeNodeData writes a node's attributes: a layer node's metrics (a
+// placeholder's strengths only) and community, or a multigraph node's
+// PageRank and relationship counts.
+func writeNodeData(n graphdata.Node, layer bool, data func(k, v string)) {
+	for _, kv := range [][2]string{{"n_label", n.Label}, {"n_kind", n.Kind}, {"n_region", n.Region}, {"n_alpha3", n.Alpha3}} {
+		if kv[1] != "" {
+			data(kv[0], kv[1])
+		}
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	data("n_placeholder", strconv.FormatBool(n.Placeholder))
+	if !layer {
+		data("n_pagerank", strconv.FormatFloat(n.PageRank, 'g', 17, 64))
+		data("n_in", strconv.Itoa(n.InDegree))
+		data("n_out", strconv.Itoa(n.OutDegree))
+		return
+	}
+	// A placeholder carries only the metrics computed for it.
+	for _, c := range graphdata.MetricColumns {
+		if !n.Placeholder || c.AllEdges {
+			data("n_"+c.Name, c.Format(n.Metrics))
+		}
+	}
+	if !n.Placeholder {
+		data("n_community", strconv.Itoa(n.Community))
+	}
+}
+
+// writeEdgeData writes one relationship's attributes; people and amount
+// only where the relationship has them.
+func writeEdgeData(e graphdata.Edge, data func(k, v string)) {
+	for _, kv := range [][2]string{{"e_relationship", e.ID}, {"e_type", e.Type}, {"e_event", e.Event}, {"e_date", e.Date},
+		{"e_precision", e.DatePrecision}, {"e_status", e.Status}, {"e_instrument", e.Instrument}} {
+		if kv[1] != "" {
+			data(kv[0], kv[1])
+		}
+	}
+	if e.HasCount {
+		data("e_people", strconv.FormatInt(e.Count, 10))
+		data("e_count_q", e.CountQualifier)
+	}
+	if e.HasAmount {
+		data("e_amount", strconv.FormatInt(e.Amount, 10))
+		data("e_currency", e.Currency)
+		data("e_amount_q", e.AmountQualifier)
+	}
+	data("e_counted", strconv.FormatBool(e.Counted))
+	for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note},
+		{"e_reported", e.Reported}, {"e_stated_by", e.StatedBy}, {"e_payment_tie", e.PaymentTie}} {
+		if kv[1] != "" {
+			data(kv[0], kv[1])
+		}
+	}
 }

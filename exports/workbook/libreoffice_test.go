@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -128,7 +129,7 @@ func readFile(t *testing.T, path string) *graphmodel.Dataset {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := Read(bytes.NewReader(b), iso3166.Registry())
+	d, err := ReadContext(context.Background(), bytes.NewReader(b), iso3166.Registry())
 	if err != nil {
 		t.Fatalf("import of %s: %v", filepath.Base(path), err)
 	}

@@ -18,16 +18,6 @@ import (
 	"github.com/leverage-project/leverage/graphmodel/ingest"
 )
 
-// Read reads a workbook (ours, or an NGO's corrected copy of it) back into
-// a dataset; see ReadReport, whose warnings it drops.
-func Read(r io.Reader, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
-	res, err := ReadReport(r, base)
-	if err != nil {
-		return nil, err
-	}
-	return res.Dataset, nil
-}
-
 // Result is a workbook read back: the dataset, and the cells import saw
 // but did not take as typed (an edited derived column, an extra column, a
 // date finer than its precision), each with its Sheet!Cell.
@@ -147,9 +137,18 @@ func ReadContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*
 	return res.Dataset, nil
 }
 
-// ReadReportContext is ReadReport that stops between rows once ctx is
-// done. The file is checked first (see openChecked): bounded, and every
-// row readable.
+// ReadReportContext reads Countries (every row: dataset records, and
+// reference rows that were edited or added), every Relationships row
+// (continuation sheets included) and every Sources row, plus the dataset
+// identity from About. Headers match ignoring case and punctuation, as
+// ingest's do; vocabulary cells ignore case. Sheets are read row by row,
+// never whole. Every problem of every sheet is reported in one run as
+// Sheet!Cell: field: problem, up to graphmodel.MaxErrors, and then no
+// dataset is returned; a formula, a logical or an error value in a cell
+// import reads is such a problem, since its cached result is not what was
+// typed. The dataset passes the checks validate applies, through the same
+// functions. The file is checked first (see openChecked): bounded, and
+// every row readable; reading stops between rows once ctx is done.
 func ReadReportContext(ctx context.Context, r io.Reader, base *graphmodel.Registry) (*Result, error) {
 	return ReadReportWith(ctx, r, base, ReadOptions{})
 }

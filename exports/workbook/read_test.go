@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func writeSeed(t *testing.T, opt Options) []byte {
 func TestRoundTrip(t *testing.T) {
 	d, _ := fixtures.Seed()
 	for _, maxRows := range []int{0, 40} { // 40: relationships continue on further sheets
-		got, err := Read(bytes.NewReader(writeSeed(t, Options{MaxRows: maxRows})), iso3166.Registry())
+		got, err := ReadContext(context.Background(), bytes.NewReader(writeSeed(t, Options{MaxRows: maxRows})), iso3166.Registry())
 		if err != nil {
 			t.Fatalf("maxRows %d: %v", maxRows, err)
 		}
@@ -94,7 +95,7 @@ func TestReadCorrectedCopy(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.Write(&buf)
-	got, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	got, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func TestReadErrorsNameCells(t *testing.T) {
 		f.SetCellValue("Relationships", tt.cell, tt.value)
 		var buf bytes.Buffer
 		f.Write(&buf)
-		d, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+		d, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
 		if err == nil || d != nil {
 			t.Errorf("%s=%q: no error", tt.cell, tt.value)
 			continue
@@ -150,7 +151,7 @@ func TestReadRejectsLogicalAndFormulaCells(t *testing.T) {
 	f.SetCellValue("Relationships", "S1", "NOTE") // headers ignore case
 	var buf bytes.Buffer
 	f.Write(&buf)
-	_, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	_, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -182,7 +183,7 @@ func TestFormulaTextStaysText(t *testing.T) {
 			t.Errorf("%s typed as formula", cell)
 		}
 	}
-	got, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	got, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +213,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(writeSeed(&testing.T{}, Options{SkipAnalysis: true}))
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Read(bytes.NewReader(data), iso3166.Registry())
+		d, err := ReadContext(context.Background(), bytes.NewReader(data), iso3166.Registry())
 		if err == nil {
 			if verr := d.Validate(); verr != nil {
 				t.Fatalf("read without error but invalid: %v", verr)
@@ -254,7 +255,7 @@ func TestRoundTripTimeFields(t *testing.T) {
 	if err := Write(&buf, d, Options{Generated: fixed, SkipAnalysis: true}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Read(bytes.NewReader(buf.Bytes()), iso3166.Registry())
+	got, err := ReadContext(context.Background(), bytes.NewReader(buf.Bytes()), iso3166.Registry())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func syntheticDir(t *testing.T, n int) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -2,6 +2,7 @@ package csvdir_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func readFS(t *testing.T, files map[string]string) (*graphmodel.Dataset, error) 
 	for name, body := range files {
 		fsys["d/"+name] = &fstest.MapFile{Data: []byte(body)}
 	}
-	return csvdir.Read(fsys, "d", "d", iso3166.Registry())
+	return csvdir.ReadContext(context.Background(), fsys, "d", "d", iso3166.Registry())
 }
 
 // Values that break naive CSV, Cypher or spreadsheet handling must survive
@@ -55,7 +56,7 @@ func TestRoundTripHostileText(t *testing.T) {
 		})
 	}
 	dir := t.TempDir()
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(filepath.Join(dir, csvdir.RelationshipsFile))
@@ -73,7 +74,7 @@ func TestRoundTripHostileText(t *testing.T) {
 	// A second write of what was read is byte-identical.
 	dir2 := t.TempDir()
 	got.Registry = iso3166.Registry()
-	if err := csvdir.WriteDir(dir2, got); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir2, got); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{csvdir.MetaFile, csvdir.CountriesFile, csvdir.SourcesFile, csvdir.RelationshipsFile} {
@@ -157,7 +158,7 @@ func TestReadAcceptsBOMAndColumnOrder(t *testing.T) {
 func TestWriteDirLeavesNoTempFiles(t *testing.T) {
 	dir := t.TempDir()
 	d := &graphmodel.Dataset{Registry: iso3166.Registry()}
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -193,7 +194,7 @@ func FuzzRead(f *testing.F) {
 			"d/sources.csv":       &fstest.MapFile{Data: []byte(sourcesCSV)},
 			"d/relationships.csv": &fstest.MapFile{Data: []byte(rels)},
 		}
-		d, err := csvdir.Read(fsys, "d", "d", iso3166.Registry())
+		d, err := csvdir.ReadContext(context.Background(), fsys, "d", "d", iso3166.Registry())
 		if err != nil {
 			if d != nil {
 				t.Fatal("dataset returned with error")
@@ -209,7 +210,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatal(err)
 		}
 		fsys["d/relationships.csv"] = &fstest.MapFile{Data: buf.Bytes()}
-		d2, err := csvdir.Read(fsys, "d", "d", iso3166.Registry())
+		d2, err := csvdir.ReadContext(context.Background(), fsys, "d", "d", iso3166.Registry())
 		if err != nil {
 			t.Fatalf("re-read of written data failed: %v", err)
 		}

@@ -39,13 +39,9 @@ func ReadDirContext(ctx context.Context, dir string, base *graphmodel.Registry) 
 	return ReadContext(ctx, os.DirFS(dir), ".", dir, base)
 }
 
-// Read reads the dataset under dir in fsys. display is the prefix used for
-// file names in errors (the path the user gave).
-func Read(fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
-	return ReadContext(context.Background(), fsys, dir, display, base)
-}
-
-// ReadContext is Read that stops between batches of rows once ctx is done.
+// ReadContext reads the dataset under dir in fsys, stopping between
+// batches of rows once ctx is done. display is the prefix used for file
+// names in errors (the path the user gave).
 func ReadContext(ctx context.Context, fsys fs.FS, dir, display string, base *graphmodel.Registry) (*graphmodel.Dataset, error) {
 	r := reader{fsys: fsys, dir: dir, display: display, ctx: ctx}
 	d := r.head(base)
@@ -142,21 +138,29 @@ func (r *reader) open(file string, known, required []string, optional bool) (*ta
 	}
 	t := &table{file: r.name(file), csv: cr, col: map[string]int{}, closer: fh, bound: bound, line: 1}
 	bound.Mark(cr.InputOffset())
+	var bad error
+	fail := func(e *graphmodel.FieldError) { r.fail(e); bad = e }
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if !slices.Contains(known, h) {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: fmt.Errorf("unknown column (known: %s)", strings.Join(known, ", "))})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: fmt.Errorf("unknown column (known: %s)", strings.Join(known, ", "))})
 			continue
 		}
 		if _, dup := t.col[h]; dup {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: errors.New("column appears twice")})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Column: i + 1, Field: h, Err: errors.New("column appears twice")})
 		}
 		t.col[h] = i
 	}
 	for _, req := range required {
 		if _, ok := t.col[req]; !ok {
-			r.fail(&graphmodel.FieldError{File: t.file, Line: 1, Field: req, Err: errors.New("required column missing")})
+			fail(&graphmodel.FieldError{File: t.file, Line: 1, Field: req, Err: errors.New("required column missing")})
 		}
+	}
+	if bad != nil {
+		// With a wrong header every row would report the same missing or
+		// misplaced field again: the header's problems are the message.
+		fh.Close()
+		return nil, bad
 	}
 	cr.FieldsPerRecord = len(header)
 	return t, nil

@@ -2,6 +2,7 @@ package csvdir_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func TestReadTimeFields(t *testing.T) {
 
 	// Written back with every column, and read again to the same dataset.
 	dir := t.TempDir()
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(filepath.Join(dir, csvdir.RelationshipsFile))

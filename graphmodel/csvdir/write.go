@@ -16,15 +16,11 @@ import (
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
-// WriteDir writes d into dir, creating it if needed. Every file is first
-// written under a temporary name in dir and renamed into place only when all
-// files are complete, so an interrupted write leaves the previous files (or
-// none), never a truncated one.
-func WriteDir(dir string, d *graphmodel.Dataset) error {
-	return WriteDirContext(context.Background(), dir, d)
-}
-
-// WriteDirContext is WriteDir that replaces nothing once ctx is done.
+// WriteDirContext writes d into dir, creating it if needed. Every file is
+// first written under a temporary name in dir and renamed into place only
+// when all files are complete, so an interrupted write leaves the previous
+// files (or none), never a truncated one; once ctx is done it replaces
+// nothing.
 func WriteDirContext(ctx context.Context, dir string, d *graphmodel.Dataset) error {
 	return writeDir(ctx, dir, d, true)
 }

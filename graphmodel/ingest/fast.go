@@ -42,6 +42,9 @@ func RunFile(ctx context.Context, path, sheet string, opt Options) (*Result, err
 
 // runRemovalsParallel returns ok=false when the file needs the general
 // reader (quotes after the header, or no header within the first lines).
+// Its steps: find the header, split the body into one part per core at
+// line boundaries, convert the parts concurrently, merge them in file
+// order.
 func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result, bool, error) {
 	if opt.Confidence == "" {
 		opt.Confidence = "reported"
@@ -50,24 +53,58 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 	if sniffDelimiter(data[:min(len(data), sniffBytes)]) != ',' {
 		return nil, false, nil // the byte path splits at commas only
 	}
-	// Find the header with the general reader, counting what comes before.
+	res, col, offset, headerLine, ok := removalsHeader(data, opt)
+	if !ok {
+		return nil, false, nil
+	}
+	body := data[offset:]
+	if bytes.IndexByte(body, '"') >= 0 {
+		return nil, false, nil
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	if len(body) < 1<<20 {
+		workers = 1
+	}
+	parts := splitParts(body, workers, headerLine+1)
+	bc := byteColsOf(col)
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		wg.Add(1)
+		go func(p *part) {
+			defer wg.Done()
+			p.convert(ctx, opt, body, col, bc)
+		}(p)
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, true, err
+	}
+	mergeParts(opt, res, parts)
+	if !res.Accounting.Balanced() {
+		return nil, true, fmt.Errorf("ingest: internal accounting error %+v", res.Accounting)
+	}
+	return res, true, nil
+}
+
+// removalsHeader finds the header row with the general reader and counts
+// the lines before it; offset is where the body starts, headerLine the
+// header's line number. ok=false: no header.
+func removalsHeader(data []byte, opt Options) (res *Result, col map[string]int, offset int64, headerLine int, ok bool) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	res := &Result{Source: opt.Source}
+	res = &Result{Source: opt.Source}
 	res.Accounting.Unresolved = map[string]int{}
-	var col map[string]int
-	var offset int64
 	for col == nil {
 		rec, err := cr.Read()
 		if err != nil {
-			return nil, false, nil
+			return nil, nil, 0, 0, false
 		}
 		res.Accounting.Read++
 		if blank(rec) {
 			res.Accounting.Blank++
 			continue
 		}
-		if c, ok := headerOf(rec, opt); ok {
+		if c, ok := removalsSpec.headerOf(rec, opt.Columns); ok {
 			col = c
 			res.Header = append([]string(nil), rec...)
 			res.Accounting.Header++
@@ -76,11 +113,7 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 		}
 		offset = cr.InputOffset()
 	}
-	headerLine, _ := cr.FieldPos(0)
-	body := data[offset:]
-	if bytes.IndexByte(body, '"') >= 0 {
-		return nil, false, nil
-	}
+	headerLine, _ = cr.FieldPos(0)
 	// encoding/csv skips blank lines; the header's own line may have been
 	// preceded by some, which it did not report. Count lines instead.
 	res.Accounting.Read = 0
@@ -96,19 +129,23 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 		}
 	}
 	res.Accounting.Read++ // the header
-	workers := max(1, runtime.GOMAXPROCS(0))
-	if len(body) < 1<<20 {
-		workers = 1
-	}
-	type part struct {
-		start, end, firstLine int
-		conv                  *removals
-		res                   *Result
-		lines                 int
-		sorted                []idRow // conv.ids by (hash, row), sorted on the part's own core
-	}
+	return res, col, offset, headerLine, true
+}
+
+// part is one core's share of the body: bytes [start, end), whose first
+// line is line number firstLine.
+type part struct {
+	start, end, firstLine int
+	conv                  *removals
+	res                   *Result
+	lines                 int
+	sorted                []idRow // conv.ids by (hash, row), sorted on the part's own core
+}
+
+// splitParts cuts body into workers parts at line boundaries.
+func splitParts(body []byte, workers, firstLine int) []*part {
 	parts := make([]*part, 0, workers)
-	start, line := 0, headerLine+1
+	start, line := 0, firstLine
 	for w := 0; w < workers; w++ {
 		end := len(body)
 		if w < workers-1 {
@@ -127,59 +164,59 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 		line += lines
 		start = end
 	}
-	bc := byteColsOf(col)
-	var wg sync.WaitGroup
-	for _, p := range parts {
-		wg.Add(1)
-		go func(p *part) {
-			defer wg.Done()
-			p.res = &Result{Source: opt.Source}
-			p.res.Accounting.Unresolved = map[string]int{}
-			p.conv = newRemovals(opt, p.res)
-			if bc.id >= 0 {
-				p.conv.ids = make([]idRow, 0, p.lines+1)
-			}
-			chunk := body[p.start:p.end]
-			n := p.firstLine
-			cells := make([]string, 0, len(col)+4)
-			fields := make([][]byte, bc.need+1)
-			for len(chunk) > 0 {
-				i := bytes.IndexByte(chunk, '\n')
-				var raw []byte
-				if i < 0 {
-					raw, chunk = chunk, nil
-				} else {
-					raw, chunk = chunk[:i], chunk[i+1:]
-				}
-				raw = bytes.TrimSuffix(raw, []byte("\r"))
-				if (n-p.firstLine)&0xffff == 0 && ctx.Err() != nil {
-					return
-				}
-				p.res.Accounting.Read++
-				if len(bytes.TrimSpace(raw)) == 0 {
-					p.res.Accounting.Blank++
-					n++
-					continue
-				}
-				if !p.conv.fastRow(n, raw, bc, fields) {
-					cells = cells[:0]
-					for _, f := range bytes.Split(raw, []byte(",")) {
-						cells = append(cells, string(f))
-					}
-					p.conv.row(n, rowView{cells: cells, col: col})
-				}
-				n++
-			}
-			p.conv.flush()
-			p.sorted = sortIDRows(p.conv.ids)
-			p.conv.ids = nil
-		}(p)
+	return parts
+}
+
+// convert converts the part's rows, by the byte-level path where a row
+// allows and by the general row logic otherwise, and sorts its
+// identifiers. It stops early, leaving the part unfinished, once ctx is
+// done (the caller checks ctx).
+func (p *part) convert(ctx context.Context, opt Options, body []byte, col map[string]int, bc byteCols) {
+	p.res = &Result{Source: opt.Source}
+	p.res.Accounting.Unresolved = map[string]int{}
+	p.conv = newRemovals(opt, p.res)
+	if bc.id >= 0 {
+		p.conv.ids = make([]idRow, 0, p.lines+1)
 	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, true, err
+	chunk := body[p.start:p.end]
+	n := p.firstLine
+	cells := make([]string, 0, len(col)+4)
+	fields := make([][]byte, bc.need+1)
+	for len(chunk) > 0 {
+		i := bytes.IndexByte(chunk, '\n')
+		var raw []byte
+		if i < 0 {
+			raw, chunk = chunk, nil
+		} else {
+			raw, chunk = chunk[:i], chunk[i+1:]
+		}
+		raw = bytes.TrimSuffix(raw, []byte("\r"))
+		if (n-p.firstLine)&0xffff == 0 && ctx.Err() != nil {
+			return
+		}
+		p.res.Accounting.Read++
+		if len(bytes.TrimSpace(raw)) == 0 {
+			p.res.Accounting.Blank++
+			n++
+			continue
+		}
+		if !p.conv.fastRow(n, raw, bc, fields) {
+			cells = cells[:0]
+			for _, f := range bytes.Split(raw, []byte(",")) {
+				cells = append(cells, string(f))
+			}
+			p.conv.row(n, rowView{cells: cells, col: col})
+		}
+		n++
 	}
-	// Merge in file order.
+	p.conv.flush()
+	p.sorted = sortIDRows(p.conv.ids)
+	p.conv.ids = nil
+}
+
+// mergeParts adds the parts' accounting, rejects, aggregates and
+// identifiers into res in file order and makes the relationships.
+func mergeParts(opt Options, res *Result, parts []*part) {
 	merged := newRemovals(opt, res)
 	for _, p := range parts {
 		a := p.res.Accounting
@@ -213,10 +250,6 @@ func runRemovalsParallel(ctx context.Context, data []byte, opt Options) (*Result
 	merged.finish()
 	res.Accounting.Rejected = len(res.Rejects)
 	res.Accounting.Relationships = len(res.Relationships)
-	if !res.Accounting.Balanced() {
-		return nil, true, fmt.Errorf("ingest: internal accounting error %+v", res.Accounting)
-	}
-	return res, true, nil
 }
 
 // byteCols are the column positions the byte-level row path reads (-1 when

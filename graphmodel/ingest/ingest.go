@@ -7,60 +7,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/textbound"
 )
-
-// Shape is the kind of table being ingested.
-type Shape string
-
-const (
-	Removals Shape = "removals" // person-level removal records
-	Tracker  Shape = "tracker"  // one row per destination or flight
-)
-
-// Field names and the column headers they default to, in preference
-// order; matching ignores case, spaces, underscores and punctuation.
-var defaultColumns = map[Shape]map[string][]string{
-	Removals: {
-		"citizenship": {"Citizenship Country", "Citizenship", "Country of Citizenship", "Nationality"},
-		"departure":   {"Departure Country", "Removal Country", "Destination Country", "Country of Removal", "Removed To"},
-		"date":        {"Departed Date", "Departure Date", "Removal Date", "Date"},
-		"id":          {"Unique Identifier", "Anonymized Identifier", "Anonymized ID", "Person ID", "ID"},
-	},
-	Tracker: {
-		// After the English headers, their Spanish, French and Portuguese
-		// equivalents, as trackers kept in those languages head them.
-		"destination": {"Destination", "Destination Country", "Country", "Receiving Country", "Removed To",
-			"Destino", "País de destino", "Pays de destination", "País"},
-		"date":     {"Date", "Start Date", "Date Start", "Flight Date", "Date of Removal", "Fecha", "Data"},
-		"date_end": {"Date Range End", "End Date", "Date End", "To Date", "Fecha final", "Date de fin", "Data final"},
-		"number": {"Number Removed", "Number", "Count", "People", "Number of People", "Deportees",
-			"Número", "Cantidad", "Personas", "Nombre", "Personnes", "Quantidade", "Pessoas"},
-		"nationalities": {"Origin Nationalities", "Nationalities", "Nationality", "Origin", "Citizenship",
-			"Nacionalidades", "Nacionalidad", "Nationalités", "Nationalité"},
-		"source_url": {"Source URL", "Source", "Sources", "URL", "Link", "Fuente", "Enlace", "Fonte", "Lien"},
-		"notes":      {"Notes", "Note", "Details", "Comments", "Notas", "Nota", "Remarques", "Observaciones", "Observações"},
-	},
-}
-
-var requiredFields = map[Shape][]string{
-	Removals: {"citizenship", "departure", "date"},
-	Tracker:  {"destination"},
-}
-
-// Fields lists a shape's fields in a stable order.
-func Fields(s Shape) []string {
-	var out []string
-	for f := range defaultColumns[s] {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // Options control an ingest.
 type Options struct {
@@ -130,12 +81,13 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 	if opt.Source.Key == "" {
 		return nil, errors.New("ingest: the source needs an id")
 	}
-	if _, ok := defaultColumns[opt.Shape]; !ok {
-		return nil, fmt.Errorf("ingest: unknown shape %q (removals or tracker)", opt.Shape)
+	spec, err := LookupShape(opt.Shape)
+	if err != nil {
+		return nil, err
 	}
 	for f := range opt.Columns {
-		if _, ok := defaultColumns[opt.Shape][f]; !ok {
-			return nil, fmt.Errorf("ingest: %s has no field %q (fields: %s)", opt.Shape, f, strings.Join(Fields(opt.Shape), ", "))
+		if _, ok := spec.columns[f]; !ok {
+			return nil, fmt.Errorf("ingest: %s has no field %q (fields: %s)", opt.Shape, f, strings.Join(spec.Fields(), ", "))
 		}
 	}
 	p := graphmodel.OrNop(opt.Progress)
@@ -143,13 +95,7 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 	defer p.Done()
 	res := &Result{Source: opt.Source}
 	res.Accounting.Unresolved = map[string]int{}
-	var conv converter
-	switch opt.Shape {
-	case Removals:
-		conv = newRemovals(opt, res)
-	default:
-		conv = newTracker(opt, res)
-	}
+	conv := spec.convert(opt, res)
 	var col map[string]int
 	for {
 		cells, row, err := rr.Next()
@@ -177,7 +123,7 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 			continue
 		}
 		if col == nil {
-			if c, ok := headerOf(cells, opt); ok {
+			if c, ok := spec.headerOf(cells, opt.Columns); ok {
 				col = c
 				res.Header = append([]string(nil), cells...)
 				res.Accounting.Header++
@@ -197,7 +143,7 @@ func Run(ctx context.Context, rr RowReader, opt Options) (*Result, error) {
 	}
 	if col == nil {
 		return nil, fmt.Errorf("no header row found: need columns for %s (e.g. %s); map them with --column FIELD=HEADER: %w",
-			strings.Join(requiredFields[opt.Shape], ", "), strings.Join(defaultColumns[opt.Shape][requiredFields[opt.Shape][0]][:2], " or "), graphmodel.ErrInvalid)
+			strings.Join(spec.required, ", "), strings.Join(spec.columns[spec.required[0]][:2], " or "), graphmodel.ErrInvalid)
 	}
 	conv.finish()
 	res.Accounting.Rejected = len(res.Rejects)
@@ -262,7 +208,7 @@ func normHeader(s string) string {
 
 // headerOf recognises the header row: every required field must find its
 // column. A row that does not is preamble (titles above the table).
-func headerOf(cells []string, opt Options) (map[string]int, bool) {
+func (spec ShapeSpec) headerOf(cells []string, override map[string]string) (map[string]int, bool) {
 	pos := map[string]int{}
 	for i, c := range cells {
 		if n := normHeader(c); n != "" {
@@ -272,8 +218,8 @@ func headerOf(cells []string, opt Options) (map[string]int, bool) {
 		}
 	}
 	col := map[string]int{}
-	for field, names := range defaultColumns[opt.Shape] {
-		if over, ok := opt.Columns[field]; ok {
+	for field, names := range spec.columns {
+		if over, ok := override[field]; ok {
 			names = []string{over}
 		}
 		for _, n := range names {
@@ -283,7 +229,7 @@ func headerOf(cells []string, opt Options) (map[string]int, bool) {
 			}
 		}
 	}
-	for _, f := range requiredFields[opt.Shape] {
+	for _, f := range spec.required {
 		if _, ok := col[f]; !ok {
 			return nil, false
 		}

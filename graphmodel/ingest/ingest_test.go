@@ -147,7 +147,7 @@ func TestRemovalsFromXLSX(t *testing.T) {
 	sw.Flush()
 	path := filepath.Join(t.TempDir(), "r.xlsx")
 	f.SaveAs(path)
-	rr, err := Open(path, "")
+	rr, err := OpenContext(context.Background(), path, "")
 	if err != nil {
 		t.Fatal(err)
 	}

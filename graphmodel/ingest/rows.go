@@ -32,14 +32,9 @@ type RowReader interface {
 	Close() error
 }
 
-// Open opens a CSV or xlsx file by extension; sheet picks the xlsx sheet
-// (default: the first).
-func Open(path, sheet string) (RowReader, error) {
-	return OpenContext(context.Background(), path, sheet)
-}
-
-// OpenContext is Open whose checks of an xlsx file (see openXLSX) stop
-// once ctx is done. Only regular files are opened.
+// OpenContext opens a CSV or xlsx file by extension; sheet picks the xlsx
+// sheet (default: the first). Its checks of an xlsx file (see openXLSX)
+// stop once ctx is done. Only regular files are opened.
 func OpenContext(ctx context.Context, path, sheet string) (RowReader, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":

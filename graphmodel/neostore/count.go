@@ -33,38 +33,3 @@ RETURN countries, sources, rels`
 	r, _ := rec.Get("rels")
 	return Counts{Countries: c.(int64), Sources: so.(int64), Relationships: r.(int64)}, nil
 }
-
-// Clear deletes every relationship and node in batches (for tests and
-// --replace), leaving constraints in place. Relationships go first: a
-// DETACH DELETE of a hub with a million relationships would be one
-// transaction too large for the server's memory pool.
-func (s *Store) Clear(ctx context.Context) error {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
-	for _, q := range []string{
-		"MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
-		"MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n",
-	} {
-		for {
-			res, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-				r, err := tx.Run(ctx, q, nil)
-				if err != nil {
-					return nil, err
-				}
-				rec, err := r.Single(ctx)
-				if err != nil {
-					return nil, err
-				}
-				n, _ := rec.Get("n")
-				return n, nil
-			})
-			if err != nil {
-				return s.wrap(err)
-			}
-			if res.(int64) == 0 {
-				break
-			}
-		}
-	}
-	return nil
-}

@@ -70,9 +70,6 @@ type Status struct {
 	RetiredNodes int64
 }
 
-// Clean reports whether nothing but the live dataset is there.
-func (st Status) Clean() bool { return len(st.Staging) == 0 && st.RetiredNodes == 0 }
-
 // Describe says in one sentence what is beside the live dataset.
 func (st Status) Describe() string {
 	var parts []string

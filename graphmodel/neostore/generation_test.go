@@ -199,7 +199,7 @@ func TestNeo4jLoadStreamFromCSV(t *testing.T) {
 	ctx := context.Background()
 	d := synthetic(t, 8, 12000)
 	dir := t.TempDir()
-	if err := csvdir.WriteDir(dir, d); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), dir, d); err != nil {
 		t.Fatal(err)
 	}
 	stream := func(dir string) (neostore.LoadResult, error) {
@@ -234,7 +234,7 @@ func TestNeo4jLoadStreamFromCSV(t *testing.T) {
 	bad := synthetic(t, 9, 12000)
 	bad.Relationships[11000].Confidence = "certain"
 	badDir := t.TempDir()
-	if err := csvdir.WriteDir(badDir, bad); err != nil {
+	if err := csvdir.WriteDirContext(context.Background(), badDir, bad); err != nil {
 		t.Fatal(err)
 	}
 	_, err = stream(badDir)

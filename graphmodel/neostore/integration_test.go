@@ -28,6 +28,7 @@ func openTest(t *testing.T) *neostore.Store {
 	t.Helper()
 	cfg := neostore.ConfigFromEnv()
 	testgate.Require(t, !testing.Short() && cfg.URI != "", "Neo4j integration test: set NEO4J_URI and do not pass -short (bash .ci/run starts a server)")
+	testgate.LockNeo4j(t)
 	ctx := context.Background()
 	s, err := neostore.Open(ctx, cfg)
 	if err != nil {

@@ -194,37 +194,12 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 	}
 	res.Generation, res.Resumed = gen, resumed
 	w := &genWriter{s: s, gen: gen}
-	for i := 0; i < len(plan.countryRows); i += opt.BatchSize {
-		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props",
-			plan.countryRows[i:min(i+opt.BatchSize, len(plan.countryRows))]); err != nil {
-			return res, stopped(err)
-		}
+	if err := w.writeHead(ctx, plan, opt.BatchSize); err != nil {
+		return res, stopped(err)
 	}
-	res.Countries = int64(len(plan.countryRows))
-	var batch []map[string]any
-	for i, src := range d.Sources {
-		batch = append(batch, sourceRow(i, src))
-		if len(batch) == opt.BatchSize || i == len(d.Sources)-1 {
-			if err := w.write(ctx, "UNWIND $rows AS row MERGE (s:"+labelLoadingSource+" {id: row.id, generation: $g}) SET s = row.props, s.generation = $g", batch); err != nil {
-				return res, stopped(err)
-			}
-			batch = batch[:0]
-		}
-	}
-	res.Sources = int64(len(d.Sources))
+	res.Countries, res.Sources = int64(len(plan.countryRows)), int64(len(d.Sources))
 	opt.Progress.Start("loading relationships into Neo4j", plan.total)
-	each := plan.each
-	if plan.hasher != nil {
-		each = func(fn func(*graphmodel.Relationship) error) error {
-			return plan.each(func(r *graphmodel.Relationship) error {
-				if err := plan.hasher.Add(r); err != nil {
-					return err
-				}
-				return fn(r)
-			})
-		}
-	}
-	n, err := s.loadRelationships(ctx, gen, each, sourceIndex(d.Sources), d.CampaignFilter(), opt)
+	n, err := s.loadRelationships(ctx, gen, plan.hashedEach(), sourceIndex(d.Sources), d.Campaign(), opt)
 	opt.Progress.Done()
 	res.Relationships = n
 	if err != nil {
@@ -269,6 +244,45 @@ func (s *Store) load(ctx context.Context, plan loadPlan, opt LoadOptions) (LoadR
 		return res, &LoadError{Written: res.Relationships, Total: want.Relationships, Switched: true, Serving: &live, Err: err}
 	}
 	return res, nil
+}
+
+// writeHead writes the plan's countries and sources into w's generation,
+// batchSize rows a statement.
+func (w *genWriter) writeHead(ctx context.Context, plan loadPlan, batchSize int) error {
+	for i := 0; i < len(plan.countryRows); i += batchSize {
+		if err := w.write(ctx, "UNWIND $rows AS row MERGE (c:"+labelLoadingCountry+" {code: row.code, generation: $g}) SET c += row.props",
+			plan.countryRows[i:min(i+batchSize, len(plan.countryRows))]); err != nil {
+			return err
+		}
+	}
+	var batch []map[string]any
+	sources := plan.head.Sources
+	for i, src := range sources {
+		batch = append(batch, sourceRow(i, src))
+		if len(batch) == batchSize || i == len(sources)-1 {
+			if err := w.write(ctx, "UNWIND $rows AS row MERGE (s:"+labelLoadingSource+" {id: row.id, generation: $g}) SET s = row.props, s.generation = $g", batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	return nil
+}
+
+// hashedEach is the plan's stream of relationships, each added to the
+// content hash on its way when the hash is computed while streaming.
+func (plan loadPlan) hashedEach() func(fn func(*graphmodel.Relationship) error) error {
+	if plan.hasher == nil {
+		return plan.each
+	}
+	return func(fn func(*graphmodel.Relationship) error) error {
+		return plan.each(func(r *graphmodel.Relationship) error {
+			if err := plan.hasher.Add(r); err != nil {
+				return err
+			}
+			return fn(r)
+		})
+	}
 }
 
 // genWriter writes batches of rows into one generation.
@@ -347,8 +361,48 @@ SET ` + relSetClause + "\n"
 	return merge, create
 }
 
-// loadRelationships writes relationship batches from opt.Workers sessions
-// at once; the first failure stops the others.
+// writeRelBatches writes the batches it receives in one session until
+// batches is closed, counting rows written; after a failure (given to
+// fail, which cancels ctx) it only drains batches.
+func (s *Store) writeRelBatches(ctx context.Context, gen string, batches <-chan relBatch, fail func(error), written *atomic.Int64, progress graphmodel.Progress) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.Background())
+	for b := range batches {
+		if ctx.Err() != nil {
+			continue
+		}
+		run := func(q string) error {
+			_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+				res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows, "g": gen})
+				if err != nil {
+					return nil, err
+				}
+				_, err = res.Consume(ctx)
+				return nil, err
+			})
+			return err
+		}
+		// A batch is created outright, which costs no lookup of its
+		// ids; if any id exists already (a resumed load, a
+		// concurrent one) the uniqueness constraint fails the whole
+		// transaction, the batch is merged instead, and so is every
+		// later batch of its type.
+		var err error
+		if b.merging.Load() {
+			err = run(b.query)
+		} else if err = run(b.create); isConstraintViolation(err) {
+			b.merging.Store(true)
+			err = run(b.query)
+		}
+		if err != nil {
+			fail(s.wrapCtx(ctx, err))
+			continue
+		}
+		written.Add(int64(len(b.rows)))
+		progress.Add(int64(len(b.rows)))
+	}
+}
+
 // sourceIndex looks sources up by key, for the report dates of the
 // relationships that cite them.
 func sourceIndex(ss []graphmodel.Source) func(string) (graphmodel.Source, bool) {
@@ -359,6 +413,8 @@ func sourceIndex(ss []graphmodel.Source) func(string) (graphmodel.Source, bool) 
 	return func(k string) (graphmodel.Source, bool) { s, ok := m[k]; return s, ok }
 }
 
+// loadRelationships writes relationship batches from opt.Workers sessions
+// at once; the first failure stops the others.
 func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn func(*graphmodel.Relationship) error) error, lookup func(string) (graphmodel.Source, bool), campaign func(*graphmodel.Relationship) bool, opt LoadOptions) (int64, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
@@ -377,42 +433,7 @@ func (s *Store) loadRelationships(ctx context.Context, gen string, each func(fn 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sess := s.session(ctx, neo4j.AccessModeWrite)
-			defer sess.Close(context.Background())
-			for b := range batches {
-				if ctx.Err() != nil {
-					continue
-				}
-				run := func(q string) error {
-					_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-						res, err := tx.Run(ctx, q, map[string]any{"rows": b.rows, "g": gen})
-						if err != nil {
-							return nil, err
-						}
-						_, err = res.Consume(ctx)
-						return nil, err
-					})
-					return err
-				}
-				// A batch is created outright, which costs no lookup of its
-				// ids; if any id exists already (a resumed load, a
-				// concurrent one) the uniqueness constraint fails the whole
-				// transaction, the batch is merged instead, and so is every
-				// later batch of its type.
-				var err error
-				if b.merging.Load() {
-					err = run(b.query)
-				} else if err = run(b.create); isConstraintViolation(err) {
-					b.merging.Store(true)
-					err = run(b.query)
-				}
-				if err != nil {
-					fail(s.wrapCtx(ctx, err))
-					continue
-				}
-				written.Add(int64(len(b.rows)))
-				opt.Progress.Add(int64(len(b.rows)))
-			}
+			s.writeRelBatches(ctx, gen, batches, fail, &written, opt.Progress)
 		}()
 	}
 	byType := map[graphmodel.RelType][][]any{}

@@ -98,7 +98,7 @@ const (
 
 // relProps are the relationship properties besides id, in row order.
 // campaign says whether the claim is the dataset's campaign's
-// (graphmodel.Dataset.CampaignFilter), so the Cypher patterns leave other pressing
+// (graphmodel.Dataset.Campaign), so the Cypher patterns leave other pressing
 // states' claims out as the Go ones do.
 // date_start and date_end bound the event's period (null: open on that
 // side); reported is the claim's own report date as written, and

@@ -55,7 +55,7 @@ func FuzzCheck(f *testing.F) {
 		zw.Close()
 		lim := Default
 		lim.CellChars = 64
-		err := CheckBytes(context.Background(), buf.Bytes(), lim)
+		err := CheckBytesWatching(context.Background(), buf.Bytes(), lim, nil)
 		if err != nil {
 			return
 		}

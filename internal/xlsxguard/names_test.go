@@ -101,7 +101,7 @@ func TestLenientPartNames(t *testing.T) {
 					t.Fatalf("excelize reads Data!A1 = %q, %v; the case no longer shows excelize's leniency", got, err)
 				}
 			}
-			err := CheckBytes(context.Background(), b, Default)
+			err := CheckBytesWatching(context.Background(), b, Default, nil)
 			if err == nil {
 				t.Fatal("the guard passed a workbook with a lenient part name")
 			}
@@ -117,13 +117,13 @@ func TestLenientPartNames(t *testing.T) {
 // check, which names the row).
 func TestCanonicalPartNamesPass(t *testing.T) {
 	b := zipParts(t, append(workbookParts("/xl/workbook.xml", "/xl/worksheets/sheet1.xml"), part{"xl/worksheets/sheet1.xml", badSheet}))
-	err := CheckBytes(context.Background(), b, Default)
+	err := CheckBytesWatching(context.Background(), b, Default, nil)
 	if err == nil || !strings.Contains(err.Error(), "Data!") {
 		t.Fatalf("want the duplicated row refused by position, got %v", err)
 	}
 	ok := strings.ReplaceAll(badSheet, `<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c></row></sheetData>`, `</sheetData>`)
 	b = zipParts(t, append(workbookParts("xl/workbook.xml", "worksheets/sheet1.xml"), part{"xl/worksheets/sheet1.xml", ok}))
-	if err := CheckBytes(context.Background(), b, Default); err != nil {
+	if err := CheckBytesWatching(context.Background(), b, Default, nil); err != nil {
 		t.Fatalf("canonical workbook refused: %v", err)
 	}
 }
@@ -143,7 +143,7 @@ func TestSharedStringsCounted(t *testing.T) {
 		wantErr bool
 	}{{10, false}, {12, true}} {
 		b := zipParts(t, append(workbookParts("xl/workbook.xml", "worksheets/sheet1.xml"), part{"xl/worksheets/sheet1.xml", ok}, part{"xl/sharedStrings.xml", sst(tt.n)}))
-		err := CheckBytes(context.Background(), b, lim)
+		err := CheckBytesWatching(context.Background(), b, lim, nil)
 		if (err != nil) != tt.wantErr || err != nil && !strings.Contains(err.Error(), "shared string 11") {
 			t.Errorf("%d items: %v", tt.n, err)
 		}

@@ -14,11 +14,6 @@ import (
 // ErrNotWorkbook marks a file that is not an xlsx (zip) archive at all.
 var ErrNotWorkbook = fmt.Errorf("not an xlsx workbook (not a zip archive): %w", graphmodel.ErrInvalid)
 
-// CheckBytes checks a whole xlsx file held in memory.
-func CheckBytes(ctx context.Context, b []byte, lim Limits) error {
-	return CheckBytesWatching(ctx, b, lim, nil)
-}
-
 // CheckFile checks the xlsx file at path.
 func CheckFile(ctx context.Context, path string, lim Limits) error {
 	zr, err := zip.OpenReader(path)

@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-project/leverage/analysis"
 	"github.com/leverage-project/leverage/exports/graphdata"
 	"github.com/leverage-project/leverage/fixtures"
+	"github.com/leverage-project/leverage/internal/textdiff"
 )
 
 // Seed is the embedded seed dataset's multigraph of relationships, as
@@ -63,7 +64,7 @@ func Golden(t testing.TB, name string, got []byte, update bool) {
 		t.Fatalf("%v (go test -update in the format's package)", err)
 	}
 	if !bytes.Equal(got, RoundNumbers(want)) {
-		t.Errorf("%s differs from the golden file (go test -update in the format's package)", path)
+		t.Errorf("%s differs from the golden file (go test -update in the format's package):\n%s", path, textdiff.Lines(string(RoundNumbers(want)), string(got)))
 	}
 }
 
