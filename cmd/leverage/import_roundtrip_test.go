@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leverage-project/leverage/fixtures"
 	"github.com/leverage-project/leverage/graphmodel"
 	"github.com/leverage-project/leverage/internal/officetest"
 )
@@ -70,7 +72,7 @@ func TestImportCopiedRowIsDuplicate(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	t.Log(out)
-	mustContain(t, out, "relationships: 0 added, 0 removed, 0 modified, 109 unchanged, 1 duplicates not added",
+	mustContain(t, out, fmt.Sprintf("relationships: 0 added, 0 removed, 0 modified, %d unchanged, 1 duplicates not added", len(seedDataset(t).Relationships)),
 		"duplicate "+copyID, "only the id differs", "as "+orig)
 	rows := readReport(t, strings.TrimSuffix(path, ".xlsx")+".report.csv")
 	if r := reportHas(rows, "Relationships", idCell, "not added"); r == nil || r[2] != copyID || !strings.Contains(r[6], orig) {
@@ -289,7 +291,7 @@ func TestImportCopiedAndRenamedSheets(t *testing.T) {
 		t.Fatalf("exit %d, want 3\n%s%s", code, out, errs)
 	}
 	t.Log(errs)
-	mustContain(t, errs, "1 problem (nothing imported)", `Relationships (2)!A2: id: sheet "Relationships (2)" repeats the ids of 109 rows of "Relationships": it looks like a copy`)
+	mustContain(t, errs, "1 problem (nothing imported)", fmt.Sprintf(`Relationships (2)!A2: id: sheet "Relationships (2)" repeats the ids of %d rows of "Relationships": it looks like a copy`, len(seedDataset(t).Relationships)))
 	if strings.Contains(errs, "duplicate id") {
 		t.Errorf("a copied sheet still gives an error per row")
 	}
@@ -396,4 +398,14 @@ func TestImportSpanishRoundTrip(t *testing.T) {
 			t.Errorf("--lang %s round trip: exit %d\n%s%s", l, code, out, errs)
 		}
 	}
+}
+
+// seedDataset is the embedded seed, whose size the expectations follow.
+func seedDataset(t *testing.T) *graphmodel.Dataset {
+	t.Helper()
+	d, err := fixtures.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -101,17 +101,19 @@ func TestRunVerbsWithOptions(t *testing.T) {
 			os.WriteFile(path, []byte("source,target\na,b\nb,c\nc,a\n"), 0o644)
 			return runAnalyzeGraph(ctx, analyzeOptions{graph: path, metrics: "pagerank", metric: "pagerank", format: "json", seed: 1}, e)
 		}, func(t *testing.T, out string) {
+			// The JSON layout analyze and analyze --graph share: one row
+			// per node under "hubs".
 			var rep struct {
-				Metrics []struct {
+				Hubs []struct {
 					PageRank float64 `json:"pagerank"`
-				} `json:"metrics"`
+				} `json:"hubs"`
 			}
 			json.Unmarshal([]byte(out), &rep)
 			const wantTol = 1e-12
-			if len(rep.Metrics) != 3 {
-				t.Fatalf("%d nodes:\n%s", len(rep.Metrics), out)
+			if len(rep.Hubs) != 3 {
+				t.Fatalf("%d nodes:\n%s", len(rep.Hubs), out)
 			}
-			for _, m := range rep.Metrics {
+			for _, m := range rep.Hubs {
 				if math.Abs(m.PageRank-1.0/3) > wantTol {
 					t.Errorf("pagerank %.15f, want 1/3", m.PageRank)
 				}

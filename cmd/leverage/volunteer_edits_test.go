@@ -20,7 +20,9 @@ var volunteerEdits = []struct {
 	{`4. type "At least" as the count qualifier`, []string{"Count: at_least 200 → about 200"}},
 	{"5. add a sentence to a note", []string{"modified paid-us-pa-2025-05", "Note: "}},
 	{"6. give a day on a month row (read as that day, said so)", []string{"Date: 2025-02 → 2025-02-20", "is finer than the row's precision"}},
-	{`7. type a date as text ("12 March 2025")`, []string{"Date: 2025-05-06 → 2025-03-12"}},
+	// The row's period (2025-02/2025-05-06 since seed 1.2.0) is replaced
+	// by the day typed; the stale "interval" precision is said, not refused.
+	{`7. type a date as text ("12 March 2025")`, []string{"modified onw-pa-zz-2025-05-06", "→ 2025-03-12"}},
 	{"8. add a relationship row with a new id", []string{"added    ngo-2025-07-hn"}},
 	{"9. delete a relationship row", []string{"removed  lev-pa-canal-2025-02"}},
 	{"10. add a source row", []string{"added    ngo-field-notes-2025-07"}},

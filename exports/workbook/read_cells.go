@@ -168,6 +168,15 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 		given = d
 	}
 	out := given
+	if periodKinds[prec] && precisions[prec] == 0 {
+		// The row held a period (interval, before, after) and the cell now
+		// holds one date: the user replaced the period, so the date stands
+		// at its own precision and the stale precision word is said, not
+		// refused.
+		v.r.warn(&graphmodel.FieldError{Cell: v.cell(precName), Record: v.id, Field: field + " precision", Typed: prec, Done: "read as " + given.String(),
+			Err: fmt.Errorf("%q is a period's precision, but %s holds one date; read as %s, precision %s", prec, v.cell(name), given, given.Precision)})
+		prec = ""
+	}
 	if prec != "" {
 		p, ok := precisions[prec]
 		if !ok {
