@@ -139,6 +139,23 @@ func TestBrowserOneState(t *testing.T) {
 				t.Errorf("summary sentence %s has %d links to its claims, want 1", key, n)
 			}
 		}
+		// Every answer state is counted, disputed and "no answer reported"
+		// included: the counts add up to the countries with an answer label.
+		answers := eval[string](t, p, `document.querySelector('#summary [data-summary="answers"] b').textContent`)
+		sum, labelled := 0, 0
+		for _, part := range strings.Split(answers, ", ") {
+			var n int
+			fmt.Sscan(part, &n)
+			sum += n
+		}
+		for code, c := range res.Whole.Countries {
+			if ct, ok := d.Registry.Country(code); c.Latest != "" && (!ok || ct.Kind == graphmodel.KindCountry) {
+				labelled++
+			}
+		}
+		if sum != labelled || !strings.Contains(answers, "no answer reported") {
+			t.Errorf("summary's answers %q add up to %d; %d countries have an answer state", answers, sum, labelled)
+		}
 		eval[chromedp.Void](t, p, `document.querySelector('#summary [data-summary="money"] a').click()`)
 		if n := eval[int](t, p, `document.querySelectorAll("#details .claim").length`); n == 0 {
 			t.Error("the money sentence's link opened no claims")

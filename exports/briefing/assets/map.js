@@ -183,7 +183,7 @@ B.map = (function () {
       var shown = {};
       for (var k in cs) if (cs[k].latest) shown[cs[k].latest] = (shown[cs[k].latest] || 0) + 1;
       lg.appendChild(el("span", {}, "Colour: the pressed government's latest answer —"));
-      D.statuses.map(function (x) { return x.name; }).filter(function (x) { return shown[x]; }).forEach(function (s) {
+      D.statuses.map(function (x) { return x.name; }).concat(["disputed", "no_answer"]).filter(function (x) { return shown[x]; }).forEach(function (s) {
         var it = el("span", {"data-answer": s});
         it.appendChild(el("span", {"class": "sw", style: "background:" + (B.ANSWER_COLOUR[s] || "#BBBBBB")}));
         it.appendChild(document.createTextNode(B.ANSWER_WORDS[s] || B.words(s)));

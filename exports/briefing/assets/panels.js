@@ -42,7 +42,9 @@ B.panels = (function () {
       linkTo(B.plural(by.approached.length, "claim"), by.approached, "Approaches")]));
     var answers = {}, answerIdx = [];
     for (var c in lv.countries) if (lv.countries[c].latest && B.isCountry(c)) (answers[lv.countries[c].latest] = answers[lv.countries[c].latest] || []).push(c);
-    var parts = D.statuses.map(function (s) { return s.name; }).filter(function (s) { return answers[s]; }).map(function (s) {
+    // The answer states beside the statuses (analysis.Answer.Label):
+    // conflicting answers in force are disputed; none is no answer reported.
+    var parts = D.statuses.map(function (s) { return s.name; }).concat(["disputed", "no_answer"]).filter(function (s) { return answers[s]; }).map(function (s) {
       return answers[s].length + " " + (B.ANSWER_WORDS[s] || B.words(s));
     });
     by.approached.forEach(function (i) { if (answers[D.rels[i].s]) answerIdx.push(i); });
@@ -75,7 +77,7 @@ B.panels = (function () {
     c.appendChild(el("strong", {"class": "asof"}, (state.pos < D.months.length ? "As of " : "Over ") + B.monthLabel(state.pos) + (B.filtered() ? " (filtered)" : "") + ":"));
     [["relationships", lv.relationships, "claims"], ["nodes", lv.nodes[l], "governments in the " + l + " network"],
       ["edges", lv.edges[l], "ties between them"], ["matches", lv.matches, "pattern matches" + (B.filtered() ? " (all claims)" : "")],
-      ["people", lv.people, "people at least received in third countries (each event once; planned flights and own citizens excluded)" +
+      ["people", lv.people, "or more people received in third countries (each event once; planned flights and own citizens excluded)" +
         (lv.unknown ? ", plus " + B.plural(lv.unknown, "reception") + " of unknown size" : "")],
       ["payments", lv.payments, "payments made"], ["agreements", lv.agreements, "agreements, in the pressed country's own account" + (B.filtered() ? " (all claims)" : "")]].forEach(function (x) {
       var s = el("span", {"data-count": x[0]}); s.appendChild(el("b", {}, fmt(x[1]))); s.appendChild(document.createTextNode(x[2])); c.appendChild(s);
