@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -233,6 +234,12 @@ func TestLateInterruptNeverReplacesTarget(t *testing.T) {
 		t.Fatalf("export: %v %s", err, b)
 	}
 	full := time.Since(start)
+	// The export is deterministic: a run that ends with exit 0 must have
+	// written exactly these bytes.
+	whole, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, frac := range []float64{0.5, 0.8, 0.9, 0.95, 0.98} {
 		os.WriteFile(out, []byte("previous"), 0o644)
 		delay := time.Duration(frac * float64(full))
@@ -241,6 +248,12 @@ func TestLateInterruptNeverReplacesTarget(t *testing.T) {
 		switch {
 		case !sent && code == 0:
 			t.Logf("at %.0f%% (%v): finished before the signal", 100*frac, delay.Round(time.Millisecond))
+		case code == 0 && bytes.Equal(b, whole):
+			// The signal reached a process that had already renamed the
+			// complete file into place and was returning from main: the
+			// run won whole, which is what the target may hold (seen once
+			// in a clean-clone CI run at 90%).
+			t.Logf("at %.0f%% (%v): finished as the signal arrived; target complete", 100*frac, delay.Round(time.Millisecond))
 		case code == exitCancelled && strings.HasPrefix(string(b), "PK") && strings.Contains(stderr, "written in full"):
 			t.Logf("at %.0f%% (%v): complete before the signal was seen; exit 130 saying so", 100*frac, delay.Round(time.Millisecond))
 		case code == exitCancelled && string(b) == "previous":
