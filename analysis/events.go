@@ -65,20 +65,14 @@ func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, [
 		rels, in := SelectSplit(d, w)
 		return rels, in, all
 	}
-	var rels []graphmodel.Relationship
-	var in []Membership
-	var counted []bool
-	lookup := d.SourceByKey
-	if w.Known {
-		lookup = sourceLookup(d)
+	idx, in := selectIndices(d, w)
+	if len(idx) == 0 {
+		return nil, nil, nil
 	}
-	for i := range d.Relationships {
-		m := w.in(lookup, &d.Relationships[i])
-		if m == Certainly || m == Possibly && !w.Strict {
-			rels = append(rels, d.Relationships[i])
-			in = append(in, m)
-			counted = append(counted, all[i])
-		}
+	rels := make([]graphmodel.Relationship, len(idx))
+	counted := make([]bool, len(idx))
+	for k, i := range idx {
+		rels[k], counted[k] = d.Relationships[i], all[i]
 	}
 	if w.Known {
 		// What was known then is the accounts reported by then: the

@@ -201,7 +201,22 @@ func SelectSplit(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []
 		}
 		return d.Relationships, m
 	}
-	var out []graphmodel.Relationship
+	idx, in := selectIndices(d, w)
+	if len(idx) == 0 {
+		return nil, nil // as before: an empty window selects nil
+	}
+	out := make([]graphmodel.Relationship, len(idx))
+	for k, i := range idx {
+		out[k] = d.Relationships[i]
+	}
+	return out, in
+}
+
+// selectIndices returns the positions in d of the claims a closed window
+// holds, with their membership: the one selection SelectSplit and
+// SelectEvents share.
+func selectIndices(d *graphmodel.Dataset, w Window) ([]int, []Membership) {
+	var idx []int
 	var in []Membership
 	lookup := d.SourceByKey
 	if w.Known {
@@ -210,11 +225,11 @@ func SelectSplit(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, []
 	for i := range d.Relationships {
 		m := w.in(lookup, &d.Relationships[i])
 		if m == Certainly || m == Possibly && !w.Strict {
-			out = append(out, d.Relationships[i])
+			idx = append(idx, i)
 			in = append(in, m)
 		}
 	}
-	return out, in
+	return idx, in
 }
 
 // LayerRelationships are the relationships of d in w that make the
