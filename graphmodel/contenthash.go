@@ -32,6 +32,11 @@ func appendRelationshipRecord(b []byte, r *Relationship) []byte {
 		// hash it had before these fields existed.
 		b = appendRecord(b, r.Reported.String(), string(r.StatedBy), string(r.PaymentTie))
 	}
+	if r.HasPartOf() {
+		// Likewise for the field of dataset 1.3.0, tagged so it never
+		// reads as one of the fields above.
+		b = appendRecord(b, "part_of", r.PartOf)
+	}
 	return b
 }
 

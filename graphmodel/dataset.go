@@ -92,7 +92,80 @@ func (d *Dataset) Validate() error {
 		add(r.Check(d.Registry, seenSource))
 		add(checkUnique(r.Key, seenRel, seenID))
 	}
+	add(CheckPartOf(d.Relationships))
 	return errs.Err()
+}
+
+// CheckPartOf checks every relationship's PartOf against the others (see
+// PartOfChecker); the error is on the part's part_of field.
+func CheckPartOf(rels []Relationship) []*FieldError {
+	var c PartOfChecker
+	for i := range rels {
+		c.Add(&rels[i], &FieldError{Record: rels[i].Key, Field: "part_of"})
+	}
+	return c.Errors()
+}
+
+// PartOfChecker checks PartOf across relationships that arrive one at a
+// time, as a streamed read gives them: the claim a part names exists, is
+// another claim of the same type and receiver, gives a count (the number
+// the part is within), and is part of nothing itself (a group of groups
+// would hide which number holds the people). It keeps about 24 bytes a
+// relationship, not the relationships.
+type PartOfChecker struct {
+	claims map[int64]partClaim
+	parts  []pendingPart
+}
+
+type partClaim struct {
+	sig           int64 // KeyID of type and receiver
+	counted, part bool
+}
+
+type pendingPart struct {
+	key, of string
+	sig     int64
+	at      *FieldError
+}
+
+// Add records r; at is where an error about r's part_of goes (its Err is
+// set by Errors).
+func (c *PartOfChecker) Add(r *Relationship, at *FieldError) {
+	if c.claims == nil {
+		c.claims = map[int64]partClaim{}
+	}
+	sig := KeyID(string(r.Type) + "\x00" + string(r.ToCountry))
+	c.claims[KeyID(r.Key)] = partClaim{sig: sig, counted: !r.Count.IsZero(), part: r.PartOf != ""}
+	if r.PartOf != "" {
+		c.parts = append(c.parts, pendingPart{key: r.Key, of: r.PartOf, sig: sig, at: at})
+	}
+}
+
+// Errors returns the problems of every part recorded, in the order added.
+func (c *PartOfChecker) Errors() []*FieldError {
+	var out []*FieldError
+	for _, p := range c.parts {
+		g, ok := c.claims[KeyID(p.of)]
+		var err error
+		switch {
+		case p.of == p.key:
+			err = errors.New("names the relationship itself")
+		case !ok:
+			err = fmt.Errorf("unknown relationship id %q", p.of)
+		case g.sig != p.sig:
+			err = fmt.Errorf("%s is another type or goes to another receiver; a part has the same type and receiver as its group", p.of)
+		case !g.counted:
+			err = fmt.Errorf("%s gives no count to be part of", p.of)
+		case g.part:
+			err = fmt.Errorf("%s is itself part of another; name the counted group", p.of)
+		}
+		if err != nil {
+			e := *p.at
+			e.Err = err
+			out = append(out, &e)
+		}
+	}
+	return out
 }
 
 // checkUnique records key and reports a duplicate key or line-ID collision.
@@ -220,6 +293,11 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 			bad("stated_by", fmt.Errorf("unknown value %q (one of %v)", r.StatedBy, Speakers))
 		} else if r.Type != Approached {
 			bad("stated_by", fmt.Errorf("applies only to type %s", Approached))
+		}
+	}
+	if r.PartOf != "" {
+		if err := CheckID(r.PartOf); err != nil {
+			bad("part_of", err)
 		}
 	}
 	if r.PaymentTie != TieUnknown {

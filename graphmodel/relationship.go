@@ -54,6 +54,13 @@ type Relationship struct {
 	Instrument Instrument
 	PaymentTie PaymentTie // paid only: what a source ties the payment to
 	Count      Count
+	// PartOf is the key of another claim whose count includes this one's
+	// people: Afghans among the roughly 300 Panama received in February.
+	// Same type and receiver; the claim it names has a count and is part
+	// of nothing itself. Sums count the group once and this claim's people
+	// never beside it, so a nationality row with no number of its own is
+	// not a reception of unknown size. Empty for a claim counted alone.
+	PartOf     string
 	Money      Money
 	Confidence Confidence
 	Sources    []string // Source keys, at least one
@@ -87,8 +94,9 @@ func KeyID(key string) int64 {
 }
 
 // Weight is the relationship's weight in a weighted view: the count of
-// people when given, else the amount of money, else 1. Qualified numbers are
-// taken at face value ("up to 50" weighs 50); analysis documents this choice.
+// people when given, else the amount of money, else 0, unknown (never an
+// invented 1; analysis.Layer.Weight is what the views use). Qualified
+// numbers are taken at face value ("up to 50" weighs 50).
 func (r Relationship) Weight() float64 {
 	switch {
 	case r.Count.Value > 0:
@@ -96,7 +104,7 @@ func (r Relationship) Weight() float64 {
 	case r.Money.Amount > 0:
 		return float64(r.Money.Amount)
 	}
-	return 1
+	return 0
 }
 
 // HasTimeFields reports whether r sets any of the fields dataset 1.2.0
@@ -105,6 +113,11 @@ func (r Relationship) Weight() float64 {
 func (r Relationship) HasTimeFields() bool {
 	return !r.Reported.IsZero() || r.StatedBy != SpeakerNone || r.PaymentTie != TieUnknown
 }
+
+// HasPartOf reports whether r sets PartOf, the field dataset 1.3.0 added;
+// writers and hashes leave it out of datasets that use none, so older
+// datasets keep their bytes.
+func (r Relationship) HasPartOf() bool { return r.PartOf != "" }
 
 // ReportDates returns when the claim was reported: Reported when given,
 // else the Published date of each of its sources found by lookup, in

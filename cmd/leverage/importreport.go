@@ -265,7 +265,7 @@ func (r *importReport) attention() int { return len(r.notable) }
 // goColumn maps the model's field names, as Diff names them, to the
 // workbook's columns.
 var goColumn = map[string]string{"FromCountry": "From", "ToCountry": "To", "Money": "Amount", "DerivedFrom": "Derived from",
-	"Alpha3": "Alpha-3", "Key": "ID", "StatedBy": "Stated by", "PaymentTie": "Payment tie"}
+	"Alpha3": "Alpha-3", "Key": "ID", "StatedBy": "Stated by", "PaymentTie": "Payment tie", "PartOf": "Part of"}
 
 func columnOf(field string) string {
 	if c, ok := goColumn[field]; ok {

@@ -95,6 +95,10 @@ type rel struct {
 	// filtered window as the analysis would (a browser test compares the
 	// two at every slider position).
 	Reception bool `json:"rc,omitempty"`
+	// PartOf is the id of the counted claim whose people include this
+	// one's (graphmodel.Relationship.PartOf): while that claim is in the
+	// window too, this one adds no reception (analysis.WithinGroups).
+	PartOf string `json:"po,omitempty"`
 	// Answer marks the pressed country's own statement of an answer to
 	// the campaign (analysis.IsAnswer, analysis.Campaign); Campaign any
 	// claim of the campaign. PeriodStart and PeriodEnd bound the event
@@ -296,7 +300,7 @@ func (p *payload) addRelationships(r Results) {
 		x := rel{Key: rl.Key, Event: rl.Event, Type: string(rl.Type), From: rl.FromCountry, To: rl.ToCountry,
 			Date: rl.Date.String(), Precision: rl.Date.Kind(), Month: m, Status: string(rl.Status),
 			Instrument: string(rl.Instrument), Confidence: string(rl.Confidence), Sources: rl.Sources, Note: rl.Note,
-			Counted: i < len(r.Counted) && r.Counted[i]}
+			Counted: i < len(r.Counted) && r.Counted[i], PartOf: rl.PartOf}
 		if !rl.Count.IsZero() {
 			x.Count = rl.Count.String()
 			x.CountValue, x.CountQualifier = rl.Count.Value, string(rl.Count.Qualifier)

@@ -24,7 +24,7 @@ var (
 	NodeColumns = []string{"Id", "Label", "Kind", "Region", "Alpha3", "Placeholder", "PageRank", "In relationships", "Out relationships"}
 	EdgeColumns = []string{"Source", "Target", "Type", "Id", "Label", "Time Interval", "Relationship", "Event", "Date",
 		"Date precision", "Status", "Instrument", "People", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Counted",
-		"Confidence", "Sources", "Note", "Reported", "Stated by", "Payment tie"}
+		"Confidence", "Sources", "Note", "Reported", "Stated by", "Payment tie", "Part of"}
 	LayerEdgeColumns = []string{"Source", "Target", "Type", "Weight", "Relationships"}
 )
 
@@ -96,7 +96,7 @@ func WriteEdges(w io.Writer, g graphdata.Graph) error {
 		}
 		cw.Write([]string{t(e.Source), t(e.Target), "Directed", t(e.ID), t(e.Type), interval, t(e.Type), t(e.Event), e.Date,
 			e.DatePrecision, t(e.Status), t(e.Instrument), count, t(e.CountQualifier), amount, t(e.Currency), t(e.AmountQualifier),
-			strconv.FormatBool(e.Counted), t(e.Confidence), t(e.Sources), t(e.Note), e.Reported, t(e.StatedBy), t(e.PaymentTie)})
+			strconv.FormatBool(e.Counted), t(e.Confidence), t(e.Sources), t(e.Note), e.Reported, t(e.StatedBy), t(e.PaymentTie), t(e.PartOf)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -26,7 +26,7 @@ var edgeAttrs = []attr{{"relationship", "relationship", "string"}, {"type", "typ
 	{"people", "people", "long"}, {"count_qualifier", "count_qualifier", "string"}, {"amount", "amount", "long"}, {"currency", "currency", "string"},
 	{"amount_qualifier", "amount_qualifier", "string"}, {"counted", "counted", "boolean"},
 	{"confidence", "confidence", "string"}, {"sources", "sources", "string"}, {"note", "note", "string"},
-	{"reported", "reported", "string"}, {"stated_by", "stated_by", "string"}, {"payment_tie", "payment_tie", "string"}}
+	{"reported", "reported", "string"}, {"stated_by", "stated_by", "string"}, {"payment_tie", "payment_tie", "string"}, {"part_of", "part_of", "string"}}
 
 // Write writes g as GEXF 1.3: the meta element, the attribute
 // declarations, the nodes, the edges.
@@ -143,7 +143,7 @@ func (x xmlWriter) edges(g graphdata.Graph) {
 		x.Start("edge", attrs...)
 		x.Start("attvalues")
 		for _, kv := range [][2]string{{"relationship", e.ID}, {"type", e.Type}, {"event", e.Event}, {"date", e.Date}, {"date_precision", e.DatePrecision},
-			{"status", e.Status}, {"instrument", e.Instrument}, {"reported", e.Reported}, {"stated_by", e.StatedBy}, {"payment_tie", e.PaymentTie}} {
+			{"status", e.Status}, {"instrument", e.Instrument}, {"reported", e.Reported}, {"stated_by", e.StatedBy}, {"payment_tie", e.PaymentTie}, {"part_of", e.PartOf}} {
 			if kv[1] != "" {
 				x.value(kv[0], kv[1])
 			}

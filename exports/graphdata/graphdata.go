@@ -48,8 +48,9 @@ type Edge struct {
 	// where the period is open on that side ("by May 2025" has no Start).
 	Start, End time.Time
 	// Reported is the claim's own report date (EDTF) where it is not its
-	// sources' published dates; StatedBy and PaymentTie as in the model.
-	Reported, StatedBy, PaymentTie               string
+	// sources' published dates; StatedBy, PaymentTie and PartOf as in the
+	// model.
+	Reported, StatedBy, PaymentTie, PartOf       string
 	Status, Instrument, CountQualifier, Currency string
 	AmountQualifier, Confidence, Sources, Note   string
 	Count, Amount                                int64
@@ -141,7 +142,7 @@ func nodeOf(d *graphmodel.Dataset, c graphmodel.Code) Node {
 func edgeOf(r *graphmodel.Relationship, counted bool) Edge {
 	e := Edge{ID: r.Key, Source: string(r.FromCountry), Target: string(r.ToCountry), Type: string(r.Type),
 		Event: r.Event, Date: r.Date.String(), DatePrecision: r.Date.Kind(),
-		Reported: r.Reported.String(), StatedBy: string(r.StatedBy), PaymentTie: string(r.PaymentTie),
+		Reported: r.Reported.String(), StatedBy: string(r.StatedBy), PaymentTie: string(r.PaymentTie), PartOf: r.PartOf,
 		Status: string(r.Status), Instrument: string(r.Instrument), Confidence: string(r.Confidence),
 		Sources: strings.Join(r.Sources, "; "), Note: r.Note, Counted: counted}
 	if !r.Date.IsZero() && !r.Date.OpenStart() {

@@ -28,7 +28,7 @@ var edgeKeys = []key{{"e_relationship", "edge", "relationship", "string"}, {"e_t
 	{"e_amount", "edge", "amount", "long"}, {"e_currency", "edge", "currency", "string"}, {"e_amount_q", "edge", "amount_qualifier", "string"},
 	{"e_counted", "edge", "counted", "boolean"}, {"e_confidence", "edge", "confidence", "string"}, {"e_sources", "edge", "sources", "string"},
 	{"e_note", "edge", "note", "string"}, {"e_reported", "edge", "reported", "string"}, {"e_stated_by", "edge", "stated_by", "string"},
-	{"e_payment_tie", "edge", "payment_tie", "string"}}
+	{"e_payment_tie", "edge", "payment_tie", "string"}, {"e_part_of", "edge", "part_of", "string"}}
 
 var layerEdgeKeys = []key{{"e_weight", "edge", "weight", "double"}, {"e_relationships", "edge", "relationships", "string"}}
 
@@ -137,7 +137,7 @@ func writeEdgeData(e graphdata.Edge, data func(k, v string)) {
 	}
 	data("e_counted", strconv.FormatBool(e.Counted))
 	for _, kv := range [][2]string{{"e_confidence", e.Confidence}, {"e_sources", e.Sources}, {"e_note", e.Note},
-		{"e_reported", e.Reported}, {"e_stated_by", e.StatedBy}, {"e_payment_tie", e.PaymentTie}} {
+		{"e_reported", e.Reported}, {"e_stated_by", e.StatedBy}, {"e_payment_tie", e.PaymentTie}, {"e_part_of", e.PartOf}} {
 		if kv[1] != "" {
 			data(kv[0], kv[1])
 		}

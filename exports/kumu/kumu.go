@@ -28,7 +28,7 @@ var (
 	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Summary", "Description", "Tags", "Kind",
 		"Year", "Start Date", "End Date", "Date", "Date precision",
 		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources",
-		"Source titles", "Source URLs", "Event", "Counted", "Reported", "Stated by", "Payment tie", "License"}
+		"Source titles", "Source URLs", "Event", "Counted", "Reported", "Stated by", "Payment tie", "Part of", "License"}
 )
 
 // Write writes g as a Kumu workbook. The same graph gives the same bytes.
@@ -86,7 +86,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 			arrowLabel(e), sentence(e, name), e.Note, joinTags(year(e), claimKind(e), e.Confidence, e.Status), claimKind(e),
 			year(e), startDate(e), endDate(e), e.Date, e.DatePrecision,
 			e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier, e.Confidence,
-			strings.ReplaceAll(e.Sources, "; ", "|"), titles, urls, e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie, g.License})
+			strings.ReplaceAll(e.Sources, "; ", "|"), titles, urls, e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie, e.PartOf, g.License})
 	}
 	for _, s := range []struct {
 		name string

@@ -47,6 +47,7 @@ type edge struct {
 	Reported        string `json:"reported,omitempty"`
 	StatedBy        string `json:"stated_by,omitempty"`
 	PaymentTie      string `json:"payment_tie,omitempty"`
+	PartOf          string `json:"part_of,omitempty"`
 }
 
 type layerEdge struct {
@@ -106,7 +107,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 			x := edge{Source: e.Source, Target: e.Target, Key: e.ID, Relationship: e.ID, Type: e.Type, Event: e.Event, Date: e.Date,
 				DatePrecision: e.DatePrecision, Status: e.Status, Instrument: e.Instrument, CountQualifier: e.CountQualifier,
 				Currency: e.Currency, AmountQualifier: e.AmountQualifier, Counted: e.Counted, Confidence: e.Confidence, Sources: e.Sources, Note: e.Note,
-				Reported: e.Reported, StatedBy: e.StatedBy, PaymentTie: e.PaymentTie}
+				Reported: e.Reported, StatedBy: e.StatedBy, PaymentTie: e.PaymentTie, PartOf: e.PartOf}
 			if e.HasCount {
 				c := e.Count
 				x.People = &c

@@ -239,7 +239,7 @@ func (b *builder) relationships() error {
 			intOrNil(!r.Count.IsZero(), r.Count.Value), string(r.Count.Qualifier),
 			intOrNil(!r.Money.IsZero(), r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
 			string(r.Confidence), strings.Join(r.Sources, "; "), r.Note, b.lineage().Independent(r.Sources),
-			r.Reported.String(), string(r.StatedBy), string(r.PaymentTie)); err != nil {
+			r.Reported.String(), string(r.StatedBy), string(r.PaymentTie), r.PartOf); err != nil {
 			return err
 		}
 		i++

@@ -52,6 +52,7 @@ var terms = map[string][3]string{
 	"Reported":            {"Informado el", "Rapporté le", "Relatado em"},
 	"Stated by":           {"Según", "Selon", "Segundo"},
 	"Payment tie":         {"Vínculo del pago", "Lien du paiement", "Vínculo do pagamento"},
+	"Part of":             {"Parte de", "Partie de", "Parte de"},
 	// Sources
 	"Publisher":           {"Editor", "Éditeur", "Editor"},
 	"Title":               {"Título", "Titre", "Título"},

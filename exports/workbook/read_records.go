@@ -202,7 +202,7 @@ var sourceColumn = map[string]string{"id": "ID", "publisher": "Publisher", "titl
 var relColumn = map[string]string{
 	"id": "ID", "event": "Event", "type": "Type", "from": "From", "to": "To", "date": "Date", "status": "Status",
 	"instrument": "Instrument", "count": "Count", "amount": "Amount", "confidence": "Confidence", "sources": "Sources", "note": "Note",
-	"reported": "Reported", "stated_by": "Stated by", "payment_tie": "Payment tie",
+	"reported": "Reported", "stated_by": "Stated by", "payment_tie": "Payment tie", "part_of": "Part of",
 }
 
 func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
@@ -220,6 +220,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 	copies := copiedSheets{}
 	defer copies.report(r)
 	lin := (&graphmodel.Dataset{Sources: sources}).Lineage()
+	var parts graphmodel.PartOfChecker
 	r.sheetRows(relationshipsSpec, []string{"ID", "Type", "From", "To", "Date", "Confidence", "Sources", "Note"}, func(v *rowView) {
 		in := r.intern
 		rel := graphmodel.Relationship{
@@ -255,6 +256,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		}
 		rel.StatedBy = graphmodel.Speaker(in(v.word("Stated by")))
 		rel.PaymentTie = graphmodel.PaymentTie(in(v.word("Payment tie")))
+		rel.PartOf = in(v.text("Part of"))
 		if n, ok := v.number("Count", "count"); ok || v.text("Count qualifier") != "" {
 			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), in(v.word("Count qualifier")))
 			if !ok && v.text("Count") == "" {
@@ -293,9 +295,15 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			v.fail("ID", "id", errors.New("duplicate id"))
 		}
 		seen[rel.Key] = r.intern(v.sheet)
+		parts.Add(&rel, &graphmodel.FieldError{Cell: v.cell("Part of"), Record: v.id, Field: "part_of", Typed: v.typed("Part of")})
 		out = append(out, rel)
 		r.relRows = append(r.relRows, rowPos{v.sheet, v.line})
 	})
+	// part_of may name a row further down or on a continuation sheet:
+	// checked once every row is read, each error on the part's own cell.
+	for _, e := range parts.Errors() {
+		r.fail(e)
+	}
 	return out
 }
 

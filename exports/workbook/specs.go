@@ -45,6 +45,7 @@ var relationshipsSpec = sheetSpec{"Relationships", "Every relationship of the da
 	{"Reported", kText, 12, "when the claim was reported (EDTF), where that is not its sources' Published dates, e.g. a tracker's scrape date; empty: the sources' dates"},
 	{"Stated by", kText, 10, "approached only: pressed (the pressed country's own account; empty means this), presser (the pressing state's account) or observer; only pressed rows set a country's answer"},
 	{"Payment tie", kText, 12, "paid only: tied (a source ties it to accepting deportees), coincident, other_purpose; empty: the sources do not say"},
+	{"Part of", kText, 22, "the ID of another row, of the same type and receiver, whose Count includes this row's people (a nationality among a group of about 300); totals count the group once and never add this row, nor call it a reception of unknown size"},
 }}
 
 var sourcesSpec = sheetSpec{"Sources", "The documents the claims rest on.", []column{

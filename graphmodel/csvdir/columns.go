@@ -22,7 +22,11 @@ var (
 	MetaColumns         = []string{"key", "value"}
 	CountryColumns      = []string{"code", "name", "kind", "region", "alpha3", "aliases", "demonyms"}
 	SourceColumns       = []string{"id", "publisher", "title", "published", "kind", "url", "domain", "republishes", "derived_from", "availability", "note"}
-	RelationshipColumns = []string{"id", "event", "type", "from", "to", "date", "reported", "status", "stated_by", "instrument", "payment_tie", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+	RelationshipColumns = []string{"id", "event", "type", "from", "to", "date", "reported", "status", "stated_by", "instrument", "payment_tie", "count", "count_qualifier", "part_of", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
+	// relationshipColumns12 are the columns before dataset 1.3.0 added
+	// part_of: WriteRelationships writes only these for a dataset that
+	// sets no part_of, so a 1.2.0 dataset written back keeps its bytes.
+	relationshipColumns12 = []string{"id", "event", "type", "from", "to", "date", "reported", "status", "stated_by", "instrument", "payment_tie", "count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note"}
 	// relationshipColumns11 are the columns before dataset 1.2.0 added
 	// reported, stated_by and payment_tie: WriteRelationships writes only
 	// these for a dataset that uses none of the three, so an older

@@ -356,11 +356,22 @@ func (r *reader) eachRelationship(reg *graphmodel.Registry, sources []graphmodel
 		known[s.Key] = true
 	}
 	lines := map[int64]int32{}
+	var parts graphmodel.PartOfChecker
+	defer func() {
+		// part_of names a row anywhere in the file, so it is checked at
+		// the end; its errors point at the part's own cell.
+		for _, e := range parts.Errors() {
+			if len(r.errs) < graphmodel.MaxErrors {
+				r.fail(e)
+			}
+		}
+	}()
 	for r.next(t) {
 		rel, ok := r.parseRelationship(t)
 		if !ok {
 			continue
 		}
+		parts.Add(&rel, t.at("part_of", rel.Key, nil))
 		errs := rel.Check(reg, known)
 		if rel.Key != "" {
 			id := graphmodel.KeyID(rel.Key)
@@ -435,6 +446,7 @@ func (r *reader) parseRelationship(t *table) (graphmodel.Relationship, bool) {
 		StatedBy:    graphmodel.Speaker(t.get("stated_by")),
 		Instrument:  graphmodel.Instrument(t.get("instrument")),
 		PaymentTie:  graphmodel.PaymentTie(t.get("payment_tie")),
+		PartOf:      t.get("part_of"),
 		Confidence:  graphmodel.Confidence(t.get("confidence")),
 		Sources:     splitList(t.get("sources")),
 		Note:        t.get("note"),

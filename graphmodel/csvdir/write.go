@@ -173,26 +173,29 @@ func joinCodes(cs []graphmodel.Code) string {
 	return strings.Join(parts, listSep)
 }
 
-// WriteRelationships writes relationships.csv: every column when any
-// relationship sets reported, stated_by or payment_tie, else the columns
-// of dataset 1.1.0, so an older dataset written back keeps its bytes.
+// WriteRelationships writes relationships.csv with the columns its
+// relationships use: part_of only when one sets it (dataset 1.3.0),
+// reported, stated_by and payment_tie only when one sets any of them
+// (1.2.0), so an older dataset written back keeps its bytes.
 func WriteRelationships(w io.Writer, rs []graphmodel.Relationship) error {
-	full := slices.ContainsFunc(rs, func(r graphmodel.Relationship) bool { return r.HasTimeFields() })
-	header := RelationshipColumns
-	if !full {
-		header = relationshipColumns11
+	header := relationshipColumns11
+	switch {
+	case slices.ContainsFunc(rs, func(r graphmodel.Relationship) bool { return r.HasPartOf() }):
+		header = RelationshipColumns
+	case slices.ContainsFunc(rs, func(r graphmodel.Relationship) bool { return r.HasTimeFields() }):
+		header = relationshipColumns12
 	}
 	cw, err := newWriter(w, header)
 	if err != nil {
 		return err
 	}
+	keep := columnIndices(header)
 	row := make([]string, len(RelationshipColumns))
-	short := make([]string, len(relationshipColumns11))
+	out := make([]string, len(header))
 	for i := range rs {
 		fillRelationship(row, &rs[i])
-		out := row
-		if !full {
-			out = dropTimeColumns(short, row)
+		for k, j := range keep {
+			out[k] = row[j]
 		}
 		if err := cw.Write(out); err != nil {
 			return err
@@ -201,23 +204,44 @@ func WriteRelationships(w io.Writer, rs []graphmodel.Relationship) error {
 	return finish(cw)
 }
 
+// columnIndices gives, for each column of header, its position in
+// RelationshipColumns.
+func columnIndices(header []string) []int {
+	out := make([]int, len(header))
+	for k, c := range header {
+		out[k] = slices.Index(RelationshipColumns, c)
+	}
+	return out
+}
+
 // RelationshipWriter streams relationships one at a time, for datasets
-// too large to hold (the synthetic generator's millions).
+// too large to hold (the synthetic generator's millions). It writes the
+// columns of dataset 1.2.0: whether a later row sets part_of is not known
+// when the header is written, so a row that does is refused, never
+// written without it.
 type RelationshipWriter struct {
-	cw  *csv.Writer
-	row []string
+	cw       *csv.Writer
+	row, out []string
+	keep     []int
 }
 
 // NewRelationshipWriter writes the header and returns a streaming writer.
 func NewRelationshipWriter(w io.Writer) (*RelationshipWriter, error) {
-	cw, err := newWriter(w, RelationshipColumns)
-	return &RelationshipWriter{cw: cw, row: make([]string, len(RelationshipColumns))}, err
+	cw, err := newWriter(w, relationshipColumns12)
+	return &RelationshipWriter{cw: cw, row: make([]string, len(RelationshipColumns)), out: make([]string, len(relationshipColumns12)),
+		keep: columnIndices(relationshipColumns12)}, err
 }
 
 // Write appends one relationship.
 func (rw *RelationshipWriter) Write(r *graphmodel.Relationship) error {
+	if r.HasPartOf() {
+		return fmt.Errorf("relationship %s: the streaming writer has no part_of column", r.Key)
+	}
 	fillRelationship(rw.row, r)
-	return rw.cw.Write(rw.row)
+	for k, j := range rw.keep {
+		rw.out[k] = rw.row[j]
+	}
+	return rw.cw.Write(rw.out)
 }
 
 // Close flushes buffered rows; it does not close the underlying writer.
@@ -238,18 +262,11 @@ func fillRelationship(row []string, r *graphmodel.Relationship) {
 	row[10] = text(string(r.PaymentTie))
 	row[11] = num(r.Count.Value, !r.Count.IsZero())
 	row[12] = text(string(r.Count.Qualifier))
-	row[13] = num(r.Money.Amount, !r.Money.IsZero())
-	row[14] = text(r.Money.Currency)
-	row[15] = text(string(r.Money.Qualifier))
-	row[16] = text(string(r.Confidence))
-	row[17] = text(strings.Join(r.Sources, listSep))
-	row[18] = text(r.Note)
-}
-
-// dropTimeColumns copies a full row into short without reported (6),
-// stated_by (8) and payment_tie (10), in relationshipColumns11's order.
-func dropTimeColumns(short, row []string) []string {
-	short = append(short[:0], row[:6]...)
-	short = append(short, row[7], row[9])
-	return append(short, row[11:]...)
+	row[13] = text(r.PartOf)
+	row[14] = num(r.Money.Amount, !r.Money.IsZero())
+	row[15] = text(r.Money.Currency)
+	row[16] = text(string(r.Money.Qualifier))
+	row[17] = text(string(r.Confidence))
+	row[18] = text(strings.Join(r.Sources, listSep))
+	row[19] = text(r.Note)
 }

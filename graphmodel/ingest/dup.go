@@ -65,5 +65,5 @@ func contentKey(r *graphmodel.Relationship) string {
 	return strings.Join([]string{string(r.Type), string(r.FromCountry), string(r.ToCountry), r.Date.String(),
 		fmt.Sprint(r.Count.Value), string(r.Count.Qualifier),
 		fmt.Sprint(r.Money.Amount), r.Money.Currency, string(r.Money.Qualifier),
-		string(r.Status), string(r.StatedBy), string(r.Instrument), string(r.PaymentTie), strings.Join(src, ";")}, "\x1f")
+		string(r.Status), string(r.StatedBy), string(r.Instrument), string(r.PaymentTie), r.PartOf, strings.Join(src, ";")}, "\x1f")
 }

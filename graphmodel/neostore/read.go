@@ -189,6 +189,7 @@ func readRelationships(ctx context.Context, tx neo4j.ManagedTransaction, d *grap
 			return &graphmodel.FieldError{Record: r.Key, Field: "reported", Err: err}
 		}
 		r.StatedBy, r.PaymentTie = graphmodel.Speaker(str(p, "stated_by")), graphmodel.PaymentTie(str(p, "payment_tie"))
+		r.PartOf = str(p, "part_of")
 		if n, ok := p["count"].(int64); ok {
 			r.Count = graphmodel.Count{Value: n, Qualifier: graphmodel.Qualifier(str(p, "count_qualifier"))}
 		}

@@ -103,10 +103,11 @@ const (
 // date_start and date_end bound the event's period (null: open on that
 // side); reported is the claim's own report date as written, and
 // reported_start and reported_end bound its first report (its own, else
-// the earliest of its sources' published dates), for "known by" queries.
+// the earliest of its sources' published dates), for "known by" queries;
+// part_of is the id of the counted claim whose people include this one's.
 var relProps = []string{"seq", "date", "date_start", "date_end", "date_precision", "event", "status", "instrument",
 	"count", "count_qualifier", "amount", "currency", "amount_qualifier", "confidence", "sources", "note",
-	"reported", "reported_start", "reported_end", "stated_by", "payment_tie", "campaign"}
+	"reported", "reported_start", "reported_end", "stated_by", "payment_tie", "campaign", "part_of"}
 
 var relSetClause = func() string {
 	parts := make([]string, len(relProps))
@@ -139,7 +140,7 @@ func relRow(seq int, r *graphmodel.Relationship, lookup func(string) (graphmodel
 	return []any{r.Key, string(r.FromCountry), string(r.ToCountry),
 		int64(seq), r.Date.String(), start, end, r.Date.Kind(), orNil(r.Event), orNil(string(r.Status)),
 		orNil(string(r.Instrument)), count, countQ, amount, currency, amountQ, string(r.Confidence), nonNil(r.Sources), r.Note,
-		orNil(r.Reported.String()), repStart, repEnd, orNil(string(r.StatedBy)), orNil(string(r.PaymentTie)), campaign(r)}
+		orNil(r.Reported.String()), repStart, repEnd, orNil(string(r.StatedBy)), orNil(string(r.PaymentTie)), campaign(r), orNil(r.PartOf)}
 }
 
 // periodBounds are p's first and last day as Neo4j dates; an open side,

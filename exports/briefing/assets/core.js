@@ -126,11 +126,15 @@ var B = (function () {
     state.pos = keep;
     var k = counted(out.idx);
     out.counted = k;
+    // A claim that is part of a counted group in the window is inside
+    // that group's reception (analysis.WithinGroups).
+    var inWindow = {};
+    out.idx.forEach(function (i) { inWindow[D.rels[i].id] = 1; });
     out.idx.forEach(function (i) {
       var r = D.rels[i], c = out.countries[r.o] || (out.countries[r.o] = {});
       out.relationships++;
       if (r.p !== "day" && r.p !== "month" && r.p !== "") out.coarse++;
-      if (r.rc && k[i]) {
+      if (r.rc && k[i] && !(r.po && inWindow[r.po])) {
         c.received = (c.received || 0) + (r.cv || 0);
         out.people += r.cv || 0;
         if (!r.cv) { c.unknown_size = (c.unknown_size || 0) + 1; out.unknown++; }

@@ -66,7 +66,7 @@ B.net = (function () {
   }
   // weight is what a line carries as of the slider: people, money or events.
   function weight(e, k) {
-    var n = 0, stands = 0, people = 0, unknown = 0, money = {}, events = {}, coarse = true;
+    var n = 0, stands = 0, people = 0, unknown = 0, parts = 0, money = {}, events = {}, coarse = true;
     e.g.r.forEach(function (ri) {
       var r = D.rels[ri];
       if (!B.passes(r)) return;
@@ -74,7 +74,10 @@ B.net = (function () {
       if (k[ri]) stands++;
       if (r.p === "day" || r.p === "month") coarse = false;
       events[r.ev || r.id] = 1;
-      if (r.t in PEOPLE && k[ri]) { if (r.cv) people += r.cv; else unknown++; }
+      // A part of a counted group weighs nothing here (analysis.Layer.Weight):
+      // its people are on the group's line.
+      if (r.t in PEOPLE && k[ri] && r.po) parts++;
+      else if (r.t in PEOPLE && k[ri]) { if (r.cv) people += r.cv; else unknown++; }
       if (r.t === "paid" && k[ri]) money[r.cu] = (money[r.cu] || 0) + r.av;
     });
     // An event is in the window when the claim standing for it is (as
@@ -82,7 +85,8 @@ B.net = (function () {
     if (!stands) n = 0;
     var ev = Object.keys(events).length, text, size;
     if (e.g.t in PEOPLE) {
-      text = B.fmt(people) + " people" + (unknown ? " and " + B.plural(unknown, "group") + " of unknown size" : "");
+      text = B.fmt(people) + " people" + (unknown ? " and " + B.plural(unknown, "group") + " of unknown size" : "") +
+        (parts ? "; " + B.plural(parts, "claim") + " counted within a larger group" : "");
       size = people;
     } else if (e.g.t === "paid") {
       text = B.moneyText(money) || "amount not given";

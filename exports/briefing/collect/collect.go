@@ -115,6 +115,7 @@ func Months(d *graphmodel.Dataset, w analysis.Window) []time.Time {
 // show it.
 func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 	rels, _, counted := analysis.SelectEvents(d, w)
+	within := analysis.WithinGroups(rels)
 	mr := briefing.MonthResult{
 		Relationships: len(rels),
 		Matches:       len(analysis.FindAll(d, w)),
@@ -142,7 +143,7 @@ func snapshot(d *graphmodel.Dataset, w analysis.Window) briefing.MonthResult {
 		c := mr.Countries[rel.ToCountry]
 		switch rel.Type {
 		case graphmodel.Received:
-			if counted[i] && analysis.IsReception(rel) {
+			if counted[i] && !within[i] && analysis.IsReception(rel) {
 				c.Received += rel.Count.Value
 				mr.People += rel.Count.Value
 				if rel.Count.IsZero() {
