@@ -81,3 +81,28 @@ func SelectEvents(d *graphmodel.Dataset, w Window) ([]graphmodel.Relationship, [
 	}
 	return rels, in, counted
 }
+
+// WithinGroups reports, for each of rels, whether it is part of a counted
+// claim (PartOf) that is among rels too: its people are in that claim's
+// number, so sums add neither its count nor an unknown size for it, and
+// it is no reception of its own (Costa Rica's Nepalis are among its 200).
+// A part whose group is not among rels (a window that cuts the group
+// away) counts as a claim of its own again, its size unknown unless it
+// gives one.
+func WithinGroups(rels []graphmodel.Relationship) []bool {
+	out := make([]bool, len(rels))
+	var keys map[string]bool
+	for i := range rels {
+		if rels[i].PartOf == "" {
+			continue
+		}
+		if keys == nil {
+			keys = make(map[string]bool, len(rels))
+			for j := range rels {
+				keys[rels[j].Key] = true
+			}
+		}
+		out[i] = keys[rels[i].PartOf]
+	}
+	return out
+}

@@ -80,6 +80,7 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 	for i, j := range order {
 		rels[i], counted[i] = sel[j], stands[j]
 	}
+	within := WithinGroups(rels)
 	byCode := map[graphmodel.Code]*Profile{}
 	instruments := map[graphmodel.Code]map[graphmodel.Instrument]bool{}
 	answers := map[graphmodel.Code]Answer{}
@@ -123,9 +124,11 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 				p.Concessions = append(p.Concessions, e)
 			case into && IsReception(&r):
 				p.Received = append(p.Received, e)
-				if counted[i] && r.Count.IsZero() {
+				switch {
+				case !counted[i] || within[i]: // an alternative account, or inside a counted group
+				case r.Count.IsZero():
 					p.UnknownIn++
-				} else if counted[i] {
+				default:
 					p.PeopleIn = graphmodel.AddSaturating(p.PeopleIn, r.Count.Value)
 				}
 			case !into && (IsReception(&r) || r.Type == graphmodel.OnwardReturn):

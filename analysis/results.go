@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/leverage-project/leverage/analysis/network"
 	"github.com/leverage-project/leverage/graphmodel"
@@ -50,6 +51,12 @@ type LayerResult struct {
 	// the settings and convergence of each metric.
 	Hubs []network.NodeMetrics
 	Runs []network.MetricRun
+	// UnknownWeight counts the layer's relationships whose size no source
+	// gives (Layer.Weight): edges for the unweighted metrics, weighing 0
+	// in strengths, weighted PageRank and HITS and the communities. When
+	// every edge of the graph paths run through is such (the seed's onward
+	// layer), the communities run unweighted (Communities().Unweighted).
+	UnknownWeight int
 
 	seed        uint64
 	resolution  float64
@@ -73,9 +80,23 @@ func (r *Results) Layer(l Layer) *LayerResult {
 	if err != nil {
 		panic(err) // a background context is never done
 	}
-	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, seed: r.Seed, resolution: r.Settings.Resolution, directed: r.Settings.DirectedModularity, d: r.Dataset, w: r.Window}
+	lr := &LayerResult{Layer: l, Graph: g, Hubs: hubs, Runs: runs, UnknownWeight: UnknownWeights(r.Dataset, l, r.Window), seed: r.Seed, resolution: r.Settings.Resolution, directed: r.Settings.DirectedModularity, d: r.Dataset, w: r.Window}
 	r.layers[l] = lr
 	return lr
+}
+
+// WeightNote says, in one line for people, how unknown sizes enter the
+// layer's weighted metrics; empty when every relationship of the layer has
+// a known weight.
+func (lr *LayerResult) WeightNote() string {
+	if lr.UnknownWeight == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%d relationships of the layer have no size a source gives: they are edges in degree, PageRank, HITS and paths, and weigh nothing in strengths, weighted PageRank and HITS and communities", lr.UnknownWeight)
+	if lr.Communities().Unweighted {
+		s += "; no edge of the graph has a known size, so the communities were found on unit weights"
+	}
+	return s
 }
 
 // Ranked is the layer's metrics ordered by m (network.Rank).

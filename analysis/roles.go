@@ -49,9 +49,10 @@ func RolesOf(d *graphmodel.Dataset, w Window, n int) Roles {
 		receptions, unknowns int
 	}
 	receivers := map[graphmodel.Code]*recv{}
+	within := WithinGroups(rels)
 	for i := range rels {
 		r := &rels[i]
-		if !counted[i] {
+		if !counted[i] || within[i] && IsReception(r) {
 			continue
 		}
 		switch {

@@ -76,6 +76,7 @@ func Summarize(d *graphmodel.Dataset) Summary {
 		return a
 	}
 	counted := Counted(d.Relationships)
+	within := WithinGroups(d.Relationships)
 	campaign := Campaign(d)
 	for i, r := range d.Relationships {
 		types[string(r.Type)]++
@@ -84,7 +85,7 @@ func Summarize(d *graphmodel.Dataset) Summary {
 		if r.Instrument != "" {
 			instr[string(r.Instrument)]++
 		}
-		if !r.Count.IsZero() && counted[i] && (r.Type != graphmodel.Received || IsReception(&r)) {
+		if !r.Count.IsZero() && counted[i] && !within[i] && (r.Type != graphmodel.Received || IsReception(&r)) {
 			people[string(r.Type)] = int(graphmodel.AddSaturating(int64(people[string(r.Type)]), r.Count.Value))
 		}
 		if r.Type == graphmodel.Paid && r.Status != graphmodel.Planned && !r.Money.IsZero() && counted[i] && campaign(&r) {

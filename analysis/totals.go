@@ -20,7 +20,11 @@ import (
 //     onward returns, transits and migration context are not receptions),
 //     at face value of their qualifiers. A reception no source gives a
 //     number for is neither 1 nor 0: People is "at least", and
-//     UnknownSize says how many receptions add an unknown number to it.
+//     UnknownSize says how many receptions add an unknown number to it. A
+//     claim that is part of a counted group in the window (PartOf, see
+//     WithinGroups: Afghans among Panama's about 300) is inside that
+//     group's reception, not one of its own: it adds no reception, no
+//     people and no unknown size.
 //   - Approaches, agreements, payments, leverage and court blocks are the
 //     campaign's (see InCampaign). An agreement is an approach the pressed
 //     country answered agreed or conditional in its own account
@@ -52,10 +56,11 @@ type WindowTotals struct {
 // TotalsOf counts the events of d in w.
 func TotalsOf(d *graphmodel.Dataset, w Window) WindowTotals {
 	rels, in, counted := SelectEvents(d, w)
+	within := WithinGroups(rels)
 	campaign := Campaign(d)
 	var c, p tally
 	for i := range rels {
-		if !counted[i] {
+		if !counted[i] || within[i] {
 			continue
 		}
 		t := &c

@@ -18,7 +18,7 @@ const (
 	// relationship, so two approaches weigh 2.
 	LayerApproach Layer = "approach"
 	// LayerFlow: people moved (received, onward_return, transit); weight is
-	// the count of people when given, else 1.
+	// the count of people when given, else unknown (0; see Weight).
 	LayerFlow Layer = "flow"
 	// LayerMoney: payments; weight is the amount in whole currency units.
 	// Amounts in different currencies are not converted (the seed has USD only).
@@ -26,7 +26,8 @@ const (
 	// LayerLeverage: travel-ban and other leverage, and concessions sought;
 	// weight 1 per relationship.
 	LayerLeverage Layer = "leverage"
-	// LayerOnward: onward returns only; weight is people when given, else 1.
+	// LayerOnward: onward returns only; weight is people when given, else
+	// unknown (0; see Weight).
 	LayerOnward Layer = "onward"
 	// LayerAll: every deportation-related type; weight 1 per relationship,
 	// since adding people to dollars would mean nothing.
@@ -59,22 +60,50 @@ func ParseLayer(s string) (Layer, error) {
 func (l Layer) Types() []graphmodel.RelType { return layerTypes[l] }
 
 // Weight is the weight a relationship contributes to the layer, documented
-// on each layer. Qualified numbers are taken at face value: "about 300" and
-// "at least 300" weigh 300, "up to 50" weighs 50. That keeps weights
-// reproducible from the data; the qualifier stays on the relationship for
-// anyone who wants bounds instead.
-func (l Layer) Weight(r *graphmodel.Relationship) float64 {
+// on each layer, and whether it is known. Qualified numbers are taken at
+// face value: "about 300" and "at least 300" weigh 300, "up to 50" weighs
+// 50. That keeps weights reproducible from the data; the qualifier stays
+// on the relationship for anyone who wants bounds instead.
+//
+// A flow no source sizes (and a payment with no amount) has no known
+// weight: it weighs 0 and known is false. Such a claim is still an edge,
+// so the unweighted metrics (degree, PageRank, HITS, paths, cores) count
+// it, but it adds nothing to the weighted ones (strengths, weighted
+// PageRank and HITS, communities): weighing it 1 would add a person no
+// source reports (Panama's about 300 came out as 306). Where a layer's
+// graph has no known weight at all, the communities run unweighted and
+// say so (network.CommunityGraph). A flow that is part of a counted group
+// (PartOf) weighs 0 too, known: its people are in the group's number.
+func (l Layer) Weight(r *graphmodel.Relationship) (w float64, known bool) {
 	switch l {
 	case LayerFlow, LayerOnward:
-		if !r.Count.IsZero() && r.Count.Value > 0 {
-			return float64(r.Count.Value)
+		if r.PartOf != "" {
+			return 0, true
 		}
+		if !r.Count.IsZero() {
+			return float64(r.Count.Value), true
+		}
+		return 0, false
 	case LayerMoney:
-		if r.Money.Amount > 0 {
-			return float64(r.Money.Amount)
+		if !r.Money.IsZero() {
+			return float64(r.Money.Amount), true
+		}
+		return 0, false
+	}
+	return 1, true
+}
+
+// UnknownWeights counts the relationships of the layer's graph in w
+// (LayerRelationships) whose weight is unknown (see Weight): edges for
+// the unweighted metrics, nothing in the weighted ones.
+func UnknownWeights(d *graphmodel.Dataset, layer Layer, w Window) int {
+	n := 0
+	for _, r := range LayerRelationships(d, layer, w) {
+		if _, ok := layer.Weight(r); !ok {
+			n++
 		}
 	}
-	return 1
+	return n
 }
 
 // Window cuts the dataset in time. A claim's period is certainly in the
@@ -273,7 +302,8 @@ func View(d *graphmodel.Dataset, layer Layer, w Window) *network.Graph {
 func ViewWith(d *graphmodel.Dataset, layer Layer, w Window, opt Options) *network.Graph {
 	var edges []network.Edge
 	for _, r := range LayerRelationships(d, layer, w) {
-		edges = append(edges, network.Edge{From: string(r.FromCountry), To: string(r.ToCountry), Weight: layer.Weight(r)})
+		wt, _ := layer.Weight(r)
+		edges = append(edges, network.Edge{From: string(r.FromCountry), To: string(r.ToCountry), Weight: wt})
 	}
 	g := network.NewGraph(nil, edges)
 	if !opt.IncludePlaceholders {

@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
@@ -31,6 +32,25 @@ type Communities struct {
 	Directed bool `json:"directed_modularity,omitempty"`
 	Nodes    int  `json:"nodes"`
 	Edges    int  `json:"undirected_edges"`
+	// Unweighted says the method ran on unit weights because the graph
+	// has edges but no weight at all (every weight 0: in a layer, sizes
+	// no source gives), where modularity, a share of the total weight,
+	// is undefined. Modularity is then that of the unweighted graph.
+	Unweighted bool `json:"unweighted_fallback,omitempty"`
+}
+
+// CommunityGraph is the graph the community methods (Louvain, Leiden,
+// LouvainDirected, CommunityStabilityWith, Modularity) run on:
+// g.Structural(), or when that has edges whose weights are all 0, the
+// same edges with weight 1 each and true. A weight of 0 is an edge whose
+// size no one knows (a layer gives an unsized flow no weight rather than
+// an invented one); modularity divides by the total weight, so on a graph
+// with none it is undefined, and the honest partition left is the
+// unweighted one, said as such (Communities.Unweighted). A graph with
+// some weight keeps its weights: its weightless edges then join no
+// community by weight, as they carry none.
+func CommunityGraph(g *Graph) (*Graph, bool) {
+	return weightless(g.Structural())
 }
 
 // LouvainRestarts is how many seeded Louvain runs Louvain keeps the best of
@@ -75,7 +95,7 @@ func bestOfRuns(ctx context.Context, g *Graph, seed uint64, method func(context.
 
 // bestOfRunsResolution is bestOfRuns at resolution gamma.
 func bestOfRunsResolution(ctx context.Context, g *Graph, seed uint64, gamma float64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
-	sg := g.Structural()
+	sg, unit := CommunityGraph(g)
 	u := undirectedOf(sg)
 	u.gamma = gamma
 	runs := 1
@@ -84,7 +104,7 @@ func bestOfRunsResolution(ctx context.Context, g *Graph, seed uint64, gamma floa
 	}
 	var best []int32
 	bestQ := math.Inf(-1)
-	c := Communities{Seed: seed, Resolution: u.resolution(), Nodes: sg.Len(), Edges: len(u.adj) / 2}
+	c := Communities{Seed: seed, Resolution: u.resolution(), Nodes: sg.Len(), Edges: len(u.adj) / 2, Unweighted: unit}
 	for i := 0; i < runs; i++ {
 		if err := ctx.Err(); err != nil {
 			return Communities{}, err
@@ -127,7 +147,13 @@ func runSeed(seed uint64, i int) uint64 { return seed + uint64(i)*0x9e3779b97f4a
 //	Q = 1/(2m) Σ_ij (A_ij − k_i·k_j/(2m)) δ(c_i, c_j)
 //
 // with A the symmetric weights, k_i node strengths and m the total weight.
+//
+// On a graph with edges but no weight it is the unweighted graph's Q (see
+// CommunityGraph).
 func Modularity(g *Graph, label []int) float64 {
+	if unit, ok := weightless(g); ok {
+		g = unit
+	}
 	ug := g.Undirected()
 	groups := map[int][]graph.Node{}
 	for i, l := range label {
@@ -143,6 +169,19 @@ func Modularity(g *Graph, label []int) float64 {
 		comms = append(comms, groups[k])
 	}
 	return community.Q(ug, comms, 1)
+}
+
+// weightless returns g with unit weights and true when g has edges whose
+// weights are all 0.
+func weightless(g *Graph) (*Graph, bool) {
+	if g.Edges() == 0 || slices.ContainsFunc(g.outW, func(w float64) bool { return w != 0 }) {
+		return g, false
+	}
+	edges := g.EdgeList()
+	for i := range edges {
+		edges[i].Weight = 1
+	}
+	return NewGraph(g.names, edges).WithPlaceholders(g.Placeholders()), true
 }
 
 func membersOf(g *Graph, label []int) [][]string {

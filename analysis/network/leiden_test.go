@@ -50,9 +50,10 @@ func TestLeiden(t *testing.T) {
 	graphs["scale-20k-100k"] = scaleGraph(1, 20000, 100000, false)
 	graphs["scale-powerlaw-5k-40k"] = scaleGraph(2, 5000, 40000, true)
 	for name, g := range graphs {
-		// Communities are found on the graph without placeholders; the
-		// checks below judge them on that graph.
-		g = g.Structural()
+		// Communities are found on the graph without placeholders (on unit
+		// weights where it has no weight at all: the seed's onward layer);
+		// the checks below judge them on that graph.
+		g, _ = CommunityGraph(g)
 		le := leiden(t, g, 1)
 		lo := louvain(t, g, 1)
 		if bad := disconnectedCommunities(g, le.Label); bad > 0 {

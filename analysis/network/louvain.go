@@ -37,10 +37,14 @@ type halfEdge struct {
 }
 
 // fromLists builds compressed rows from per-node neighbour lists, summing
-// the weights of repeated neighbours.
+// the weights of repeated neighbours. An edge of weight 0 (a size no one
+// knows) is left out: it carries nothing modularity counts, and kept it
+// would make a tie that draws weightless nodes into one community, where
+// networkx's Louvain leaves each alone.
 func fromLists(lists [][]halfEdge, loop []float64) *undirected {
 	out := &undirected{start: make([]int32, len(lists)+1), loop: loop}
 	for u, l := range lists {
+		l = slices.DeleteFunc(l, func(x halfEdge) bool { return x.w == 0 })
 		slices.SortFunc(l, func(a, b halfEdge) int { return cmp.Compare(a.v, b.v) })
 		var last int32 = -1
 		for _, x := range l {

@@ -244,7 +244,7 @@ func aggregateDirected(g *directed, comm, renum []int32, k int) *directed {
 // (placeholders excluded), keeping the best of LouvainRestarts seeded runs
 // on graphs under LouvainRestartEdges edges. Modularity is Q_d.
 func LouvainDirected(ctx context.Context, g *Graph, seed uint64, gamma float64) (Communities, error) {
-	sg := g.Structural()
+	sg, _ := CommunityGraph(g)
 	dg := directedOf(sg.Len(), arcsOf(sg), gamma)
 	c, err := bestOfRunsResolution(ctx, g, seed, gamma, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
 		return louvainDirected(ctx, dg, s)

@@ -141,6 +141,7 @@ type reference struct {
 	Weak               [][]string                    `json:"weak_components"`
 	Strong             [][]string                    `json:"strong_components"`
 	OurQ               float64                       `json:"our_partition_modularity"`
+	Unweighted         bool                          `json:"communities_unweighted"`
 	TheirQ             float64                       `json:"networkx_louvain_modularity"`
 }
 
@@ -226,6 +227,9 @@ func checkReference(t *testing.T, g *Graph, path string) {
 		t.Errorf("strong components differ from networkx")
 	}
 	c := louvain(t, g, louvainSeed)
+	if c.Unweighted != ref.Unweighted {
+		t.Errorf("communities unweighted %v, the networkx script's rule says %v", c.Unweighted, ref.Unweighted)
+	}
 	if math.Abs(c.Modularity-ref.OurQ) > 1e-9 {
 		t.Errorf("modularity of our partition: gonum Q %.12f, networkx %.12f", c.Modularity, ref.OurQ)
 	}

@@ -148,7 +148,7 @@ func CommunityStability(ctx context.Context, g *Graph, seed uint64, runs, nullSa
 // ctx's error.
 func CommunityStabilityWith(ctx context.Context, g *Graph, o StabilityOptions) (Stability, error) {
 	o = o.withDefaults()
-	sg := g.Structural()
+	sg, _ := CommunityGraph(g)
 	u := undirectedOf(sg)
 	u.gamma = o.Resolution
 	// run is one seeded Louvain run on a graph given by its arcs (the

@@ -141,7 +141,11 @@ type analyzeReport struct {
 	// Relationships counts the layer's relationships that made the graph
 	// (one claim per event, no planned reception, own-citizen returns
 	// included before the graph drops them).
-	Relationships int                   `json:"relationships_counted"`
+	Relationships int `json:"relationships_counted"`
+	// UnknownWeight counts those of them whose size no source gives
+	// (analysis.LayerResult.UnknownWeight), WeightNote says what that does.
+	UnknownWeight int                   `json:"relationships_of_unknown_weight"`
+	WeightNote    string                `json:"weight_note,omitempty"`
 	Stability     network.Stability     `json:"community_stability"`
 	Patterns      []analysis.Match      `json:"patterns"`
 	Dependencies  []analysis.Dependency `json:"single_receiver_dependencies"`
@@ -212,8 +216,8 @@ func runAnalyze(ctx context.Context, o analyzeOptions, e env) error {
 	rep := analyzeReport{Dataset: describe(d), Provenance: prov, Window: windowLabel(w), Layer: layer,
 		networkReport: networkReport{RankedBy: metric, Placeholders: "excluded", Nodes: sg.Len(), EdgesDistinctPairs: sg.Edges(),
 			Metrics: lr.Runs, Communities: lr.Communities()},
-		Relationships: len(analysis.LayerRelationships(d, layer, w)),
-		Stability:     stability, Patterns: res.Patterns(), Dependencies: res.Dependencies(), Roles: analysis.RolesOf(d, w, 5)}
+		Relationships: len(analysis.LayerRelationships(d, layer, w)), UnknownWeight: lr.UnknownWeight, WeightNote: lr.WeightNote(),
+		Stability: stability, Patterns: res.Patterns(), Dependencies: res.Dependencies(), Roles: analysis.RolesOf(d, w, 5)}
 	if o.withPlaceholders {
 		rep.Placeholders = "included"
 	}
@@ -275,6 +279,9 @@ func writeAnalyzeTable(w io.Writer, rep analyzeReport, d *graphmodel.Dataset) er
 			ps = append(ps, fmt.Sprintf("%s (in %g, out %g)", p.Node, p.InStrength, p.OutStrength))
 		}
 		fmt.Fprintf(tw, "placeholders kept in strengths only, not in paths, rankings or communities (--include-placeholders to change): %s\n", strings.Join(ps, ", "))
+	}
+	if rep.WeightNote != "" {
+		fmt.Fprintf(tw, "weights: %s\n", rep.WeightNote)
 	}
 	fmt.Fprintf(tw, "\nhubs by role (each by its own measure, all layers; the table below ranks one layer by --by)\n")
 	for _, role := range []struct {

@@ -92,6 +92,13 @@ def reference(spec, full):
     for u, v, d in g.edges(data=True):
         w = d["weight"] + (ug[u][v]["weight"] if ug.has_edge(u, v) else 0.0)
         ug.add_edge(u, v, weight=w)
+    # An edge of unknown size weighs 0 (README, "Unknown stays unknown");
+    # modularity is undefined on a graph of total weight 0 (networkx
+    # divides by it), so there communities run on unit weights.
+    unweighted = ug.number_of_edges() > 0 and ug.size(weight="weight") == 0
+    if unweighted:
+        for u, v in ug.edges():
+            ug[u][v]["weight"] = 1.0
     ours = [set(c) for c in spec["partition"]]
     if ug.number_of_edges():
         our_q = nx.community.modularity(ug, ours, weight="weight")
@@ -110,6 +117,7 @@ def reference(spec, full):
         "metrics": metrics,
         "weak_components": sorted(sorted(c) for c in nx.weakly_connected_components(g)),
         "strong_components": sorted(sorted(c) for c in nx.strongly_connected_components(g)),
+        "communities_unweighted": unweighted,
         "our_partition_modularity": our_q,
         "networkx_louvain_modularity": their_q,
     }
