@@ -78,9 +78,9 @@ type MetricSpec struct {
 // workbook's Metric settings sheet print them.
 const (
 	defDegree      = "in/out degree: number of distinct in-/out-neighbours in the collapsed simple graph without placeholders"
-	defStrength    = "in/out strength: sum of the weights of incoming/outgoing edges of the layer, edges to and from placeholders included"
-	defPageRank    = "PageRank (networkx.pagerank): power iteration, uniform teleport, dangling rank spread uniformly, stop when L1 change < n*tolerance"
-	defHITS        = "HITS (networkx.hits): hubs = dominant eigenvector of A·Aᵀ, authorities = Aᵀ·hubs, each scaled to sum 1; restarted Lanczos from the uniform vector, stop when residual < 10*tolerance*eigenvalue"
+	defStrength    = "in/out strength: sum of the weights of incoming/outgoing edges of the layer, edges to and from placeholders included; an edge whose size is unknown weighs 0, so the sum is of known sizes only"
+	defPageRank    = "PageRank (networkx.pagerank): power iteration, uniform teleport, dangling rank spread uniformly, stop when L1 change < n*tolerance; weighted, an edge of unknown size (weight 0) carries no rank and a node whose out-edges all weigh 0 is dangling"
+	defHITS        = "HITS (networkx.hits): hubs = dominant eigenvector of A·Aᵀ, authorities = Aᵀ·hubs, each scaled to sum 1; restarted Lanczos from the uniform vector, stop when residual < 10*tolerance*eigenvalue; weighted, an edge of unknown size (weight 0) is no entry of A"
 	defBetweenness = "betweenness (networkx.betweenness_centrality, normalized): Brandes on hop distances, divided by (n-1)(n-2)"
 	defCloseness   = "closeness (networkx.closeness_centrality, wf_improved): incoming hop distances, Wasserman-Faust corrected"
 	defHarmonic    = "harmonic centrality (networkx.harmonic_centrality): sum of 1/d(v,u) over incoming hop distances"
@@ -123,18 +123,18 @@ var MetricTable = []MetricSpec{
 		Definition: defDegree, Citation: citeNetworkX, Stopping: stoppingExact, Value: func(m *NodeMetrics) float64 { return float64(m.OutDegree) },
 		Set: func(m *NodeMetrics, v float64) { m.OutDegree = int(v) }},
 	{Name: "in_strength", Label: "In-strength", Kind: Strength, Weighted: true, AllEdges: true, Rankable: true, Kernel: "degree",
-		Reading:    "sum of incoming edge weights (people, USD in the money layer, relationships in all), edges from placeholders included",
+		Reading:    "sum of incoming edge weights (people, USD in the money layer, relationships in all), edges from placeholders included; sizes no source gives add nothing (an edge of unknown size still counts in in_degree)",
 		Definition: defStrength, Citation: citeNetworkX, Stopping: stoppingExact, Value: func(m *NodeMetrics) float64 { return m.InStrength },
 		Set: func(m *NodeMetrics, v float64) { m.InStrength = v }},
 	{Name: "out_strength", Label: "Out-strength", Kind: Strength, Weighted: true, AllEdges: true, Rankable: true, Kernel: "degree",
-		Reading:    "sum of outgoing edge weights (people, USD in the money layer, relationships in all), edges to placeholders included",
+		Reading:    "sum of outgoing edge weights (people, USD in the money layer, relationships in all), edges to placeholders included; sizes no source gives add nothing (an edge of unknown size still counts in out_degree)",
 		Definition: defStrength, Citation: citeNetworkX, Stopping: stoppingExact, Value: func(m *NodeMetrics) float64 { return m.OutStrength },
 		Set: func(m *NodeMetrics, v float64) { m.OutStrength = v }},
 	{Name: "pagerank", Label: "PageRank", Kind: Score, Rankable: true, Kernel: "pagerank", Reading: "PageRank, damping 0.85, unweighted (networkx definition)",
 		Definition: defPageRank, Citation: citePageRank, Stopping: pageRankStopping, Value: func(m *NodeMetrics) float64 { return m.PageRank },
 		Set: func(m *NodeMetrics, v float64) { m.PageRank = v }},
 	{Name: "pagerank_weighted", Label: "PageRank weighted", Kind: Score, Weighted: true, Plain: "pagerank", Rankable: true, Kernel: "pagerank-weighted",
-		Reading: "PageRank with edge weights", Definition: defPageRank, Citation: citePageRank, Stopping: pageRankStopping,
+		Reading: "PageRank with edge weights; an edge of unknown size carries no rank", Definition: defPageRank, Citation: citePageRank, Stopping: pageRankStopping,
 		Value: func(m *NodeMetrics) float64 { return m.PageRankWeighted },
 		Set:   func(m *NodeMetrics, v float64) { m.PageRankWeighted = v }},
 	{Name: "hub", Label: "Hub", Kind: Score, Rankable: true, Kernel: "hits", Reading: "HITS hub score, unweighted (sums to 1)",
@@ -144,11 +144,11 @@ var MetricTable = []MetricSpec{
 		Definition: defHITS, Citation: citeHITS, Stopping: hitsStopping, Value: func(m *NodeMetrics) float64 { return m.Authority },
 		Set: func(m *NodeMetrics, v float64) { m.Authority = v }},
 	{Name: "hub_weighted", Label: "Hub weighted", Kind: Score, Weighted: true, Plain: "hub", Rankable: true, Kernel: "hits-weighted",
-		Reading: "HITS hub score with edge weights (sums to 1)", Definition: defHITS, Citation: citeHITS, Stopping: hitsStopping,
+		Reading: "HITS hub score with edge weights (sums to 1); an edge of unknown size counts for nothing", Definition: defHITS, Citation: citeHITS, Stopping: hitsStopping,
 		Value: func(m *NodeMetrics) float64 { return m.HubWeighted },
 		Set:   func(m *NodeMetrics, v float64) { m.HubWeighted = v }},
 	{Name: "authority_weighted", Label: "Authority weighted", Kind: Score, Weighted: true, Plain: "authority", Rankable: true, Kernel: "hits-weighted",
-		Reading: "HITS authority score with edge weights (sums to 1)", Definition: defHITS, Citation: citeHITS, Stopping: hitsStopping,
+		Reading: "HITS authority score with edge weights (sums to 1); an edge of unknown size counts for nothing", Definition: defHITS, Citation: citeHITS, Stopping: hitsStopping,
 		Value: func(m *NodeMetrics) float64 { return m.AuthorityWeighted },
 		Set:   func(m *NodeMetrics, v float64) { m.AuthorityWeighted = v }},
 	{Name: "betweenness", Label: "Betweenness", Kind: Score, Rankable: true, Kernel: "betweenness", Reading: "shortest-path betweenness, normalised by (n-1)(n-2)",
@@ -175,7 +175,7 @@ var MetricTable = []MetricSpec{
 // graph files and the Neo4j write-back carry after the metrics.
 var CommunitySpec = MetricSpec{Name: "community", Label: "Community", Kind: Integer, Kernel: "louvain",
 	Reading:    "Louvain community, 1 = largest; 0 for a placeholder",
-	Definition: "Louvain communities on the undirected weighted view, resolution 1", Citation: "V. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, \"Fast unfolding of communities in large networks\", J. Stat. Mech. P10008, 2008",
+	Definition: "Louvain communities on the undirected weighted view, resolution 1; an edge of unknown size (weight 0) joins nothing, and on a graph with no known weight at all (modularity undefined) on unit weights, said as unweighted_fallback", Citation: "V. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre, \"Fast unfolding of communities in large networks\", J. Stat. Mech. P10008, 2008",
 	Stopping: louvainStopping}
 
 // Spec returns m's entry of MetricTable.

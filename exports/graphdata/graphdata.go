@@ -165,9 +165,9 @@ var weightDefinitions = map[analysis.Layer]string{
 	analysis.LayerAll:      "relationships (1 each), summed per ordered pair",
 	analysis.LayerApproach: "relationships (1 each), summed per ordered pair",
 	analysis.LayerLeverage: "relationships (1 each), summed per ordered pair",
-	analysis.LayerFlow:     "people at face value of their qualifier (1 when no count), summed per ordered pair",
-	analysis.LayerOnward:   "people at face value of their qualifier (1 when no count), summed per ordered pair",
-	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair",
+	analysis.LayerFlow:     "people at face value of their qualifier, summed per ordered pair; a flow no source sizes, or one counted within a group (part_of), adds 0: it is an edge, not a person",
+	analysis.LayerOnward:   "people at face value of their qualifier, summed per ordered pair; a return no source sizes adds 0: it is an edge, not a person",
+	analysis.LayerMoney:    "amount in whole currency units at face value (currencies not converted), summed per ordered pair; a payment with no amount adds 0",
 }
 
 // windowOf describes w for provenance; "" for all dates.
