@@ -150,3 +150,32 @@ func latestOf(rs []*graphmodel.Relationship) []*graphmodel.Relationship {
 func certainlyAfter(a, b graphmodel.Period) bool {
 	return !a.IsZero() && !b.IsZero() && !a.OpenStart() && !b.OpenEnd() && !a.Start().Before(b.End())
 }
+
+// EventBefore orders claims by event time, the one order every "latest"
+// and every chronological listing of the analysis uses (profiles, the
+// patterns' "latest", court blocks and their liftings), as Answers reads
+// time:
+//
+//   - a period certainly after another (it starts no earlier than the
+//     other ends; see certainlyAfter) comes after it;
+//   - of periods that overlap, neither certainly first, the one whose
+//     event may have happened later, its end (the first instant after its
+//     latest day, an open end "2025-02/.." latest of all), comes after;
+//     then the one starting later (an open start "../2025-05" earliest);
+//   - equal bounds are equal here: a stable sort keeps dataset order.
+//
+// So a period's place is its end, not its start: Angola's refusal, stated
+// some time between March and late June 2025 (2025-03/2025-06), comes
+// after the cable of 12 March that asked it, where ordering by start put
+// the cable last because "March" starts before the 12th. Uncertain and
+// approximate dates ("2025-02?") keep their date's bounds; the qualifier
+// says the source is unsure, not that the period is wider. Since a period
+// certainly after another also ends after it, this order never puts a
+// statement after one that certainly follows it, so the last of a sorted
+// list is always among the statements Answers keeps in force.
+func EventBefore(a, b graphmodel.Period) bool {
+	if ae, be := a.End(), b.End(); !ae.Equal(be) {
+		return ae.Before(be)
+	}
+	return a.Start().Before(b.Start())
+}

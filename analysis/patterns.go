@@ -336,7 +336,7 @@ func findPressedRefused(ix *patternIndex) []Match {
 			continue
 		}
 		sorted := append([]graphmodel.Relationship(nil), apps...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+		sort.SliceStable(sorted, func(i, j int) bool { return EventBefore(sorted[i].Date, sorted[j].Date) })
 		a, y := apps[0].FromCountry, apps[0].ToCountry
 		last := sorted[len(sorted)-1]
 		out = append(out, Match{Country: y, Other: a, Evidence: evidence(sorted),
@@ -380,13 +380,13 @@ func findCourtBlocked(ix *patternIndex) []Match {
 		var lastBlock, lastLift graphmodel.Period
 		for _, b := range blocks {
 			if b.Status == graphmodel.BlockLifted {
-				if !lifted || !b.Date.Before(lastLift) {
+				if !lifted || !EventBefore(b.Date, lastLift) {
 					lastLift = b.Date
 				}
 				lifted = true
 				continue
 			}
-			if !blocked || !b.Date.Before(lastBlock) {
+			if !blocked || !EventBefore(b.Date, lastBlock) {
 				lastBlock = b.Date
 			}
 			blocked = true
@@ -398,7 +398,7 @@ func findCourtBlocked(ix *patternIndex) []Match {
 		// A lifting dated no earlier than the last block ended it; rows of
 		// the same month (the seed's South Sudan case) are read in that
 		// order, since a ruling lifts only a block already in place.
-		if lifted && !lastLift.IsZero() && !lastBlock.IsZero() && !lastLift.Before(lastBlock) {
+		if lifted && !lastLift.IsZero() && !lastBlock.IsZero() && !EventBefore(lastLift, lastBlock) {
 			summary += fmt.Sprintf("; a later ruling (%s) lifted the block", lastLift)
 		}
 		related := ix.between(graphmodel.Approached, a, y, nil)

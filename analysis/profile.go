@@ -74,7 +74,9 @@ func profiles(d *graphmodel.Dataset, w Window, only map[graphmodel.Code]bool) []
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return sel[order[i]].Date.Before(sel[order[j]].Date) })
+	// Claims in event order (EventBefore), so each list ends with what
+	// happened last.
+	sort.SliceStable(order, func(i, j int) bool { return EventBefore(sel[order[i]].Date, sel[order[j]].Date) })
 	rels := make([]graphmodel.Relationship, len(sel))
 	counted := make([]bool, len(sel))
 	for i, j := range order {

@@ -51,10 +51,13 @@ func Timeline(d *graphmodel.Dataset, w Window) []Month {
 	first, last := rowKey{}, rowKey{}
 	dated := false
 	rels, _, counted := SelectEvents(d, w)
+	within := WithinGroups(rels)
 	for i := range rels {
 		r := &rels[i]
-		if r.Date.IsZero() || !timelineType(r) || !campaign(r) {
-			continue // another state's claims make no row of the campaign's timeline
+		if r.Date.IsZero() || !timelineType(r) || !campaign(r) || within[i] {
+			// Another state's claims make no row of the campaign's
+			// timeline; a part of a counted group is in its group's row.
+			continue
 		}
 		var k rowKey
 		var m Month
