@@ -27,7 +27,11 @@ import (
 //     comments", listing every note by cell on pages after the sheet.
 //
 // Other notes, such as the user's own, are left as they were. excelize has
-// neither setting, so they are written into its output here.
+// neither setting, so they are written into its output here. On every
+// sheet, a note shape with no comment left on its cell, or an older shape
+// of a cell with a newer one, is dropped: excelize's DeleteComment leaves
+// the shape behind, so an earlier answer's notes, replaced or gone, would
+// stay on the page as empty or doubled boxes.
 func ShowNotes(in io.ReaderAt, size int64, w io.Writer, cells map[string][]string) error {
 	zr, err := zip.NewReader(in, size)
 	if err != nil {
@@ -43,27 +47,30 @@ func ShowNotes(in io.ReaderAt, size int64, w io.Writer, cells map[string][]strin
 	}
 	// edit maps a part name to the change it gets.
 	edit := map[string]func([]byte) []byte{}
-	for sheet, refs := range cells {
-		part, ok := sheets[sheet]
-		if !ok || len(refs) == 0 {
-			continue
-		}
+	for sheet, part := range sheets {
 		at := map[[2]int]bool{}
-		for _, ref := range refs {
+		for _, ref := range cells[sheet] {
 			col, row, err := excelize.CellNameToCoordinates(ref)
 			if err != nil {
 				return fmt.Errorf("%s!%s: %w", sheet, ref, err)
 			}
 			at[[2]int{col - 1, row - 1}] = true // VML counts from 0
 		}
-		edit[strings.ToLower(part)] = printNotesAsDisplayed
-		vml, err := vmlPart(files, part)
+		if len(at) > 0 {
+			edit[strings.ToLower(part)] = printNotesAsDisplayed
+		}
+		vml, comments, err := noteParts(files, part)
 		if err != nil {
 			return err
 		}
-		if vml != "" {
-			edit[strings.ToLower(vml)] = func(b []byte) []byte { return showShapes(b, at) }
+		if vml == "" {
+			continue
 		}
+		commented, err := commentedCells(files, comments)
+		if err != nil {
+			return err
+		}
+		edit[strings.ToLower(vml)] = func(b []byte) []byte { return tidyShapes(b, at, commented) }
 	}
 	zw := zip.NewWriter(w)
 	for _, f := range zr.File {
@@ -96,17 +103,18 @@ func ShowNotes(in io.ReaderAt, size int64, w io.Writer, cells map[string][]strin
 	return zw.Close()
 }
 
-// vmlPart finds the legacy drawing (the VML holding the notes' shapes)
-// of the worksheet part through its relationships; "" if it has none.
-func vmlPart(files map[string]*zip.File, part string) (string, error) {
+// noteParts finds the legacy drawing (the VML holding the notes' shapes)
+// and the comments part of the worksheet part through its relationships;
+// "" for a part it has none of.
+func noteParts(files map[string]*zip.File, part string) (vml, comments string, err error) {
 	rels := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 	f, ok := files[strings.ToLower(rels)]
 	if !ok {
-		return "", nil
+		return "", "", nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	defer rc.Close()
 	var rel struct {
@@ -116,17 +124,56 @@ func vmlPart(files map[string]*zip.File, part string) (string, error) {
 		} `xml:"Relationship"`
 	}
 	if err := xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(&rel); err != nil {
-		return "", fmt.Errorf("%s: %w", rels, err)
+		return "", "", fmt.Errorf("%s: %w", rels, err)
+	}
+	target := func(t string) string {
+		if strings.HasPrefix(t, "/") {
+			return strings.TrimPrefix(t, "/")
+		}
+		return path.Join(path.Dir(part), t)
 	}
 	for _, r := range rel.Rels {
-		if strings.HasSuffix(r.Type, "/vmlDrawing") {
-			if strings.HasPrefix(r.Target, "/") {
-				return strings.TrimPrefix(r.Target, "/"), nil
-			}
-			return path.Join(path.Dir(part), r.Target), nil
+		switch {
+		case strings.HasSuffix(r.Type, "/vmlDrawing"):
+			vml = target(r.Target)
+		case strings.HasSuffix(r.Type, "/comments"):
+			comments = target(r.Target)
 		}
 	}
-	return "", nil
+	return vml, comments, nil
+}
+
+// commentedCells are the cells (column, row, from 0) of a comments part.
+func commentedCells(files map[string]*zip.File, part string) (map[[2]int]bool, error) {
+	out := map[[2]int]bool{}
+	f, ok := files[strings.ToLower(part)]
+	if part == "" || !ok {
+		return out, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(io.LimitReader(rc, 256<<20))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", part, err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "comment" {
+			for _, a := range el.Attr {
+				if a.Name.Local == "ref" {
+					if col, row, err := excelize.CellNameToCoordinates(a.Value); err == nil {
+						out[[2]int{col - 1, row - 1}] = true
+					}
+				}
+			}
+		}
+	}
 }
 
 // printNotesAsDisplayed sets cellComments="asDisplayed" on the worksheet's
@@ -172,10 +219,19 @@ func dropAttr(attrs []byte, key string) []byte {
 	return append(append([]byte(nil), attrs[:i]...), rest[end+1:]...)
 }
 
-// showShapes makes visible the note shapes of a VML drawing anchored at
-// the given cells (column, row, from 0), as Excel writes a shown note.
-func showShapes(vml []byte, at map[[2]int]bool) []byte {
-	var b bytes.Buffer
+// tidyShapes makes visible the note shapes of a VML drawing anchored at
+// the cells in show (column, row, from 0), as Excel writes a shown note,
+// and drops each note shape with no comment on its cell or with a later
+// shape on the same cell (excelize appends a new note's shape after the
+// old ones).
+func tidyShapes(vml []byte, show, commented map[[2]int]bool) []byte {
+	type piece struct {
+		text []byte
+		note bool
+		at   [2]int
+	}
+	var pieces []piece
+	last := map[[2]int]int{}
 	rest := vml
 	for {
 		i := bytes.Index(rest, []byte("<v:shape "))
@@ -187,13 +243,28 @@ func showShapes(vml []byte, at map[[2]int]bool) []byte {
 			break
 		}
 		end += i + len("</v:shape>")
-		b.Write(rest[:i])
+		pieces = append(pieces, piece{text: rest[:i]})
 		shape := rest[i:end]
-		if bytes.Contains(shape, []byte(`ObjectType="Note"`)) && at[[2]int{vmlInt(shape, "x:Column"), vmlInt(shape, "x:Row")}] {
-			shape = showShape(shape)
+		p := piece{text: shape, note: bytes.Contains(shape, []byte(`ObjectType="Note"`))}
+		if p.note {
+			p.at = [2]int{vmlInt(shape, "x:Column"), vmlInt(shape, "x:Row")}
+			last[p.at] = len(pieces)
 		}
-		b.Write(shape)
+		pieces = append(pieces, p)
 		rest = rest[end:]
+	}
+	var b bytes.Buffer
+	for k, p := range pieces {
+		switch {
+		case !p.note:
+			b.Write(p.text)
+		case !commented[p.at] || last[p.at] != k:
+			// an earlier answer's shape, its comment deleted or replaced
+		case show[p.at]:
+			b.Write(showShape(p.text))
+		default:
+			b.Write(p.text)
+		}
 	}
 	b.Write(rest)
 	return b.Bytes()

@@ -75,3 +75,67 @@ func TestShowNotesOnlyTheGivenCells(t *testing.T) {
 		t.Errorf("%d comments read back, want 2", len(cs))
 	}
 }
+
+// A second answer over an answered workbook: excelize deletes the old
+// comments but not their shapes, so the first answer's boxes (one replaced
+// on C3, one gone on D4) would stay on the page; each cell keeps one shape,
+// and only cells with a comment keep any.
+func TestShowNotesDropsShapesOfDeletedComments(t *testing.T) {
+	round := func(in []byte, edit func(f *excelize.File), show []string) []byte {
+		t.Helper()
+		var f *excelize.File
+		var err error
+		if in == nil {
+			f = excelize.NewFile()
+		} else if f, err = excelize.OpenReader(bytes.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+		edit(f)
+		var mid, out bytes.Buffer
+		if err := f.Write(&mid); err != nil {
+			t.Fatal(err)
+		}
+		if err := ShowNotes(bytes.NewReader(mid.Bytes()), int64(mid.Len()), &out, map[string][]string{"Sheet1": show}); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	note := func(cell, text string) excelize.Comment {
+		return excelize.Comment{Author: "leverage import", Cell: cell, Paragraph: []excelize.RichTextRun{{Text: text}}}
+	}
+	first := round(nil, func(f *excelize.File) {
+		f.AddComment("Sheet1", excelize.Comment{Author: "volunteer", Cell: "A1", Paragraph: []excelize.RichTextRun{{Text: "mine"}}})
+		f.AddComment("Sheet1", note("C3", "refused: old"))
+		f.AddComment("Sheet1", note("D4", "refused: gone"))
+	}, []string{"C3", "D4"})
+	second := round(first, func(f *excelize.File) {
+		f.DeleteComment("Sheet1", "C3")
+		f.DeleteComment("Sheet1", "D4")
+		f.AddComment("Sheet1", note("C3", "changed: new"))
+	}, []string{"C3"})
+	zr, err := zip.NewReader(bytes.NewReader(second), int64(len(second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vml string
+	for _, zf := range zr.File {
+		if strings.HasSuffix(zf.Name, ".vml") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			vml = string(b)
+		}
+	}
+	cells := map[string]int{}
+	for _, s := range strings.Split(vml, "<v:shape ")[1:] {
+		at := s[strings.Index(s, "<x:Row>"):strings.Index(s, "</x:Column>")]
+		cells[at]++
+		if strings.Contains(at, "<x:Row>2</x:Row><x:Column>2") != strings.Contains(s, "<x:Visible/>") {
+			t.Errorf("shape %s: only C3's is shown", at)
+		}
+	}
+	want := map[string]int{"<x:Row>0</x:Row><x:Column>0": 1, "<x:Row>2</x:Row><x:Column>2": 1}
+	if len(cells) != len(want) || cells["<x:Row>0</x:Row><x:Column>0"] != 1 || cells["<x:Row>2</x:Row><x:Column>2"] != 1 {
+		t.Errorf("note shapes by cell %v, want A1 and C3 once each", cells)
+	}
+}
