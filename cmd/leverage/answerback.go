@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
@@ -98,7 +100,19 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 	if err := writeReview(f, fs, more); err != nil {
 		return err
 	}
-	return safeio.WriteFile(ctx, dst, func(out io.Writer) error { return f.Write(out) })
+	// The notes are shown and printed (workbook.ShowNotes): a note only
+	// seen by hovering is lost on paper and in a PDF sent round.
+	shown := map[string][]string{}
+	for _, k := range order {
+		shown[k[0]] = append(shown[k[0]], k[1])
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return safeio.WriteFile(ctx, dst, func(out io.Writer) error {
+		return workbook.ShowNotes(bytes.NewReader(buf.Bytes()), int64(buf.Len()), out, shown)
+	})
 }
 
 func mustAbs(p string) string {

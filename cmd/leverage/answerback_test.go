@@ -36,7 +36,8 @@ func readAnswers(t *testing.T, path string) answers {
 // did not read, with the reason in a comment, and lists them on a Review
 // sheet opened first, each linking to its cell; a refused import answers
 // back too. openpyxl reads the marks back, and LibreOffice prints them:
-// the rendered Relationships page shows the highlight colours.
+// the rendered Relationships page shows the highlight colours and the
+// reasons beside their cells, and a page after the sheet lists them.
 func TestImportAnswersBack(t *testing.T) {
 	s := pickSeed(t)
 	const changed, refused, ignored = "appr-gt-2025-06", "recv-zz-pa-2025-02", "recv-ir-pa-2025-02"
@@ -133,6 +134,41 @@ func TestImportAnswersBack(t *testing.T) {
 			t.Errorf("pages %v: at most %d pixels of the %s mark", candidates, best, name)
 		}
 	}
+	// The reasons print too. The changed cell's note is shown beside it,
+	// on the page holding the cell: its first line level with the row,
+	// starting right of the Status column's left edge. LibreOffice also
+	// lists every note by cell on a page after the sheet's.
+	notePage := 0
+	for _, p := range candidates {
+		words := officetest.PDFWords(t, pdf, p)
+		row, header, note := findWord(words, changed), findWord(words, "Status"), findWord(words, "changed:")
+		if row == nil || header == nil || note == nil {
+			continue
+		}
+		dy, dx := note.YMin-row.YMin, note.XMin-header.XMin
+		if dy < -3 || dy > 12 || dx < 0 || dx > 150 {
+			t.Errorf("page %d: the note \"changed: …\" at (%.0f, %.0f), not beside %s's Status cell (row at y %.0f, column at x %.0f)",
+				p, note.XMin, note.YMin, changed, row.YMin, header.XMin)
+		}
+		notePage = p
+	}
+	if notePage == 0 {
+		t.Errorf("pages %v: no page prints the note of %s beside its row: comments do not print", candidates, status)
+	}
+	listed := false
+	for _, p := range pages[:review-1] {
+		if strings.Contains(p, status+":") && strings.Contains(p, "changed: Status: conditional → refused") &&
+			strings.Contains(p, fromName+":") && strings.Contains(p, "not read:") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Errorf("no printed page lists the notes by cell (%s:, %s:) before the Review sheet", status, fromName)
+	}
+	if notePage != 0 {
+		page = notePage
+		png = officetest.PNG(t, pdf, page, 100)
+	}
 	t.Logf("rendered: review page %s, relationships page %s", officetest.PNG(t, pdf, review, 60), png)
 	if dir := os.Getenv("LEVERAGE_KEEP_RENDER"); dir != "" {
 		for i, p := range []string{officetest.PNG(t, pdf, review, 80), officetest.PNG(t, pdf, page, 80)} {
@@ -140,6 +176,16 @@ func TestImportAnswersBack(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, []string{"answer-review.png", "answer-relationships.png"}[i]), b, 0o644)
 		}
 	}
+}
+
+// findWord returns the first word on a page that is exactly text.
+func findWord(words []officetest.Word, text string) *officetest.Word {
+	for i := range words {
+		if words[i].Text == text {
+			return &words[i]
+		}
+	}
+	return nil
 }
 
 // countColour counts the pixels of a PNG within 3 of rgb on each channel.

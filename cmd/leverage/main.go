@@ -107,8 +107,9 @@ func startCPUProfile(path string) (stop func(), err error) {
 // streamsRows reports whether the command line args runs a verb that
 // streams rows and holds little, for which main sets streamingMemoryLimit:
 // import (the row iterator makes garbage at several times the rate the two
-// datasets grow; with the limit a 200,000-row workbook imports in under
-// 250 MB) and a streamed data-only export.
+// datasets grow; with the limit a 200,000-row workbook imports in about
+// 265 MB, most of it the two datasets: see README, Scale and benchmarks)
+// and a streamed data-only export.
 func streamsRows(args []string) bool {
 	if len(args) == 0 {
 		return false

@@ -22,11 +22,24 @@ import (
 	"github.com/leverage-project/leverage/exports/workbook"
 )
 
+// The timeline fields, named once for the headers and the Read me.
+const (
+	fieldYear  = "Year"
+	fieldStart = "Start Date"
+	fieldEnd   = "End Date"
+)
+
+// readMeSheet is the sheet explaining the fields. Kumu imports every sheet
+// of a workbook unless its name contains "(ignore)" (docs.kumu.io,
+// "Structure your data for Kumu": ignore unneeded sheets); a Read me read
+// as data fails the import, as it has neither Label nor From and To.
+const readMeSheet = "Read me (ignore)"
+
 // ElementColumns and ConnectionColumns are the headers written.
 var (
 	ElementColumns    = []string{"ID", "Label", "Type", "Description", "Tags", "Region", "Alpha-3", "PageRank", "In", "Out", "Placeholder"}
 	ConnectionColumns = []string{"ID", "From", "To", "Type", "Direction", "Label", "Summary", "Description", "Tags", "Kind",
-		"Year", "Start Date", "End Date", "Date", "Date precision",
+		fieldYear, fieldStart, fieldEnd, "Date", "Date precision",
 		"Status", "Instrument", "Count", "Count qualifier", "Amount", "Currency", "Amount qualifier", "Confidence", "Sources",
 		"Source titles", "Source URLs", "Event", "Counted", "Reported", "Stated by", "Payment tie", "Part of", "License"}
 )
@@ -46,7 +59,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 	if err := f.SetSheetName("Sheet1", "Elements"); err != nil {
 		return err
 	}
-	for _, s := range []string{"Connections", "Read me"} {
+	for _, s := range []string{"Connections", readMeSheet} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -83,8 +96,8 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		}
 		titles, urls := sourceFields(g, e.Sources)
 		connections = append(connections, []any{e.ID, e.Source, e.Target, e.Type, "directed",
-			arrowLabel(e), sentence(e, name), e.Note, joinTags(year(e), claimKind(e), e.Confidence, e.Status), claimKind(e),
-			year(e), startDate(e), endDate(e), e.Date, e.DatePrecision,
+			arrowLabel(e), sentence(e, name), e.Note, joinTags(append(years(e), claimKind(e), e.Confidence, e.Status)...), claimKind(e),
+			joinTags(years(e)...), startDate(e), endDate(e), e.Date, e.DatePrecision,
 			e.Status, e.Instrument, count, e.CountQualifier, amount, e.Currency, e.AmountQualifier, e.Confidence,
 			strings.ReplaceAll(e.Sources, "; ", "|"), titles, urls, e.Event, e.Counted, e.Reported, e.StatedBy, e.PaymentTie, e.PartOf, g.License})
 	}
@@ -92,7 +105,7 @@ func Write(w io.Writer, g graphdata.Graph) error {
 		name string
 		cols []string
 		rows [][]any
-	}{{"Elements", ElementColumns, elements}, {"Connections", ConnectionColumns, connections}, {"Read me", []string{"Item", "Value"}, readMe(g)}} {
+	}{{"Elements", ElementColumns, elements}, {"Connections", ConnectionColumns, connections}, {readMeSheet, []string{"Item", "Value"}, readMe(g)}} {
 		if err := writeSheet(f, s.name, s.cols, s.rows, text, bold); err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 	if err := json.Unmarshal(out, &dump); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(dump.Sheets, ",") != "Elements,Connections,Read me" {
+	if strings.Join(dump.Sheets, ",") != "Elements,Connections,Read me (ignore)" {
 		t.Fatalf("sheets %v", dump.Sheets)
 	}
 	header := func(sheet string) []string {
@@ -212,5 +212,113 @@ func TestKumuSameBytes(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two Kumu exports of the same graph differ")
+	}
+}
+
+// kumuDocs is what Kumu's documentation (github.com/kumu/docs, read for
+// this test) says an import file must look like, in one table:
+// guides/import/import.md ("Structure your data for Kumu": Label or ID in
+// A1; From, To first; pre-named fields; "(ignore)" in the name of a sheet
+// not to import), guides/fields.md (the core fields; names a field cannot
+// have) and guides/controls/tagged-timeline-control.md (years in the Tags
+// field, every year an item was present).
+var kumuDocs = struct {
+	elementsStart, connectionsStart []string
+	core, reserved                  []string
+	ignoreMark                      string
+}{
+	elementsStart:    []string{"ID", "Label"},
+	connectionsStart: []string{"ID", "From", "To"},
+	core:             []string{"ID", "Label", "From", "To", "Type", "Description", "Tags", "Image", "URL", "Email"},
+	reserved:         []string{"YES", "NO", "ON", "OFF", "TRUE", "FALSE"},
+	ignoreMark:       "(ignore)",
+}
+
+// The export's sheets and field names are the documented ones, and a
+// claim's years are all tagged. The years expected are read off the
+// seed's CSV by hand: mig-mz-sz-2024-10 runs 2024-10/2025-06 (2024 and
+// 2025), paid-us-pa-2025-05 2024/2025-05 (2024 and 2025), appr-gb-rw-2024
+// is ../2024 (an open start: no year).
+func TestKumuAsDocumented(t *testing.T) {
+	py := python(t)
+	d, _ := fixtures.Seed()
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
+	var buf bytes.Buffer
+	if err := kumu.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "k.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var dump sheetDump
+	if err := json.Unmarshal(out, &dump); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range dump.Sheets {
+		if s != "Elements" && s != "Connections" && !strings.Contains(s, kumuDocs.ignoreMark) {
+			t.Errorf("sheet %q would be imported by Kumu: a sheet not to import needs %s in its name", s, kumuDocs.ignoreMark)
+		}
+	}
+	headers := map[string][]string{}
+	for _, sheet := range []string{"Elements", "Connections"} {
+		for _, c := range dump.RawRows[sheet][0] {
+			h, _ := c[1].(string)
+			headers[sheet] = append(headers[sheet], h)
+		}
+	}
+	for sheet, start := range map[string][]string{"Elements": kumuDocs.elementsStart, "Connections": kumuDocs.connectionsStart} {
+		if h := headers[sheet]; len(h) < len(start) || strings.Join(h[:len(start)], ",") != strings.Join(start, ",") {
+			t.Errorf("%s starts %v, Kumu's import wants %v", sheet, h, start)
+		}
+		for _, h := range headers[sheet] {
+			for _, c := range kumuDocs.core {
+				if strings.EqualFold(h, c) && h != c {
+					t.Errorf("%s header %q: Kumu's field is %q", sheet, h, c)
+				}
+			}
+			for _, r := range kumuDocs.reserved {
+				if strings.EqualFold(h, r) {
+					t.Errorf("%s header %q: Kumu fields cannot be named so", sheet, h)
+				}
+			}
+		}
+	}
+	tags := map[string][]string{}
+	tagCol := -1
+	for i, h := range headers["Connections"] {
+		if h == "Tags" {
+			tagCol = i
+		}
+	}
+	if tagCol < 0 {
+		t.Fatal("Connections has no Tags field")
+	}
+	for _, row := range dump.RawRows["Connections"][1:] {
+		id, _ := row[0][1].(string)
+		s, _ := row[tagCol][1].(string)
+		tags[id] = strings.Split(s, "|")
+	}
+	has := func(list []string, y string) bool {
+		for _, x := range list {
+			if x == y {
+				return true
+			}
+		}
+		return false
+	}
+	for id, want := range map[string][]string{"mig-mz-sz-2024-10": {"2024", "2025"}, "paid-us-pa-2025-05": {"2024", "2025"}, "appr-gb-rw-2024": nil} {
+		for _, y := range want {
+			if !has(tags[id], y) {
+				t.Errorf("%s tags %v lack %s", id, tags[id], y)
+			}
+		}
+		for _, x := range tags[id] {
+			if len(x) == 4 && strings.Trim(x, "0123456789") == "" && !has(want, x) {
+				t.Errorf("%s tagged year %s, outside its period", id, x)
+			}
+		}
 	}
 }

@@ -9,8 +9,8 @@ import (
 )
 
 // What a Kumu user presents: connections labelled to read from tail to
-// head, a sentence for each, the year as a tag for Kumu's filters and
-// timeline, sources and licence as fields, context claims and
+// head, a sentence for each, the years as tags for Kumu's filters and
+// tagged timeline, sources and licence as fields, context claims and
 // placeholder actors told apart.
 
 // arrowLabels are the connection labels, read from From to To: the
@@ -83,13 +83,33 @@ func claimKind(e graphdata.Edge) string {
 	return "deportation"
 }
 
-// year is the year of a connection's period, for tags and the Year field.
-func year(e graphdata.Edge) string {
+// years are the years a connection's period covers, each a tag, as
+// Kumu's tagged-timeline control reads them (it filters by years in the
+// Tags field and asks for every year an item was present, docs.kumu.io
+// guides/controls/tagged-timeline-control). A period with an open start
+// ("by 2024") gets none: which years it covers is not known. An open end
+// gives its first year only. A period spanning more than maxYears years
+// is not spread over the timeline either.
+func years(e graphdata.Edge) []string {
 	if e.Start.IsZero() {
-		return ""
+		return nil
 	}
-	return strconv.Itoa(e.Start.Year())
+	first, last := e.Start.Year(), e.Start.Year()
+	if !e.End.IsZero() {
+		last = e.End.AddDate(0, 0, -1).Year()
+	}
+	if last < first || last-first >= maxYears {
+		return []string{strconv.Itoa(first)}
+	}
+	var out []string
+	for y := first; y <= last; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
 }
+
+// maxYears bounds the year tags of one connection.
+const maxYears = 50
 
 // endDate is the last day of a connection's period (End is exclusive).
 func endDate(e graphdata.Edge) string {
@@ -127,7 +147,7 @@ func sourceFields(g graphdata.Graph, keys string) (titles, urls string) {
 	return strings.Join(ts, "|"), strings.Join(us, "|")
 }
 
-// readMe is the third sheet: what the fields are, the licence, and the
+// readMe is the third sheet (readMeSheet): what the fields are, the licence, and the
 // Kumu styling that sets placeholders and context claims apart (Kumu
 // reads Elements and Connections; styles are pasted into a map's
 // Advanced Editor).
@@ -137,9 +157,9 @@ func readMe(g graphdata.Graph) [][]any {
 		{"Dataset", fmt.Sprintf("%s %s (sha256:%s)", p.DatasetName, p.DatasetVersion, p.ContentHash)},
 		{"License", g.License},
 		{"How to cite", g.Citation},
-		{"Import", "Kumu reads the Elements and Connections sheets of this file; ID columns make a re-import update the map in place."},
+		{"Import", "Kumu reads the Elements and Connections sheets of this file and skips this one, whose name ends in (ignore); ID columns make a re-import update the map in place."},
 		{"Connections", "Label reads from From to To (\"nationals received by\": the From country's nationals went to the To country); Summary says each claim in a sentence; Kind is deportation or context (migration_context claims), to filter the context out."},
-		{"Timeline", "Start Date and End Date give each claim's period; the year is also a tag and the Year field, for Kumu's filter and showcase."},
+		{"Timeline", fmt.Sprintf("Every year a claim's period covers is a tag and in the %s field, for Kumu's tagged-timeline control (it filters by years in Tags); a period with an open start (\"by 2024\") has none. %s and %s are the period's first and last days (YYYY-MM-DD), ordinary fields, which the timeline control does not read.", fieldYear, fieldStart, fieldEnd)},
 		{"Placeholders", "ZZ (unspecified nationalities) and GRP_… (unnamed groups) are not countries: Type Placeholder, tag placeholder."},
 		{"Kumu styles (paste into the Advanced Editor)", kumuStyles},
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -82,7 +83,13 @@ func (v *rowView) number(name, field string) (int64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != math.Trunc(f) || f > 1<<53 {
-		v.fail(name, field, fmt.Errorf("%s is not a whole, non-negative number", termsafe.Excerpt(v.text(name))))
+		msg := fmt.Sprintf("%s is not a whole, non-negative number", termsafe.Excerpt(v.text(name)))
+		if _, ok := v.index(name + " qualifier"); ok && strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0 {
+			// "about 300", "at least 1,100": what a volunteer writes; the
+			// word has a cell of its own.
+			msg += fmt.Sprintf(": type the number alone, in digits, and pick its qualifier (about, at least, up to) in %s", v.cell(name+" qualifier"))
+		}
+		v.fail(name, field, errors.New(msg))
 		return 0, false
 	}
 	return int64(f), true

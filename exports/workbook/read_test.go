@@ -122,6 +122,8 @@ func TestReadErrorsNameCells(t *testing.T) {
 		{"H3", "not a date", "Relationships!H3: lev-pa-canal-2025-02: date:"},
 		{"I3", "fortnight", "Relationships!I3: lev-pa-canal-2025-02: date precision:"},
 		{"L9", "-4", "Relationships!L9:"},
+		// A volunteer's "about 300": the qualifier has its own cell (M).
+		{"L10", "about 300", `Relationships!L10: recv-zz-pa-2025-02: count: "about 300" is not a whole, non-negative number: type the number alone, in digits, and pick its qualifier (about, at least, up to) in Relationships!M10`},
 		{"Q2", "sure", "Relationships!Q2: appr-pa-2025-02: confidence: unknown confidence"},
 		{"R2", "nope", "Relationships!R2: appr-pa-2025-02: sources: unknown source \"nope\""},
 	}

@@ -333,7 +333,7 @@ func (r *reader) readSources() []graphmodel.Source {
 }
 
 func (r *reader) readRelationships(reg *graphmodel.Registry, sources []graphmodel.Source) []graphmodel.Relationship {
-	var out []graphmodel.Relationship
+	out := make([]graphmodel.Relationship, 0, r.relationshipsHint())
 	r.eachRelationship(reg, sources, func(rel *graphmodel.Relationship) error {
 		out = append(out, *rel)
 		return nil
@@ -491,6 +491,10 @@ func CountRecords(path string) (int, error) {
 		return 0, err
 	}
 	defer f.Close()
+	return countRecords(f)
+}
+
+func countRecords(f io.Reader) (int, error) {
 	buf := make([]byte, 1<<20)
 	n, inQuotes, lineHasData := 0, false, false
 	for {
@@ -520,4 +524,34 @@ func CountRecords(path string) (int, error) {
 		n++
 	}
 	return max(n-1, 0), nil
+}
+
+// minRowBytes is less than any valid relationships.csv row takes: a key,
+// a type, two codes, a date, a confidence and a source, their commas and
+// the newline.
+const minRowBytes = 32
+
+// relationshipsHint is how many relationships relationships.csv holds,
+// counted by a byte scan before it is parsed, so that the slice holding
+// them is allocated once at its size. Grown by append instead, a 200,000
+// row dataset kept the old and the new array (60 and 78 MB) alive at once
+// and up to a quarter of the final one unused. The count is trusted only
+// as far as the file's size allows valid rows (minRowBytes each), so a
+// file of empty or tiny lines cannot make it reserve more than its own
+// size justifies. 0 when the file cannot be read: append then grows it.
+func (r *reader) relationshipsHint() int {
+	fh, err := safeio.OpenFS(r.fsys, path.Join(r.dir, RelationshipsFile))
+	if err != nil {
+		return 0
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return 0
+	}
+	n, err := countRecords(fh)
+	if err != nil {
+		return 0
+	}
+	return int(min(int64(n), info.Size()/minRowBytes))
 }

@@ -7,6 +7,7 @@ package officetest
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
@@ -149,4 +150,43 @@ func PNG(t testing.TB, pdf string, page, dpi int) string {
 		t.Fatalf("%s: %v\n%s", tool, err, msg)
 	}
 	return out
+}
+
+// Word is one word pdftotext found on a page, with its box in points
+// from the page's top left corner.
+type Word struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// PDFWords returns the words of page (1-based) of pdf with their
+// positions (pdftotext -bbox from poppler-utils; Ghostscript's text
+// output has no positions).
+func PDFWords(t testing.TB, pdf string, page int) []Word {
+	t.Helper()
+	tool := need(t, "pdftotext (Debian package poppler-utils)", "pdftotext")
+	out, err := exec.Command(tool, "-bbox", "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("%s -bbox %s: %v", tool, pdf, err)
+	}
+	var doc struct {
+		Words []struct {
+			XMin float64 `xml:"xMin,attr"`
+			YMin float64 `xml:"yMin,attr"`
+			XMax float64 `xml:"xMax,attr"`
+			YMax float64 `xml:"yMax,attr"`
+			Text string  `xml:",chardata"`
+		} `xml:"body>doc>page>word"`
+	}
+	dec := xml.NewDecoder(bytes.NewReader(out))
+	dec.Strict = false // XHTML with a DOCTYPE and entities
+	dec.Entity = xml.HTMLEntity
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("%s -bbox %s: %v", tool, pdf, err)
+	}
+	words := make([]Word, len(doc.Words))
+	for i, w := range doc.Words {
+		words[i] = Word{w.Text, w.XMin, w.YMin, w.XMax, w.YMax}
+	}
+	return words
 }
