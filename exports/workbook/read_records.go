@@ -82,7 +82,7 @@ func (r *reader) meta() graphmodel.Meta {
 				}
 			}
 		case "How to cite":
-			m.Citation = strings.TrimSuffix(strings.TrimSuffix(val, citeSuffix), " ")
+			m.Citation = trimCiteSuffix(val)
 		case "Dataset updated":
 			d, err := graphmodel.ParseDate(val)
 			if err != nil {
@@ -98,8 +98,6 @@ func (r *reader) meta() graphmodel.Meta {
 // set.
 var aboutFields = map[string]string{"Dataset": "Name", "Dataset version": "Version", "Dataset description": "Description",
 	"License": "License", "How to cite": "Citation", "Dataset updated": "Updated"}
-
-const citeSuffix = "Cite the underlying sources for the facts; each relationship lists them."
 
 // countries reads every Countries row. Rows marked dataset are the
 // dataset's records; a row marked reference (or left blank) becomes one
