@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/leverage-project/leverage/exports/workbook"
 	"github.com/leverage-project/leverage/internal/safeio"
 )
 
@@ -19,9 +20,25 @@ const answerFrame = "7030A0"
 // replaces them instead of piling up.
 const answerBackAuthor = "leverage import"
 
-// reviewSheet is the sheet of the answered-back workbook listing every
-// finding with a link to its cell.
-const reviewSheet = "Review"
+// reviewNames are the names the Review sheet (every finding, with a
+// link to its cell) has in each language, so an earlier answer's is
+// replaced whatever its language.
+func reviewNames() map[string]bool {
+	out := map[string]bool{}
+	for _, l := range append([]workbook.Lang{""}, workbook.Langs...) {
+		out[l.Review("Review")] = true
+	}
+	return out
+}
+
+// say is a finding's reason in l: its kind worded by l's catalog, or its
+// English.
+func say(l workbook.Lang, x finding) string {
+	if x.why != nil {
+		return l.Say(x.why)
+	}
+	return x.Why
+}
 
 // answerFill is the highlight of a cell by what import did with it:
 // red refused, yellow not read or to check, green changed or added, blue
@@ -47,9 +64,10 @@ func answerFill(done string) string {
 // reason in a comment on the cell, and a Review sheet, opened first, listing every
 // finding with a link to its cell, so the workbook is corrected where it
 // is read and sent again. Earlier answers' comments and Review sheet are
-// replaced. The whole workbook is held in memory (excelize), which the
-// read before it has already bounded.
-func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more int) error {
+// replaced. Its words are in lang, or when lang is nil in the language of
+// the workbook's own sheet names. The whole workbook is held in memory
+// (excelize), which the read before it has already bounded.
+func writeAnswerBack(ctx context.Context, src, dst string, lang *workbook.Lang, fs []finding, more int) error {
 	if abs1, _ := filepath.Abs(src); abs1 == mustAbs(dst) {
 		return usagef("--answer-back %s: give another file than the workbook read", dst)
 	}
@@ -63,10 +81,17 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 		return fmt.Errorf("%s: %w", src, err)
 	}
 	defer f.Close()
-	if idx, _ := f.GetSheetIndex(reviewSheet); idx >= 0 {
-		if err := f.DeleteSheet(reviewSheet); err != nil {
-			return err
+	old := reviewNames()
+	for _, s := range f.GetSheetList() {
+		if old[s] {
+			if err := f.DeleteSheet(s); err != nil {
+				return err
+			}
 		}
+	}
+	l := workbook.LangOf(f.GetSheetList())
+	if lang != nil {
+		l = *lang
 	}
 	sheets := map[string]bool{}
 	for _, s := range f.GetSheetList() {
@@ -91,11 +116,11 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := markCell(f, k[0], k[1], byCell[k]); err != nil {
+		if err := markCell(f, l, k[0], k[1], byCell[k]); err != nil {
 			return err
 		}
 	}
-	if err := writeReview(f, fs, more); err != nil {
+	if err := writeReview(f, l, fs, more); err != nil {
 		return err
 	}
 	return safeio.WriteFile(ctx, dst, func(out io.Writer) error { return f.Write(out) })
@@ -126,7 +151,7 @@ func dropOldAnswers(f *excelize.File) error {
 
 // markCell fills a cell by the most serious finding on it, keeping its
 // number format and font, and comments it with every finding's reason.
-func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
+func markCell(f *excelize.File, l workbook.Lang, sheet, cell string, fs []finding) error {
 	done := fs[0].Done
 	for _, x := range fs {
 		if x.Done == "refused" {
@@ -155,9 +180,10 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 	}
 	var text []string
 	for _, x := range fs {
-		line := x.Done + ": " + x.Why
-		if x.Typed != "" && !strings.Contains(x.Why, x.Typed) {
-			line += fmt.Sprintf(" (typed: %s)", x.Typed)
+		why := say(l, x)
+		line := l.Done(x.Done) + ": " + why
+		if x.Typed != "" && !strings.Contains(why, x.Typed) {
+			line += " " + l.Review("(typed: %s)", x.Typed)
 		}
 		text = append(text, line)
 	}
@@ -173,13 +199,17 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 // opens on: one row per finding, its cell a link to the cell. It is not
 // moved first: excelize would leave every sheet's print titles and
 // filters pointing at its old neighbour (their localSheetId).
-func writeReview(f *excelize.File, fs []finding, more int) error {
+func writeReview(f *excelize.File, l workbook.Lang, fs []finding, more int) error {
+	reviewSheet := l.Review("Review")
 	idx, err := f.NewSheet(reviewSheet)
 	if err != nil {
 		return err
 	}
 	f.SetActiveSheet(idx)
-	header := []any{"Sheet", "Cell", "Row id", "Field", "Typed", "Done", "Why"}
+	var header []any
+	for _, h := range []string{"Sheet", "Cell", "Row id", "Field", "Typed", "Done", "Why"} {
+		header = append(header, l.Review(h))
+	}
 	if err := f.SetSheetRow(reviewSheet, "A1", &header); err != nil {
 		return err
 	}
@@ -194,7 +224,7 @@ func writeReview(f *excelize.File, fs []finding, more int) error {
 	}
 	row := 2
 	for _, x := range fs {
-		vals := []any{x.Sheet, x.Cell, x.Record, x.Field, x.Typed, x.Done, x.Why}
+		vals := []any{x.Sheet, x.Cell, x.Record, l.FieldName(x.Field), x.Typed, l.Done(x.Done), say(l, x)}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
 		if err := f.SetSheetRow(reviewSheet, ref, &vals); err != nil {
 			return err
@@ -217,7 +247,7 @@ func writeReview(f *excelize.File, fs []finding, more int) error {
 	}
 	if more > 0 {
 		ref, _ := excelize.CoordinatesToCellName(1, row)
-		f.SetSheetRow(reviewSheet, ref, &[]any{"", "", "", "", "", "not listed", fmt.Sprintf("%d more findings past the limit kept in memory", more)})
+		f.SetSheetRow(reviewSheet, ref, &[]any{"", "", "", "", "", l.Done("not listed"), l.Review("%d more findings past the limit kept in memory", more)})
 	}
 	if err := f.SetPanes(reviewSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
