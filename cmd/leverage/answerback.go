@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -29,6 +30,15 @@ func reviewNames() map[string]bool {
 		out[l.Review("Review")] = true
 	}
 	return out
+}
+
+// typed is what a finding's cell holds as the volunteer's workbook shows
+// it: a changed vocabulary value in l's word ("rechazado"), as typed.
+func typed(l workbook.Lang, x finding) string {
+	if x.why != nil && x.why.Kind == "changed" {
+		return l.Word(x.Typed)
+	}
+	return x.Typed
 }
 
 // say is a finding's reason in l: its kind worded by l's catalog, or its
@@ -126,6 +136,24 @@ func writeAnswerBack(ctx context.Context, src, dst string, lang *workbook.Lang, 
 	return safeio.WriteFile(ctx, dst, func(out io.Writer) error { return f.Write(out) })
 }
 
+// wrappedHeight is the height in points of a row whose cells wrap in
+// columns of these widths (in characters), 0 when every cell fits on a
+// line. Proportional text fits about 1.2 characters per width unit.
+func wrappedHeight(vals []any, widths []float64) float64 {
+	lines := 1
+	for i, v := range vals {
+		s, _ := v.(string)
+		perLine := int(widths[i] * 1.2)
+		if n := (utf8.RuneCountInString(s) + perLine - 1) / perLine; n > lines {
+			lines = n
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines) * 13
+}
+
 func mustAbs(p string) string {
 	a, _ := filepath.Abs(p)
 	return a
@@ -182,8 +210,8 @@ func markCell(f *excelize.File, l workbook.Lang, sheet, cell string, fs []findin
 	for _, x := range fs {
 		why := say(l, x)
 		line := l.Done(x.Done) + ": " + why
-		if x.Typed != "" && !strings.Contains(why, x.Typed) {
-			line += " " + l.Review("(typed: %s)", x.Typed)
+		if t := typed(l, x); t != "" && !strings.Contains(why, t) {
+			line += " " + l.Review("(typed: %s)", t)
 		}
 		text = append(text, line)
 	}
@@ -218,13 +246,20 @@ func writeReview(f *excelize.File, l workbook.Lang, fs []finding, more int) erro
 	f.SetCellStyle(reviewSheet, "A1", "G1", bold)
 	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	link, _ := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	for i, w := range []float64{16, 9, 26, 18, 22, 16, 90} {
+	widths := []float64{16, 9, 26, 18, 22, 16, 90}
+	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(reviewSheet, col, col, w)
 	}
 	row := 2
 	for _, x := range fs {
-		vals := []any{x.Sheet, x.Cell, x.Record, l.FieldName(x.Field), x.Typed, l.Done(x.Done), say(l, x)}
+		vals := []any{x.Sheet, x.Cell, x.Record, l.FieldName(x.Field), typed(l, x), l.Done(x.Done), say(l, x)}
+		// Wrapped text does not grow its row when LibreOffice prints a
+		// file that gives no height: a long reason would run over the
+		// next row. The height is the wrapped lines' of the longest cell.
+		if h := wrappedHeight(vals, widths); h > 0 {
+			f.SetRowHeight(reviewSheet, row, h)
+		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
 		if err := f.SetSheetRow(reviewSheet, ref, &vals); err != nil {
 			return err

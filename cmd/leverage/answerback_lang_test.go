@@ -40,7 +40,7 @@ func TestImportAnswersBackInSpanish(t *testing.T) {
 	c := a.Cells["Relaciones"]
 	for cell, want := range map[string]string{
 		count:    `rechazado: "trescientos" no es un número entero no negativo`,
-		fromName: `no leído: "Otro lugar" no se leyó: la columna se calcula a partir del código`,
+		fromName: `no leído: "Otro lugar": la columna se calcula a partir del código`,
 		date:     `rechazado: fecha ambigua "05/03/2025": 2025-03-05 (día primero) o 2025-05-03 (mes primero)`,
 	} {
 		if got := c[cell]; !strings.Contains(got[2], want) {
@@ -90,6 +90,11 @@ func TestImportAnswersBackInSpanish(t *testing.T) {
 		a = readAnswers(t, answered)
 		if got := a.Cells["Relaciones"][status]; a.Active != tc.review || got[0] != "A9D08E" || !strings.Contains(got[2], tc.comment) {
 			t.Errorf("--lang %q: opens on %q, status cell %v; want %s and %q", tc.lang, a.Active, got, tc.review, tc.comment)
+		}
+		// The Review row shows the word as the workbook does.
+		want := map[string]string{"": "rechazado", "en": "refused"}[tc.lang]
+		if !slices.ContainsFunc(a.Review, func(r [8]string) bool { return r[1] == status && r[4] == want }) {
+			t.Errorf("--lang %q: no Review row for %s typed %q: %v", tc.lang, status, want, a.Review)
 		}
 	}
 	if _, errs, code := runCLI(t, "import", path, "--lang", "es"); code != 2 {

@@ -106,6 +106,8 @@ var terms = map[string][3]string{
 	"How to read: alternative claims":                {"Cómo leer: afirmaciones alternativas", "Comment lire : affirmations divergentes", "Como ler: afirmações alternativas"},
 	"Caveats":                                        {"Salvedades", "Réserves", "Ressalvas"},
 	"Correcting and sending back":                    {"Corregir y devolver", "Corriger et renvoyer", "Corrigir e devolver"},
+	// the printed pages' footer (Excel's codes: &P page, &N pages)
+	"Page &P of &N": {"Página &P de &N", "Page &P sur &N", "Página &P de &N"},
 	// import roles (Data dictionary, On import)
 	"read": {"se lee", "lu", "lido"},
 	"derived: not read; an edit gives a warning naming the cell": {
