@@ -174,12 +174,12 @@ func checkUnique(key string, seen map[string]bool, ids map[int64]string) []*Fiel
 		return nil
 	}
 	if seen[key] {
-		return []*FieldError{{Record: key, Field: "id", Err: errors.New("duplicate id")}}
+		return []*FieldError{{Record: key, Field: "id", Err: Because("duplicate_id", "duplicate id")}}
 	}
 	seen[key] = true
 	id := KeyID(key)
 	if other, ok := ids[id]; ok {
-		return []*FieldError{{Record: key, Field: "id", Err: fmt.Errorf("line ID collides with %q; choose another id", other)}}
+		return []*FieldError{{Record: key, Field: "id", Err: Because("id_collides", "line ID collides with %q; choose another id", other)}}
 	}
 	ids[id] = key
 	return nil
@@ -191,10 +191,10 @@ func checkUnique(key string, seen map[string]bool, ids map[int64]string) []*Fiel
 func (c *Country) Check() []*FieldError {
 	var out []*FieldError
 	if !c.Code.Valid() {
-		out = append(out, &FieldError{Record: string(c.Code), Field: "code", Err: errors.New("not a code: two upper-case letters, or upper-case letters, digits and _")})
+		out = append(out, &FieldError{Record: string(c.Code), Field: "code", Err: Because("bad_code", "not a code: two upper-case letters, or upper-case letters, digits and _")})
 	}
 	if c.Kind != "" && !c.Kind.Valid() {
-		out = append(out, &FieldError{Record: string(c.Code), Field: "kind", Err: fmt.Errorf("unknown kind %q (country, group, unspecified)", c.Kind)})
+		out = append(out, &FieldError{Record: string(c.Code), Field: "kind", Err: Because("unknown_actor_kind", "unknown kind %q (country, group, unspecified)", c.Kind)})
 	}
 	return out
 }
@@ -208,7 +208,7 @@ func (s *Source) Check(seen map[string]bool) []*FieldError {
 	if err := CheckID(s.Key); err != nil {
 		bad("id", err)
 	} else if seen[s.Key] {
-		bad("id", errors.New("duplicate id"))
+		bad("id", Because("duplicate_id", "duplicate id"))
 	}
 	for _, f := range []struct{ field, text string }{
 		{"publisher", s.Publisher}, {"title", s.Title}, {"url", s.URL}, {"note", s.Note},
@@ -218,19 +218,19 @@ func (s *Source) Check(seen map[string]bool) []*FieldError {
 		}
 	}
 	if strings.TrimSpace(s.Publisher) == "" {
-		bad("publisher", errors.New("empty"))
+		bad("publisher", Because("empty", "empty"))
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		bad("title", errors.New("empty"))
+		bad("title", Because("empty", "empty"))
 	}
 	if s.Published.IsZero() {
-		bad("published", errors.New("empty; give at least the year"))
+		bad("published", Because("published_empty", "empty; give at least the year"))
 	}
 	if !s.Kind.Valid() {
-		bad("kind", fmt.Errorf("unknown kind %q (one of %v)", s.Kind, SourceKinds))
+		bad("kind", Because("unknown_source_kind", "unknown kind %q (one of %v)", s.Kind, SourceKinds))
 	}
 	if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-		bad("url", fmt.Errorf("%q is not an http(s) URL", s.URL))
+		bad("url", Because("bad_url", "%q is not an http(s) URL", s.URL))
 	}
 	return out
 }
@@ -264,35 +264,35 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 		bad("amount", err)
 	}
 	if !r.Type.Valid() {
-		bad("type", fmt.Errorf("unknown type %q (one of %v)", r.Type, RelTypes))
+		bad("type", Because("unknown_type", "unknown type %q (one of %v)", r.Type, RelTypes))
 	}
 	for _, end := range []struct {
 		field string
 		code  Code
 	}{{"from", r.FromCountry}, {"to", r.ToCountry}} {
 		if _, ok := reg.Country(end.code); !ok {
-			bad(end.field, fmt.Errorf("unknown country code %q", end.code))
+			bad(end.field, Because("unknown_country", "unknown country code %q", end.code))
 		}
 	}
 	if r.FromCountry == r.ToCountry && r.Type != Received && r.FromCountry != "" {
-		bad("to", fmt.Errorf("same as from (%s); only received may loop, for a return of own citizens", r.FromCountry))
+		bad("to", Because("same_as_from", "same as from (%s); only received may loop, for a return of own citizens", r.FromCountry))
 	}
 	if r.Date.IsZero() {
-		bad("date", errors.New("empty; give at least the year, or the bound the text allows (../2025-05 for \"by May 2025\")"))
+		bad("date", Because("date_empty", "empty; give at least the year, or the bound the text allows (../2025-05 for \"by May 2025\")"))
 	}
 	if !r.Reported.IsZero() {
 		switch {
 		case r.Reported.OpenEnd():
-			bad("reported", errors.New("open end; a report has a latest date"))
+			bad("reported", Because("reported_open", "open end; a report has a latest date"))
 		case !r.Date.IsZero() && r.Status != Planned && r.Status != Proposed && !r.Date.Start().Before(r.Reported.End()):
-			bad("date", fmt.Errorf("%s begins after the claim was reported (%s); a report's date bounds the event from above", r.Date, r.Reported))
+			bad("date", Because("date_after_report", "%s begins after the claim was reported (%s); a report's date bounds the event from above", r.Date, r.Reported))
 		}
 	}
 	if r.StatedBy != SpeakerNone {
 		if !r.StatedBy.Valid() {
-			bad("stated_by", fmt.Errorf("unknown value %q (one of %v)", r.StatedBy, Speakers))
+			bad("stated_by", Because("unknown_stated_by", "unknown value %q (one of %v)", r.StatedBy, Speakers))
 		} else if r.Type != Approached {
-			bad("stated_by", fmt.Errorf("applies only to type %s", Approached))
+			bad("stated_by", Because("stated_by_not_approach", "applies only to type %s", Approached))
 		}
 	}
 	if r.PartOf != "" {
@@ -302,9 +302,9 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 	}
 	if r.PaymentTie != TieUnknown {
 		if !r.PaymentTie.Valid() {
-			bad("payment_tie", fmt.Errorf("unknown value %q (one of %v)", r.PaymentTie, PaymentTies))
+			bad("payment_tie", Because("unknown_payment_tie", "unknown value %q (one of %v)", r.PaymentTie, PaymentTies))
 		} else if r.Type != Paid {
-			bad("payment_tie", fmt.Errorf("applies only to type %s", Paid))
+			bad("payment_tie", Because("payment_tie_not_paid", "applies only to type %s", Paid))
 		}
 	}
 	if r.Type.Valid() {
@@ -315,28 +315,28 @@ func (r *Relationship) Check(reg *Registry, sources map[string]bool) []*FieldErr
 	if r.Status == SomeAgreed {
 		// "Some of them agreed" says nothing about one named country.
 		if to, ok := reg.Country(r.ToCountry); ok && to.Kind != KindGroup {
-			bad("status", fmt.Errorf("%s applies only to a group actor; %s is a %s", SomeAgreed, r.ToCountry, to.Kind))
+			bad("status", Because("some_agreed_not_group", "%s applies only to a group actor; %s is a %s", SomeAgreed, r.ToCountry, to.Kind))
 		}
 	}
 	if !r.Instrument.Valid() {
-		bad("instrument", fmt.Errorf("unknown instrument %q (one of %v)", r.Instrument, Instruments))
+		bad("instrument", Because("unknown_instrument", "unknown instrument %q (one of %v)", r.Instrument, Instruments))
 	}
 	if r.Type == Paid && r.Money.IsZero() {
-		bad("amount", errors.New("required for type paid"))
+		bad("amount", Because("amount_required", "required for type paid"))
 	}
 	if !r.Confidence.Valid() {
-		bad("confidence", fmt.Errorf("unknown confidence %q (one of %v)", r.Confidence, Confidences))
+		bad("confidence", Because("unknown_confidence", "unknown confidence %q (one of %v)", r.Confidence, Confidences))
 	}
 	if len(r.Sources) == 0 {
-		bad("sources", errors.New("at least one source required"))
+		bad("sources", Because("sources_required", "at least one source required"))
 	}
 	for _, s := range r.Sources {
 		if !sources[s] {
-			bad("sources", fmt.Errorf("unknown source %q", s))
+			bad("sources", Because("unknown_source", "unknown source %q", s))
 		}
 	}
 	if strings.TrimSpace(r.Note) == "" {
-		bad("note", errors.New("empty; say the fact in our own words"))
+		bad("note", Because("note_empty", "empty; say the fact in our own words"))
 	}
 	return out
 }

@@ -97,7 +97,7 @@ func (d Date) End() time.Time {
 func ParseDate(s string) (Date, error) {
 	d, err := parseDate(s)
 	if err != nil {
-		return Date{}, fmt.Errorf("date %q: %w (want YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)", s, err)
+		return Date{}, Because("bad_date", "date %q: %v (want YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)", s, err)
 	}
 	return d, nil
 }

@@ -11,6 +11,22 @@ type Change struct {
 	Key    string   `json:"id"`
 	Kind   string   `json:"change"`           // added, removed, modified
 	Fields []string `json:"fields,omitempty"` // for modified: "note: old → new"
+	// Edits are Fields as parts, for readers that word them otherwise.
+	Edits []Edit `json:"-"`
+}
+
+// Edit is one field a change modified: its name and both values as
+// Fields shows them.
+type Edit struct{ Field, Old, New string }
+
+func (e Edit) String() string { return e.Field + ": " + e.Old + " → " + e.New }
+
+func editsOf(a, b any) (fields []string, edits []Edit) {
+	edits = fieldDiff(a, b)
+	for _, e := range edits {
+		fields = append(fields, e.String())
+	}
+	return fields, edits
 }
 
 // Changes compares relationships (by Key), sources and country records of
@@ -57,8 +73,8 @@ func Diff(old, new *Dataset) Changes {
 			out.Relationships = append(out.Relationships, Change{Key: n.Key, Kind: "added"})
 			continue
 		}
-		if f := fieldDiff(*o, *n); len(f) > 0 {
-			out.Relationships = append(out.Relationships, Change{Key: n.Key, Kind: "modified", Fields: f})
+		if f, e := editsOf(*o, *n); len(f) > 0 {
+			out.Relationships = append(out.Relationships, Change{Key: n.Key, Kind: "modified", Fields: f, Edits: e})
 		}
 	}
 	for _, o := range old.Relationships {
@@ -78,7 +94,8 @@ func Diff(old, new *Dataset) Changes {
 		case !ok:
 			out.Sources = append(out.Sources, Change{Key: s.Key, Kind: "added"})
 		case !reflect.DeepEqual(o, s):
-			out.Sources = append(out.Sources, Change{Key: s.Key, Kind: "modified", Fields: fieldDiff(o, s)})
+			f, e := editsOf(o, s)
+			out.Sources = append(out.Sources, Change{Key: s.Key, Kind: "modified", Fields: f, Edits: e})
 		}
 	}
 	for _, s := range old.Sources {
@@ -98,7 +115,8 @@ func Diff(old, new *Dataset) Changes {
 		case !ok:
 			out.Countries = append(out.Countries, Change{Key: string(c.Code), Kind: "added"})
 		case !reflect.DeepEqual(normCountry(o), normCountry(c)):
-			out.Countries = append(out.Countries, Change{Key: string(c.Code), Kind: "modified", Fields: fieldDiff(normCountry(o), normCountry(c))})
+			f, e := editsOf(normCountry(o), normCountry(c))
+			out.Countries = append(out.Countries, Change{Key: string(c.Code), Kind: "modified", Fields: f, Edits: e})
 		}
 	}
 	for _, c := range old.Countries {
@@ -119,14 +137,14 @@ func normCountry(c Country) Country {
 	return c
 }
 
-// fieldDiff lists "Field: old → new" for the exported fields that differ.
-func fieldDiff(a, b any) []string {
+// fieldDiff lists the exported fields that differ, with both values.
+func fieldDiff(a, b any) []Edit {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
-	var out []string
+	var out []Edit
 	for i := 0; i < va.NumField(); i++ {
 		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
 		if !reflect.DeepEqual(x, y) {
-			out = append(out, fmt.Sprintf("%s: %s → %s", va.Type().Field(i).Name, show(x), show(y)))
+			out = append(out, Edit{va.Type().Field(i).Name, show(x), show(y)})
 		}
 	}
 	return out

@@ -130,6 +130,9 @@ func (l *Lineage) SupportsConfirmed(keys []string) bool {
 // reader citing it should know about.
 type Warning struct {
 	Record, Field, Message string
+	// Why is Message as a kind and parameters, for readers in other
+	// languages.
+	Why *Reason `json:"-"`
 }
 
 func (w Warning) String() string { return fmt.Sprintf("%s: %s: %s", w.Record, w.Field, w.Message) }
@@ -145,9 +148,9 @@ func (d *Dataset) ConfidenceWarnings() []Warning {
 		if r.Confidence != Confirmed || l.SupportsConfirmed(r.Sources) {
 			continue
 		}
-		out = append(out, Warning{Record: r.Key, Field: "confidence", Message: fmt.Sprintf(
-			"confirmed, but its %d source(s) are %d independent account(s) and none is official; use reported, or cite an independent or official source",
-			len(r.Sources), l.Independent(r.Sources))})
+		why := Because("confirmed_one_account", "confirmed, but its %d source(s) are %d independent account(s) and none is official; use reported, or cite an independent or official source",
+			len(r.Sources), l.Independent(r.Sources))
+		out = append(out, Warning{Record: r.Key, Field: "confidence", Message: why.Error(), Why: why})
 	}
 	return out
 }
@@ -160,10 +163,12 @@ func (d *Dataset) SourceWarnings() []Warning {
 	var out []Warning
 	for _, s := range d.Sources {
 		if s.URL == "" && s.Availability == "" {
-			out = append(out, Warning{Record: s.Key, Field: "url", Message: "empty; give the URL, or say in availability why there is none"})
+			why := Because("url_empty", "empty; give the URL, or say in availability why there is none")
+			out = append(out, Warning{Record: s.Key, Field: "url", Message: why.Error(), Why: why})
 		}
 		if strings.HasPrefix(strings.TrimSpace(s.Title), "(") {
-			out = append(out, Warning{Record: s.Key, Field: "title", Message: "starts with a parenthesis; put what the stored copy lacks in availability, not in the title"})
+			why := Because("title_parenthesis", "starts with a parenthesis; put what the stored copy lacks in availability, not in the title")
+			out = append(out, Warning{Record: s.Key, Field: "title", Message: why.Error(), Why: why})
 		}
 	}
 	return out

@@ -165,7 +165,7 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{}, nil
 	}
 	bad := func(err error) (Period, error) {
-		return Period{}, fmt.Errorf("date %q: %w (want EDTF: 2025, 2025-05, 2025-05-12, 2025-01-20/2025-05, ../2025-05, 2025-02/.., with ? ~ %% after a date)", s, err)
+		return Period{}, Because("bad_period", "date %q: %v (want EDTF: 2025, 2025-05, 2025-05-12, 2025-01-20/2025-05, ../2025-05, 2025-02/.., with ? ~ %% after a date)", s, err)
 	}
 	if len(s) > 64 {
 		return bad(errors.New("too long"))

@@ -67,7 +67,7 @@ func ParseCount(value, qualifier string) (Count, error) {
 		return Count{}, nil
 	}
 	if value == "" {
-		return Count{}, fmt.Errorf("qualifier %q given without a number", qualifier)
+		return Count{}, Because("qualifier_without_number", "qualifier %q given without a number", qualifier)
 	}
 	n, err := parseNonNegative(value)
 	if err == nil {
@@ -90,7 +90,7 @@ func ParseMoney(amount, currency, qualifier string) (Money, error) {
 		return Money{}, nil
 	}
 	if amount == "" {
-		return Money{}, fmt.Errorf("currency or qualifier given without an amount")
+		return Money{}, Because("money_without_amount", "currency or qualifier given without an amount")
 	}
 	n, err := parseNonNegative(amount)
 	if err == nil {
@@ -100,7 +100,7 @@ func ParseMoney(amount, currency, qualifier string) (Money, error) {
 		return Money{}, err
 	}
 	if len(currency) != 3 || !isUpper(currency[0]) || !isUpper(currency[1]) || !isUpper(currency[2]) {
-		return Money{}, fmt.Errorf("currency %q is not an ISO 4217 code such as USD", currency)
+		return Money{}, Because("bad_currency", "currency %q is not an ISO 4217 code such as USD", currency)
 	}
 	q, err := parseQualifier(qualifier)
 	if err != nil {
@@ -112,10 +112,10 @@ func ParseMoney(amount, currency, qualifier string) (Money, error) {
 func parseNonNegative(s string) (int64, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a whole number", s)
+		return 0, Because("not_whole_number", "%q is not a whole number", s)
 	}
 	if n < 0 {
-		return 0, fmt.Errorf("%d is negative", n)
+		return 0, Because("negative", "%d is negative", n)
 	}
 	return n, nil
 }
@@ -126,7 +126,7 @@ func parseQualifier(s string) (Qualifier, error) {
 	}
 	q := Qualifier(s)
 	if !q.Valid() {
-		return "", fmt.Errorf("unknown qualifier %q (one of %v)", s, Qualifiers)
+		return "", Because("unknown_qualifier", "unknown qualifier %q (one of %v)", s, Qualifiers)
 	}
 	return q, nil
 }
@@ -147,9 +147,9 @@ func checkBound(field string, n int64) error {
 	}
 	switch {
 	case n < 0:
-		return fmt.Errorf("%d is negative", n)
+		return Because("negative", "%d is negative", n)
 	case n > limit:
-		return fmt.Errorf("%d is more than the largest %s accepted (%d)", n, field, limit)
+		return Because("too_large", "%d is more than the largest %s accepted (%d)", n, field, limit)
 	}
 	return nil
 }

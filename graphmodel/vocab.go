@@ -1,7 +1,6 @@
 package graphmodel
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -139,15 +138,15 @@ func (t RelType) AllowedStatuses() []Status { return allowedStatus[t] }
 func checkStatus(t RelType, s Status) error {
 	if s == StatusNone {
 		if t == Approached || t == RemovalBlocked {
-			return fmt.Errorf("required for type %s (one of %v)", t, allowedStatus[t])
+			return Because("status_required", "required for type %s (one of %v)", t, allowedStatus[t])
 		}
 		return nil
 	}
 	if _, ok := statusDocs[s]; !ok {
-		return fmt.Errorf("unknown status %q (one of %v)", s, Statuses)
+		return Because("unknown_status", "unknown status %q (one of %v)", s, Statuses)
 	}
 	if !slices.Contains(allowedStatus[t], s) {
-		return fmt.Errorf("status %q does not apply to type %s (one of %v)", s, t, allowedStatus[t])
+		return Because("status_not_for_type", "status %q does not apply to type %s (one of %v)", s, t, allowedStatus[t])
 	}
 	return nil
 }

@@ -301,39 +301,68 @@ func (st *Stability) judge(qs []float64) {
 	}
 }
 
-// Verdict says in words what the figures support, with the thresholds
-// beside it so a reader can disagree with them.
-func (st Stability) Verdict() string {
-	var sig string
+// Phrase is one part of a verdict: a kind from VerdictText and its
+// parameters, so a reader in another language can word it (the workbook
+// does) without taking the English apart.
+type Phrase struct {
+	Kind string
+	Args []any
+}
+
+// VerdictText is the English of each verdict phrase, a format for its
+// Args.
+var VerdictText = map[string]string{
+	"sig_above":         "modularity above random graphs (p_above %.3g ≤ α %g)",
+	"sig_below":         "modularity below random graphs: less modular than chance (p_below %.3g ≤ α %g)",
+	"sig_none":          "modularity not distinguishable from random graphs (p_above %.3g, p_below %.3g, both > α %g)",
+	"sig_undecided":     "significance undecided after %d samples (a p-value's 95%% interval contains α %g)",
+	"sig_no_null":       "significance not assessed (no null model run)",
+	"sig_no_edges":      "significance not assessed (no edges)",
+	"sig_no_variance":   "significance not assessed: every randomisation gave the same modularity (no variance to test against)",
+	"part_stable":       "partition stable (mean NMI %.3f ≥ %g)",
+	"part_unstable":     "partition changes with the seed (mean NMI %.3f < %g): read single memberships with care",
+	"part_not_assessed": "partition stability not assessed (one run)",
+}
+
+// VerdictPhrases are the verdict's two phrases: significance, partition.
+func (st Stability) VerdictPhrases() [2]Phrase {
+	var sig Phrase
 	switch st.Significance {
 	case SignificanceAbove:
-		sig = fmt.Sprintf("modularity above random graphs (p_above %.3g ≤ α %g)", st.PAbove, st.Alpha)
+		sig = Phrase{"sig_above", []any{st.PAbove, st.Alpha}}
 	case SignificanceBelow:
-		sig = fmt.Sprintf("modularity below random graphs: less modular than chance (p_below %.3g ≤ α %g)", st.PBelow, st.Alpha)
+		sig = Phrase{"sig_below", []any{st.PBelow, st.Alpha}}
 	case SignificanceNone:
-		sig = fmt.Sprintf("modularity not distinguishable from random graphs (p_above %.3g, p_below %.3g, both > α %g)", st.PAbove, st.PBelow, st.Alpha)
+		sig = Phrase{"sig_none", []any{st.PAbove, st.PBelow, st.Alpha}}
 	case SignificanceUndecided:
-		sig = fmt.Sprintf("significance undecided after %d samples (a p-value's 95%% interval contains α %g)", st.NullSamples, st.Alpha)
+		sig = Phrase{"sig_undecided", []any{st.NullSamples, st.Alpha}}
 	default:
 		switch {
 		case st.NullSamples == 0 && st.MinNullSamples == 0:
-			sig = "significance not assessed (no null model run)"
+			sig = Phrase{Kind: "sig_no_null"}
 		case st.Edges == 0:
-			sig = "significance not assessed (no edges)"
+			sig = Phrase{Kind: "sig_no_edges"}
 		default:
-			sig = "significance not assessed: every randomisation gave the same modularity (no variance to test against)"
+			sig = Phrase{Kind: "sig_no_variance"}
 		}
 	}
-	var part string
+	var part Phrase
 	switch st.Partition {
 	case PartitionStable:
-		part = fmt.Sprintf("partition stable (mean NMI %.3f ≥ %g)", st.MeanNMI, st.NMIThreshold)
+		part = Phrase{"part_stable", []any{st.MeanNMI, st.NMIThreshold}}
 	case PartitionUnstable:
-		part = fmt.Sprintf("partition changes with the seed (mean NMI %.3f < %g): read single memberships with care", st.MeanNMI, st.NMIThreshold)
+		part = Phrase{"part_unstable", []any{st.MeanNMI, st.NMIThreshold}}
 	default:
-		part = "partition stability not assessed (one run)"
+		part = Phrase{Kind: "part_not_assessed"}
 	}
-	return sig + "; " + part
+	return [2]Phrase{sig, part}
+}
+
+// Verdict says in words what the figures support, with the thresholds
+// beside it so a reader can disagree with them.
+func (st Stability) Verdict() string {
+	p := st.VerdictPhrases()
+	return fmt.Sprintf(VerdictText[p[0].Kind], p[0].Args...) + "; " + fmt.Sprintf(VerdictText[p[1].Kind], p[1].Args...)
 }
 
 // NMI is the normalised mutual information of two partitions of the same

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,9 +22,34 @@ const answerFrame = "7030A0"
 // replaces them instead of piling up.
 const answerBackAuthor = "leverage import"
 
-// reviewSheet is the sheet of the answered-back workbook listing every
-// finding with a link to its cell.
-const reviewSheet = "Review"
+// reviewNames are the names the Review sheet (every finding, with a
+// link to its cell) has in each language, so an earlier answer's is
+// replaced whatever its language.
+func reviewNames() map[string]bool {
+	out := map[string]bool{}
+	for _, l := range append([]workbook.Lang{""}, workbook.Langs...) {
+		out[l.Review("Review")] = true
+	}
+	return out
+}
+
+// typed is what a finding's cell holds as the volunteer's workbook shows
+// it: a changed vocabulary value in l's word ("rechazado"), as typed.
+func typed(l workbook.Lang, x finding) string {
+	if x.why != nil && x.why.Kind == "changed" {
+		return l.Word(x.Typed)
+	}
+	return x.Typed
+}
+
+// say is a finding's reason in l: its kind worded by l's catalog, or its
+// English.
+func say(l workbook.Lang, x finding) string {
+	if x.why != nil {
+		return l.Say(x.why)
+	}
+	return x.Why
+}
 
 // answerFill is the highlight of a cell by what import did with it:
 // red refused, yellow not read or to check, green changed or added, blue
@@ -49,9 +75,10 @@ func answerFill(done string) string {
 // reason in a comment on the cell, and a Review sheet, opened first, listing every
 // finding with a link to its cell, so the workbook is corrected where it
 // is read and sent again. Earlier answers' comments and Review sheet are
-// replaced. The whole workbook is held in memory (excelize), which the
-// read before it has already bounded.
-func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more int) error {
+// replaced. Its words are in lang, or when lang is nil in the language of
+// the workbook's own sheet names. The whole workbook is held in memory
+// (excelize), which the read before it has already bounded.
+func writeAnswerBack(ctx context.Context, src, dst string, lang *workbook.Lang, fs []finding, more int) error {
 	if abs1, _ := filepath.Abs(src); abs1 == mustAbs(dst) {
 		return usagef("--answer-back %s: give another file than the workbook read", dst)
 	}
@@ -65,10 +92,17 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 		return fmt.Errorf("%s: %w", src, err)
 	}
 	defer f.Close()
-	if idx, _ := f.GetSheetIndex(reviewSheet); idx >= 0 {
-		if err := f.DeleteSheet(reviewSheet); err != nil {
-			return err
+	old := reviewNames()
+	for _, s := range f.GetSheetList() {
+		if old[s] {
+			if err := f.DeleteSheet(s); err != nil {
+				return err
+			}
 		}
+	}
+	l := workbook.LangOf(f.GetSheetList())
+	if lang != nil {
+		l = *lang
 	}
 	sheets := map[string]bool{}
 	for _, s := range f.GetSheetList() {
@@ -93,11 +127,11 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := markCell(f, k[0], k[1], byCell[k]); err != nil {
+		if err := markCell(f, l, k[0], k[1], byCell[k]); err != nil {
 			return err
 		}
 	}
-	if err := writeReview(f, fs, more); err != nil {
+	if err := writeReview(f, l, fs, more); err != nil {
 		return err
 	}
 	// The notes are shown and printed (workbook.ShowNotes): a note only
@@ -113,6 +147,24 @@ func writeAnswerBack(ctx context.Context, src, dst string, fs []finding, more in
 	return safeio.WriteFile(ctx, dst, func(out io.Writer) error {
 		return workbook.ShowNotes(bytes.NewReader(buf.Bytes()), int64(buf.Len()), out, shown)
 	})
+}
+
+// wrappedHeight is the height in points of a row whose cells wrap in
+// columns of these widths (in characters), 0 when every cell fits on a
+// line. Proportional text fits about 1.2 characters per width unit.
+func wrappedHeight(vals []any, widths []float64) float64 {
+	lines := 1
+	for i, v := range vals {
+		s, _ := v.(string)
+		perLine := int(widths[i] * 1.2)
+		if n := (utf8.RuneCountInString(s) + perLine - 1) / perLine; n > lines {
+			lines = n
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines) * 13
 }
 
 func mustAbs(p string) string {
@@ -140,7 +192,7 @@ func dropOldAnswers(f *excelize.File) error {
 
 // markCell fills a cell by the most serious finding on it, keeping its
 // number format and font, and comments it with every finding's reason.
-func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
+func markCell(f *excelize.File, l workbook.Lang, sheet, cell string, fs []finding) error {
 	done := fs[0].Done
 	for _, x := range fs {
 		if x.Done == "refused" {
@@ -169,9 +221,10 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 	}
 	var text []string
 	for _, x := range fs {
-		line := x.Done + ": " + x.Why
-		if x.Typed != "" && !strings.Contains(x.Why, x.Typed) {
-			line += fmt.Sprintf(" (typed: %s)", x.Typed)
+		why := say(l, x)
+		line := l.Done(x.Done) + ": " + why
+		if t := typed(l, x); t != "" && !strings.Contains(why, t) {
+			line += " " + l.Review("(typed: %s)", t)
 		}
 		text = append(text, line)
 	}
@@ -187,13 +240,17 @@ func markCell(f *excelize.File, sheet, cell string, fs []finding) error {
 // opens on: one row per finding, its cell a link to the cell. It is not
 // moved first: excelize would leave every sheet's print titles and
 // filters pointing at its old neighbour (their localSheetId).
-func writeReview(f *excelize.File, fs []finding, more int) error {
+func writeReview(f *excelize.File, l workbook.Lang, fs []finding, more int) error {
+	reviewSheet := l.Review("Review")
 	idx, err := f.NewSheet(reviewSheet)
 	if err != nil {
 		return err
 	}
 	f.SetActiveSheet(idx)
-	header := []any{"Sheet", "Cell", "Row id", "Field", "Typed", "Done", "Why"}
+	var header []any
+	for _, h := range []string{"Sheet", "Cell", "Row id", "Field", "Typed", "Done", "Why"} {
+		header = append(header, l.Review(h))
+	}
 	if err := f.SetSheetRow(reviewSheet, "A1", &header); err != nil {
 		return err
 	}
@@ -202,13 +259,20 @@ func writeReview(f *excelize.File, fs []finding, more int) error {
 	f.SetCellStyle(reviewSheet, "A1", "G1", bold)
 	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	link, _ := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	for i, w := range []float64{16, 9, 26, 18, 22, 16, 90} {
+	widths := []float64{16, 9, 26, 18, 22, 16, 90}
+	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(reviewSheet, col, col, w)
 	}
 	row := 2
 	for _, x := range fs {
-		vals := []any{x.Sheet, x.Cell, x.Record, x.Field, x.Typed, x.Done, x.Why}
+		vals := []any{x.Sheet, x.Cell, x.Record, l.FieldName(x.Field), typed(l, x), l.Done(x.Done), say(l, x)}
+		// Wrapped text does not grow its row when LibreOffice prints a
+		// file that gives no height: a long reason would run over the
+		// next row. The height is the wrapped lines' of the longest cell.
+		if h := wrappedHeight(vals, widths); h > 0 {
+			f.SetRowHeight(reviewSheet, row, h)
+		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
 		if err := f.SetSheetRow(reviewSheet, ref, &vals); err != nil {
 			return err
@@ -231,7 +295,7 @@ func writeReview(f *excelize.File, fs []finding, more int) error {
 	}
 	if more > 0 {
 		ref, _ := excelize.CoordinatesToCellName(1, row)
-		f.SetSheetRow(reviewSheet, ref, &[]any{"", "", "", "", "", "not listed", fmt.Sprintf("%d more findings past the limit kept in memory", more)})
+		f.SetSheetRow(reviewSheet, ref, &[]any{"", "", "", "", "", l.Done("not listed"), l.Review("%d more findings past the limit kept in memory", more)})
 	}
 	if err := f.SetPanes(reviewSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err

@@ -17,6 +17,7 @@ type answers struct {
 	First, Active string
 	Cells         map[string]map[string][3]string
 	Review        [][8]string
+	ReviewHeader  []string
 }
 
 func readAnswers(t *testing.T, path string) answers {

@@ -23,6 +23,10 @@ import (
 type finding struct {
 	Sheet, Cell, Record, Field, Typed, Done, Why string
 	msg                                          string // the reader's own message, hostile text quoted
+	// why is Why as a kind and parameters, for the answered-back
+	// workbook to say in the volunteer's language; nil when the finding
+	// has no kind (it is said in English).
+	why *graphmodel.Reason
 }
 
 // findingColumns is the full report's header row, in the order of finding.
@@ -59,7 +63,7 @@ func (f finding) String() string {
 
 // fromFieldError turns a reader's finding into a report line.
 func fromFieldError(e *graphmodel.FieldError) finding {
-	f := finding{Record: e.Record, Field: e.Field, Typed: e.Typed, Done: e.Done, Why: e.Err.Error(), msg: e.Error()}
+	f := finding{Record: e.Record, Field: e.Field, Typed: e.Typed, Done: e.Done, Why: e.Err.Error(), msg: e.Error(), why: workbook.ReasonOf(e.Err)}
 	f.Sheet, f.Cell = splitCell(e.Cell)
 	return f
 }
@@ -73,7 +77,7 @@ func fromError(err error) finding {
 		}
 		return f
 	}
-	return finding{Done: "refused", Why: err.Error(), msg: err.Error()}
+	return finding{Done: "refused", Why: err.Error(), msg: err.Error(), why: workbook.ReasonOf(err)}
 }
 
 // splitCell splits "Relationships!H12" into sheet and cell; a bare sheet
@@ -213,13 +217,14 @@ func (r *importReport) keepMeta() {
 		if f.x == f.y {
 			continue
 		}
-		line := fmt.Sprintf("%s (%s): %q → %q", f.item, f.field, f.x, f.y)
+		why := graphmodel.Because("about_changed", "%s (%s): %q → %q", f.item, f.field, f.x, f.y)
+		line := why.Error()
 		r.about = append(r.about, line)
 		sheet, cell := splitCell(r.res.About[f.field])
 		if sheet == "" {
 			sheet = "About"
 		}
-		r.aboutF = append(r.aboutF, finding{Sheet: sheet, Cell: cell, Field: f.item, Typed: f.y, Done: "changed", Why: line})
+		r.aboutF = append(r.aboutF, finding{Sheet: sheet, Cell: cell, Field: f.item, Typed: f.y, Done: "changed", Why: line, why: why})
 	}
 }
 
@@ -283,36 +288,39 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 		for _, c := range list {
 			switch c.Kind {
 			case "removed":
-				out = append(out, finding{Sheet: sheet, Record: c.Key, Done: "removed", Why: "the row is not in the workbook"})
+				out = append(out, because(finding{Sheet: sheet, Record: c.Key, Done: "removed"}, "removed", "the row is not in the workbook"))
 			case "added":
 				s, cell := splitCell(r.res.CellOf(sheet, c.Key, "ID"))
-				out = append(out, finding{Sheet: s, Cell: cell, Record: c.Key, Done: "added", Why: "a new row"})
+				out = append(out, because(finding{Sheet: s, Cell: cell, Record: c.Key, Done: "added"}, "added", "a new row"))
 			default:
-				for _, f := range c.Fields {
+				for i, f := range c.Fields {
 					name, _, _ := strings.Cut(f, ":")
 					s, cell := splitCell(r.res.CellOf(sheet, c.Key, columnOf(name)))
 					_, typed, _ := strings.Cut(f, " → ")
-					out = append(out, finding{Sheet: s, Cell: cell, Record: c.Key, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f})
+					out = append(out, finding{Sheet: s, Cell: cell, Record: c.Key, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f,
+						why: editReason(c.Edits, i, len(c.Fields))})
 				}
 			}
 		}
 	}
 	for _, d := range r.dups {
 		s, cell := splitCell(r.res.CellOf("Relationships", d.New, "ID"))
-		out = append(out, finding{Sheet: s, Cell: cell, Record: d.New, Field: "ID", Typed: d.New, Done: "not added", Why: "duplicate: " + d.Why()})
+		why := graphmodel.Because("duplicate", "duplicate: %[2]s", d.Of, d.Why())
+		out = append(out, finding{Sheet: s, Cell: cell, Record: d.New, Field: "ID", Typed: d.New, Done: "not added", Why: why.Error(), why: why})
 	}
 	changes("Relationships", ch.Relationships)
 	changes("Sources", ch.Sources)
 	for _, c := range countries {
 		if len(c.Fields) == 0 {
 			s, cell := splitCell(r.res.CellOf("Countries", c.Code, "Code"))
-			out = append(out, finding{Sheet: s, Cell: cell, Record: c.Code, Done: c.Kind, Why: "country record " + c.Kind})
+			out = append(out, because(finding{Sheet: s, Cell: cell, Record: c.Code, Done: c.Kind}, "country_"+c.Kind, "country record "+c.Kind))
 		}
-		for _, f := range c.Fields {
+		for i, f := range c.Fields {
 			name, _, _ := strings.Cut(f, ":")
 			s, cell := splitCell(r.res.CellOf("Countries", c.Code, columnOf(name)))
 			_, typed, _ := strings.Cut(f, " → ")
-			out = append(out, finding{Sheet: s, Cell: cell, Record: c.Code, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f})
+			out = append(out, finding{Sheet: s, Cell: cell, Record: c.Code, Field: columnOf(name), Typed: unquote(typed), Done: "changed", Why: f,
+				why: editReason(c.edits, i, len(c.Fields))})
 		}
 	}
 	out = append(out, r.aboutF...)
@@ -343,10 +351,30 @@ func (r *importReport) findings(ch graphmodel.Changes, countries []countryChange
 		if s == "" {
 			s = sheet
 		}
-		r.notable = append(r.notable, finding{Sheet: s, Cell: cell, Record: w.Record, Field: w.Field, Done: "kept; check",
-			Why: "validate warns: " + w.Message})
+		f := finding{Sheet: s, Cell: cell, Record: w.Record, Field: w.Field, Done: "kept; check", Why: "validate warns: " + w.Message}
+		if w.Why != nil {
+			f.why = graphmodel.Because("validate_warns", "validate warns: %v", w.Why)
+		}
+		r.notable = append(r.notable, f)
 	}
 	return append(out, r.notable...)
+}
+
+// because gives f its reason: a kind with no parameters and its English.
+func because(f finding, kind, english string) finding {
+	f.why = graphmodel.Because(kind, english)
+	f.Why = english
+	return f
+}
+
+// editReason is the reason of the i-th of n changed fields: the field,
+// its values and its workbook column, when Diff gave the parts.
+func editReason(edits []graphmodel.Edit, i, n int) *graphmodel.Reason {
+	if len(edits) != n {
+		return nil
+	}
+	e := edits[i]
+	return graphmodel.Because("changed", "%[1]s: %[2]s → %[3]s", e.Field, e.Old, e.New, columnOf(e.Field))
 }
 
 // unquote takes the quotes Diff puts around a text value off it.

@@ -27,6 +27,7 @@ type importOptions struct {
 	dateOrder   string
 	report      string
 	answerBack  string
+	lang        string
 }
 
 func importMain(ctx context.Context, args []string, e env) error {
@@ -43,6 +44,7 @@ imported dataset as CSV files.`, e)
 	fs.BoolVar(&o.force, "force", false, "with --out: replace the dataset DIR holds if it is a different one")
 	fs.StringVar(&o.dateOrder, "date-order", "", "read text dates with two readings (05/03/2025) day first, `dmy`, or month first, mdy; without it such a cell is refused naming both readings")
 	fs.StringVar(&o.answerBack, "answer-back", "", "write the workbook read back to `FILE.xlsx` with every changed, refused or ignored cell highlighted, the reason in a comment, and a Review sheet linking to each (also when the import is refused)")
+	fs.StringVar(&o.lang, "lang", "", "with --answer-back: write its Review sheet and comments in `LANG` (en, es, fr or pt); default: the language of the workbook's sheet names")
 	fs.StringVar(&o.report, "report", "", "write every finding, one cell a row, to `FILE.csv` (default DIR/FILE.report.csv; written on failure only when given)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -52,6 +54,14 @@ imported dataset as CSV files.`, e)
 	}
 	if o.answerBack != "" && !strings.HasSuffix(strings.ToLower(o.answerBack), ".xlsx") {
 		return usagef("--answer-back needs a FILE.xlsx")
+	}
+	if o.lang != "" {
+		if o.answerBack == "" {
+			return usagef("--lang says the language of --answer-back's workbook; give --answer-back too")
+		}
+		if _, err := workbook.ParseLang(o.lang); err != nil {
+			return usagef("--lang: %v", err)
+		}
 	}
 	if o.report != "" && !strings.HasSuffix(strings.ToLower(o.report), ".csv") {
 		return usagef("--report needs a FILE.csv")
@@ -121,7 +131,7 @@ func runImport(ctx context.Context, o importOptions, e env) error {
 		return err
 	}
 	if o.answerBack != "" {
-		if err := writeAnswerBack(ctx, o.file, o.answerBack, fs, res.More); err != nil {
+		if err := writeAnswerBack(ctx, o.file, o.answerBack, o.answerLang(), fs, res.More); err != nil {
 			return err
 		}
 	}
@@ -204,12 +214,21 @@ func importRefused(ctx context.Context, o importOptions, re *workbook.ReadError,
 		fail.path = o.report
 	}
 	if o.answerBack != "" {
-		if werr := writeAnswerBack(ctx, o.file, o.answerBack, fs, re.More); werr != nil {
+		if werr := writeAnswerBack(ctx, o.file, o.answerBack, o.answerLang(), fs, re.More); werr != nil {
 			return werr
 		}
 		fail.answer = o.answerBack
 	}
 	return fmt.Errorf("%s: %w", o.file, fail)
+}
+
+// answerLang is --lang, nil when not given (the workbook's own language).
+func (o importOptions) answerLang() *workbook.Lang {
+	if o.lang == "" {
+		return nil
+	}
+	l, _ := workbook.ParseLang(o.lang)
+	return &l
 }
 
 func printChanges(w io.Writer, ch []graphmodel.Change) {
@@ -252,9 +271,10 @@ func countKinds(ch []graphmodel.Change) (added, removed, modified int) {
 // countryChange is one actor whose record changed, said against what the
 // current dataset shows for it (its own record, or the reference table).
 type countryChange struct {
-	Code   string   `json:"code"`
-	Kind   string   `json:"kind"`
-	Fields []string `json:"fields,omitempty"`
+	Code   string            `json:"code"`
+	Kind   string            `json:"kind"`
+	Fields []string          `json:"fields,omitempty"`
+	edits  []graphmodel.Edit // Fields as parts
 }
 
 // describeCountryChanges turns the record changes into what a reader of
@@ -264,12 +284,12 @@ func describeCountryChanges(cur, got *graphmodel.Dataset, ch []graphmodel.Change
 	var out []countryChange
 	for _, c := range ch {
 		code := graphmodel.Code(c.Key)
-		cc := countryChange{Code: c.Key, Kind: c.Kind, Fields: c.Fields}
+		cc := countryChange{Code: c.Key, Kind: c.Kind, Fields: c.Fields, edits: c.Edits}
 		before, wasKnown := cur.Registry.Country(code)
 		after, _ := got.Registry.Country(code)
 		if c.Kind != "modified" && wasKnown {
 			cc.Kind = "modified"
-			cc.Fields = countryFields(before, after)
+			cc.Fields, cc.edits = countryFields(before, after)
 			if c.Kind == "removed" {
 				cc.Kind = "reverted"
 			}
@@ -282,11 +302,14 @@ func describeCountryChanges(cur, got *graphmodel.Dataset, ch []graphmodel.Change
 	return out
 }
 
-func countryFields(a, b graphmodel.Country) []string {
+func countryFields(a, b graphmodel.Country) ([]string, []graphmodel.Edit) {
 	var out []string
+	var edits []graphmodel.Edit
 	add := func(name, x, y string) {
 		if x != y {
-			out = append(out, fmt.Sprintf("%s: %q → %q", name, x, y))
+			e := graphmodel.Edit{Field: name, Old: fmt.Sprintf("%q", x), New: fmt.Sprintf("%q", y)}
+			out = append(out, e.String())
+			edits = append(edits, e)
 		}
 	}
 	add("Name", a.Name, b.Name)
@@ -295,5 +318,5 @@ func countryFields(a, b graphmodel.Country) []string {
 	add("Alpha3", a.Alpha3, b.Alpha3)
 	add("Aliases", strings.Join(a.Aliases, "; "), strings.Join(b.Aliases, "; "))
 	add("Demonyms", strings.Join(a.Demonyms, "; "), strings.Join(b.Demonyms, "; "))
-	return out
+	return out, edits
 }

@@ -372,7 +372,7 @@ func (r *reader) sheetRows(spec sheetSpec, required []string, fn func(row *rowVi
 				missing := false
 				for _, req := range required {
 					if _, ok := col[normHeader(req)]; !ok {
-						r.fail(&graphmodel.FieldError{Cell: sheet + "!1:1", Field: req, Err: errors.New("required column missing")})
+						r.fail(&graphmodel.FieldError{Cell: sheet + "!1:1", Field: req, Err: graphmodel.Because("column_missing", "required column missing")})
 						missing = true
 					}
 				}

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -40,15 +39,15 @@ func (v *rowView) checkMarks() bool {
 		cell := v.sheet + "!" + v.ref(i)
 		switch {
 		case m.isFormula:
-			what := "a formula"
+			why := graphmodel.Because("formula_shared", "holds a formula; import never takes a formula's result: type the value itself (as text, if it starts with =)")
 			if m.formula != "" {
-				what = fmt.Sprintf("the formula =%s", m.formula)
+				why = graphmodel.Because("formula", "holds the formula =%s; import never takes a formula's result: type the value itself (as text, if it starts with =)", m.formula)
 			}
-			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds %s; import never takes a formula's result: type the value itself (as text, if it starts with =)", what)})
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: why})
 		case m.boolean:
-			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds the logical value %s, not a %s", boolText(v.cells, i), kindWord(c.kind))})
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: graphmodel.Because("logical_value", "holds the logical value %s, not a %s", boolText(v.cells, i), kindWord(c.kind))})
 		case m.errorValue:
-			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: fmt.Errorf("holds the error value %s", v.cells[min(i, len(v.cells)-1)])})
+			v.r.fail(&graphmodel.FieldError{Cell: cell, Field: field, Err: graphmodel.Because("error_value", "holds the error value %s", v.cells[min(i, len(v.cells)-1)])})
 		default:
 			continue
 		}
@@ -83,13 +82,14 @@ func (v *rowView) number(name, field string) (int64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != math.Trunc(f) || f > 1<<53 {
-		msg := fmt.Sprintf("%s is not a whole, non-negative number", termsafe.Excerpt(v.text(name)))
+		excerpt := termsafe.Excerpt(v.text(name))
 		if _, ok := v.index(name + " qualifier"); ok && strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0 {
 			// "about 300", "at least 1,100": what a volunteer writes; the
 			// word has a cell of its own.
-			msg += fmt.Sprintf(": type the number alone, in digits, and pick its qualifier (about, at least, up to) in %s", v.cell(name+" qualifier"))
+			v.fail(name, field, graphmodel.Because("not_number_qualifier", "%s is not a whole, non-negative number: type the number alone, in digits, and pick its qualifier (about, at least, up to) in %s", excerpt, v.cell(name+" qualifier")))
+			return 0, false
 		}
-		v.fail(name, field, errors.New(msg))
+		v.fail(name, field, graphmodel.Because("not_number", "%s is not a whole, non-negative number", excerpt))
 		return 0, false
 	}
 	return int64(f), true
@@ -115,9 +115,9 @@ func (v *rowView) date(name, precName, field string) graphmodel.Period {
 		switch prec := v.word(precName); {
 		case prec == "" || prec == p.Kind():
 		case !periodKinds[prec]:
-			v.fail(precName, field+" precision", fmt.Errorf("%q is not day, month, quarter, year, interval, before or after", prec))
+			v.fail(precName, field+" precision", graphmodel.Because("unknown_precision", "%q is not day, month, quarter, year, interval, before or after", prec))
 		default:
-			v.warn(precName, field+" precision", fmt.Errorf("%q not read: the precision of %s is %s", prec, raw, p.Kind()))
+			v.warn(precName, field+" precision", graphmodel.Because("precision_not_read", "%q not read: the precision of %s is %s", prec, raw, p.Kind()))
 		}
 		return p
 	}
@@ -135,7 +135,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 	prec := v.word(precName)
 	if raw == "" {
 		if prec != "" {
-			v.fail(name, field, errors.New("precision given without a date"))
+			v.fail(name, field, graphmodel.Because("precision_without_date", "precision given without a date"))
 		}
 		return graphmodel.Date{}
 	}
@@ -144,7 +144,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 		f, _ := strconv.ParseFloat(raw, 64)
 		t, err := excelize.ExcelDateToTime(f, false)
 		if err != nil || f < 1 {
-			v.fail(name, field, fmt.Errorf("%s is not a date", termsafe.Excerpt(raw)))
+			v.fail(name, field, graphmodel.Because("not_a_date", "%s is not a date", termsafe.Excerpt(raw)))
 			return graphmodel.Date{}
 		}
 		y, m, day := t.Date()
@@ -158,7 +158,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 				d2, err2 = ingest.ParseDateIn(raw, v.r.opt.DateOrder)
 				if err2 == nil {
 					v.r.note(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw,
-						Done: "read as " + d2.String(), Err: fmt.Errorf("%q read %s, as --date-order %s says", raw, v.r.opt.DateOrder.Describe(), v.r.opt.DateOrder)})
+						Done: "read as " + d2.String(), Err: graphmodel.Because("date_order", "%q read %s, as --date-order %s says", raw, v.r.opt.DateOrder.Describe(), v.r.opt.DateOrder)})
 				}
 			}
 			switch {
@@ -181,13 +181,13 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 		// at its own precision and the stale precision word is said, not
 		// refused.
 		v.r.warn(&graphmodel.FieldError{Cell: v.cell(precName), Record: v.id, Field: field + " precision", Typed: prec, Done: "read as " + given.String(),
-			Err: fmt.Errorf("%q is a period's precision, but %s holds one date; read as %s, precision %s", prec, v.cell(name), given, given.Precision)})
+			Err: graphmodel.Because("period_precision_one_date", "%q is a period's precision, but %s holds one date; read as %s, precision %s", prec, v.cell(name), given, given.Precision)})
 		prec = ""
 	}
 	if prec != "" {
 		p, ok := precisions[prec]
 		if !ok {
-			v.fail(precName, field+" precision", fmt.Errorf("%s is not day, month, quarter or year", termsafe.Excerpt(prec)))
+			v.fail(precName, field+" precision", graphmodel.Because("unknown_date_precision", "%s is not day, month, quarter or year", termsafe.Excerpt(prec)))
 			return graphmodel.Date{}
 		}
 		coarse := atPrecision(given.Start(), p)
@@ -196,7 +196,7 @@ func (v *rowView) oneDate(name, precName, field string) graphmodel.Date {
 			out = coarse
 		default:
 			out = given
-			v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw, Done: "read as " + given.String(), Err: fmt.Errorf("%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
+			v.r.warn(&graphmodel.FieldError{Cell: v.cell(name), Record: v.id, Field: field, Typed: raw, Done: "read as " + given.String(), Err: graphmodel.Because("finer_than_precision", "%s is finer than the row's precision %q (%s); read as %s, precision %s; to keep the %s, give its first day",
 				given, prec, v.cell(precName), given, given.Precision, prec)})
 		}
 	}

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -61,13 +60,13 @@ func (r *reader) header(spec sheetSpec, sheet string, cells []string) map[string
 		}
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if _, dup := col[n]; dup {
-			r.fail(&graphmodel.FieldError{Cell: sheet + "!" + cell, Field: strings.TrimSpace(h), Err: fmt.Errorf("column appears twice")})
+			r.fail(&graphmodel.FieldError{Cell: sheet + "!" + cell, Field: strings.TrimSpace(h), Err: graphmodel.Because("column_twice", "column appears twice")})
 			continue
 		}
 		col[n] = i
 		if !known[n] && r.readSheet(sheet) {
 			r.warn(&graphmodel.FieldError{Cell: sheet + "!" + cell, Field: strings.TrimSpace(h),
-				Err: fmt.Errorf("column not known to import; its values are not read (known columns: see the Data dictionary)")})
+				Err: graphmodel.Because("column_unknown", "column not known to import; its values are not read (known columns: see the Data dictionary)")})
 		}
 	}
 	return col
@@ -110,27 +109,29 @@ func (r *reader) checkDerivedCounts(d *graphmodel.Dataset) {
 			continue
 		}
 		var want int
-		var from string
+		var kind, from string
 		switch c.kind {
 		case derivedOut:
-			want, from = out[c.key], "relationships from "+c.key
+			want, kind, from = out[c.key], "derived_out", "relationships from "+c.key
 		case derivedIn:
-			want, from = in[c.key], "relationships to "+c.key
+			want, kind, from = in[c.key], "derived_in", "relationships to "+c.key
 		case derivedTotal:
-			want, from = out[c.key]+in[c.key], "Out + In"
+			want, kind, from = out[c.key]+in[c.key], "derived_total", "Out + In"
 		case derivedCited:
-			want, from = cited[c.key], "relationships citing "+c.key
+			want, kind, from = cited[c.key], "derived_cited", "relationships citing "+c.key
 		case derivedAccount:
 			if acc := lin.Account(c.key); c.value != acc {
 				r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field, Typed: c.value,
-					Err: fmt.Errorf("%q not read: the column is derived from Republishes and Derived from (%s in the imported rows); to join accounts, edit those", c.value, acc)})
+					Err: graphmodel.Because("account_derived", "%q not read: the column is derived from Republishes and Derived from (%s in the imported rows); to join accounts, edit those", c.value, acc)})
 			}
 			continue
 		}
 		if got, err := strconv.ParseFloat(strings.ReplaceAll(c.value, ",", ""), 64); err == nil && got == float64(want) {
 			continue
 		}
+		// from is the English of the kind's second parameter; the
+		// translations say it from the key (the third).
 		r.warn(&graphmodel.FieldError{Cell: c.cell, Record: c.key, Field: c.field, Typed: c.value,
-			Err: fmt.Errorf("%q not read: the column is derived (%s, %d in the imported rows)", c.value, from, want)})
+			Err: graphmodel.Because(kind, "%[1]q not read: the column is derived (%[2]s, %[4]d in the imported rows)", c.value, from, c.key, want)})
 	}
 }

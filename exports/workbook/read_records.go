@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -82,7 +80,7 @@ func (r *reader) meta() graphmodel.Meta {
 				}
 			}
 		case "How to cite":
-			m.Citation = strings.TrimSuffix(strings.TrimSuffix(val, citeSuffix), " ")
+			m.Citation = trimCiteSuffix(val)
 		case "Dataset updated":
 			d, err := graphmodel.ParseDate(val)
 			if err != nil {
@@ -98,8 +96,6 @@ func (r *reader) meta() graphmodel.Meta {
 // set.
 var aboutFields = map[string]string{"Dataset": "Name", "Dataset version": "Version", "Dataset description": "Description",
 	"License": "License", "How to cite": "Citation", "Dataset updated": "Updated"}
-
-const citeSuffix = "Cite the underlying sources for the facts; each relationship lists them."
 
 // countries reads every Countries row. Rows marked dataset are the
 // dataset's records; a row marked reference (or left blank) becomes one
@@ -132,7 +128,7 @@ func (r *reader) countries() []graphmodel.Country {
 				return
 			}
 		default:
-			v.fail("Record", "record", fmt.Errorf("%s is not dataset or reference", termsafe.Excerpt(rec)))
+			v.fail("Record", "record", graphmodel.Because("unknown_record", "%s is not dataset or reference", termsafe.Excerpt(rec)))
 			return
 		}
 		if known {
@@ -148,7 +144,7 @@ func (r *reader) countries() []graphmodel.Country {
 			v.fail(countryColumn[e.Field], e.Field, e.Err)
 		}
 		if c.Name == "" {
-			v.fail("Name", "name", errors.New("empty"))
+			v.fail("Name", "name", graphmodel.Because("empty", "empty"))
 		}
 		out = append(out, c)
 	})
@@ -233,7 +229,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		if x := v.text("Independent sources"); x != "" {
 			want := lin.Independent(rel.Sources)
 			if got, err := strconv.ParseFloat(x, 64); err != nil || got != float64(want) {
-				v.warn("Independent sources", "independent sources", fmt.Errorf(
+				v.warn("Independent sources", "independent sources", graphmodel.Because("independent_derived",
 					"%q not read: the column is derived (independent accounts among the row's Sources, %d in the imported rows); to change it, edit Sources or the Sources sheet's Republishes and Derived from", x, want))
 			}
 		}
@@ -242,7 +238,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			code graphmodel.Code
 		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
 			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) && (r.lang == "" || got != r.lang.CountryName(end.code)) {
-				v.warn(end.col, strings.ToLower(end.col), fmt.Errorf("%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
+				v.warn(end.col, strings.ToLower(end.col), graphmodel.Because("name_derived", "%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
 			}
 		}
 		before := len(r.errs)
@@ -260,7 +256,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 		if n, ok := v.number("Count", "count"); ok || v.text("Count qualifier") != "" {
 			c, err := graphmodel.ParseCount(strconv.FormatInt(n, 10), in(v.word("Count qualifier")))
 			if !ok && v.text("Count") == "" {
-				err = errors.New("qualifier given without a number")
+				err = graphmodel.Because("qualifier_without_count", "qualifier given without a number")
 			}
 			if err != nil {
 				v.fail("Count qualifier", "count qualifier", err)
@@ -292,7 +288,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 				copies.add(v.sheet, first, v.cell("ID"))
 				return
 			}
-			v.fail("ID", "id", errors.New("duplicate id"))
+			v.fail("ID", "id", graphmodel.Because("duplicate_id", "duplicate id"))
 		}
 		seen[rel.Key] = r.intern(v.sheet)
 		parts.Add(&rel, &graphmodel.FieldError{Cell: v.cell("Part of"), Record: v.id, Field: "part_of", Typed: v.typed("Part of")})
@@ -343,7 +339,7 @@ func (c copiedSheets) report(r *reader) {
 	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+"\x00"+keys[i][1] < keys[j][0]+"\x00"+keys[j][1] })
 	for _, k := range keys {
 		n := c[k]
-		r.fail(&graphmodel.FieldError{Cell: n.first, Field: "id", Err: fmt.Errorf(
+		r.fail(&graphmodel.FieldError{Cell: n.first, Field: "id", Err: graphmodel.Because("copied_sheet",
 			"sheet %q repeats the ids of %d rows of %q: it looks like a copy of that sheet (Excel names a copy so); delete it, or rename it (e.g. \"Old rows\") so import leaves it aside; only a sheet continuing a full one may be called so",
 			k[0], n.n, k[1])})
 	}
