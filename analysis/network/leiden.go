@@ -8,14 +8,17 @@ import (
 
 // Leiden finds communities on the undirected weighted view with the Leiden
 // algorithm (Traag, Waltman & van Eck 2019, "From Louvain to Leiden:
-// guaranteeing well-connected communities", Sci. Rep. 9:5233): Louvain's
-// local moving, then a refinement that splits each community into
-// well-connected parts before aggregation, so no community it returns is
-// disconnected — Louvain's known defect. Quality is modularity at
-// resolution 1, refinement randomness θ = 0.01 as in the paper. Like
-// Louvain it keeps the best of LouvainRestarts seeded runs on graphs under
-// LouvainRestartEdges edges; the same seed gives the same partition. Once
-// ctx is done it stops between runs, returning ctx's error.
+// guaranteeing well-connected communities", Sci. Rep. 9:5233): the paper's
+// fast local moving (fastLocalMoving: after a first round over every node
+// only nodes whose neighbourhood changed are looked at again, where
+// Louvain's passes look at every node each time), then a refinement that
+// splits each community into well-connected parts before aggregation, so
+// no community it returns is disconnected — Louvain's known defect.
+// Quality is modularity at resolution 1, refinement randomness θ = 0.01 as
+// in the paper. Like Louvain it keeps the best of LouvainRestarts seeded
+// runs on graphs under LouvainRestartEdges edges; the same seed gives the
+// same partition. Once ctx is done it stops between runs, returning ctx's
+// error.
 func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
 	return bestOfRuns(ctx, g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
 		m, q := leidenCSR(u, s)
@@ -64,7 +67,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	var comm []int32
 	for level := 0; level < 64; level++ {
 		var moved bool
-		comm, moved = localMoving(g, init, rng)
+		comm, moved = fastLocalMoving(g, init, rng)
 		renumP, kP := renumber(comm)
 		if (!moved && level > 0) || kP == g.n() {
 			break
