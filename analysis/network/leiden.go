@@ -20,7 +20,13 @@ import (
 // same partition. Once ctx is done it stops between runs, returning ctx's
 // error.
 func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
-	return bestOfRuns(ctx, g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+	return LeidenRuns(ctx, g, seed, 0)
+}
+
+// LeidenRuns is Leiden keeping the best of runs seeded runs (0: Louvain's
+// rule, see LouvainRuns).
+func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs int) (Communities, error) {
+	return bestOfRunsResolution(ctx, g, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
 		m, q := leidenCSR(u, s)
 		return m, q, nil
 	})
