@@ -36,6 +36,15 @@ func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs int) (Communiti
 // strays from the best merge (gains are in edge-weight units).
 const leidenTheta = 0.01
 
+// leidenWeight is exp(d/θ) for a gain d ≤ 0 below the best, 0 when that
+// is below e^-40 (see refine).
+func leidenWeight(d float64) float64 {
+	if d < -40*leidenTheta {
+		return 0
+	}
+	return math.Exp(d / leidenTheta)
+}
+
 // leidenIterations bounds how often leidenCSR reruns Leiden from its own
 // result; the paper iterates until the partition stops changing, and so
 // do we unless that takes longer than this.
@@ -72,13 +81,13 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	init := start
 	var comm []int32
 	for level := 0; level < 64; level++ {
-		var moved bool
-		comm, moved = fastLocalMoving(g, init, rng)
+		mv, moved := fastLocalMoving(g, init, rng)
+		comm = mv.comm
 		renumP, kP := renumber(comm)
 		if (!moved && level > 0) || kP == g.n() {
 			break
 		}
-		refined := refine(g, comm, rng)
+		refined := refine(g, mv, rng)
 		renumR, kR := renumber(refined)
 		if kR == g.n() {
 			break // refinement merged nothing: aggregating would change nothing
@@ -127,9 +136,9 @@ func renumber(comm []int32) ([]int32, int) {
 // community, chosen at random with probability ∝ exp(gain/θ) among moves
 // that do not lower modularity (staying alone has gain 0). Parts grow only
 // by nodes adjacent to them, so every part is connected.
-func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
+func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 	n := g.n()
-	k, m2 := degrees(g)
+	comm, k, m2 := mv.comm, mv.k, mv.m2
 	commTot := make([]float64, n) // K_C, total degree of each community
 	for v, c := range comm {
 		commTot[c] += k[v]
@@ -155,7 +164,7 @@ func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
 	if m2 == 0 {
 		return refined
 	}
-	neighW := make([]float64, n)
+	neighW := mv.neighW // all zero once local moving is done
 	var touched, cands []int32
 	var weights []float64
 	for _, vi := range rng.Perm(n) {
@@ -191,10 +200,13 @@ func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
 			bestGain = max(bestGain, gain)
 		}
 		if len(cands) > 0 {
-			// Staying alone is the candidate with gain 0.
-			sum := math.Exp((0 - bestGain) / leidenTheta)
+			// Staying alone is the candidate with gain 0. A candidate more
+			// than 40θ below the best has weight under e^-40 ≈ 4e-18 of the
+			// best's, below what a float64 draw in [0, 1) can resolve, so it
+			// is given 0 without calling exp.
+			sum := leidenWeight(0 - bestGain)
 			for i := range weights {
-				weights[i] = math.Exp((weights[i] - bestGain) / leidenTheta)
+				weights[i] = leidenWeight(weights[i] - bestGain)
 				sum += weights[i]
 			}
 			x := rng.Float64() * sum

@@ -140,6 +140,7 @@ type mover struct {
 	comm    []int32
 	neighW  []float64
 	touched []int32
+	m2      float64 // 2m, the total degree
 	gm2     float64 // 2m/γ: the gain's penalty is γ·tot·k/2m
 }
 
@@ -150,7 +151,7 @@ func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
 	n := g.n()
 	k, m2 := degrees(g)
 	mv = &mover{g: g, k: k, tot: make([]float64, n), comm: make([]int32, n), neighW: make([]float64, n),
-		touched: make([]int32, 0, 64), gm2: m2 / g.resolution()}
+		touched: make([]int32, 0, 64), m2: m2, gm2: m2 / g.resolution()}
 	for i := range mv.comm {
 		mv.comm[i] = int32(i)
 		if init != nil {
@@ -239,10 +240,10 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 // are not waiting join the end of the queue. It stops when the queue is
 // empty, so after the first round only nodes whose neighbourhood changed
 // are looked at again, where full passes look at every node.
-func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
+func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
 	mv, _, ok := newMover(g, init)
 	if !ok {
-		return mv.comm, false
+		return mv, false
 	}
 	n := g.n()
 	queue := make([]int32, n) // a ring: at most n nodes wait at once
@@ -274,7 +275,7 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool
 			}
 		}
 	}
-	return mv.comm, movedAny
+	return mv, movedAny
 }
 
 // aggregate builds the graph of communities: edge weights summed, weight
@@ -284,9 +285,14 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool
 // sorted, not every half-edge.
 func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	n := g.n()
+	// cr[u] is u's aggregate node: one lookup per half-edge below, not two.
+	cr := make([]int32, n)
+	for u := range cr {
+		cr[u] = renum[comm[u]]
+	}
 	first := make([]int32, k+1)
 	for u := 0; u < n; u++ {
-		first[renum[comm[u]]+1]++
+		first[cr[u]+1]++
 	}
 	for c := 1; c <= k; c++ {
 		first[c] += first[c-1]
@@ -294,7 +300,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	members := make([]int32, n)
 	next := slices.Clone(first[:k])
 	for u := 0; u < n; u++ {
-		c := renum[comm[u]]
+		c := cr[u]
 		members[next[c]] = int32(u)
 		next[c]++
 	}
@@ -306,7 +312,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 		for _, u := range members[first[c]:first[c+1]] {
 			out.loop[c] += g.loop[u]
 			for x := g.start[u]; x < g.start[u+1]; x++ {
-				cv := renum[comm[g.adj[x]]]
+				cv := cr[g.adj[x]]
 				if int(cv) == c {
 					out.loop[c] += g.w[x] / 2 // each internal edge is seen from both ends
 					continue
