@@ -7,8 +7,6 @@ import (
 	"runtime"
 	"sort"
 	"sync"
-
-	"github.com/leverage-project/leverage/analysis/network/internal/parallel"
 )
 
 // Degrees returns, per node index, the number of distinct out- and
@@ -38,102 +36,6 @@ func Degrees(g *Graph) (out, in []int, outStrength, inStrength []float64) {
 type Convergence struct {
 	Iterations int  `json:"iterations"`
 	Converged  bool `json:"converged"`
-}
-
-// pageRankMaxIter bounds PageRank's power iteration.
-const pageRankMaxIter = 1000
-
-// PageRank returns PageRank scores by power iteration with damping factor
-// d = damp, as networkx.pagerank defines it (Page, Brin, Motwani and
-// Winograd, "The PageRank citation ranking: bringing order to the web",
-// Stanford InfoLab 1999):
-//
-//	x_v ← (1-d)/n + d·( Σ_{u→v} x_u·w_uv/s_u + Σ_{u dangling} x_u/n )
-//
-// where s_u is u's out-strength (out-degree when not weighted) and a
-// dangling node has none: its rank is spread uniformly, teleportation is
-// uniform. With weighted, edges count in proportion to their weight;
-// otherwise each collapsed edge counts 1. Scores sum to 1. Summation order
-// is fixed, so results are bit-for-bit reproducible.
-//
-// Stopping rule (the one MetricTable states): iteration stops when the L1
-// change Σ|x_k+1 − x_k| is below n·tol, or after pageRankMaxIter
-// iterations, unconverged; the Convergence says which. Once ctx is done
-// it stops between iterations and returns ctx's error and no scores.
-func PageRank(ctx context.Context, g *Graph, damp float64, weighted bool, tol float64) ([]float64, Convergence, error) {
-	n := g.Len()
-	var conv Convergence
-	if n == 0 {
-		return nil, Convergence{Converged: true}, ctx.Err()
-	}
-	// inv[i] is 1/out-strength (0 for dangling nodes), so each iteration
-	// does one multiply-add per edge.
-	inv := make([]float64, n)
-	for i := int32(0); int(i) < n; i++ {
-		adj, w := g.out(i)
-		s := float64(len(adj))
-		if weighted {
-			s = 0
-			for _, x := range w {
-				s += x
-			}
-		}
-		if s > 0 {
-			inv[i] = 1 / s
-		}
-	}
-	x := make([]float64, n)
-	next := make([]float64, n)
-	contrib := make([]float64, n)
-	for i := range x {
-		x[i] = 1 / float64(n)
-	}
-	workers := 1
-	if g.Edges() > 200000 {
-		workers = max(1, runtime.GOMAXPROCS(0))
-	}
-	for iter := 0; iter < pageRankMaxIter; iter++ {
-		if err := ctx.Err(); err != nil {
-			return nil, conv, err
-		}
-		conv.Iterations = iter + 1
-		dangling := 0.0
-		for i, v := range inv {
-			if v == 0 {
-				dangling += x[i]
-			}
-			contrib[i] = x[i] * v
-		}
-		base := (damp*dangling + (1 - damp)) / float64(n)
-		// Each node's sum runs over its in-edges in a fixed order, so the
-		// split across workers never changes a bit of the result.
-		parallel.Range(n, workers, func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				adj, w := g.in(int32(j))
-				sum := 0.0
-				if weighted {
-					for k, i := range adj {
-						sum += contrib[i] * w[k]
-					}
-				} else {
-					for _, i := range adj {
-						sum += contrib[i]
-					}
-				}
-				next[j] = damp*sum + base
-			}
-		})
-		diff := 0.0
-		for i := range x {
-			diff += math.Abs(next[i] - x[i])
-		}
-		x, next = next, x
-		if diff < float64(n)*tol {
-			conv.Converged = true
-			break
-		}
-	}
-	return x, conv, nil
 }
 
 // Betweenness returns exact shortest-path betweenness on hop distances,

@@ -82,25 +82,37 @@ func Louvain(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
 // louvain_communities(resolution=γ): above 1 it favours smaller
 // communities, below 1 larger ones. Modularity is reported at gamma.
 func LouvainResolution(ctx context.Context, g *Graph, seed uint64, gamma float64) (Communities, error) {
-	return bestOfRunsResolution(ctx, g, seed, gamma, louvainCSRContext)
+	return LouvainRuns(ctx, g, seed, gamma, 0)
 }
 
-// bestOfRuns runs a seeded community method once, or LouvainRestarts times
-// on graphs under LouvainRestartEdges edges, and keeps the partition of
-// highest modularity (the first of equals). It stops between runs once
-// ctx is done.
-func bestOfRuns(ctx context.Context, g *Graph, seed uint64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
-	return bestOfRunsResolution(ctx, g, seed, 1, method)
+// LouvainRuns is LouvainResolution keeping the best of runs seeded runs;
+// runs 0 is Louvain's own rule (LouvainRestarts on graphs under
+// LouvainRestartEdges edges, else 1). One run is what a benchmark compares
+// with another library's single run.
+func LouvainRuns(ctx context.Context, g *Graph, seed uint64, gamma float64, runs int) (Communities, error) {
+	return bestOfRunsResolution(ctx, g, seed, gamma, runs, louvainCSRContext)
 }
 
-// bestOfRunsResolution is bestOfRuns at resolution gamma.
-func bestOfRunsResolution(ctx context.Context, g *Graph, seed uint64, gamma float64, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
+// defaultRuns is how many seeded runs the community methods keep the best
+// of on a graph of edges edges when not told: LouvainRestarts under
+// LouvainRestartEdges, else 1.
+func defaultRuns(edges int) int {
+	if edges < LouvainRestartEdges {
+		return LouvainRestarts
+	}
+	return 1
+}
+
+// bestOfRunsResolution runs a seeded community method runs times (0:
+// defaultRuns) at resolution gamma and keeps the partition of highest
+// modularity (the first of equals). It stops between runs once ctx is
+// done.
+func bestOfRunsResolution(ctx context.Context, g *Graph, seed uint64, gamma float64, runs int, method func(context.Context, *undirected, uint64) ([]int32, float64, error)) (Communities, error) {
 	sg, unit := CommunityGraph(g)
 	u := undirectedOf(sg)
 	u.gamma = gamma
-	runs := 1
-	if sg.Edges() < LouvainRestartEdges {
-		runs = LouvainRestarts
+	if runs <= 0 {
+		runs = defaultRuns(sg.Edges())
 	}
 	var best []int32
 	bestQ := math.Inf(-1)

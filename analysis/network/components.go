@@ -1,10 +1,5 @@
 package network
 
-import (
-	"cmp"
-	"slices"
-)
-
 // WeakComponents labels each node with its weakly connected component:
 // components are numbered from 1 by size, largest first, ties by their
 // first node's index, so labels are stable.
@@ -43,98 +38,55 @@ func WeakComponents(g *Graph) []int {
 }
 
 // StrongComponents labels each node with its strongly connected component,
-// numbered as WeakComponents numbers. Tarjan's algorithm (R. Tarjan,
-// "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2),
-// 1972), iterative so deep graphs cannot overflow the stack.
+// numbered as WeakComponents numbers, by Tarjan's algorithm (see tarjan).
 func StrongComponents(g *Graph) []int {
-	n := g.Len()
-	index := make([]int32, n)
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	comp := make([]int32, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var stack []int32
-	type frame struct {
-		v    int32
-		edge int32
-	}
-	var call []frame
-	next := int32(0)
-	for s := int32(0); int(s) < n; s++ {
-		if index[s] >= 0 {
-			continue
-		}
-		call = append(call[:0], frame{s, g.outStart[s]})
-		index[s], low[s] = next, next
-		next++
-		stack = append(stack, s)
-		onStack[s] = true
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			v := f.v
-			if f.edge < g.outStart[v+1] {
-				w := g.outAdj[f.edge]
-				f.edge++
-				if index[w] < 0 {
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					onStack[w] = true
-					call = append(call, frame{w, g.outStart[w]})
-				} else if onStack[w] {
-					low[v] = min(low[v], index[w])
-				}
-				continue
-			}
-			call = call[:len(call)-1]
-			if len(call) > 0 {
-				p := call[len(call)-1].v
-				low[p] = min(low[p], low[v])
-			}
-			if low[v] == index[v] {
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					comp[w] = v
-					if w == v {
-						break
-					}
-				}
-			}
+	order, bounds := tarjan(g.outStart, g.outAdj)
+	comp := make([]int32, g.Len())
+	for c := 0; c+1 < len(bounds); c++ {
+		for _, v := range order[bounds[c]:bounds[c+1]] {
+			comp[v] = int32(c)
 		}
 	}
 	return numberBySize(comp)
 }
 
-// numberBySize turns component representatives (node indices) into labels
-// 1..k ordered by size descending, then by smallest member index. Arrays
-// indexed by representative, not maps: a graph of many small components
+// numberBySize turns component representatives (values in [0, n)) into
+// labels 1..k ordered by size descending, then by smallest member index.
+// A counting sort by size over the representatives in order of first
+// appearance gives that order in O(n): a graph of many small components
 // (most nodes of a power-law graph are their own strong component) spent
-// most of its time in map lookups inside the sort.
+// most of its time in a comparison sort, and before that in map lookups.
 func numberBySize(rep []int32) []int {
 	n := len(rep)
 	size := make([]int32, n)
-	first := make([]int32, n)
-	var reps []int32
-	for i, r := range rep {
+	var reps []int32 // by first member, as rep is scanned in index order
+	for _, r := range rep {
 		if size[r] == 0 {
-			first[r] = int32(i)
 			reps = append(reps, r)
 		}
 		size[r]++
 	}
-	slices.SortFunc(reps, func(a, b int32) int {
-		if size[a] != size[b] {
-			return cmp.Compare(size[b], size[a])
-		}
-		return cmp.Compare(first[a], first[b])
-	})
-	label := first // reused: every first[r] has been read
-	for i, r := range reps {
-		label[r] = int32(i + 1)
+	maxSize := int32(0)
+	for _, r := range reps {
+		maxSize = max(maxSize, size[r])
+	}
+	// at[s] is the first label of the components of size s: larger sizes
+	// come first, equal sizes keep their first-member order.
+	at := make([]int32, maxSize+2)
+	for _, r := range reps {
+		at[size[r]]++
+	}
+	next := int32(1)
+	for s := maxSize; s >= 1; s-- {
+		c := at[s]
+		at[s] = next
+		next += c
+	}
+	label := size // reused: each size[r] is read before label[r] is written
+	for _, r := range reps {
+		s := size[r]
+		label[r] = at[s]
+		at[s]++
 	}
 	out := make([]int, n)
 	for i, r := range rep {

@@ -8,16 +8,25 @@ import (
 
 // Leiden finds communities on the undirected weighted view with the Leiden
 // algorithm (Traag, Waltman & van Eck 2019, "From Louvain to Leiden:
-// guaranteeing well-connected communities", Sci. Rep. 9:5233): Louvain's
-// local moving, then a refinement that splits each community into
-// well-connected parts before aggregation, so no community it returns is
-// disconnected — Louvain's known defect. Quality is modularity at
-// resolution 1, refinement randomness θ = 0.01 as in the paper. Like
-// Louvain it keeps the best of LouvainRestarts seeded runs on graphs under
-// LouvainRestartEdges edges; the same seed gives the same partition. Once
-// ctx is done it stops between runs, returning ctx's error.
+// guaranteeing well-connected communities", Sci. Rep. 9:5233): the paper's
+// fast local moving (fastLocalMoving: after a first round over every node
+// only nodes whose neighbourhood changed are looked at again, where
+// Louvain's passes look at every node each time), then a refinement that
+// splits each community into well-connected parts before aggregation, so
+// no community it returns is disconnected — Louvain's known defect.
+// Quality is modularity at resolution 1, refinement randomness θ = 0.01 as
+// in the paper. Like Louvain it keeps the best of LouvainRestarts seeded
+// runs on graphs under LouvainRestartEdges edges; the same seed gives the
+// same partition. Once ctx is done it stops between runs, returning ctx's
+// error.
 func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
-	return bestOfRuns(ctx, g, seed, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+	return LeidenRuns(ctx, g, seed, 0)
+}
+
+// LeidenRuns is Leiden keeping the best of runs seeded runs (0: Louvain's
+// rule, see LouvainRuns).
+func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs int) (Communities, error) {
+	return bestOfRunsResolution(ctx, g, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
 		m, q := leidenCSR(u, s)
 		return m, q, nil
 	})
@@ -26,6 +35,15 @@ func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
 // leidenTheta is the paper's θ: how far the refinement's random choice
 // strays from the best merge (gains are in edge-weight units).
 const leidenTheta = 0.01
+
+// leidenWeight is exp(d/θ) for a gain d ≤ 0 below the best, 0 when that
+// is below e^-40 (see refine).
+func leidenWeight(d float64) float64 {
+	if d < -40*leidenTheta {
+		return 0
+	}
+	return math.Exp(d / leidenTheta)
+}
 
 // leidenIterations bounds how often leidenCSR reruns Leiden from its own
 // result; the paper iterates until the partition stops changing, and so
@@ -63,13 +81,13 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	init := start
 	var comm []int32
 	for level := 0; level < 64; level++ {
-		var moved bool
-		comm, moved = localMoving(g, init, rng)
+		mv, moved := fastLocalMoving(g, init, rng)
+		comm = mv.comm
 		renumP, kP := renumber(comm)
 		if (!moved && level > 0) || kP == g.n() {
 			break
 		}
-		refined := refine(g, comm, rng)
+		refined := refine(g, mv, rng)
 		renumR, kR := renumber(refined)
 		if kR == g.n() {
 			break // refinement merged nothing: aggregating would change nothing
@@ -118,9 +136,9 @@ func renumber(comm []int32) ([]int32, int) {
 // community, chosen at random with probability ∝ exp(gain/θ) among moves
 // that do not lower modularity (staying alone has gain 0). Parts grow only
 // by nodes adjacent to them, so every part is connected.
-func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
+func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 	n := g.n()
-	k, m2 := degrees(g)
+	comm, k, m2 := mv.comm, mv.k, mv.m2
 	commTot := make([]float64, n) // K_C, total degree of each community
 	for v, c := range comm {
 		commTot[c] += k[v]
@@ -146,7 +164,7 @@ func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
 	if m2 == 0 {
 		return refined
 	}
-	neighW := make([]float64, n)
+	neighW := mv.neighW // all zero once local moving is done
 	var touched, cands []int32
 	var weights []float64
 	for _, vi := range rng.Perm(n) {
@@ -182,10 +200,13 @@ func refine(g *undirected, comm []int32, rng *rand.Rand) []int32 {
 			bestGain = max(bestGain, gain)
 		}
 		if len(cands) > 0 {
-			// Staying alone is the candidate with gain 0.
-			sum := math.Exp((0 - bestGain) / leidenTheta)
+			// Staying alone is the candidate with gain 0. A candidate more
+			// than 40θ below the best has weight under e^-40 ≈ 4e-18 of the
+			// best's, below what a float64 draw in [0, 1) can resolve, so it
+			// is given 0 without calling exp.
+			sum := leidenWeight(0 - bestGain)
 			for i := range weights {
-				weights[i] = math.Exp((weights[i] - bestGain) / leidenTheta)
+				weights[i] = leidenWeight(weights[i] - bestGain)
 				sum += weights[i]
 			}
 			x := rng.Float64() * sum

@@ -135,60 +135,93 @@ func degrees(g *undirected) ([]float64, float64) {
 	return k, total
 }
 
-// localMoving moves nodes between communities while modularity rises,
-// starting from init (nil: every node alone; else community indices < n).
-func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
+// mover is the state of local moving on one level: each node's community,
+// each community's total degree, and a dense neighbour-weight array with
+// the list of entries in use, reused from node to node.
+type mover struct {
+	g       *undirected
+	k, tot  []float64
+	comm    []int32
+	neighW  []float64
+	touched []int32
+	m2      float64 // 2m, the total degree
+	gm2     float64 // 2m/γ: the gain's penalty is γ·tot·k/2m
+}
+
+// newMover starts local moving on g from init (nil: every node alone; else
+// community indices < n). ok is false on a graph without edges, where no
+// move can change anything.
+func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
 	n := g.n()
 	k, m2 := degrees(g)
-	comm := make([]int32, n)
-	tot := make([]float64, n)
-	for i := range comm {
-		comm[i] = int32(i)
+	mv = &mover{g: g, k: k, tot: make([]float64, n), comm: make([]int32, n), neighW: make([]float64, n),
+		touched: make([]int32, 0, 64), m2: m2, gm2: m2 / g.resolution()}
+	for i := range mv.comm {
+		mv.comm[i] = int32(i)
 		if init != nil {
-			comm[i] = init[i]
+			mv.comm[i] = init[i]
 		}
-		tot[comm[i]] += k[i]
+		mv.tot[mv.comm[i]] += k[i]
 	}
-	if m2 == 0 {
-		return comm, false
+	return mv, m2, m2 != 0
+}
+
+// move takes u out of its community and puts it into the neighbouring
+// community (or its own) of highest modularity gain, ties to the lowest
+// community index. It returns u's old community and, if u moved, the gain
+// over staying (in units of edge weight).
+func (mv *mover) move(u int32) (from int32, gain float64) {
+	g, comm, tot, neighW, k := mv.g, mv.comm, mv.tot, mv.neighW, mv.k
+	cu := comm[u]
+	touched := mv.touched[:0]
+	for e := g.start[u]; e < g.start[u+1]; e++ {
+		c := comm[g.adj[e]]
+		if neighW[c] == 0 {
+			touched = append(touched, c)
+		}
+		neighW[c] += g.w[e]
 	}
-	gm2 := m2 / g.resolution() // the gain's penalty is γ·tot·k/2m
-	order := rng.Perm(n)
-	neighW := make([]float64, n)
-	touched := make([]int32, 0, 64)
+	tot[cu] -= k[u]
+	best, bestGain := cu, neighW[cu]-tot[cu]*k[u]/mv.gm2
+	for _, c := range touched {
+		gain := neighW[c] - tot[c]*k[u]/mv.gm2
+		if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
+			best, bestGain = c, gain
+		}
+	}
+	tot[best] += k[u]
+	if best != cu {
+		gain = bestGain - (neighW[cu] - tot[cu]*k[u]/mv.gm2)
+		comm[u] = best
+	}
+	for _, c := range touched {
+		neighW[c] = 0
+	}
+	neighW[cu] = 0
+	mv.touched = touched
+	return cu, gain
+}
+
+// localMoving moves nodes between communities while modularity rises,
+// starting from init (nil: every node alone; else community indices < n),
+// in passes over every node in one seeded random order, as Blondel et al.
+// describe and the reference implementations do.
+func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
+	mv, m2, ok := newMover(g, init)
+	if !ok {
+		return mv.comm, false
+	}
+	order := rng.Perm(g.n())
 	movedAny := false
 	for pass := 0; pass < 1000; pass++ {
 		moves := 0
 		gained := 0.0
 		for _, ui := range order {
 			u := int32(ui)
-			cu := comm[u]
-			touched = touched[:0]
-			for e := g.start[u]; e < g.start[u+1]; e++ {
-				c := comm[g.adj[e]]
-				if neighW[c] == 0 {
-					touched = append(touched, c)
-				}
-				neighW[c] += g.w[e]
-			}
-			tot[cu] -= k[u]
-			best, bestGain := cu, neighW[cu]-tot[cu]*k[u]/gm2
-			for _, c := range touched {
-				gain := neighW[c] - tot[c]*k[u]/gm2
-				if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
-					best, bestGain = c, gain
-				}
-			}
-			tot[best] += k[u]
-			if best != cu {
-				gained += bestGain - (neighW[cu] - tot[cu]*k[u]/gm2)
-				comm[u] = best
+			if from, gain := mv.move(u); mv.comm[u] != from {
+				gained += gain
 				moves++
 			}
-			for _, c := range touched {
-				neighW[c] = 0
-			}
-			neighW[cu] = 0
 		}
 		if moves == 0 {
 			break
@@ -201,7 +234,52 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 			break
 		}
 	}
-	return comm, movedAny
+	return mv.comm, movedAny
+}
+
+// fastLocalMoving is the Leiden paper's local moving (Traag, Waltman and
+// van Eck 2019, "fast local move"): nodes wait in a queue, first all of
+// them in a seeded random order; a node taken from it moves to its best
+// community, and if it moved, its neighbours outside that community that
+// are not waiting join the end of the queue. It stops when the queue is
+// empty, so after the first round only nodes whose neighbourhood changed
+// are looked at again, where full passes look at every node.
+func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
+	mv, _, ok := newMover(g, init)
+	if !ok {
+		return mv, false
+	}
+	n := g.n()
+	queue := make([]int32, n) // a ring: at most n nodes wait at once
+	for i, v := range rng.Perm(n) {
+		queue[i] = int32(v)
+	}
+	waiting := make([]bool, n)
+	for i := range waiting {
+		waiting[i] = true
+	}
+	head, size := 0, n
+	movedAny := false
+	// Every move raises modularity, so the queue empties; the bound only
+	// guards against cycling among moves of equal gain.
+	for pops := 0; size > 0 && pops < 1000*n; pops++ {
+		u := queue[head]
+		head, size = (head+1)%n, size-1
+		waiting[u] = false
+		if from, _ := mv.move(u); mv.comm[u] == from {
+			continue
+		}
+		movedAny = true
+		to := mv.comm[u]
+		for e := g.start[u]; e < g.start[u+1]; e++ {
+			if v := g.adj[e]; !waiting[v] && mv.comm[v] != to {
+				waiting[v] = true
+				queue[(head+size)%n] = v
+				size++
+			}
+		}
+	}
+	return mv, movedAny
 }
 
 // aggregate builds the graph of communities: edge weights summed, weight
@@ -211,9 +289,14 @@ func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
 // sorted, not every half-edge.
 func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	n := g.n()
+	// cr[u] is u's aggregate node: one lookup per half-edge below, not two.
+	cr := make([]int32, n)
+	for u := range cr {
+		cr[u] = renum[comm[u]]
+	}
 	first := make([]int32, k+1)
 	for u := 0; u < n; u++ {
-		first[renum[comm[u]]+1]++
+		first[cr[u]+1]++
 	}
 	for c := 1; c <= k; c++ {
 		first[c] += first[c-1]
@@ -221,7 +304,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	members := make([]int32, n)
 	next := slices.Clone(first[:k])
 	for u := 0; u < n; u++ {
-		c := renum[comm[u]]
+		c := cr[u]
 		members[next[c]] = int32(u)
 		next[c]++
 	}
@@ -233,7 +316,7 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 		for _, u := range members[first[c]:first[c+1]] {
 			out.loop[c] += g.loop[u]
 			for x := g.start[u]; x < g.start[u+1]; x++ {
-				cv := renum[comm[g.adj[x]]]
+				cv := cr[g.adj[x]]
 				if int(cv) == c {
 					out.loop[c] += g.w[x] / 2 // each internal edge is seen from both ends
 					continue

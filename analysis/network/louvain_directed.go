@@ -244,9 +244,15 @@ func aggregateDirected(g *directed, comm, renum []int32, k int) *directed {
 // (placeholders excluded), keeping the best of LouvainRestarts seeded runs
 // on graphs under LouvainRestartEdges edges. Modularity is Q_d.
 func LouvainDirected(ctx context.Context, g *Graph, seed uint64, gamma float64) (Communities, error) {
+	return LouvainDirectedRuns(ctx, g, seed, gamma, 0)
+}
+
+// LouvainDirectedRuns is LouvainDirected keeping the best of runs seeded
+// runs (0: Louvain's rule, see LouvainRuns).
+func LouvainDirectedRuns(ctx context.Context, g *Graph, seed uint64, gamma float64, runs int) (Communities, error) {
 	sg, _ := CommunityGraph(g)
 	dg := directedOf(sg.Len(), arcsOf(sg), gamma)
-	c, err := bestOfRunsResolution(ctx, g, seed, gamma, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
+	c, err := bestOfRunsResolution(ctx, g, seed, gamma, runs, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
 		return louvainDirected(ctx, dg, s)
 	})
 	c.Directed = true

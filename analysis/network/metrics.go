@@ -79,7 +79,7 @@ type MetricSpec struct {
 const (
 	defDegree      = "in/out degree: number of distinct in-/out-neighbours in the collapsed simple graph without placeholders"
 	defStrength    = "in/out strength: sum of the weights of incoming/outgoing edges of the layer, edges to and from placeholders included; an edge whose size is unknown weighs 0, so the sum is of known sizes only"
-	defPageRank    = "PageRank (networkx.pagerank): power iteration, uniform teleport, dangling rank spread uniformly, stop when L1 change < n*tolerance; weighted, an edge of unknown size (weight 0) carries no rank and a node whose out-edges all weigh 0 is dangling"
+	defPageRank    = "PageRank (networkx.pagerank): uniform teleport, dangling rank spread uniformly; solved as the linear system y = (1-d)/n + d·Pᵀy by strongly connected component in topological order (Gauss–Seidel inside each), scaled to sum 1; weighted, an edge of unknown size (weight 0) carries no rank and a node whose out-edges all weigh 0 is dangling"
 	defHITS        = "HITS (networkx.hits): hubs = dominant eigenvector of A·Aᵀ, authorities = Aᵀ·hubs, each scaled to sum 1; restarted Lanczos from the uniform vector, stop when residual < 10*tolerance*eigenvalue; weighted, an edge of unknown size (weight 0) is no entry of A"
 	defBetweenness = "betweenness (networkx.betweenness_centrality, normalized): Brandes on hop distances, divided by (n-1)(n-2)"
 	defCloseness   = "closeness (networkx.closeness_centrality, wf_improved): incoming hop distances, Wasserman-Faust corrected"
@@ -104,7 +104,7 @@ const (
 
 // Stopping rules, as PageRank and HITS apply them.
 var (
-	pageRankStopping = fmt.Sprintf("power iteration until the L1 change Σ|x_k+1 − x_k| < n·tol, at most %d iterations; unconverged after that (tol: the PageRank tolerance)", pageRankMaxIter)
+	pageRankStopping = fmt.Sprintf("per strongly connected component of k > 1 nodes, Gauss–Seidel sweeps until one changes the component's values by less than k·(1-d)·tol in L1, at most %d sweeps; unconverged after that; a one-node component is exact in one step (tol: the PageRank tolerance; on convergence the L1 error is below d·n·tol before scaling to sum 1)", pageRankMaxIter)
 	hitsStopping     = fmt.Sprintf("restarted Lanczos on A·Aᵀ (%d-vector cycles, at most %d cycles) until its Ritz residual estimate ≤ tol·θ; accepted when the true residual ‖A·Aᵀh − θh‖₂ ≤ %d·tol·θ, else Lanczos restarts from h, at most %d attempts in all; unconverged after that (tol: the HITS tolerance, θ: the top eigenvalue)",
 		lanczos.Steps, lanczos.Cycles, hitsAccept, hitsAttempts)
 )

@@ -87,7 +87,7 @@ func TestStoppingRulesStateTheCode(t *testing.T) {
 		metric Metric
 		want   []string
 	}{
-		{"pagerank", []string{"n·tol", "at most 1000 iterations"}},
+		{"pagerank", []string{"k·(1-d)·tol", "at most 1000 sweeps"}},
 		{"hub_weighted", []string{"tol·θ", "10·tol·θ", "at most 5 attempts", "20-vector", "at most 200 cycles"}},
 		{"betweenness", []string{"exact"}},
 	} {

@@ -165,16 +165,19 @@ func (r *graphRun) all(ctx context.Context) error {
 	}
 	g, _ := r.hubs.Graphs()
 	if err := r.timed(ctx, "louvain", func() (err error) {
-		louvain := network.LouvainResolution
+		louvain := network.LouvainRuns
 		if r.o.modularity == "directed" {
-			louvain = network.LouvainDirected
+			louvain = network.LouvainDirectedRuns
 		}
-		r.louvain, err = louvain(ctx, g, r.o.seed, r.o.resolution)
+		r.louvain, err = louvain(ctx, g, r.o.seed, r.o.resolution, r.o.communityRuns)
 		return err
 	}); err != nil {
 		return err
 	}
-	return r.timed(ctx, "leiden", func() (err error) { r.leiden, err = network.Leiden(ctx, g, r.o.seed); return err })
+	return r.timed(ctx, "leiden", func() (err error) {
+		r.leiden, err = network.LeidenRuns(ctx, g, r.o.seed, r.o.communityRuns)
+		return err
+	})
 }
 
 // timed runs fn --repeat times if name was asked for, and records its

@@ -301,6 +301,35 @@ func TestAnalyzeGraphReadingFlags(t *testing.T) {
 	}
 }
 
+// --community-runs sets how many seeded runs Louvain and Leiden keep the
+// best of on a graph file (a benchmark times one, as the other libraries
+// run): the report lists one seed per run; 0 is analyze's rule, ten runs
+// on a graph under 20,000 edges; a negative count is refused.
+func TestAnalyzeGraphCommunityRuns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte("source,target\na,b\nb,c\nc,a\nc,d\nd,e\ne,f\nf,d\n"), 0o644)
+	for flag, want := range map[string]int{"1": 1, "3": 3, "0": 10} {
+		out, errs, code := runCLI(t, "analyze", "--graph", path, "--metrics", "louvain,leiden", "--community-runs", flag, "--format", "json")
+		var rep struct {
+			Louvain struct {
+				Seeds []uint64 `json:"seeds"`
+			} `json:"communities"`
+			Leiden struct {
+				Seeds []uint64 `json:"seeds"`
+			} `json:"leiden_communities"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
+			t.Fatalf("--community-runs %s: exit %d: %s", flag, code, errs)
+		}
+		if len(rep.Louvain.Seeds) != want || len(rep.Leiden.Seeds) != want {
+			t.Errorf("--community-runs %s: %d Louvain and %d Leiden runs, want %d", flag, len(rep.Louvain.Seeds), len(rep.Leiden.Seeds), want)
+		}
+	}
+	if _, errs, code := runCLI(t, "analyze", "--graph", path, "--community-runs", "-1"); code != exitUsage {
+		t.Errorf("--community-runs -1: exit %d, want 2: %s", code, errs)
+	}
+}
+
 // The settings flags reach the numbers and the files: with --modularity
 // directed and --resolution 2 analyze reports directed modularity at γ 2,
 // export --layer records both in the graph file, and analyze --graph on

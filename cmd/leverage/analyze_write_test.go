@@ -160,7 +160,7 @@ func checkWriteBackIsAnalyze(t *testing.T, s *neostore.Store) {
 		t.Fatalf("analysis node: %v %v", err, res.Rows)
 	}
 	row := res.Rows[0]
-	for i, want := range []string{"L1 change Σ|x_k+1 − x_k| < n·tol", "true residual ‖A·Aᵀh − θh‖₂ ≤ 10·tol·θ", "exact"} {
+	for i, want := range []string{"changes the component's values by less than k·(1-d)·tol in L1", "true residual ‖A·Aᵀh − θh‖₂ ≤ 10·tol·θ", "exact"} {
 		if got, _ := row[i].(string); !strings.Contains(got, want) {
 			t.Errorf("stopping rule %d: %q lacks %q", i, got, want)
 		}

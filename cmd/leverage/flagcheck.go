@@ -41,7 +41,7 @@ func refuseIdle(given map[string]bool, idle []string, mode string) error {
 // analyzeGraphOnly are analyze's flags that act only on --graph FILE, and
 // analyzeDatasetOnly those that act only on a dataset.
 var (
-	analyzeGraphOnly   = []string{"metrics", "repeat", "unweighted", "betweenness-samples", "directed", "undirected", "weight", "multi", "delimiter", "source-col", "target-col"}
+	analyzeGraphOnly   = []string{"metrics", "repeat", "community-runs", "unweighted", "betweenness-samples", "directed", "undirected", "weight", "multi", "delimiter", "source-col", "target-col"}
 	analyzeDatasetOnly = []string{"data", "neo4j", "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-retry",
 		"layer", "remove", "as-of", "from", "to", "known-by"}
 )
@@ -73,6 +73,9 @@ func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
 	}
 	if o.samples < 0 {
 		return usagef("--betweenness-samples must be 0 (exact) or a positive number of sources, not %d", o.samples)
+	}
+	if o.communityRuns < 0 {
+		return usagef("--community-runs must be 0 (analyze's rule) or a positive number of runs, not %d", o.communityRuns)
 	}
 	if o.repeat < 1 {
 		return usagef("--repeat must be at least 1, not %d", o.repeat)

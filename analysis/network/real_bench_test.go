@@ -1,0 +1,95 @@
+package network
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// realGraph reads one of the real networks .ci/bench/kernels times
+// (exports/graphread/testdata/bench: tab-separated arcs, gzip), every
+// weight 1, for profiling the kernels with go test -bench -cpuprofile.
+func realGraph(b *testing.B, name string) *Graph {
+	f, err := os.Open("../../exports/graphread/testdata/bench/" + name + ".tsv.gz")
+	if err != nil {
+		b.Skip(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var edges []Edge
+	sc := bufio.NewScanner(z)
+	for sc.Scan() {
+		if u, v, ok := strings.Cut(sc.Text(), "\t"); ok && !strings.HasPrefix(u, "#") {
+			edges = append(edges, Edge{u, v, 1})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return NewGraph(nil, edges)
+}
+
+var realGraphs = []string{"debian12-security-deps", "debian12-deps"}
+
+// cpuLoop runs fn as b.Loop asks and reports the process's CPU time per
+// run (user and system) beside the wall time: on a shared, loaded machine
+// the wall time measures the scheduler as much as the kernel.
+func cpuLoop(b *testing.B, fn func()) {
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	runs := 0
+	start := cpu()
+	for b.Loop() {
+		fn()
+		runs++
+	}
+	b.ReportMetric(float64(cpu()-start)/float64(runs)/1e6, "cpu-ms/op")
+}
+
+func BenchmarkRealPageRank(b *testing.B) {
+	for _, name := range realGraphs {
+		g := realGraph(b, name)
+		b.Run(name, func(b *testing.B) {
+			cpuLoop(b, func() { PageRank(context.Background(), g, PageRankDamping, false, PageRankTol) })
+		})
+	}
+}
+
+func BenchmarkRealComponents(b *testing.B) {
+	for _, name := range realGraphs {
+		g := realGraph(b, name)
+		b.Run(name, func(b *testing.B) {
+			cpuLoop(b, func() { WeakComponents(g); StrongComponents(g) })
+		})
+	}
+}
+
+// The community benchmarks time one seeded run, as the peers' one run.
+func BenchmarkRealLouvain(b *testing.B) {
+	for _, name := range realGraphs {
+		u := undirectedOf(realGraph(b, name))
+		b.Run(name, func(b *testing.B) {
+			cpuLoop(b, func() { louvainCSRContext(context.Background(), u, 1) })
+		})
+	}
+}
+
+func BenchmarkRealLeiden(b *testing.B) {
+	for _, name := range realGraphs {
+		u := undirectedOf(realGraph(b, name))
+		b.Run(name, func(b *testing.B) {
+			cpuLoop(b, func() { leidenCSR(u, 1) })
+		})
+	}
+}
