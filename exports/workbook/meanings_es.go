@@ -61,6 +61,7 @@ var meaningsES = sheetTexts{
 			"Reported":            "cuándo se informó la afirmación (EDTF), si no coincide con la fecha de Publicado de sus fuentes, p. ej. la fecha de extracción de un seguimiento; vacío: las fechas de las fuentes",
 			"Stated by":           "solo para abordado: presionado (el relato del propio país presionado; vacío equivale a esto), presionante (el relato del Estado que presiona) u observador; solo las filas de presionado fijan la respuesta de un país",
 			"Payment tie":         "solo para pagado: vinculado (una fuente lo vincula a aceptar deportados), coincidente, otro fin; vacío: las fuentes no lo dicen",
+			"Part of":             "el ID de otra fila, del mismo tipo y receptor, cuya Cantidad ya incluye a las personas de esta fila (una nacionalidad dentro de un grupo de unas 300); los totales cuentan el grupo una sola vez y nunca suman esta fila ni la cuentan como recepción de tamaño desconocido",
 		},
 		"Sources": {
 			"ID":                  "identificador estable que se cita en Relaciones!Fuentes",

@@ -61,6 +61,7 @@ var meaningsFR = sheetTexts{
 			"Reported":            "quand l'affirmation a été rapportée (EDTF), si ce n'est pas la date Publié de ses sources, p. ex. la date de collecte d'un suivi ; vide : les dates des sources",
 			"Stated by":           "pour sollicité seulement : sollicité (son récit) (le récit du pays sollicité lui-même ; vide signifie cela), solliciteur (le récit de l'État qui fait pression) ou observateur ; seules les lignes du pays sollicité fixent la réponse d'un pays",
 			"Payment tie":         "pour payé seulement : lié (une source le lie à l'accueil de personnes expulsées), concomitant, autre objet ; vide : les sources ne le disent pas",
+			"Part of":             "l'ID d'une autre ligne, de même type et de même destinataire, dont le Nombre inclut déjà les personnes de cette ligne (une nationalité au sein d'un groupe d'environ 300) ; les totaux comptent le groupe une seule fois, n'ajoutent jamais cette ligne et ne la comptent pas comme un accueil de taille inconnue",
 		},
 		"Sources": {
 			"ID":                  "identifiant stable cité dans Relations!Sources",

@@ -61,6 +61,7 @@ var meaningsPT = sheetTexts{
 			"Reported":            "quando a afirmação foi relatada (EDTF), se não coincide com a data Publicado das suas fontes, p. ex. a data de coleta de um rastreador; vazio: as datas das fontes",
 			"Stated by":           "só para abordado: pressionado (o relato do próprio país pressionado; vazio significa isto), pressionante (o relato do Estado que pressiona) ou observador; só as linhas de pressionado fixam a resposta de um país",
 			"Payment tie":         "só para pago: vinculado (uma fonte o vincula à aceitação de deportados), coincidente, outro fim; vazio: as fontes não o dizem",
+			"Part of":             "o ID de outra linha, do mesmo tipo e recetor, cuja Quantidade já inclui as pessoas desta linha (uma nacionalidade dentro de um grupo de cerca de 300); os totais contam o grupo uma só vez e nunca somam esta linha nem a contam como receção de tamanho desconhecido",
 		},
 		"Sources": {
 			"ID":                  "identificador estável citado em Relações!Fontes",
