@@ -40,7 +40,7 @@ func TestImportAnswersBackInSpanish(t *testing.T) {
 	c := a.Cells["Relaciones"]
 	for cell, want := range map[string]string{
 		count:    `rechazado: "trescientos" no es un número entero no negativo`,
-		fromName: `no leído: "Otro lugar": la columna se calcula a partir del código`,
+		fromName: `no leído: "Otro lugar": la columna se calcula a partir del código (IR es "Irán")`,
 		date:     `rechazado: fecha ambigua "05/03/2025": 2025-03-05 (día primero) o 2025-05-03 (mes primero)`,
 	} {
 		if got := c[cell]; !strings.Contains(got[2], want) {

@@ -238,7 +238,12 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			code graphmodel.Code
 		}{{"From name", rel.FromCountry}, {"To name", rel.ToCountry}} {
 			if got := v.text(end.col); got != "" && !knownName(reg, end.code, got) && (r.lang == "" || got != r.lang.CountryName(end.code)) {
-				v.warn(end.col, strings.ToLower(end.col), graphmodel.Because("name_derived", "%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, reg.Name(end.code)))
+				// the name as the workbook's language shows it (CLDR)
+				shown := reg.Name(end.code)
+				if n := r.lang.CountryName(end.code); n != "" && knownName(r.base, end.code, shown) {
+					shown = n
+				}
+				v.warn(end.col, strings.ToLower(end.col), graphmodel.Because("name_derived", "%q not read: the column is derived from the code (%s is %q); rename a country on the Countries sheet", got, end.code, shown))
 			}
 		}
 		before := len(r.errs)
