@@ -106,6 +106,11 @@ func TestTimeline(t *testing.T) {
 		if typ == "received" && (r[col["status"]] == "planned" || r[col["from"]] == r[col["to"]]) {
 			continue
 		}
+		// A row that is part_of a counted group is inside that group's
+		// reception, which is a row of the file too (seed 1.3.0).
+		if typ == "received" && r[col["part_of"]] != "" {
+			continue
+		}
 		if !slices.Contains(kinds, typ) {
 			continue
 		}

@@ -115,7 +115,7 @@ func TestReadErrorsNameCells(t *testing.T) {
 	tests := []struct {
 		cell, value, want string
 	}{
-		// Rows follow fixtures/seed/relationships.csv (1.2.0): row 2 is its
+		// Rows follow fixtures/seed/relationships.csv (1.3.0): row 2 is its
 		// first record, appr-pa-2025-02. Row 3's date is a period (EDTF
 		// text), whose precision cell is checked against it.
 		{"D5", "QQ", "Relationships!D5: " + "recv-cn-pa-2025-02: from: unknown country code \"QQ\""},
@@ -126,6 +126,10 @@ func TestReadErrorsNameCells(t *testing.T) {
 		{"L10", "about 300", `Relationships!L10: recv-zz-pa-2025-02: count: "about 300" is not a whole, non-negative number: type the number alone, in digits, and pick its qualifier (about, at least, up to) in Relationships!M10`},
 		{"Q2", "sure", "Relationships!Q2: appr-pa-2025-02: confidence: unknown confidence"},
 		{"R2", "nope", "Relationships!R2: appr-pa-2025-02: sources: unknown source \"nope\""},
+		// Part of (seed 1.3.0): an id that is no row, and a group in
+		// another country (row 20 is Nepalis in Costa Rica's 200).
+		{"X5", "nope", "Relationships!X5: recv-cn-pa-2025-02: part_of: unknown relationship id \"nope\""},
+		{"X20", "recv-zz-pa-2025-02", "Relationships!X20: recv-np-cr-2025-02: part_of: recv-zz-pa-2025-02 is another type or goes to another receiver"},
 	}
 	for _, tt := range tests {
 		f, _ := excelize.OpenReader(bytes.NewReader(writeSeed(t, Options{})))

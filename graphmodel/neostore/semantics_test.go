@@ -66,7 +66,8 @@ func patternsAgree(t *testing.T, s *neostore.Store, d *graphmodel.Dataset) map[s
 
 // receivingHubsOf derives receiving_hubs from the model: receivers that
 // are named countries, their distinct named nationalities and the people
-// of their counted receptions that happened.
+// of their counted receptions that happened (a part of a counted group
+// adds its nationality, its people being in the group's count).
 func receivingHubsOf(d *graphmodel.Dataset) map[string]string {
 	counted := analysis.Counted(d.Relationships)
 	nats := map[graphmodel.Code]map[graphmodel.Code]bool{}
@@ -82,7 +83,7 @@ func receivingHubsOf(d *graphmodel.Dataset) map[string]string {
 		if !analysis.IsPlaceholder(d.Registry, r.FromCountry) {
 			nats[r.ToCountry][r.FromCountry] = true
 		}
-		if counted[i] {
+		if counted[i] && r.PartOf == "" {
 			people[r.ToCountry] += r.Count.Value
 		}
 	}

@@ -78,6 +78,16 @@ def main():
     for u, v, d in g.edges(data=True):
         w = d["weight"] + (ug[u][v]["weight"] if ug.has_edge(u, v) else 0.0)
         ug.add_edge(u, v, weight=w)
+    # An edge of unknown size weighs 0; on a graph of no weight at all
+    # modularity is undefined (networkx divides by it), so leverage finds
+    # and scores communities on unit weights and says so (README, "Unknown
+    # sizes weigh nothing").
+    unweighted = ug.number_of_edges() > 0 and ug.size(weight="weight") == 0
+    if unweighted:
+        for u, v in ug.edges():
+            ug[u][v]["weight"] = 1.0
+    if unweighted != bool(rep["communities"].get("unweighted_fallback", False)):
+        failures.append("communities on unit weights: leverage %s, the rule says %s" % (rep["communities"].get("unweighted_fallback", False), unweighted))
     q = 0.0
     if ug.number_of_edges():
         q = nx.community.modularity(ug, [set(c) for c in rep["communities"]["members"]], weight="weight")

@@ -1,5 +1,5 @@
 // title: Timeline
-// description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned) and are of other nationalities; payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), right after the period's last month, never in a month.
+// description: Approach, agreement, reception and payment events per month, as leverage timeline counts them: claims sharing an event (with type and endpoints) count once, on the most confident account (then the largest, then the first); agreements are the pressed country's own (stated_by pressed); receptions happened (not planned), are of other nationalities and are not part of a counted group (part_of: the group is the reception); payments were made; approaches and payments are the campaign's. Claims dated only to a quarter or a year, or to a period ("../2025-05"), are counted in their own row ("2025, month unknown"), right after the period's last month, never in a month.
 MATCH (a:Country)-[r:APPROACHED|RECEIVED|PAID]->(b)
 // From :Country, like every other library query: a load still under way
 // keeps its relationships between nodes of another label.
@@ -15,6 +15,10 @@ ORDER BY rank[0] DESC, rank[1] DESC, rank[2]
 WITH coalesce(event, elementId(r)) AS ev, type(r) AS t, a, b, rank[3] AS undo, collect(r)[0] AS r
 WHERE (r.date_start IS NOT NULL OR r.date_end IS NOT NULL)
   AND NOT (t = 'RECEIVED' AND (a = b OR coalesce(r.status, '') = 'planned'))
+  // A part of a counted group (part_of) is inside its group's reception;
+  // the group is always in the database (load checks it), and this query
+  // takes every date.
+  AND NOT (t = 'RECEIVED' AND r.part_of IS NOT NULL)
   AND NOT (t = 'PAID' AND coalesce(r.status, '') = 'planned')
   AND (t = 'RECEIVED' OR coalesce(r.campaign, true))
 WITH r, t, r.date_precision IN ['day', 'month'] AS monthly, r.date_precision IN ['day', 'month', 'quarter', 'year'] AS single
