@@ -92,6 +92,10 @@ func totalsText(x analysis.Totals) string {
 	if len(paid) > 0 {
 		money = " (" + strings.Join(paid, ", ") + ")"
 	}
-	return fmt.Sprintf("%d approaches, %d agreements, %d receptions: at least %d people, plus %d receptions of unknown size; %d payments%s; %d leverage; %d court blocks, %d lifted",
-		x.Approaches, x.Agreements, x.Receptions, x.People, x.UnknownSize, x.Payments, money, x.Leverage, x.Blocks, x.Lifts)
+	reception := "receptions"
+	if x.UnknownSize == 1 {
+		reception = "reception"
+	}
+	return fmt.Sprintf("%d approaches, %d agreements, %d receptions: at least %d people, plus %d %s of unknown size; %d payments%s; %d leverage; %d court blocks, %d lifted",
+		x.Approaches, x.Agreements, x.Receptions, x.People, x.UnknownSize, reception, x.Payments, money, x.Leverage, x.Blocks, x.Lifts)
 }
