@@ -13,10 +13,11 @@ detection runs on the undirected view on every side (weight of u-v: the
 number of arcs between them, as our Louvain and Leiden weigh it), and
 each side's modularity is printed beside its time.
 
-Our Louvain and Leiden keep the best of several seeded runs on small
-graphs (network.LouvainRestarts below network.LouvainRestartEdges arcs);
-the JSON lists the seeds, and the time shown is the total over the runs
-divided by their number, marked, with the modularity of the best run.
+Our Louvain and Leiden run once (--community-runs 1), seeded, as each
+peer runs once; `analyze` itself keeps the best of several seeded runs on
+small graphs (network.LouvainRestarts below network.LouvainRestartEdges
+arcs). Should the JSON list more than one seed, the time shown is the
+total divided by their number, marked, with the best run's modularity.
 
 Usage: python kernels.py LEVERAGE_BINARY WORKDIR [--rounds N] [--only S] [--small]
 """
@@ -186,7 +187,7 @@ def ours(binary, spec, big):
     the counts it read."""
     k = [x for x in KERNELS if x != "betweenness-k100" and not (big and x == "closeness")]
     cmd = [binary, "analyze", "--graph", spec["file"], "--" + spec["reading"], "--unweighted",
-           "--metrics", ",".join(k), "--format", "json"]
+           "--metrics", ",".join(k), "--community-runs", "1", "--format", "json"]
     if big:
         cmd += ["--betweenness-samples", str(SAMPLES)]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
