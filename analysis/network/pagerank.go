@@ -33,10 +33,10 @@ const pageRankMaxIter = 1000
 // acyclic graph) is solved in one step, a larger one by Gauss–Seidel
 // sweeps in a fixed order, each after scaling the component's values to
 // meet the one condition on their sum the exact solution meets (which
-// removes the error Gauss–Seidel alone is slowest to remove). This is the SCC-ordered Gauss–Seidel of PRPACK
-// (D. Gleich, A. Gray, C. Greif and T. Lau, "An inner-outer iteration for
-// computing PageRank", SIAM J. Sci. Comput. 32(1), 2010, and its PRPACK
-// library, which python-igraph uses). Summation order is fixed, so
+// removes the error Gauss–Seidel alone is slowest to remove). Solving by
+// strongly connected component with Gauss–Seidel is what the PRPACK
+// library (github.com/dgleich/prpack), which python-igraph uses, does for
+// networkx's definition. Summation order is fixed, so
 // results are bit-for-bit reproducible.
 //
 // Stopping rule (the one MetricTable states): a component of k > 1 nodes
