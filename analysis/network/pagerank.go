@@ -31,10 +31,12 @@ const pageRankMaxIter = 1000
 // at a time, each after every component with an edge into it, so the
 // values flowing in are final: a component of one node (every node of an
 // acyclic graph) is solved in one step, a larger one by Gauss–Seidel
-// sweeps in a fixed order. This is the SCC-ordered Gauss–Seidel of PRPACK
-// (D. Gleich, A. Gray, C. Greif and T. Lau, "An inner-outer iteration for
-// computing PageRank", SIAM J. Sci. Comput. 32(1), 2010, and its PRPACK
-// library, which python-igraph uses). Summation order is fixed, so
+// sweeps in a fixed order, each after scaling the component's values to
+// meet the one condition on their sum the exact solution meets (which
+// removes the error Gauss–Seidel alone is slowest to remove). Solving by
+// strongly connected component with Gauss–Seidel is what the PRPACK
+// library (github.com/dgleich/prpack), which python-igraph uses, does for
+// networkx's definition. Summation order is fixed, so
 // results are bit-for-bit reproducible.
 //
 // Stopping rule (the one MetricTable states): a component of k > 1 nodes
@@ -86,7 +88,7 @@ func PageRank(ctx context.Context, g *Graph, damp float64, weighted bool, tol fl
 			if err := ctx.Err(); err != nil {
 				return nil, conv, err
 			}
-			sweeps, ok, err := big.solve(ctx, g, weighted, order[lo:hi], coef, y, z, base, tol*(1-damp))
+			sweeps, ok, err := big.solve(ctx, g, weighted, order[lo:hi], coef, y, z, base, 1/(1-damp), tol*(1-damp))
 			if err != nil {
 				return nil, conv, err
 			}
@@ -133,14 +135,15 @@ type pageRankSCC struct {
 	pos        []int32 // node -> position in its component, while it is solved (-1 outside)
 	start, src []int32
 	w, b, y, z []float64
+	keep       []float64
 }
 
 // solve solves the nodes of one strongly connected component, in the given
 // order, by Gauss–Seidel, given the final z of every node with an edge
-// into it from outside; it writes their y and z. It stops once a sweep
+// into it from outside (scale is 1/(1-d)); it writes their y and z. It stops once a sweep
 // changes y by less than tol per node in L1, and returns the sweeps run
 // and whether that happened.
-func (s *pageRankSCC) solve(ctx context.Context, g *Graph, weighted bool, nodes []int32, coef, y, z []float64, base, tol float64) (int, bool, error) {
+func (s *pageRankSCC) solve(ctx context.Context, g *Graph, weighted bool, nodes []int32, coef, y, z []float64, base, scale, tol float64) (int, bool, error) {
 	if s.pos == nil {
 		s.pos = make([]int32, g.Len())
 		for i := range s.pos {
@@ -174,10 +177,37 @@ func (s *pageRankSCC) solve(ctx context.Context, g *Graph, weighted bool, nodes 
 		s.b = append(s.b, b)
 		s.start = append(s.start, int32(len(s.src)))
 	}
-	s.y = append(s.y[:0], s.b...)
+	// Start from b/(1-d): were no rank to leave the component, its values
+	// would sum to exactly that much (Σy = Σb + d·Σy), and the error along
+	// that slowest-decaying direction would be gone before the first sweep.
+	s.y = s.y[:0]
+	for _, b := range s.b {
+		s.y = append(s.y, b*scale)
+	}
 	s.z = s.z[:0]
 	for p, v := range nodes {
 		s.z = append(s.z, coef[v]*s.y[p])
+	}
+	// keep[p] is d times the share of node p's out-weight that stays in
+	// the component, and sumB the inflow: the exact solution satisfies
+	// Σy = sumB + Σ keep·y, one linear condition on its scale.
+	s.keep = s.keep[:0]
+	for range nodes {
+		s.keep = append(s.keep, 0)
+	}
+	for p := range nodes {
+		for e := s.start[p]; e < s.start[p+1]; e++ {
+			wt := 1.0
+			if weighted {
+				wt = s.w[e]
+			}
+			s.keep[s.src[e]] += wt
+		}
+	}
+	sumB := 0.0
+	for p, v := range nodes {
+		s.keep[p] *= coef[v]
+		sumB += s.b[p]
 	}
 	limit := float64(k) * tol
 	sweeps, ok := 0, false
@@ -185,6 +215,23 @@ func (s *pageRankSCC) solve(ctx context.Context, g *Graph, weighted bool, nodes 
 		if sweeps > 0 && sweeps%16 == 0 {
 			if err := ctx.Err(); err != nil {
 				return sweeps, false, err
+			}
+		}
+		// Before each sweep, scale y to meet that condition: Gauss–Seidel
+		// alone removes an error in the overall scale at about the rate d,
+		// its slowest; the scaling removes it at once (a one-level
+		// aggregation–disaggregation step). The sweep that follows is
+		// plain, so the stopping rule's bound holds for its result.
+		sumY, kept := 0.0, 0.0
+		for p, x := range s.y {
+			sumY += x
+			kept += x * s.keep[p]
+		}
+		if den := sumY - kept; den > 0 {
+			alpha := sumB / den
+			for p := range s.y {
+				s.y[p] *= alpha
+				s.z[p] *= alpha
 			}
 		}
 		sweeps++

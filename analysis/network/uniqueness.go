@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -34,15 +35,17 @@ const uniquenessTol = 1e-9
 // non-negative, so by Perron–Frobenius its leading eigenvalue is simple.
 // The leading eigenvalue of the whole is therefore repeated exactly when
 // two or more components reach it, which this counts, each component's
-// eigenvalue found by HITS on it (a Rayleigh quotient of its hub vector).
+// eigenvalue found by HITS on it (a Rayleigh quotient of its hub vector);
+// components whose bounds (below) show they cannot reach the leading
+// eigenvalue are not solved, which on a large graph of one giant
+// component and many small ones spares nearly all the work.
 func HITSUniqueness(g *Graph, weighted bool) Uniqueness {
 	n := g.Len()
 	parent := make([]int32, 2*n)
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
@@ -58,41 +61,94 @@ func HITSUniqueness(g *Graph, weighted bool) Uniqueness {
 			}
 		}
 	}
-	byRoot := map[int32][]Edge{}
-	var roots []int32
+	// Components in the order their first edge comes (by hub index), each
+	// with bounds on its leading eigenvalue λ: λ ≤ ‖A‖₁·‖A‖∞, the largest
+	// in-strength times the largest out-strength in it, and λ ≥ every
+	// diagonal entry of A·Aᵀ or Aᵀ·A, Σ w² over one node's out- or in-edges.
+	comp := make([]int32, 2*n) // root -> component+1
+	hubComp := make([]int32, n)
+	type bounds struct{ rowMax, colMax, lower float64 }
+	var bs []bounds
+	colSum := make([]float64, n)
+	colSq := make([]float64, n)
+	weight := func(w []float64, k int) float64 {
+		if weighted {
+			return w[k]
+		}
+		return 1
+	}
 	for u := int32(0); int(u) < n; u++ {
 		adj, w := g.out(u)
+		if len(adj) == 0 {
+			continue
+		}
+		r := find(u)
+		if comp[r] == 0 {
+			bs = append(bs, bounds{})
+			comp[r] = int32(len(bs))
+		}
+		c := comp[r] - 1
+		hubComp[u] = c
+		row, sq := 0.0, 0.0
 		for k, v := range adj {
-			r := find(u)
-			if _, ok := byRoot[r]; !ok {
-				roots = append(roots, r)
-			}
-			wt := 1.0
-			if weighted {
-				wt = w[k]
-			}
-			byRoot[r] = append(byRoot[r], Edge{g.names[u], g.names[v], wt})
+			x := weight(w, k)
+			row += x
+			sq += x * x
+			colSum[v] += x
+			colSq[v] += x * x
+		}
+		bs[c].rowMax = max(bs[c].rowMax, row)
+		bs[c].lower = max(bs[c].lower, sq)
+	}
+	if len(bs) == 0 {
+		return Uniqueness{Unique: true, Multiplicity: 1}
+	}
+	for v := int32(0); int(v) < n; v++ {
+		if colSum[v] > 0 || g.inStart[v+1] > g.inStart[v] {
+			c := comp[find(int32(n)+v)] - 1
+			bs[c].colMax = max(bs[c].colMax, colSum[v])
+			bs[c].lower = max(bs[c].lower, colSq[v])
 		}
 	}
-	type comp struct {
+	// A component whose upper bound is below the largest lower bound (less
+	// the tie tolerance, with a margin for rounding in the computed
+	// eigenvalues) cannot reach the leading eigenvalue: only the others
+	// are solved.
+	floor := 0.0
+	for _, b := range bs {
+		floor = max(floor, b.lower)
+	}
+	floor *= (1 - uniquenessTol) * (1 - 1e-6)
+	type solved struct {
 		theta float64
 		hubs  []string
 	}
-	var comps []comp
-	for _, r := range roots {
-		es := byRoot[r]
-		c := comp{theta: componentEigenvalue(es)}
-		seen := map[string]bool{}
-		for _, e := range es {
-			if !seen[e.From] {
-				seen[e.From] = true
-				c.hubs = append(c.hubs, e.From)
-			}
+	// Hubs grouped by component (a counting sort), each group in index order.
+	first := make([]int32, len(bs)+1)
+	for u := int32(0); int(u) < n; u++ {
+		if g.outStart[u+1] > g.outStart[u] {
+			first[hubComp[u]+1]++
 		}
-		comps = append(comps, c)
 	}
-	if len(comps) == 0 {
-		return Uniqueness{Unique: true, Multiplicity: 1}
+	for c := range bs {
+		first[c+1] += first[c]
+	}
+	byComp := make([]int32, first[len(bs)])
+	next := slices.Clone(first[:len(bs)])
+	for u := int32(0); int(u) < n; u++ {
+		if g.outStart[u+1] > g.outStart[u] {
+			byComp[next[hubComp[u]]] = u
+			next[hubComp[u]]++
+		}
+	}
+	var comps []solved
+	index := make([]int32, n) // node -> its index in the component's graph + 1, while built
+	for c, b := range bs {
+		if b.rowMax*b.colMax < floor {
+			continue
+		}
+		sub, hubs := hitsComponent(g, weighted, byComp[first[c]:first[c+1]], index)
+		comps = append(comps, solved{theta: componentEigenvalue(sub), hubs: hubs})
 	}
 	sort.SliceStable(comps, func(i, j int) bool { return comps[i].theta > comps[j].theta })
 	u := Uniqueness{Eigenvalue: comps[0].theta}
@@ -111,10 +167,69 @@ func HITSUniqueness(g *Graph, weighted bool) Uniqueness {
 	return u
 }
 
+// hitsComponent is the graph of the edges out of hubs (one component's,
+// in index order), weights 1 unless weighted, and the hubs' names. Its
+// nodes keep g's order, which is name order, so it is the graph NewGraph
+// would build from those edges by name, without the names' map and sort.
+// index is scratch of g.Len() zeros, left zero.
+func hitsComponent(g *Graph, weighted bool, hubs []int32, index []int32) (*Graph, []string) {
+	var nodes []int32
+	names := make([]string, len(hubs))
+	for i, u := range hubs {
+		names[i] = g.names[u]
+		for _, v := range append([]int32{u}, g.outAdj[g.outStart[u]:g.outStart[u+1]]...) {
+			if index[v] == 0 {
+				index[v] = 1
+				nodes = append(nodes, v)
+			}
+		}
+	}
+	slices.Sort(nodes)
+	for i, v := range nodes {
+		index[v] = int32(i) + 1
+	}
+	m := len(nodes)
+	sub := &Graph{names: make([]string, m), outStart: make([]int32, m+1), inStart: make([]int32, m+1)}
+	for i, v := range nodes {
+		sub.names[i] = g.names[v]
+	}
+	for _, u := range hubs {
+		adj, w := g.out(u)
+		for k, v := range adj {
+			x := 1.0
+			if weighted {
+				x = w[k]
+			}
+			sub.outAdj = append(sub.outAdj, index[v]-1)
+			sub.outW = append(sub.outW, x)
+			sub.outStart[index[u]]++
+			sub.inStart[index[v]]++
+		}
+	}
+	for i := 0; i < m; i++ {
+		sub.outStart[i+1] += sub.outStart[i]
+		sub.inStart[i+1] += sub.inStart[i]
+	}
+	sub.inAdj = make([]int32, len(sub.outAdj))
+	sub.inW = make([]float64, len(sub.outAdj))
+	fill := slices.Clone(sub.inStart[:m])
+	for i := int32(0); int(i) < m; i++ {
+		for e := sub.outStart[i]; e < sub.outStart[i+1]; e++ {
+			v := sub.outAdj[e]
+			sub.inAdj[fill[v]] = i
+			sub.inW[fill[v]] = sub.outW[e]
+			fill[v]++
+		}
+	}
+	for _, v := range nodes {
+		index[v] = 0
+	}
+	return sub, names
+}
+
 // componentEigenvalue is the leading eigenvalue of A·Aᵀ on one component's
-// edges: ‖Aᵀh‖² / ‖h‖² at HITS's hub vector h.
-func componentEigenvalue(es []Edge) float64 {
-	g := NewGraph(nil, es)
+// graph: ‖Aᵀh‖² / ‖h‖² at HITS's hub vector h.
+func componentEigenvalue(g *Graph) float64 {
 	h, _, _, _ := HITS(context.Background(), g, true, HITSTol)
 	num, den := 0.0, 0.0
 	for v := int32(0); int(v) < g.Len(); v++ {
