@@ -1,9 +1,17 @@
 package network
 
+import "slices"
+
 // WeakComponents labels each node with its weakly connected component:
 // components are numbered from 1 by size, largest first, ties by their
 // first node's index, so labels are stable.
 func WeakComponents(g *Graph) []int {
+	return weakComponents(g, false)
+}
+
+// weakComponents is WeakComponents; on a symmetric graph (see symmetric)
+// it unites each pair once, from its lower end.
+func weakComponents(g *Graph, symmetric bool) []int {
 	n := g.Len()
 	parent := make([]int32, n)
 	for i := range parent {
@@ -20,6 +28,9 @@ func WeakComponents(g *Graph) []int {
 	for u := int32(0); int(u) < n; u++ {
 		adj, _ := g.out(u)
 		for _, v := range adj {
+			if symmetric && v < u {
+				continue
+			}
 			a, b := find(u), find(v)
 			if a != b {
 				if a < b {
@@ -39,7 +50,18 @@ func WeakComponents(g *Graph) []int {
 
 // StrongComponents labels each node with its strongly connected component,
 // numbered as WeakComponents numbers, by Tarjan's algorithm (see tarjan).
+// On a symmetric graph (an undirected network read as arcs both ways)
+// every weak component is strongly connected, so its labels are
+// WeakComponents' and Tarjan is not run.
 func StrongComponents(g *Graph) []int {
+	if g.symmetric() {
+		return weakComponents(g, true)
+	}
+	return tarjanComponents(g)
+}
+
+// tarjanComponents is StrongComponents by Tarjan's algorithm on any graph.
+func tarjanComponents(g *Graph) []int {
 	order, bounds := tarjan(g.outStart, g.outAdj)
 	comp := make([]int32, g.Len())
 	for c := 0; c+1 < len(bounds); c++ {
@@ -93,4 +115,21 @@ func numberBySize(rep []int32) []int {
 		out[i] = int(label[r])
 	}
 	return out
+}
+
+// symmetric reports whether every arc u→v has its reverse v→u. Out- and
+// in-lists are both sorted by neighbour index, so the graph is symmetric
+// exactly when each node's two lists are equal: one pass over the arcs.
+func (g *Graph) symmetric() bool {
+	return slices.Equal(g.outStart, g.inStart) && slices.Equal(g.outAdj, g.inAdj)
+}
+
+// components returns weak and strong component labels, computing them
+// once when the graph is symmetric (they are then equal).
+func components(g *Graph) (weak, strong []int) {
+	if g.symmetric() {
+		w := weakComponents(g, true)
+		return w, w
+	}
+	return WeakComponents(g), StrongComponents(g)
 }

@@ -99,7 +99,7 @@ var Kernels = []Kernel{
 		return kernelRun{}, nil
 	}},
 	{"components", func(_ context.Context, h *HubsRun) (kernelRun, error) {
-		w, s := WeakComponents(h.sg), StrongComponents(h.sg)
+		w, s := components(h.sg)
 		for j, i := range h.at {
 			h.out[i].WeakComponent, h.out[i].StrongComponent = w[j], s[j]
 		}
