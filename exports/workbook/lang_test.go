@@ -1,9 +1,13 @@
 package workbook
 
 import (
+	"bytes"
+	"context"
+	"slices"
 	"testing"
 
 	"github.com/leverage-project/leverage/graphmodel"
+	"github.com/leverage-project/leverage/graphmodel/iso3166"
 )
 
 // Each translated header of a sheet, and each translated vocabulary word,
@@ -65,6 +69,62 @@ func TestLangCountryNames(t *testing.T) {
 	} {
 		if got := tc.l.CountryName(tc.code); got != tc.want {
 			t.Errorf("%s %s: %q, want %q", tc.l, tc.code, got, tc.want)
+		}
+	}
+}
+
+// The analysis sheets are computed from the data and import does not read
+// them, whatever the language: no translated analysis sheet name may be
+// taken for a sheet import reads (in any language), and every sheet name
+// of one language is distinct and fits Excel's 31 characters. Read back,
+// a translated workbook lists its analysis sheets and Data dictionary as
+// not read, one for one with the English workbook, and gives the same
+// dataset.
+func TestAnalysisSheetNamesStayUnread(t *testing.T) {
+	read := []sheetSpec{aboutSpec, countriesSpec, relationshipsSpec, sourcesSpec}
+	for _, l := range append([]Lang{""}, Langs...) {
+		seen := map[string]string{}
+		for _, s := range dataSpecs(true) {
+			name := l.T(s.name)
+			if other, ok := seen[normSheet(name)]; ok {
+				t.Errorf("%s: sheets %s and %s are both named %q", l, other, s.name, name)
+			}
+			seen[normSheet(name)] = s.name
+			if n := len([]rune(name)) + len(" (99)"); n > 31 {
+				t.Errorf("%s: sheet name %q with a continuation is %d characters", l, name, n)
+			}
+			if slices.ContainsFunc(read, func(r sheetSpec) bool { return r.name == s.name }) {
+				continue
+			}
+			for _, r := range read {
+				if isSheetOf(name, r.name) || isSheetOf(name+" (2)", r.name) {
+					t.Errorf("%s: analysis sheet %q reads as %s", l, name, r.name)
+				}
+			}
+		}
+	}
+	unread := func(l Lang) ([]string, *graphmodel.Dataset) {
+		res, err := ReadReportWith(context.Background(), bytes.NewReader(writeSeed(t, Options{Seed: 1, Lang: l})), iso3166.Registry(), ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		return res.Unread, res.Dataset
+	}
+	en, want := unread("")
+	if len(en) < 8 {
+		t.Fatalf("English workbook: only %v not read", en)
+	}
+	for _, l := range Langs {
+		got, d := unread(l)
+		var exp []string
+		for _, s := range en {
+			exp = append(exp, l.T(s))
+		}
+		if !slices.Equal(got, exp) {
+			t.Errorf("%s: not read %v, want %v", l, got, exp)
+		}
+		if d.ContentHash() != want.ContentHash() {
+			t.Errorf("%s: read back to another dataset", l)
 		}
 	}
 }
