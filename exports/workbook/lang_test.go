@@ -1,9 +1,13 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
+	"io"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/leverage-project/leverage/graphmodel"
@@ -127,4 +131,49 @@ func TestAnalysisSheetNamesStayUnread(t *testing.T) {
 			t.Errorf("%s: read back to another dataset", l)
 		}
 	}
+}
+
+// The Hubs and Timeline charts plot their own sheet's cells whatever its
+// name: a translated workbook has as many charts as the English one, and
+// they refer to the translated sheet names (quoted where Excel needs it).
+func TestChartsFollowTranslatedSheetNames(t *testing.T) {
+	charts := func(l Lang) string {
+		raw := writeSeed(t, Options{Seed: 1, Lang: l})
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, f := range zr.File {
+			if strings.HasPrefix(f.Name, "xl/charts/chart") {
+				r, _ := f.Open()
+				b, _ := io.ReadAll(r)
+				r.Close()
+				all.WriteString(f.Name + "\n" + string(b))
+			}
+		}
+		return all.String()
+	}
+	en := charts("")
+	n := strings.Count(en, "xl/charts/chart")
+	if n < 2 || !strings.Contains(en, "<f>Hubs!$") || !strings.Contains(en, "<f>Timeline!$") {
+		t.Fatalf("English workbook: %d charts", n)
+	}
+	for _, l := range Langs {
+		got := charts(l)
+		if k := strings.Count(got, "xl/charts/chart"); k != n {
+			t.Errorf("%s: %d charts, English %d", l, k, n)
+		}
+		for _, s := range []sheetSpec{hubsSpec, timelineSpec} {
+			if ref := sheetRef(l.T(s.name)); !strings.Contains(got, "<f>"+escapeXML(ref)+"!$") {
+				t.Errorf("%s: no chart refers to %s", l, ref)
+			}
+		}
+	}
+}
+
+func escapeXML(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
