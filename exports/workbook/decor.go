@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -50,7 +51,7 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 			return err
 		}
 		top := min(10, len(a.hubs[analysis.LayerAll]))
-		if top == 0 || sheet != hubsSpec.name {
+		if top == 0 || sheet != b.opt.Lang.T(hubsSpec.name) {
 			return nil
 		}
 		// Nineteen columns and the chart beside them are about 2,200
@@ -67,13 +68,14 @@ func (b *builder) hubsDecor(a *analysisResults) func(string, int, int) error {
 		name := colName(hubsSpec, "Name")
 		dark := excelize.Font{Color: "262626", Size: 10}
 		anchor, _ := excelize.CoordinatesToCellName(len(hubsSpec.columns)+2, 2)
+		ref := sheetRef(sheet)
 		return f.AddChart(sheet, anchor, &excelize.Chart{
 			Type: excelize.Bar,
-			Series: []excelize.ChartSeries{{Name: "Hubs!$" + pr + "$1",
-				Categories: fmt.Sprintf("Hubs!$%s$2:$%s$%d", name, name, top+1),
-				Values:     fmt.Sprintf("Hubs!$%s$2:$%s$%d", pr, pr, top+1),
+			Series: []excelize.ChartSeries{{Name: ref + "!$" + pr + "$1",
+				Categories: fmt.Sprintf("%s!$%s$2:$%s$%d", ref, name, name, top+1),
+				Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", ref, pr, pr, top+1),
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hubsBarColor}}}},
-			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top %d actors by PageRank, layer %q (all deportation-related relationships)", top, analysis.LayerAll),
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.opt.Lang.label("Top %d actors by PageRank, layer %q (all deportation-related relationships)", top, analysis.LayerAll),
 				Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			Dimension: excelize.ChartDimension{Width: 640, Height: 400},
@@ -102,10 +104,11 @@ func (b *builder) timelineDecor(sheet string, _, rows int) error {
 		return nil
 	}
 	var series []excelize.ChartSeries
+	ref := sheetRef(b.opt.Lang.T(timelineSpec.name))
 	for _, s := range timelineSeries {
 		c := colName(timelineSpec, s.column)
-		series = append(series, excelize.ChartSeries{Name: "Timeline!$" + c + "$1",
-			Categories: fmt.Sprintf("Timeline!$A$2:$A$%d", rows+1), Values: fmt.Sprintf("Timeline!$%s$2:$%s$%d", c, c, rows+1),
+		series = append(series, excelize.ChartSeries{Name: ref + "!$" + c + "$1",
+			Categories: fmt.Sprintf("%s!$A$2:$A$%d", ref, rows+1), Values: fmt.Sprintf("%s!$%s$2:$%s$%d", ref, c, c, rows+1),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}})
 	}
 	// The Month cells are dates; without a number format of its own the
@@ -114,10 +117,23 @@ func (b *builder) timelineDecor(sheet string, _, rows int) error {
 	anchor, _ := excelize.CoordinatesToCellName(len(timelineSpec.columns)+2, 2)
 	return b.f.AddChart(sheet, anchor, &excelize.Chart{
 		Type: excelize.Col, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Approaches, receptions and payments per month (coarse dates in their own bars)", Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.opt.Lang.T("Approaches, receptions and payments per month (coarse dates in their own bars)"), Font: &excelize.Font{Bold: true, Size: 12, Color: "262626"}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 380},
 		XAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm yyyy"}, Font: dark, Alignment: excelize.Alignment{TextRotation: -45}},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: dark, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
 	})
+}
+
+// sheetRef is a sheet's name as a formula or chart reference takes it:
+// as is when plain ASCII letters and digits ("Hubs"), else quoted
+// ('Parámetros de métricas'), a quote inside doubled. Translated sheet
+// names have spaces and accents.
+func sheetRef(name string) string {
+	for _, r := range name {
+		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+		}
+	}
+	return name
 }

@@ -12,9 +12,10 @@ import (
 )
 
 // Lang is the language a workbook is written in: "" (English, the
-// default), "es", "fr" or "pt". The sheets import reads (About, Countries,
-// Relationships, Sources) and the Data dictionary get their sheet names,
-// headers, About labels and vocabulary words in it, and every sheet its
+// default), "es", "fr" or "pt". Every sheet gets its name and headers in
+// it (the analysis sheets too, which import leaves unread in any
+// language), the sheets import reads and the Data dictionary their About
+// labels and vocabulary words, and every sheet its
 // country names (from CLDR, through golang.org/x/text/language/display);
 // import reads any of them back to the same dataset, whatever the
 // language. The stored values (codes, ids, the canonical vocabulary) never

@@ -38,6 +38,20 @@ func TestLangTextsComplete(t *testing.T) {
 				}
 			}
 		}
+		// Every sheet name and header has its entry in terms (a word the
+		// same in both languages is entered as such, PageRank included), so
+		// an analysis sheet cannot keep its English name or header by
+		// having been forgotten.
+		for _, s := range specs {
+			if _, ok := terms[s.name]; !ok {
+				t.Errorf("%s: sheet name %q has no translation", l, s.name)
+			}
+			for _, c := range s.columns {
+				if _, ok := terms[c.name]; !ok {
+					t.Errorf("%s: %s header %q has no translation", l, s.name, c.name)
+				}
+			}
+		}
 		for sheet, cols := range m.columns {
 			k := slices.IndexFunc(specs, func(s sheetSpec) bool { return s.name == sheet })
 			if k < 0 {
@@ -80,7 +94,7 @@ func TestTranslatedAboutAndDictionaryHaveNoEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rowsOf := func(l Lang) (about, dict [][]string) {
+	rowsOf := func(l Lang) (about, dict [][]string, sheets map[string][]string) {
 		var buf bytes.Buffer
 		if err := Write(&buf, d, Options{Generated: fixed, Seed: 1, Lang: l}); err != nil {
 			t.Fatal(err)
@@ -92,7 +106,15 @@ func TestTranslatedAboutAndDictionaryHaveNoEnglish(t *testing.T) {
 		defer f.Close()
 		about, _ = f.GetRows(l.T(aboutSpec.name))
 		dict, _ = f.GetRows(l.T(dictionarySpec.name))
-		return about, dict
+		sheets = map[string][]string{} // each sheet's header row
+		for _, name := range f.GetSheetList() {
+			rows, _ := f.GetRows(name)
+			sheets[name] = nil
+			if len(rows) > 0 {
+				sheets[name] = rows[0]
+			}
+		}
+		return about, dict, sheets
 	}
 	var english []string // every English text of ours, or its fixed part
 	for _, s := range dataSpecs(true) {
@@ -111,9 +133,9 @@ func TestTranslatedAboutAndDictionaryHaveNoEnglish(t *testing.T) {
 	// The dataset's own words, which About shows as they are.
 	data := map[string]bool{d.Meta.Name: true, d.Meta.Version: true, d.Meta.Description: true, d.Meta.License: true,
 		d.Meta.Updated.String(): true, d.ContentHash(): true, campaignText(d.Meta.Campaign): true}
-	enAbout, _ := rowsOf("")
+	enAbout, _, _ := rowsOf("")
 	for _, l := range Langs {
-		about, dict := rowsOf(l)
+		about, dict, sheets := rowsOf(l)
 		if len(about) != len(enAbout)+1 || len(dict) < 100 {
 			t.Fatalf("%s: %d About rows (English %d), %d dictionary rows", l, len(about), len(enAbout), len(dict))
 		}
@@ -143,6 +165,7 @@ func TestTranslatedAboutAndDictionaryHaveNoEnglish(t *testing.T) {
 				t.Errorf("%s: About %q value left in English: %q", l, enAbout[r][0], v)
 			}
 		}
+		noEnglishNames(t, l, sheets, dict)
 		cite := slices.IndexFunc(about, func(row []string) bool { return len(row) > 1 && row[0] == l.T("How to cite") })
 		if cite < 0 || !strings.HasSuffix(about[cite][1], aboutTables[l.index()][keyCiteSuffix]) {
 			t.Errorf("%s: How to cite lacks the translated sentence", l)
@@ -155,6 +178,48 @@ func TestCiteSuffixTakenOffInEveryLanguage(t *testing.T) {
 	for _, l := range append([]Lang{""}, Langs...) {
 		if got := trimCiteSuffix("A. Author (2026). Data. " + l.aboutText(keyCiteSuffix)); got != "A. Author (2026). Data." {
 			t.Errorf("%s: %q", l, got)
+		}
+	}
+}
+
+// noEnglishNames fails when a translated workbook keeps an English sheet
+// name or header, on the sheets themselves or in the Data dictionary's
+// Sheet and Column cells. A word is allowed in English only where terms
+// says the language writes it the same ("Total", "PageRank").
+func noEnglishNames(t *testing.T, l Lang, sheets map[string][]string, dict [][]string) {
+	t.Helper()
+	same := func(en string) bool { tr, ok := terms[en]; return ok && tr[l.index()] == en }
+	for _, s := range dataSpecs(true) {
+		if _, ok := sheets[s.name]; ok && !same(s.name) {
+			t.Errorf("%s: sheet %q keeps its English name", l, s.name)
+		}
+		head, ok := sheets[l.T(s.name)]
+		if !ok {
+			t.Errorf("%s: no sheet %q (%s)", l, l.T(s.name), s.name)
+			continue
+		}
+		for i, c := range s.columns {
+			if i >= len(head) || head[i] != l.T(c.name) || (c.name == head[i] && !same(c.name)) {
+				t.Errorf("%s: %s header %d is %q (English %q)", l, l.T(s.name), i+1, head[min(i, len(head)-1)], c.name)
+			}
+		}
+	}
+	names, cols := map[string]bool{}, map[string]bool{}
+	for _, s := range dataSpecs(true) {
+		names[s.name] = !same(s.name)
+		for _, c := range s.columns {
+			cols[c.name] = cols[c.name] || !same(c.name)
+		}
+	}
+	for r, row := range dict[1:] {
+		if len(row) < 2 {
+			continue
+		}
+		if names[row[0]] {
+			t.Errorf("%s: Data dictionary row %d names the sheet in English: %q", l, r+2, row[0])
+		}
+		if cols[row[1]] {
+			t.Errorf("%s: Data dictionary row %d names the column in English: %q", l, r+2, row[1])
 		}
 	}
 }
