@@ -113,8 +113,9 @@ func CheckPartOf(rels []Relationship) []*FieldError {
 // would hide which number holds the people). It keeps about 24 bytes a
 // relationship, not the relationships.
 type PartOfChecker struct {
-	claims map[int64]partClaim
-	parts  []pendingPart
+	claims  map[int64]partClaim
+	refused map[int64]bool
+	parts   []pendingPart
 }
 
 type partClaim struct {
@@ -141,11 +142,28 @@ func (c *PartOfChecker) Add(r *Relationship, at *FieldError) {
 	}
 }
 
+// Refused records the id of a row refused for another reason. A part
+// naming it is not judged: the group's own error says what to fix, and one
+// mistyped cell in a group row should not read as "unknown relationship"
+// on each of its parts.
+func (c *PartOfChecker) Refused(key string) {
+	if key == "" {
+		return
+	}
+	if c.refused == nil {
+		c.refused = map[int64]bool{}
+	}
+	c.refused[KeyID(key)] = true
+}
+
 // Errors returns the problems of every part recorded, in the order added.
 func (c *PartOfChecker) Errors() []*FieldError {
 	var out []*FieldError
 	for _, p := range c.parts {
 		g, ok := c.claims[KeyID(p.of)]
+		if !ok && c.refused[KeyID(p.of)] {
+			continue
+		}
 		var err error
 		switch {
 		case p.of == p.key:

@@ -280,6 +280,7 @@ func (r *reader) relationships(reg *graphmodel.Registry, sources []graphmodel.So
 			rel.Money = m
 		}
 		if len(r.errs) > before {
+			parts.Refused(rel.Key)
 			return
 		}
 		for _, e := range rel.Check(reg, known) {

@@ -69,3 +69,17 @@ func TestPartOfErrors(t *testing.T) {
 		}
 	}
 }
+
+// A group row refused for its own mistake (here a month 13) gets that one
+// error; its parts are not also called parts of an unknown relationship.
+func TestPartOfARefusedGroupIsNotUnknown(t *testing.T) {
+	group := "g,,received,SY,CR,2025-13,,completed,,,,200,exact,,,,,reported,s1,n\n"
+	part := "p,,received,NP,CR,2025-02,,completed,,,,,,g,,,,reported,s1,n\n"
+	_, err := readFS(t, map[string]string{"sources.csv": sourcesCSV, "relationships.csv": header13 + group + part})
+	if err == nil || !strings.Contains(err.Error(), "relationships.csv:2:") {
+		t.Fatalf("%v, want the group's own error at line 2", err)
+	}
+	if strings.Contains(err.Error(), "unknown relationship") || strings.Contains(err.Error(), "relationships.csv:3:") {
+		t.Errorf("the part of a refused group is reported too: %v", err)
+	}
+}

@@ -369,6 +369,7 @@ func (r *reader) eachRelationship(reg *graphmodel.Registry, sources []graphmodel
 	for r.next(t) {
 		rel, ok := r.parseRelationship(t)
 		if !ok {
+			parts.Refused(rel.Key)
 			continue
 		}
 		parts.Add(&rel, t.at("part_of", rel.Key, nil))
