@@ -131,5 +131,5 @@ func components(g *Graph) (weak, strong []int) {
 		w := weakComponents(g, true)
 		return w, w
 	}
-	return WeakComponents(g), StrongComponents(g)
+	return weakComponents(g, false), tarjanComponents(g)
 }

@@ -132,23 +132,8 @@ func TestOpenpyxlReadsKumuLayout(t *testing.T) {
 // seed's CSV rows by hand (recv-af-pa-2025-02: AF→PA, 2025-02, completed,
 // source cbs-2025-02-panama, CBS News).
 func TestKumuPresentable(t *testing.T) {
-	py := python(t)
 	d, _ := fixtures.Seed()
-	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
-	var buf bytes.Buffer
-	if err := kumu.Write(&buf, g); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "k.xlsx")
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
-	if err != nil {
-		t.Fatalf("openpyxl: %v", err)
-	}
-	var dump sheetDump
-	if err := json.Unmarshal(out, &dump); err != nil {
-		t.Fatal(err)
-	}
+	dump := seedKumuDump(t)
 	rows := func(sheet string) []map[string]string {
 		raw := dump.RawRows[sheet]
 		var out []map[string]string
@@ -240,23 +225,7 @@ var kumuDocs = struct {
 // 2025), paid-us-pa-2025-05 2024/2025-05 (2024 and 2025), appr-gb-rw-2024
 // is ../2024 (an open start: no year).
 func TestKumuAsDocumented(t *testing.T) {
-	py := python(t)
-	d, _ := fixtures.Seed()
-	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
-	var buf bytes.Buffer
-	if err := kumu.Write(&buf, g); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "k.xlsx")
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
-	if err != nil {
-		t.Fatalf("openpyxl: %v", err)
-	}
-	var dump sheetDump
-	if err := json.Unmarshal(out, &dump); err != nil {
-		t.Fatal(err)
-	}
+	dump := seedKumuDump(t)
 	for _, s := range dump.Sheets {
 		if s != "Elements" && s != "Connections" && !strings.Contains(s, kumuDocs.ignoreMark) {
 			t.Errorf("sheet %q would be imported by Kumu: a sheet not to import needs %s in its name", s, kumuDocs.ignoreMark)
@@ -321,4 +290,28 @@ func TestKumuAsDocumented(t *testing.T) {
 			}
 		}
 	}
+}
+
+// seedKumuDump writes the seed's Kumu workbook and reads it back with
+// openpyxl, as Kumu's importer sees the cells.
+func seedKumuDump(t *testing.T) sheetDump {
+	t.Helper()
+	py := python(t)
+	d, _ := fixtures.Seed()
+	g := graphdata.From(analysis.NewResults(d, analysis.Window{}, analysis.Options{}, 1))
+	var buf bytes.Buffer
+	if err := kumu.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "k.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	out, err := exec.Command(py, "testdata/read_kumu.py", path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var dump sheetDump
+	if err := json.Unmarshal(out, &dump); err != nil {
+		t.Fatal(err)
+	}
+	return dump
 }
