@@ -61,23 +61,59 @@ func fromLists(lists [][]halfEdge, loop []float64) *undirected {
 	return out
 }
 
-// undirectedOf folds g's directions: w(u,v) + w(v,u).
+// undirectedOf folds g's directions: w(u,v) + w(v,u). g's out- and
+// in-lists are each sorted by neighbour, so u's undirected row is their
+// merge, built in one linear pass with no per-node sort (on a dense graph
+// the sort was three quarters of a Louvain run). Weight-0 edges are left
+// out, as fromLists leaves them.
 func undirectedOf(g *Graph) *undirected {
 	n := g.Len()
-	lists := make([][]halfEdge, n)
-	for u := int32(0); int(u) < n; u++ {
-		adj, w := g.out(u)
-		for k, v := range adj {
-			lists[u] = append(lists[u], halfEdge{v, w[k]})
-			lists[v] = append(lists[v], halfEdge{u, w[k]})
+	out := &undirected{start: make([]int32, n+1), loop: make([]float64, n)}
+	out.adj = make([]int32, 0, 2*g.Edges())
+	out.w = make([]float64, 0, 2*g.Edges())
+	row := 0 // where the current node's row starts in adj
+	push := func(v int32, w float64) {
+		if w == 0 {
+			return
 		}
+		if k := len(out.adj) - 1; k >= row && out.adj[k] == v {
+			out.w[k] += w
+			return
+		}
+		out.adj = append(out.adj, v)
+		out.w = append(out.w, w)
 	}
-	return fromLists(lists, make([]float64, n))
+	for u := int32(0); int(u) < n; u++ {
+		row = len(out.adj)
+		oa, ow := g.out(u)
+		ia, iw := g.in(u)
+		i, j := 0, 0
+		for i < len(oa) || j < len(ia) {
+			if j == len(ia) || (i < len(oa) && oa[i] <= ia[j]) {
+				push(oa[i], ow[i])
+				i++
+			} else {
+				push(ia[j], iw[j])
+				j++
+			}
+		}
+		out.start[u+1] = int32(len(out.adj))
+	}
+	return out
 }
 
 // louvainCSRContext is Blondel et al.'s Louvain method on compressed rows
-// with flat arrays: local moving in a seeded random node order, then
-// aggregation, until no move improves modularity. Ties between communities
+// with flat arrays: local moving, then aggregation, until no move improves
+// modularity. Local moving is pruned (Ozaki, Tezuka and Inaba, "A simple
+// acceleration method for the Louvain algorithm", IJCEE 8(3), 2016; the
+// Leiden paper's fast local moving, fastLocalMoving): after one round over
+// every node in a seeded random order, only nodes whose neighbourhood
+// changed are looked at again, where Blondel's passes look at every node
+// until a pass moves none. It ends at a local optimum of the same kind (no
+// single move raises Q) in fewer node visits: on the benchmark's Holme-Kim
+// 20k and Debian graphs a run took half and a third of the full passes'
+// time, Q within the spread of seeds (louvain_ref_test.go keeps the
+// full-pass method as the reference). Ties between communities
 // go to the lowest community index, so a seed fixes the result. It returns
 // each original node's community (0-based, arbitrary order) and Q. Once
 // ctx is done it stops between passes (a local moving phase and its
@@ -94,7 +130,8 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
 		}
-		comm, moved := localMoving(g, nil, rng)
+		mv, moved := fastLocalMoving(g, nil, rng)
+		comm := mv.comm
 		if !moved && level > 0 {
 			break
 		}
@@ -200,41 +237,6 @@ func (mv *mover) move(u int32) (from int32, gain float64) {
 	neighW[cu] = 0
 	mv.touched = touched
 	return cu, gain
-}
-
-// localMoving moves nodes between communities while modularity rises,
-// starting from init (nil: every node alone; else community indices < n),
-// in passes over every node in one seeded random order, as Blondel et al.
-// describe and the reference implementations do.
-func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
-	mv, m2, ok := newMover(g, init)
-	if !ok {
-		return mv.comm, false
-	}
-	order := rng.Perm(g.n())
-	movedAny := false
-	for pass := 0; pass < 1000; pass++ {
-		moves := 0
-		gained := 0.0
-		for _, ui := range order {
-			u := int32(ui)
-			if from, gain := mv.move(u); mv.comm[u] != from {
-				gained += gain
-				moves++
-			}
-		}
-		if moves == 0 {
-			break
-		}
-		movedAny = true
-		// A pass whose moves raise Q by less than 1e-7 ends the level, as
-		// in the reference implementations; chasing smaller gains on large
-		// sparse graphs costs passes and changes nothing that matters.
-		if 2*gained/m2 < 1e-7 {
-			break
-		}
-	}
-	return mv.comm, movedAny
 }
 
 // fastLocalMoving is the Leiden paper's local moving (Traag, Waltman and
