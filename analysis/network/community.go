@@ -37,6 +37,9 @@ type Communities struct {
 	// no source gives), where modularity, a share of the total weight,
 	// is undefined. Modularity is then that of the unweighted graph.
 	Unweighted bool `json:"unweighted_fallback,omitempty"`
+	// Iterations is the bound on Leiden iterations per run it was given
+	// (LeidenRuns); 0, left out, is until modularity stops rising.
+	Iterations int `json:"leiden_iterations,omitempty"`
 }
 
 // CommunityGraph is the graph the community methods (Louvain, Leiden,

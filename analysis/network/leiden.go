@@ -20,16 +20,23 @@ import (
 // same partition. Once ctx is done it stops between runs, returning ctx's
 // error.
 func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
-	return LeidenRuns(ctx, g, seed, 0)
+	return LeidenRuns(ctx, g, seed, 0, 0)
 }
 
 // LeidenRuns is Leiden keeping the best of runs seeded runs (0: Louvain's
-// rule, see LouvainRuns).
-func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs int) (Communities, error) {
-	return bestOfRunsResolution(ctx, g, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
-		m, q := leidenCSR(u, s)
+// rule, see LouvainRuns), each making at most iterations Leiden
+// iterations (0: until modularity stops rising, at most
+// leidenIterations). An iteration is one run of the algorithm from the
+// previous one's partition; igraph's community_leiden calls the same
+// bound n_iterations (−1: until the partition stops changing), NetworKit's
+// ParallelLeiden iterations (3 by default, fewer once nothing changes).
+func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs, iterations int) (Communities, error) {
+	c, err := bestOfRunsResolution(ctx, g, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+		m, q := leidenCSR(u, s, iterations)
 		return m, q, nil
 	})
+	c.Iterations = iterations
+	return c, err
 }
 
 // leidenTheta is the paper's θ: how far the refinement's random choice
@@ -53,13 +60,17 @@ const leidenIterations = 50
 // leidenCSR runs Leiden on compressed rows; see Leiden. The first run
 // starts from singletons; each further run starts from the previous
 // partition and keeps going while modularity rises (as igraph's
-// community_leiden does with n_iterations < 0). It returns each node's
-// community (0-based) and Q.
-func leidenCSR(g0 *undirected, seed uint64) ([]int32, float64) {
+// community_leiden does with n_iterations < 0), for at most iterations
+// runs in all (0: leidenIterations). It returns each node's community
+// (0-based) and Q.
+func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
+	if iterations <= 0 {
+		iterations = leidenIterations
+	}
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
 	best := leidenOnce(g0, nil, rng)
 	bestQ := modularityOf(g0, best)
-	for it := 1; it < leidenIterations; it++ {
+	for it := 1; it < iterations; it++ {
 		next := leidenOnce(g0, best, rng)
 		q := modularityOf(g0, next)
 		if q <= bestQ+1e-12 {

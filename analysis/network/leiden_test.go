@@ -2,6 +2,7 @@ package network
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -101,5 +102,26 @@ func TestDisconnectedCommunitiesDetects(t *testing.T) {
 	}
 	if bad := disconnectedCommunities(g, []int{1, 1, 2, 2}); bad != 0 {
 		t.Errorf("{a,b},{c,d}: %d disconnected reported, want 0", bad)
+	}
+}
+
+// Each Leiden iteration after the first is kept only if it raises Q, so a
+// run bounded to fewer iterations never beats the unbounded one with the
+// same seed, and one iteration is the first run alone.
+func TestLeidenIterationBound(t *testing.T) {
+	for name, g := range randomReferenceGraphs() {
+		u := undirectedOf(g)
+		for s := uint64(1); s <= 5; s++ {
+			_, q1 := leidenCSR(u, s, 1)
+			_, q3 := leidenCSR(u, s, 3)
+			_, q := leidenCSR(u, s, 0)
+			first := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)))
+			if q0 := modularityOf(u, first); q1 != q0 {
+				t.Errorf("%s seed %d: one iteration Q %v, the first run alone %v", name, s, q1, q0)
+			}
+			if !(q1 <= q3 && q3 <= q) {
+				t.Errorf("%s seed %d: Q after 1, 3 and all iterations %v, %v, %v: not rising", name, s, q1, q3, q)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 )
 
@@ -126,6 +127,11 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 		member[i] = int32(i)
 	}
 	g := g0
+	// Q is computed on the last level's graph, whose nodes are the final
+	// communities' parts: the same Q as on g0 (aggregation keeps every
+	// weight, inside a community as a self-loop), without another pass
+	// over g0's edges.
+	var last []int32 // the last level's partition, nil: each node alone
 	for level := 0; level < 64; level++ {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -152,11 +158,21 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 			member[i] = renum[comm[member[i]]]
 		}
 		if !moved || int(k) == g.n() {
+			last = make([]int32, g.n())
+			for i, c := range comm {
+				last[i] = renum[c]
+			}
 			break
 		}
 		g = aggregate(g, comm, renum, int(k))
 	}
-	return member, modularityOf(g0, member), nil
+	if last == nil {
+		last = make([]int32, g.n())
+		for i := range last {
+			last[i] = int32(i)
+		}
+	}
+	return member, modularityOf(g, last), nil
 }
 
 func degrees(g *undirected) ([]float64, float64) {
@@ -176,13 +192,13 @@ func degrees(g *undirected) ([]float64, float64) {
 // each community's total degree, and a dense neighbour-weight array with
 // the list of entries in use, reused from node to node.
 type mover struct {
-	g       *undirected
-	k, tot  []float64
-	comm    []int32
-	neighW  []float64
-	touched []int32
-	m2      float64 // 2m, the total degree
-	gm2     float64 // 2m/γ: the gain's penalty is γ·tot·k/2m
+	g      *undirected
+	k, tot []float64
+	comm   []int32
+	neighW []float64
+	self   *proposer // move's evaluation, on neighW
+	m2     float64   // 2m, the total degree
+	gm2    float64   // 2m/γ: the gain's penalty is γ·tot·k/2m
 }
 
 // newMover starts local moving on g from init (nil: every node alone; else
@@ -192,7 +208,8 @@ func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
 	n := g.n()
 	k, m2 := degrees(g)
 	mv = &mover{g: g, k: k, tot: make([]float64, n), comm: make([]int32, n), neighW: make([]float64, n),
-		touched: make([]int32, 0, 64), m2: m2, gm2: m2 / g.resolution()}
+		m2: m2, gm2: m2 / g.resolution()}
+	mv.self = &proposer{neighW: mv.neighW}
 	for i := range mv.comm {
 		mv.comm[i] = int32(i)
 		if init != nil {
@@ -205,90 +222,29 @@ func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
 
 // move takes u out of its community and puts it into the neighbouring
 // community (or its own) of highest modularity gain, ties to the lowest
-// community index. It returns u's old community and, if u moved, the gain
-// over staying (in units of edge weight).
+// community index (proposer.evaluate). It returns u's old community and,
+// if u moved, the gain over staying (in units of edge weight).
 func (mv *mover) move(u int32) (from int32, gain float64) {
-	g, comm, tot, neighW, k := mv.g, mv.comm, mv.tot, mv.neighW, mv.k
-	cu := comm[u]
-	touched := mv.touched[:0]
-	for e := g.start[u]; e < g.start[u+1]; e++ {
-		c := comm[g.adj[e]]
-		if neighW[c] == 0 {
-			touched = append(touched, c)
-		}
-		neighW[c] += g.w[e]
+	best, bestGain, stay := mv.self.evaluate(mv, u)
+	from = mv.comm[u]
+	if best != from {
+		mv.tot[from] -= mv.k[u]
+		mv.tot[best] += mv.k[u]
+		mv.comm[u] = best
+		gain = bestGain - stay
 	}
-	tot[cu] -= k[u]
-	best, bestGain := cu, neighW[cu]-tot[cu]*k[u]/mv.gm2
-	for _, c := range touched {
-		gain := neighW[c] - tot[c]*k[u]/mv.gm2
-		if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
-			best, bestGain = c, gain
-		}
-	}
-	tot[best] += k[u]
-	if best != cu {
-		gain = bestGain - (neighW[cu] - tot[cu]*k[u]/mv.gm2)
-		comm[u] = best
-	}
-	for _, c := range touched {
-		neighW[c] = 0
-	}
-	neighW[cu] = 0
-	mv.touched = touched
-	return cu, gain
-}
-
-// fastLocalMoving is the Leiden paper's local moving (Traag, Waltman and
-// van Eck 2019, "fast local move"): nodes wait in a queue, first all of
-// them in a seeded random order; a node taken from it moves to its best
-// community, and if it moved, its neighbours outside that community that
-// are not waiting join the end of the queue. It stops when the queue is
-// empty, so after the first round only nodes whose neighbourhood changed
-// are looked at again, where full passes look at every node.
-func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
-	mv, _, ok := newMover(g, init)
-	if !ok {
-		return mv, false
-	}
-	n := g.n()
-	queue := make([]int32, n) // a ring: at most n nodes wait at once
-	for i, v := range rng.Perm(n) {
-		queue[i] = int32(v)
-	}
-	waiting := make([]bool, n)
-	for i := range waiting {
-		waiting[i] = true
-	}
-	head, size := 0, n
-	movedAny := false
-	// Every move raises modularity, so the queue empties; the bound only
-	// guards against cycling among moves of equal gain.
-	for pops := 0; size > 0 && pops < 1000*n; pops++ {
-		u := queue[head]
-		head, size = (head+1)%n, size-1
-		waiting[u] = false
-		if from, _ := mv.move(u); mv.comm[u] == from {
-			continue
-		}
-		movedAny = true
-		to := mv.comm[u]
-		for e := g.start[u]; e < g.start[u+1]; e++ {
-			if v := g.adj[e]; !waiting[v] && mv.comm[v] != to {
-				waiting[v] = true
-				queue[(head+size)%n] = v
-				size++
-			}
-		}
-	}
-	return mv, movedAny
+	return from, gain
 }
 
 // aggregate builds the graph of communities: edge weights summed, weight
 // inside a community kept as its self-loop. Members are grouped by a
 // counting sort and each community's neighbour weights gathered in a dense
-// array, so only the short list of distinct neighbour communities is
-// sorted, not every half-edge.
+// array; a row lists its neighbour communities in the order its members
+// first reach them (no sort: nothing downstream needs rows sorted, and
+// sorting was a third of a Leiden run). On a large graph two goroutines
+// build the rows of the first and second half of the communities (halves
+// of equal half-edge counts); each row is built the same way either way,
+// so the result does not depend on the machine.
 func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 	n := g.n()
 	// cr[u] is u's aggregate node: one lookup per half-edge below, not two.
@@ -310,17 +266,66 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 		members[next[c]] = int32(u)
 		next[c]++
 	}
-	out := &undirected{start: make([]int32, k+1), loop: make([]float64, k), gamma: g.gamma}
+	rows := func(lo, hi int) *aggregateRows {
+		return aggregateRange(g, cr, members, first, k, lo, hi)
+	}
+	var parts []*aggregateRows
+	if len(g.adj) >= parallelAggregateEdges && runtime.GOMAXPROCS(0) > 1 && k > 1 {
+		// Split where the members' half-edges reach half the total.
+		mid, acc := k, 0
+		for c := 0; c < k && mid == k; c++ {
+			for _, u := range members[first[c]:first[c+1]] {
+				acc += int(g.start[u+1] - g.start[u])
+			}
+			if 2*acc >= len(g.adj) {
+				mid = c + 1
+			}
+		}
+		var second *aggregateRows
+		done := make(chan struct{})
+		go func() {
+			second = rows(mid, k)
+			close(done)
+		}()
+		parts = append(parts, rows(0, mid))
+		<-done
+		parts = append(parts, second)
+	} else {
+		parts = append(parts, rows(0, k))
+	}
+	if len(parts) == 1 {
+		return parts[0].out(g.gamma, k)
+	}
+	return joinRows(parts, g.gamma, k)
+}
+
+// parallelAggregateEdges is the least number of half-edges for which
+// aggregate splits its work across two goroutines. It changes the speed,
+// never the result.
+const parallelAggregateEdges = 50000
+
+// aggregateRows are the rows of communities lo..hi-1 of an aggregate
+// graph: adj and w concatenated, end[c-lo] the end of row c in them.
+type aggregateRows struct {
+	lo, hi int
+	end    []int32
+	adj    []int32
+	w      []float64
+	loop   []float64
+}
+
+func aggregateRange(g *undirected, cr, members, first []int32, k, lo, hi int) *aggregateRows {
+	r := &aggregateRows{lo: lo, hi: hi, end: make([]int32, hi-lo), loop: make([]float64, hi-lo)}
 	acc := make([]float64, k)
 	seen := make([]int32, k) // c+1 when acc[v] holds community c's sum
 	var touched []int32
-	for c := 0; c < k; c++ {
+	for c := lo; c < hi; c++ {
 		for _, u := range members[first[c]:first[c+1]] {
-			out.loop[c] += g.loop[u]
+			r.loop[c-lo] += g.loop[u]
 			for x := g.start[u]; x < g.start[u+1]; x++ {
 				cv := cr[g.adj[x]]
 				if int(cv) == c {
-					out.loop[c] += g.w[x] / 2 // each internal edge is seen from both ends
+					r.loop[c-lo] += g.w[x] / 2 // each internal edge is seen from both ends
 					continue
 				}
 				if seen[cv] != int32(c)+1 {
@@ -331,13 +336,39 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 				acc[cv] += g.w[x]
 			}
 		}
-		slices.Sort(touched)
 		for _, v := range touched {
-			out.adj = append(out.adj, v)
-			out.w = append(out.w, acc[v])
+			r.adj = append(r.adj, v)
+			r.w = append(r.w, acc[v])
 		}
 		touched = touched[:0]
-		out.start[c+1] = int32(len(out.adj))
+		r.end[c-lo] = int32(len(r.adj))
+	}
+	return r
+}
+
+// out is r as the whole aggregate graph (r holds every row).
+func (r *aggregateRows) out(gamma float64, k int) *undirected {
+	start := make([]int32, k+1)
+	copy(start[1:], r.end)
+	return &undirected{start: start, adj: r.adj, w: r.w, loop: r.loop, gamma: gamma}
+}
+
+// joinRows concatenates consecutive row ranges into one graph.
+func joinRows(parts []*aggregateRows, gamma float64, k int) *undirected {
+	total := 0
+	for _, p := range parts {
+		total += len(p.adj)
+	}
+	out := &undirected{start: make([]int32, k+1), adj: make([]int32, 0, total), w: make([]float64, 0, total),
+		loop: make([]float64, 0, k), gamma: gamma}
+	for _, p := range parts {
+		base := int32(len(out.adj))
+		for i, e := range p.end {
+			out.start[p.lo+i+1] = base + e
+		}
+		out.adj = append(out.adj, p.adj...)
+		out.w = append(out.w, p.w...)
+		out.loop = append(out.loop, p.loop...)
 	}
 	return out
 }

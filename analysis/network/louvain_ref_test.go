@@ -2,7 +2,9 @@ package network
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -119,3 +121,48 @@ func TestUndirectedOfMatchesFromLists(t *testing.T) {
 }
 
 func nodeName(i int) string { return string(rune('a'+i%26)) + string(rune('a'+i/26)) }
+
+// Local moving proposes moves on two goroutines and aggregate builds rows
+// on two; neither may change a result. On a graph big enough for both to
+// split their work, Louvain and Leiden give the same partition and Q on
+// one core as on two.
+func TestCommunitiesSameOnOneCoreAsTwo(t *testing.T) {
+	g := randomGraph(11, 4000, 40000, true)
+	if u := undirectedOf(g); len(u.adj) < parallelAggregateEdges {
+		t.Fatalf("test graph has %d half-edges, too few to split aggregate's work", len(u.adj))
+	}
+	run := func() (lm, ld []int32, ql, qd float64) {
+		u := undirectedOf(g)
+		lm, ql, _ = louvainCSRContext(context.Background(), u, 3)
+		ld, qd = leidenCSR(u, 3, 2)
+		return
+	}
+	old := runtime.GOMAXPROCS(2)
+	lm2, ld2, ql2, qd2 := run()
+	runtime.GOMAXPROCS(1)
+	lm1, ld1, ql1, qd1 := run()
+	runtime.GOMAXPROCS(old)
+	if !slices.Equal(lm1, lm2) || ql1 != ql2 {
+		t.Errorf("Louvain: Q %v on one core, %v on two; partitions equal: %v", ql1, ql2, slices.Equal(lm1, lm2))
+	}
+	if !slices.Equal(ld1, ld2) || qd1 != qd2 {
+		t.Errorf("Leiden: Q %v on one core, %v on two; partitions equal: %v", qd1, qd2, slices.Equal(ld1, ld2))
+	}
+}
+
+// Louvain computes Q on its last level's graph; it must be the Q of the
+// partition it returns, computed on the original graph.
+func TestLouvainQIsThePartitionsQ(t *testing.T) {
+	for name, g := range randomReferenceGraphs() {
+		u := undirectedOf(g)
+		for s := uint64(1); s <= 20; s++ {
+			m, q, err := louvainCSRContext(context.Background(), u, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := modularityOf(u, m); math.Abs(q-want) > 1e-13 {
+				t.Errorf("%s seed %d: Q %v, the partition's Q on the original graph %v", name, s, q, want)
+			}
+		}
+	}
+}

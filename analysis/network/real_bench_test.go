@@ -89,7 +89,7 @@ func BenchmarkRealLeiden(b *testing.B) {
 	for _, name := range realGraphs {
 		u := undirectedOf(realGraph(b, name))
 		b.Run(name, func(b *testing.B) {
-			cpuLoop(b, func() { leidenCSR(u, 1) })
+			cpuLoop(b, func() { leidenCSR(u, 1, 0) })
 		})
 	}
 }

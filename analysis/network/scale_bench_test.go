@@ -88,6 +88,6 @@ func BenchmarkLeiden20k(b *testing.B) {
 	u := undirectedOf(g)
 	b.ReportAllocs()
 	for b.Loop() {
-		leidenCSR(u, 1)
+		leidenCSR(u, 1, 0)
 	}
 }

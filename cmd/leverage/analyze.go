@@ -27,6 +27,7 @@ type analyzeOptions struct {
 	metrics          string
 	repeat           int
 	communityRuns    int
+	leidenIterations int
 	samples          int
 	unweighted       bool
 	withPlaceholders bool
@@ -66,6 +67,7 @@ records each metric's settings and convergence. See the README.`, e)
 	fs.Uint64Var(&o.seed, "seed", 1, "Louvain seed")
 	fs.IntVar(&o.repeat, "repeat", 1, "with --graph: run each algorithm N times and report its median time (for timing fast algorithms)")
 	fs.IntVar(&o.communityRuns, "community-runs", 0, "with --graph: Louvain and Leiden keep the best of `N` seeded runs (0: analyze's rule, 10 on graphs under 20,000 edges, else 1; 1 to time one run against another library's)")
+	fs.IntVar(&o.leidenIterations, "leiden-iterations", 0, "with --graph: Leiden iterations per run, each starting from the last one's partition (0: until modularity stops rising; igraph's n_iterations, NetworKit's iterations, which defaults to 3)")
 	fs.StringVar(&o.format, "format", "table", "output `FORMAT`: table or json (json lists every node)")
 	fs.StringVar(&o.remove, "remove", "", "also report what changes if `COUNTRY` stops accepting (its incoming relationships removed)")
 	fs.StringVar(&o.graph, "graph", "", "analyse a graph `FILE` instead, any tool's: "+graphFormats()+" (CSV, TSV, NCOL; told apart by content, gzip too)")

@@ -175,7 +175,7 @@ func (r *graphRun) all(ctx context.Context) error {
 		return err
 	}
 	return r.timed(ctx, "leiden", func() (err error) {
-		r.leiden, err = network.LeidenRuns(ctx, g, r.o.seed, r.o.communityRuns)
+		r.leiden, err = network.LeidenRuns(ctx, g, r.o.seed, r.o.communityRuns, r.o.leidenIterations)
 		return err
 	})
 }

@@ -74,6 +74,9 @@ func checkAnalyzeFlags(fs *flag.FlagSet, o analyzeOptions) error {
 	if o.samples < 0 {
 		return usagef("--betweenness-samples must be 0 (exact) or a positive number of sources, not %d", o.samples)
 	}
+	if o.leidenIterations < 0 {
+		return usagef("--leiden-iterations must be 0 (until modularity stops rising) or a positive number, not %d", o.leidenIterations)
+	}
 	if o.communityRuns < 0 {
 		return usagef("--community-runs must be 0 (analyze's rule) or a positive number of runs, not %d", o.communityRuns)
 	}

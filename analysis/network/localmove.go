@@ -1,0 +1,210 @@
+package network
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"sync"
+)
+
+// A batch is the nodes fastLocalMoving takes from its queue at a time:
+// their best communities are found against the state the batch starts
+// from, two goroutines sharing the work, then the moves are made one by
+// one. It ends at moveBatchNodes nodes or once its nodes hold
+// moveBatchEdges half-edges, so a batch is worth splitting on sparse
+// graphs too. The bounds are constants, not the core count, so the result
+// does not depend on the machine.
+const (
+	moveBatchNodes = 1024
+	moveBatchEdges = 8192
+)
+
+// parallelBatchEdges is the least number of half-edges a batch must hold
+// for its proposals to be split across two goroutines: below it, starting
+// one costs more than it saves. It changes the speed, never the result.
+const parallelBatchEdges = 2048
+
+// fastLocalMoving is the Leiden paper's local moving (Traag, Waltman and
+// van Eck 2019, "fast local move"; Ozaki, Tezuka and Inaba 2016 call it
+// pruning): nodes wait in a queue, first all of them in a seeded random
+// order; a node taken from it moves to its best community, and if it
+// moved, its neighbours outside that community that are not waiting join
+// the end of the queue. It stops when the queue is empty, so after the
+// first round only nodes whose neighbourhood changed are looked at again,
+// where full passes look at every node.
+//
+// Nodes leave the queue a batch at a time (moveBatchNodes). Each node's best community is
+// first proposed against the state the batch starts from, in parallel
+// (proposing only reads the state). The batch is then committed in queue
+// order: a node proposed to stay stays; a proposed move is made as
+// proposed when nothing it was judged on has changed since (no neighbour
+// has moved and neither community's total has changed in this batch), so
+// its gain is exactly the one proposed; otherwise the node is judged again
+// on the current state, as the one-at-a-time method would. A node whose
+// neighbour moves after its proposal is not waiting, so it joins the queue
+// and is judged again later. Every move made raises modularity, and the
+// queue empties at a state where each node was last judged after its
+// neighbourhood last changed: the one-at-a-time method's guarantee. What
+// differs is only which of several improving moves a node makes when a
+// community's total changed in the same batch; the result depends on the
+// seed and the batch bounds, not on scheduling.
+func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
+	mv, _, ok := newMover(g, init)
+	if !ok {
+		return mv, false
+	}
+	n := g.n()
+	queue := make([]int32, n) // a ring: at most n nodes wait at once
+	for i, v := range rng.Perm(n) {
+		queue[i] = int32(v)
+	}
+	waiting := make([]bool, n)
+	for i := range waiting {
+		waiting[i] = true
+	}
+	head, size := 0, n
+	movedAny := false
+	// nearMoveIn[v] and changedIn[c] hold the number of the batch in which
+	// a neighbour of node v moved and community c's total changed, last.
+	nearMoveIn := make([]int32, n)
+	changedIn := make([]int32, n)
+	batch := make([]int32, 0, moveBatchNodes)
+	proposal := make([]int32, moveBatchNodes)
+	second := &proposer{neighW: make([]float64, n)}
+	first := &proposer{neighW: mv.neighW}
+	two := runtime.GOMAXPROCS(0) > 1
+	// Every move raises modularity, so the queue empties; the bound only
+	// guards against cycling among moves of equal gain.
+	for b, pops := int32(1), 0; size > 0 && pops < 1000*n; b++ {
+		batch = batch[:0]
+		edges := 0
+		for size > 0 && len(batch) < moveBatchNodes && edges < moveBatchEdges {
+			u := queue[head]
+			head, size = (head+1)%n, size-1
+			waiting[u] = false
+			batch = append(batch, u)
+			edges += int(g.start[u+1] - g.start[u])
+		}
+		pops += len(batch)
+		if two && edges >= parallelBatchEdges {
+			half := splitByEdges(g, batch, edges)
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				second.propose(mv, batch[half:], proposal[half:])
+			}()
+			first.propose(mv, batch[:half], proposal[:half])
+			wg.Wait()
+		} else {
+			first.propose(mv, batch, proposal)
+		}
+		for i, u := range batch {
+			from, to := mv.comm[u], proposal[i]
+			if to == from {
+				continue
+			}
+			if changedIn[from] == b || changedIn[to] == b || nearMoveIn[u] == b {
+				mv.move(u)
+				if to = mv.comm[u]; to == from {
+					continue
+				}
+			} else {
+				mv.tot[from] -= mv.k[u]
+				mv.tot[to] += mv.k[u]
+				mv.comm[u] = to
+			}
+			movedAny = true
+			changedIn[from], changedIn[to] = b, b
+			for e := g.start[u]; e < g.start[u+1]; e++ {
+				v := g.adj[e]
+				nearMoveIn[v] = b
+				if !waiting[v] && mv.comm[v] != to {
+					waiting[v] = true
+					queue[(head+size)%n] = v
+					size++
+				}
+			}
+		}
+	}
+	return mv, movedAny
+}
+
+// splitByEdges is the index that splits batch into two runs of about
+// equal half-edge counts (edges in all), so both goroutines get the same
+// work on a graph of skewed degrees.
+func splitByEdges(g *undirected, batch []int32, edges int) int {
+	acc := 0
+	for i, u := range batch {
+		if acc += int(g.start[u+1] - g.start[u]); 2*acc >= edges {
+			return i + 1
+		}
+	}
+	return len(batch)
+}
+
+// proposer finds nodes' best communities without changing the mover: its
+// own dense neighbour-weight array, so two can run at once.
+type proposer struct {
+	neighW  []float64
+	touched []int32 // scratch: the communities u's neighbours are in
+}
+
+// propose sets out[i] to the community mover.move would put nodes[i] in
+// on the current state.
+func (p *proposer) propose(mv *mover, nodes, out []int32) {
+	for i, u := range nodes {
+		out[i], _, _ = p.evaluate(mv, u)
+	}
+}
+
+// evaluate finds the community u's move would put it in on mv's current
+// state, without changing it: with u taken out of its community, the
+// neighbouring community (or its own) of highest gain w(u,c) − γ·tot_c·k_u/2m
+// (Blondel et al.'s ΔQ in units of edge weight), ties within 1e-12 going to
+// the lowest community index. It returns that community, its gain and the
+// gain of staying.
+//
+// The loop over u's edges is written for speed, as it is most of a run: a
+// community is listed in touched when it is first seen, by always writing
+// it and advancing the length only then (no branch to mispredict), and
+// the penalty's factor k_u/(2m/γ) is divided out once per node.
+func (p *proposer) evaluate(mv *mover, u int32) (best int32, bestGain, stay float64) {
+	g, comm, tot, k, neighW := mv.g, mv.comm, mv.tot, mv.k, p.neighW
+	if cap(p.touched) < len(neighW)+1 {
+		p.touched = make([]int32, len(neighW)+1)
+	}
+	touched := p.touched[:cap(p.touched)]
+	cu := comm[u]
+	adj := g.adj[g.start[u]:g.start[u+1]]
+	w := g.w[g.start[u]:g.start[u+1]]
+	w = w[:len(adj)]
+	nt := 0
+	for e, v := range adj {
+		c := comm[v]
+		old := neighW[c] // weights are > 0, so 0 means not seen yet
+		touched[nt] = c
+		if old == 0 {
+			nt++
+		}
+		neighW[c] = old + w[e]
+	}
+	ku := k[u] / mv.gm2
+	ownTot := tot[cu] - k[u] // u's community without u
+	stay = neighW[cu] - ownTot*ku
+	best, bestGain = cu, stay
+	for _, c := range touched[:nt] {
+		t := tot[c]
+		if c == cu {
+			t = ownTot
+		}
+		gain := neighW[c] - t*ku
+		if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
+			best, bestGain = c, gain
+		}
+	}
+	for _, c := range touched[:nt] {
+		neighW[c] = 0
+	}
+	neighW[cu] = 0
+	return best, bestGain, stay
+}
