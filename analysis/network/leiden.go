@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"sync"
 )
 
 // Leiden finds communities on the undirected weighted view with the Leiden
@@ -68,11 +70,9 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 		iterations = leidenIterations
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
-	best := leidenOnce(g0, nil, rng)
-	bestQ := modularityOf(g0, best)
+	best, bestQ := leidenOnce(g0, nil, rng)
 	for it := 1; it < iterations; it++ {
-		next := leidenOnce(g0, best, rng)
-		q := modularityOf(g0, next)
+		next, q := leidenOnce(g0, best, rng)
 		if q <= bestQ+1e-12 {
 			break
 		}
@@ -82,8 +82,9 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 }
 
 // leidenOnce is one run of Leiden from the partition start (nil: every
-// node alone).
-func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
+// node alone). It returns the partition and its Q, computed on the last
+// level's graph (the same Q as on g0: aggregation keeps every weight).
+func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) ([]int32, float64) {
 	member := make([]int32, g0.n()) // original node -> node of the current level
 	for i := range member {
 		member[i] = int32(i)
@@ -91,11 +92,13 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	g := g0
 	init := start
 	var comm []int32
-	for level := 0; level < 64; level++ {
+	for level := 0; level < leidenLevels; level++ {
 		mv, moved := fastLocalMoving(g, init, rng)
 		comm = mv.comm
 		renumP, kP := renumber(comm)
-		if (!moved && level > 0) || kP == g.n() {
+		// The last level allowed ends here too, so comm is always the
+		// partition of g's nodes.
+		if (!moved && level > 0) || kP == g.n() || level == leidenLevels-1 {
 			break
 		}
 		refined := refine(g, mv, rng)
@@ -122,8 +125,12 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) []int32 {
 	for i, c := range out {
 		out[i] = renum[c]
 	}
-	return out
+	return out, modularityOf(g, comm)
 }
+
+// leidenLevels bounds the levels (local moving, refinement, aggregation)
+// of one Leiden run; on the benchmark's graphs a run takes at most seven.
+const leidenLevels = 64
 
 // renumber maps community indices to 0..k-1 in order of first appearance.
 func renumber(comm []int32) ([]int32, int) {
@@ -147,39 +154,119 @@ func renumber(comm []int32) ([]int32, int) {
 // community, chosen at random with probability ∝ exp(gain/θ) among moves
 // that do not lower modularity (staying alone has gain 0). Parts grow only
 // by nodes adjacent to them, so every part is connected.
+//
+// Communities are refined independently of each other, so on a large
+// graph they are split into two groups of about equal half-edge counts,
+// each refined by its own goroutine with its own random stream drawn from
+// rng; the split is fixed by the graph, not the core count, so the result
+// does not depend on the machine.
 func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 	n := g.n()
 	comm, k, m2 := mv.comm, mv.k, mv.m2
-	commTot := make([]float64, n) // K_C, total degree of each community
+	r := &refinement{g: g, comm: comm, k: k, m2: m2,
+		commTot: make([]float64, n), toOwn: make([]float64, n), refined: make([]int32, n),
+		partTot: make([]float64, n), partOut: make([]float64, n), alone: make([]bool, n)}
 	for v, c := range comm {
-		commTot[c] += k[v]
+		r.commTot[c] += k[v]
 	}
-	toOwn := make([]float64, n) // weight from v to the rest of its community
 	for v := 0; v < n; v++ {
 		for e := g.start[v]; e < g.start[v+1]; e++ {
 			if comm[g.adj[e]] == comm[v] {
-				toOwn[v] += g.w[e]
+				r.toOwn[v] += g.w[e]
 			}
 		}
 	}
-	refined := make([]int32, n)
-	partTot := make([]float64, n) // total degree of each part
-	partOut := make([]float64, n) // weight from each part to the rest of its community
-	alone := make([]bool, n)      // part v holds v only
-	for v := range refined {
-		refined[v] = int32(v)
-		partTot[v] = k[v]
-		partOut[v] = toOwn[v]
-		alone[v] = true
+	for v := range r.refined {
+		r.refined[v] = int32(v)
+		r.partTot[v] = k[v]
+		r.partOut[v] = r.toOwn[v]
+		r.alone[v] = true
 	}
 	if m2 == 0 {
-		return refined
+		return r.refined
 	}
-	neighW := mv.neighW // all zero once local moving is done
+	if len(g.adj) < parallelRefineEdges {
+		order := rng.Perm(n)
+		nodes := make([]int32, n)
+		for i, v := range order {
+			nodes[i] = int32(v)
+		}
+		r.run(nodes, mv.neighW, rng)
+		return r.refined
+	}
+	// Group 0: communities whose cumulative half-edge count, in index
+	// order, stays within half of the total; group 1: the rest.
+	commEdges := make([]int, n)
+	for v, c := range comm {
+		commEdges[c] += int(g.start[v+1] - g.start[v])
+	}
+	split, acc := n, 0
+	for c := 0; c < n; c++ {
+		if acc += commEdges[c]; 2*acc >= len(g.adj) {
+			split = c + 1
+			break
+		}
+	}
+	var groups [2][]int32
+	for v, c := range comm {
+		i := 0
+		if int(c) >= split {
+			i = 1
+		}
+		groups[i] = append(groups[i], int32(v))
+	}
+	var streams [2]*rand.Rand
+	for i := range streams {
+		streams[i] = rand.New(rand.NewPCG(rng.Uint64(), rng.Uint64()))
+		rs := streams[i]
+		rs.Shuffle(len(groups[i]), func(a, b int) { groups[i][a], groups[i][b] = groups[i][b], groups[i][a] })
+	}
+	scratch := [2][]float64{mv.neighW, make([]float64, n)}
+	if runtime.GOMAXPROCS(0) > 1 {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.run(groups[1], scratch[1], streams[1])
+		}()
+		r.run(groups[0], scratch[0], streams[0])
+		wg.Wait()
+	} else {
+		for i := range groups {
+			r.run(groups[i], scratch[i], streams[i])
+		}
+	}
+	return r.refined
+}
+
+// parallelRefineEdges is the least number of half-edges for which refine
+// splits the communities into two groups refined side by side. Below it
+// one random stream refines every community (a different but equally
+// valid draw); the choice depends on the graph only.
+const parallelRefineEdges = 50000
+
+// refinement is the state of refine; run changes only entries of nodes it
+// is given and of parts in their communities, so two runs on node sets
+// of disjoint communities can go at once.
+type refinement struct {
+	g                *undirected
+	comm             []int32
+	k                []float64
+	m2               float64
+	commTot, toOwn   []float64 // K_C per community; v's weight to the rest of its community
+	refined          []int32
+	partTot, partOut []float64 // each part's total degree; its weight to the rest of its community
+	alone            []bool    // part v holds v only
+}
+
+// run visits nodes in the order given, with neighW (all zero) as scratch
+// and rng for the random choices.
+func (r *refinement) run(nodes []int32, neighW []float64, rng *rand.Rand) {
+	g, comm, k, m2 := r.g, r.comm, r.k, r.m2
+	refined, partTot, partOut, alone, toOwn, commTot := r.refined, r.partTot, r.partOut, r.alone, r.toOwn, r.commTot
 	var touched, cands []int32
 	var weights []float64
-	for _, vi := range rng.Perm(n) {
-		v := int32(vi)
+	for _, v := range nodes {
 		c := comm[v]
 		if !alone[v] || toOwn[v] < k[v]*(commTot[c]-k[v])/m2 {
 			continue
@@ -190,23 +277,23 @@ func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 			if comm[u] != c {
 				continue
 			}
-			r := refined[u]
-			if neighW[r] == 0 {
-				touched = append(touched, r)
+			p := refined[u]
+			if neighW[p] == 0 {
+				touched = append(touched, p)
 			}
-			neighW[r] += g.w[e]
+			neighW[p] += g.w[e]
 		}
 		cands, weights = cands[:0], weights[:0]
 		bestGain := 0.0
-		for _, r := range touched {
-			if partOut[r] < partTot[r]*(commTot[c]-partTot[r])/m2 {
+		for _, p := range touched {
+			if partOut[p] < partTot[p]*(commTot[c]-partTot[p])/m2 {
 				continue // the part is not well connected to its community
 			}
-			gain := neighW[r] - k[v]*partTot[r]/m2
+			gain := neighW[p] - k[v]*partTot[p]/m2
 			if gain < 0 {
 				continue
 			}
-			cands = append(cands, r)
+			cands = append(cands, p)
 			weights = append(weights, gain)
 			bestGain = max(bestGain, gain)
 		}
@@ -237,9 +324,8 @@ func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 				alone[v], alone[target] = false, false
 			}
 		}
-		for _, r := range touched {
-			neighW[r] = 0
+		for _, p := range touched {
+			neighW[p] = 0
 		}
 	}
-	return refined
 }

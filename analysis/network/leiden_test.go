@@ -115,9 +115,13 @@ func TestLeidenIterationBound(t *testing.T) {
 			_, q1 := leidenCSR(u, s, 1)
 			_, q3 := leidenCSR(u, s, 3)
 			_, q := leidenCSR(u, s, 0)
-			first := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)))
-			if q0 := modularityOf(u, first); q1 != q0 {
+			first, q0 := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)))
+			if q1 != q0 {
 				t.Errorf("%s seed %d: one iteration Q %v, the first run alone %v", name, s, q1, q0)
+			}
+			// Q is taken on the run's last level; it must be the partition's Q.
+			if want := modularityOf(u, first); math.Abs(q0-want) > 1e-13 {
+				t.Errorf("%s seed %d: Q %v, the partition's Q on the original graph %v", name, s, q0, want)
 			}
 			if !(q1 <= q3 && q3 <= q) {
 				t.Errorf("%s seed %d: Q after 1, 3 and all iterations %v, %v, %v: not rising", name, s, q1, q3, q)

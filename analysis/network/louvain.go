@@ -16,6 +16,10 @@ type undirected struct {
 	adj   []int32
 	w     []float64
 	loop  []float64 // self-loop weight per node
+	// deg is each node's degree (weights, a self-loop twice) when the
+	// graph was built knowing it (aggregate sums its members'); nil: count
+	// it from the rows.
+	deg []float64
 	// gamma is the modularity resolution the community methods optimise
 	// on this graph (0 stands for 1): Q_γ = Σ_c in_c/2m − γ·(tot_c/2m)²
 	// (Reichardt and Bornholdt, Phys. Rev. E 74, 016110, 2006).
@@ -175,7 +179,16 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 	return member, modularityOf(g, last), nil
 }
 
+// degrees are g's node degrees (read-only: they may be g's own) and
+// their sum, 2m.
 func degrees(g *undirected) ([]float64, float64) {
+	if g.deg != nil {
+		total := 0.0
+		for _, d := range g.deg {
+			total += d
+		}
+		return g.deg, total
+	}
 	k := make([]float64, g.n())
 	total := 0.0
 	for u := 0; u < g.n(); u++ {
@@ -312,17 +325,26 @@ type aggregateRows struct {
 	adj    []int32
 	w      []float64
 	loop   []float64
+	deg    []float64
 }
 
 func aggregateRange(g *undirected, cr, members, first []int32, k, lo, hi int) *aggregateRows {
-	r := &aggregateRows{lo: lo, hi: hi, end: make([]int32, hi-lo), loop: make([]float64, hi-lo)}
+	r := &aggregateRows{lo: lo, hi: hi, end: make([]int32, hi-lo), loop: make([]float64, hi-lo), deg: make([]float64, hi-lo)}
+	// The rows hold at most the members' half-edges: sized once, never grown.
+	bound := 0
+	for _, u := range members[first[lo]:first[hi]] {
+		bound += int(g.start[u+1] - g.start[u])
+	}
+	r.adj, r.w = make([]int32, 0, bound), make([]float64, 0, bound)
 	acc := make([]float64, k)
 	seen := make([]int32, k) // c+1 when acc[v] holds community c's sum
 	var touched []int32
 	for c := lo; c < hi; c++ {
 		for _, u := range members[first[c]:first[c+1]] {
 			r.loop[c-lo] += g.loop[u]
+			r.deg[c-lo] += 2 * g.loop[u]
 			for x := g.start[u]; x < g.start[u+1]; x++ {
+				r.deg[c-lo] += g.w[x]
 				cv := cr[g.adj[x]]
 				if int(cv) == c {
 					r.loop[c-lo] += g.w[x] / 2 // each internal edge is seen from both ends
@@ -350,7 +372,7 @@ func aggregateRange(g *undirected, cr, members, first []int32, k, lo, hi int) *a
 func (r *aggregateRows) out(gamma float64, k int) *undirected {
 	start := make([]int32, k+1)
 	copy(start[1:], r.end)
-	return &undirected{start: start, adj: r.adj, w: r.w, loop: r.loop, gamma: gamma}
+	return &undirected{start: start, adj: r.adj, w: r.w, loop: r.loop, deg: r.deg, gamma: gamma}
 }
 
 // joinRows concatenates consecutive row ranges into one graph.
@@ -360,7 +382,7 @@ func joinRows(parts []*aggregateRows, gamma float64, k int) *undirected {
 		total += len(p.adj)
 	}
 	out := &undirected{start: make([]int32, k+1), adj: make([]int32, 0, total), w: make([]float64, 0, total),
-		loop: make([]float64, 0, k), gamma: gamma}
+		loop: make([]float64, 0, k), deg: make([]float64, 0, k), gamma: gamma}
 	for _, p := range parts {
 		base := int32(len(out.adj))
 		for i, e := range p.end {
@@ -369,6 +391,7 @@ func joinRows(parts []*aggregateRows, gamma float64, k int) *undirected {
 		out.adj = append(out.adj, p.adj...)
 		out.w = append(out.w, p.w...)
 		out.loop = append(out.loop, p.loop...)
+		out.deg = append(out.deg, p.deg...)
 	}
 	return out
 }
