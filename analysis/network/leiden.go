@@ -162,36 +162,23 @@ func renumber(comm []int32) ([]int32, int) {
 // does not depend on the machine.
 func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 	n := g.n()
-	comm, k, m2 := mv.comm, mv.k, mv.m2
-	r := &refinement{g: g, comm: comm, k: k, m2: m2,
+	comm := mv.comm
+	r := &refinement{g: g, comm: comm, k: mv.k, m2: mv.m2,
 		commTot: make([]float64, n), toOwn: make([]float64, n), refined: make([]int32, n),
 		partTot: make([]float64, n), partOut: make([]float64, n), alone: make([]bool, n)}
-	for v, c := range comm {
-		r.commTot[c] += k[v]
-	}
-	for v := 0; v < n; v++ {
-		for e := g.start[v]; e < g.start[v+1]; e++ {
-			if comm[g.adj[e]] == comm[v] {
-				r.toOwn[v] += g.w[e]
-			}
+	if len(g.adj) < parallelRefineEdges || mv.m2 == 0 {
+		all := make([]int32, n)
+		for v := range all {
+			all[v] = int32(v)
 		}
-	}
-	for v := range r.refined {
-		r.refined[v] = int32(v)
-		r.partTot[v] = k[v]
-		r.partOut[v] = r.toOwn[v]
-		r.alone[v] = true
-	}
-	if m2 == 0 {
-		return r.refined
-	}
-	if len(g.adj) < parallelRefineEdges {
-		order := rng.Perm(n)
-		nodes := make([]int32, n)
-		for i, v := range order {
-			nodes[i] = int32(v)
+		r.prepare(all)
+		if mv.m2 == 0 {
+			return r.refined
 		}
-		r.run(nodes, mv.neighW, rng)
+		for i, v := range rng.Perm(n) {
+			all[i] = int32(v)
+		}
+		r.run(all, mv.neighW, rng)
 		return r.refined
 	}
 	// Group 0: communities whose cumulative half-edge count, in index
@@ -218,23 +205,26 @@ func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 	var streams [2]*rand.Rand
 	for i := range streams {
 		streams[i] = rand.New(rand.NewPCG(rng.Uint64(), rng.Uint64()))
-		rs := streams[i]
-		rs.Shuffle(len(groups[i]), func(a, b int) { groups[i][a], groups[i][b] = groups[i][b], groups[i][a] })
 	}
 	scratch := [2][]float64{mv.neighW, make([]float64, n)}
+	group := func(i int) {
+		nodes := groups[i]
+		r.prepare(nodes)
+		streams[i].Shuffle(len(nodes), func(a, b int) { nodes[a], nodes[b] = nodes[b], nodes[a] })
+		r.run(nodes, scratch[i], streams[i])
+	}
 	if runtime.GOMAXPROCS(0) > 1 {
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r.run(groups[1], scratch[1], streams[1])
+			group(1)
 		}()
-		r.run(groups[0], scratch[0], streams[0])
+		group(0)
 		wg.Wait()
 	} else {
-		for i := range groups {
-			r.run(groups[i], scratch[i], streams[i])
-		}
+		group(0)
+		group(1)
 	}
 	return r.refined
 }
@@ -257,6 +247,29 @@ type refinement struct {
 	refined          []int32
 	partTot, partOut []float64 // each part's total degree; its weight to the rest of its community
 	alone            []bool    // part v holds v only
+}
+
+// prepare sets every node of nodes alone in its own part and counts its
+// weight to the rest of its community and its community's total degree;
+// nodes must hold whole communities, in index order.
+func (r *refinement) prepare(nodes []int32) {
+	g, comm, k := r.g, r.comm, r.k
+	for _, v := range nodes {
+		r.commTot[comm[v]] += k[v]
+	}
+	for _, v := range nodes {
+		own := 0.0
+		for e := g.start[v]; e < g.start[v+1]; e++ {
+			if comm[g.adj[e]] == comm[v] {
+				own += g.w[e]
+			}
+		}
+		r.toOwn[v] = own
+		r.refined[v] = v
+		r.partTot[v] = k[v]
+		r.partOut[v] = own
+		r.alone[v] = true
+	}
 }
 
 // run visits nodes in the order given, with neighW (all zero) as scratch
