@@ -330,6 +330,31 @@ func TestAnalyzeGraphCommunityRuns(t *testing.T) {
 	}
 }
 
+// --leiden-iterations bounds Leiden's iterations and is recorded in the
+// report; left at 0 the report leaves it out (until modularity stops
+// rising); a negative bound is refused.
+func TestAnalyzeGraphLeidenIterations(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte("source,target\na,b\nb,c\nc,a\nc,d\nd,e\ne,f\nf,d\n"), 0o644)
+	for flag, want := range map[string]int{"2": 2, "0": 0} {
+		out, errs, code := runCLI(t, "analyze", "--graph", path, "--metrics", "leiden", "--leiden-iterations", flag, "--format", "json")
+		var rep struct {
+			Leiden struct {
+				Iterations int `json:"leiden_iterations"`
+			} `json:"leiden_communities"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
+			t.Fatalf("--leiden-iterations %s: exit %d: %s", flag, code, errs)
+		}
+		if rep.Leiden.Iterations != want {
+			t.Errorf("--leiden-iterations %s: report says %d, want %d", flag, rep.Leiden.Iterations, want)
+		}
+	}
+	if _, errs, code := runCLI(t, "analyze", "--graph", path, "--leiden-iterations", "-1"); code != exitUsage {
+		t.Errorf("--leiden-iterations -1: exit %d, want 2: %s", code, errs)
+	}
+}
+
 // The settings flags reach the numbers and the files: with --modularity
 // directed and --resolution 2 analyze reports directed modularity at γ 2,
 // export --layer records both in the graph file, and analyze --graph on
