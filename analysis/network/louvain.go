@@ -73,38 +73,60 @@ func fromLists(lists [][]halfEdge, loop []float64) *undirected {
 // out, as fromLists leaves them.
 func undirectedOf(g *Graph) *undirected {
 	n := g.Len()
-	out := &undirected{start: make([]int32, n+1), loop: make([]float64, n)}
-	out.adj = make([]int32, 0, 2*g.Edges())
-	out.w = make([]float64, 0, 2*g.Edges())
-	row := 0 // where the current node's row starts in adj
-	push := func(v int32, w float64) {
-		if w == 0 {
-			return
-		}
-		if k := len(out.adj) - 1; k >= row && out.adj[k] == v {
-			out.w[k] += w
-			return
-		}
-		out.adj = append(out.adj, v)
-		out.w = append(out.w, w)
+	if u, ok := undirectedOfSymmetric(g); ok {
+		return u
 	}
+	out := &undirected{start: make([]int32, n+1), loop: make([]float64, n)}
+	adj := make([]int32, 2*g.Edges())
+	w := make([]float64, 2*g.Edges())
+	k := 0 // next free slot in adj and w
 	for u := int32(0); int(u) < n; u++ {
-		row = len(out.adj)
+		row := k // u's row starts here
 		oa, ow := g.out(u)
 		ia, iw := g.in(u)
+		ow, iw = ow[:len(oa)], iw[:len(ia)]
 		i, j := 0, 0
 		for i < len(oa) || j < len(ia) {
+			var v int32
+			var x float64
 			if j == len(ia) || (i < len(oa) && oa[i] <= ia[j]) {
-				push(oa[i], ow[i])
+				v, x = oa[i], ow[i]
 				i++
 			} else {
-				push(ia[j], iw[j])
+				v, x = ia[j], iw[j]
 				j++
 			}
+			switch {
+			case x == 0:
+			case k > row && adj[k-1] == v:
+				w[k-1] += x
+			default:
+				adj[k], w[k] = v, x
+				k++
+			}
 		}
-		out.start[u+1] = int32(len(out.adj))
+		out.start[u+1] = int32(k)
 	}
+	out.adj, out.w = adj[:k:k], w[:k:k]
 	return out
+}
+
+// undirectedOfSymmetric is undirectedOf of a graph whose every arc has
+// its reverse of the same weight (an undirected graph read as arcs both
+// ways), where u's undirected row is its out-row with weights doubled:
+// its rows are g's own (nothing writes an undirected graph's rows once
+// built), only the weights new. ok is false for any other graph, or one
+// with a weight-0 arc.
+func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
+	if !slices.Equal(g.outStart, g.inStart) || !slices.Equal(g.outAdj, g.inAdj) || !slices.Equal(g.outW, g.inW) ||
+		slices.Contains(g.outW, 0) {
+		return nil, false
+	}
+	w := make([]float64, len(g.outW))
+	for i, x := range g.outW {
+		w[i] = 2 * x
+	}
+	return &undirected{start: g.outStart, adj: g.outAdj, w: w, loop: make([]float64, g.Len())}, true
 }
 
 // louvainCSRContext is Blondel et al.'s Louvain method on compressed rows

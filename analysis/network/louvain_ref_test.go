@@ -102,7 +102,14 @@ func TestUndirectedOfMatchesFromLists(t *testing.T) {
 		var edges []Edge
 		for range rng.IntN(4 * n) {
 			w := float64(rng.IntN(3)) // some arcs weigh 0: a size no one knows
-			edges = append(edges, Edge{nodeName(rng.IntN(n)), nodeName(rng.IntN(n)), w})
+			if trial%4 == 1 && w == 0 {
+				w = 1 // some symmetric graphs without a weight-0 arc, the ones copied
+			}
+			a, b := nodeName(rng.IntN(n)), nodeName(rng.IntN(n))
+			edges = append(edges, Edge{a, b, w})
+			if trial%2 == 1 { // every other graph symmetric: undirectedOfSymmetric's case
+				edges = append(edges, Edge{b, a, w})
+			}
 		}
 		g := NewGraph([]string{nodeName(0)}, edges)
 		lists := make([][]halfEdge, g.Len())
