@@ -108,6 +108,7 @@ func undirectedOf(g *Graph) *undirected {
 		out.start[u+1] = int32(k)
 	}
 	out.adj, out.w = adj[:k:k], w[:k:k]
+	out.deg, _ = degrees(out)
 	return out
 }
 
@@ -126,7 +127,9 @@ func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
 	for i, x := range g.outW {
 		w[i] = 2 * x
 	}
-	return &undirected{start: g.outStart, adj: g.outAdj, w: w, loop: make([]float64, g.Len())}, true
+	u := &undirected{start: g.outStart, adj: g.outAdj, w: w, loop: make([]float64, g.Len())}
+	u.deg, _ = degrees(u)
+	return u, true
 }
 
 // louvainCSRContext is Blondel et al.'s Louvain method on compressed rows
@@ -213,11 +216,12 @@ func degrees(g *undirected) ([]float64, float64) {
 	}
 	k := make([]float64, g.n())
 	total := 0.0
-	for u := 0; u < g.n(); u++ {
-		for e := g.start[u]; e < g.start[u+1]; e++ {
-			k[u] += g.w[e]
+	for u := range k {
+		d := 0.0
+		for _, x := range g.w[g.start[u]:g.start[u+1]] {
+			d += x
 		}
-		k[u] += 2 * g.loop[u]
+		k[u] = d + 2*g.loop[u]
 		total += k[u]
 	}
 	return k, total
