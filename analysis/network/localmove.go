@@ -32,21 +32,22 @@ const parallelBatchEdges = 2048
 // first round only nodes whose neighbourhood changed are looked at again,
 // where full passes look at every node.
 //
-// Nodes leave the queue a batch at a time (moveBatchNodes). Each node's best community is
+// Nodes leave the queue a batch at a time. Each node's best community is
 // first proposed against the state the batch starts from, in parallel
 // (proposing only reads the state). The batch is then committed in queue
 // order: a node proposed to stay stays; a proposed move is made as
-// proposed when nothing it was judged on has changed since (no neighbour
-// has moved and neither community's total has changed in this batch), so
-// its gain is exactly the one proposed; otherwise the node is judged again
-// on the current state, as the one-at-a-time method would. A node whose
-// neighbour moves after its proposal is not waiting, so it joins the queue
-// and is judged again later. Every move made raises modularity, and the
-// queue empties at a state where each node was last judged after its
-// neighbourhood last changed: the one-at-a-time method's guarantee. What
-// differs is only which of several improving moves a node makes when a
-// community's total changed in the same batch; the result depends on the
-// seed and the batch bounds, not on scheduling.
+// proposed when no neighbour of the node has moved in this batch and,
+// should a community's total have changed since, the move still raises
+// modularity computed on the current totals (the node's edge weights into
+// both communities are then what the proposal saw); otherwise the node is
+// judged again on the current state, as the one-at-a-time method would.
+// A node whose neighbour moves after its proposal is not waiting, so it
+// joins the queue and is judged again later. Every move made raises
+// modularity, and the queue empties at a state where each node was last
+// judged after its neighbourhood last changed: the one-at-a-time method's
+// guarantee. What differs is only which of several improving moves a
+// node makes when a community's total changed in the same batch; the
+// result depends on the seed and the batch bounds, not on scheduling.
 func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
 	mv, _, ok := newMover(g, init)
 	if !ok {
@@ -68,7 +69,7 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 	nearMoveIn := make([]int32, n)
 	changedIn := make([]int32, n)
 	batch := make([]int32, 0, moveBatchNodes)
-	proposal := make([]int32, moveBatchNodes)
+	proposal := make([]proposal, moveBatchNodes)
 	second := &proposer{neighW: make([]float64, n)}
 	first := &proposer{neighW: mv.neighW}
 	two := runtime.GOMAXPROCS(0) > 1
@@ -99,11 +100,11 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 			first.propose(mv, batch, proposal)
 		}
 		for i, u := range batch {
-			from, to := mv.comm[u], proposal[i]
+			from, to := mv.comm[u], proposal[i].to
 			if to == from {
 				continue
 			}
-			if changedIn[from] == b || changedIn[to] == b || nearMoveIn[u] == b {
+			if nearMoveIn[u] == b || (changedIn[from] == b || changedIn[to] == b) && !proposal[i].stillGains(mv, u, from) {
 				mv.move(u)
 				if to = mv.comm[u]; to == from {
 					continue
@@ -149,11 +150,29 @@ type proposer struct {
 	touched []int32 // scratch: the communities u's neighbours are in
 }
 
-// propose sets out[i] to the community mover.move would put nodes[i] in
-// on the current state.
-func (p *proposer) propose(mv *mover, nodes, out []int32) {
+// proposal is where a node's move would take it on the state its batch
+// started from, with the weights of its edges into that community and into
+// its own, which stay as they were while no neighbour moves.
+type proposal struct {
+	to        int32
+	wTo, wOwn float64
+}
+
+// stillGains says whether moving u from its community from to p.to still
+// raises modularity now that the communities' totals may have changed,
+// u's neighbours having stayed where they were (so p's weights hold): the
+// gain is then computed exactly as evaluate would, w − γ·tot·k_u/2m on
+// each side.
+func (p proposal) stillGains(mv *mover, u, from int32) bool {
+	ku := mv.k[u] / mv.gm2
+	return p.wTo-mv.tot[p.to]*ku > p.wOwn-(mv.tot[from]-mv.k[u])*ku+1e-12
+}
+
+// propose sets out[i] to the move mover.move would make of nodes[i] on
+// the current state.
+func (p *proposer) propose(mv *mover, nodes []int32, out []proposal) {
 	for i, u := range nodes {
-		out[i], _, _ = p.evaluate(mv, u)
+		out[i].to, out[i].wTo, out[i].wOwn = p.evaluate(mv, u)
 	}
 }
 
@@ -168,7 +187,15 @@ func (p *proposer) propose(mv *mover, nodes, out []int32) {
 // community is listed in touched when it is first seen, by always writing
 // it and advancing the length only then (no branch to mispredict), and
 // the penalty's factor k_u/(2m/γ) is divided out once per node.
-func (p *proposer) evaluate(mv *mover, u int32) (best int32, bestGain, stay float64) {
+func (p *proposer) evaluate(mv *mover, u int32) (best int32, wBest, wOwn float64) {
+	best, _, _, wBest, wOwn = p.evaluateGains(mv, u)
+	return best, wBest, wOwn
+}
+
+// evaluateGains is evaluate with the gains of the best community and of
+// staying (edge-weight units) beside the weights of u's edges into the
+// best community and its own.
+func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay, wBest, wOwn float64) {
 	g, comm, tot, k, neighW := mv.g, mv.comm, mv.tot, mv.k, p.neighW
 	if cap(p.touched) < len(neighW)+1 {
 		p.touched = make([]int32, len(neighW)+1)
@@ -202,9 +229,10 @@ func (p *proposer) evaluate(mv *mover, u int32) (best int32, bestGain, stay floa
 			best, bestGain = c, gain
 		}
 	}
+	wBest, wOwn = neighW[best], neighW[cu]
 	for _, c := range touched[:nt] {
 		neighW[c] = 0
 	}
 	neighW[cu] = 0
-	return best, bestGain, stay
+	return best, bestGain, stay, wBest, wOwn
 }

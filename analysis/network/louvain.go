@@ -264,7 +264,7 @@ func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
 // community index (proposer.evaluate). It returns u's old community and,
 // if u moved, the gain over staying (in units of edge weight).
 func (mv *mover) move(u int32) (from int32, gain float64) {
-	best, bestGain, stay := mv.self.evaluate(mv, u)
+	best, bestGain, stay, _, _ := mv.self.evaluateGains(mv, u)
 	from = mv.comm[u]
 	if best != from {
 		mv.tot[from] -= mv.k[u]
