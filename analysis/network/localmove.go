@@ -18,6 +18,14 @@ const (
 	moveBatchEdges = 8192
 )
 
+// batchedMoveEdges is the least number of half-edges of a level's graph
+// for its local moving to go by batches. A smaller graph's nodes are
+// judged one at a time, each on the state the last one left: a batch
+// would hold most of its nodes, and proposals made together from one
+// state lead a small graph's runs apart (on the seed's 46-country graph
+// the mean NMI between ten seeded runs fell from 0.989 to 0.935).
+const batchedMoveEdges = 50000
+
 // parallelBatchEdges is the least number of half-edges a batch must hold
 // for its proposals to be split across two goroutines: below it, starting
 // one costs more than it saves. It changes the speed, never the result.
@@ -73,12 +81,16 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 	second := &proposer{neighW: make([]float64, n)}
 	first := &proposer{neighW: mv.neighW}
 	two := runtime.GOMAXPROCS(0) > 1
+	maxNodes, maxEdges := moveBatchNodes, moveBatchEdges
+	if len(g.adj) < batchedMoveEdges {
+		maxNodes = 1
+	}
 	// Every move raises modularity, so the queue empties; the bound only
 	// guards against cycling among moves of equal gain.
 	for b, pops := int32(1), 0; size > 0 && pops < 1000*n; b++ {
 		batch = batch[:0]
 		edges := 0
-		for size > 0 && len(batch) < moveBatchNodes && edges < moveBatchEdges {
+		for size > 0 && len(batch) < maxNodes && edges < maxEdges {
 			u := queue[head]
 			head, size = (head+1)%n, size-1
 			waiting[u] = false
