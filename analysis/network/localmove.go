@@ -209,12 +209,14 @@ func (p *proposer) evaluate(mv *mover, u int32) (best int32, wBest, wOwn float64
 // best community and its own.
 func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay, wBest, wOwn float64) {
 	g, comm, tot, k, neighW := mv.g, mv.comm, mv.tot, mv.k, p.neighW
-	if cap(p.touched) < len(neighW)+1 {
-		p.touched = make([]int32, len(neighW)+1)
-	}
-	touched := p.touched[:cap(p.touched)]
 	cu := comm[u]
 	adj := g.adj[g.start[u]:g.start[u+1]]
+	if cap(p.touched) < len(adj) {
+		// At most one community per neighbour; grown to the largest
+		// degree seen, not the node count.
+		p.touched = make([]int32, 2*len(adj))
+	}
+	touched := p.touched[:cap(p.touched)]
 	w := g.w[g.start[u]:g.start[u+1]]
 	w = w[:len(adj)]
 	nt := 0
