@@ -30,13 +30,14 @@ const pageRankMaxIter = 1000
 // at a time, each after every component with an edge into it, so the
 // values flowing in are final: a component of one node (every node of an
 // acyclic graph) is solved in one step, a larger one by Gauss–Seidel
-// sweeps in a fixed order, each after scaling the component's values to
+// sweeps over its nodes in order of in-degree (ties in the order Tarjan's
+// algorithm finds them), each after scaling the component's values to
 // meet the one condition on their sum the exact solution meets (which
 // removes the error Gauss–Seidel alone is slowest to remove). Solving by
 // strongly connected component with Gauss–Seidel is what the PRPACK
 // library (github.com/dgleich/prpack), which python-igraph uses, does for
-// networkx's definition. Summation order is fixed, so
-// results are bit-for-bit reproducible.
+// networkx's definition. Summation order is fixed and nothing runs in
+// parallel, so results are bit-for-bit reproducible, whatever GOMAXPROCS.
 //
 // Stopping rule (the one MetricTable states): a component of k > 1 nodes
 // is swept until one sweep changes its values y by less than
