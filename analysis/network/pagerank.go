@@ -30,8 +30,9 @@ const pageRankMaxIter = 1000
 // at a time, each after every component with an edge into it, so the
 // values flowing in are final: a component of one node (every node of an
 // acyclic graph) is solved in one step, a larger one by Gauss–Seidel
-// sweeps over its nodes in order of in-degree (ties in the order Tarjan's
-// algorithm finds them), each after scaling the component's values to
+// sweeps over its nodes in order of in-degree (ties, and components of
+// under 64 nodes, in the order Tarjan's algorithm finds them), each
+// after scaling the component's values to
 // meet the one condition on their sum the exact solution meets (which
 // removes the error Gauss–Seidel alone is slowest to remove). Solving by
 // strongly connected component with Gauss–Seidel is what the PRPACK
@@ -195,7 +196,10 @@ func (s *pageRankSCC) solve(ctx context.Context, g *Graph, weighted bool, nodes 
 		}
 	}
 	pos := s.pos
-	nodes = s.byInDegree(g, nodes)
+	if len(nodes) >= 64 {
+		// (A small component gains nothing from the order.)
+		nodes = s.byInDegree(g, nodes)
+	}
 	arcs := 0
 	for p, v := range nodes {
 		pos[v] = int32(p)
