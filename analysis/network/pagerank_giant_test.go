@@ -38,6 +38,20 @@ func giantSCC(seed uint64, n, m, dangling int) *Graph {
 	return NewGraph(nil, edges)
 }
 
+// symmetricOf is g with every arc also reversed (the reverse keeps its
+// own weight when g has it), and a separate triangle: an undirected
+// network read as arcs both ways, in more than one component.
+func symmetricOf(g *Graph) *Graph {
+	var edges []Edge
+	for _, e := range g.EdgeList() {
+		edges = append(edges, e, Edge{e.To, e.From, e.Weight})
+	}
+	for _, p := range [][2]string{{"t1", "t2"}, {"t2", "t3"}, {"t3", "t1"}} {
+		edges = append(edges, Edge{p[0], p[1], 1}, Edge{p[1], p[0], 2})
+	}
+	return NewGraph(nil, edges)
+}
+
 // powerPageRank is networkx.pagerank's power iteration, written out
 // plainly as an independent reference: x ← d·(Pᵀx + (dangling mass)/n) +
 // (1−d)/n from the uniform vector, until the L1 change is below tol.
@@ -89,7 +103,8 @@ func powerPageRank(g *Graph, damp float64, weighted bool, tol float64) []float64
 }
 
 // On graphs that are mostly one big component (swept in order of
-// in-degree, not in the order the nodes come), PageRank must agree with
+// in-degree, not in the order the nodes come), directed or read as arcs
+// both ways (then in more than one component), PageRank must agree with
 // the plain power iteration within the stopping rule's bound on the L1
 // error, 2·d·n·tol/(1−d) after scaling to sum 1, and give the same bits
 // whatever GOMAXPROCS is.
@@ -98,12 +113,19 @@ func TestPageRankGiantComponentAgainstPowerIteration(t *testing.T) {
 	for _, c := range []struct {
 		seed           uint64
 		n, m, dangling int
+		symmetric      bool
 	}{
-		{1, 3000, 12000, 0}, {2, 2000, 6000, 150}, {3, 500, 4000, 20},
+		{1, 3000, 12000, 0, false}, {2, 2000, 6000, 150, false}, {3, 500, 4000, 20, false}, {4, 1500, 5000, 30, true},
 	} {
 		g := giantSCC(c.seed, c.n, c.m, c.dangling)
+		if c.symmetric {
+			g = symmetricOf(g)
+			if !g.symmetric() {
+				t.Fatal("symmetricOf made an asymmetric graph")
+			}
+		}
 		for _, weighted := range []bool{false, true} {
-			t.Run(fmt.Sprintf("seed%d/weighted=%v", c.seed, weighted), func(t *testing.T) {
+			t.Run(fmt.Sprintf("seed%d/symmetric=%v/weighted=%v", c.seed, c.symmetric, weighted), func(t *testing.T) {
 				prev := runtime.GOMAXPROCS(1)
 				one, conv, err := PageRank(context.Background(), g, damp, weighted, tol)
 				runtime.GOMAXPROCS(2)
