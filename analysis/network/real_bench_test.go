@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"syscall"
@@ -90,6 +91,33 @@ func BenchmarkRealLeiden(b *testing.B) {
 		u := undirectedOf(realGraph(b, name))
 		b.Run(name, func(b *testing.B) {
 			cpuLoop(b, func() { leidenCSR(u, 1, 0) })
+		})
+	}
+}
+
+// holmeKimGraph reads a Holme-Kim graph .ci/bench/kernels made
+// (.cache/bench/holmekim-N-5.csv, "source,target" lines), directed.
+func holmeKimGraph(b *testing.B, n int) *Graph {
+	data, err := os.ReadFile(fmt.Sprintf("../../.cache/bench/holmekim-%d-5.csv", n))
+	if err != nil {
+		b.Skip(err)
+	}
+	var edges []Edge
+	for _, line := range strings.Split(string(data), "\n")[1:] {
+		if u, v, ok := strings.Cut(line, ","); ok {
+			edges = append(edges, Edge{u, v, 1})
+		}
+	}
+	return NewGraph(nil, edges)
+}
+
+func BenchmarkHolmeKimPageRank(b *testing.B) {
+	for _, n := range []int{5000, 20000} {
+		g := holmeKimGraph(b, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var conv Convergence
+			cpuLoop(b, func() { _, conv, _ = PageRank(context.Background(), g, PageRankDamping, false, PageRankTol) })
+			b.ReportMetric(float64(conv.Iterations), "sweeps")
 		})
 	}
 }

@@ -16,57 +16,46 @@ func tarjan(start, adj []int32) (order, bounds []int32) {
 	n := len(start) - 1
 	// index[v] is v's discovery number + 1 (0: not yet discovered), and
 	// done once v's component is complete: a completed node then never
-	// lowers low[], which spares an on-stack array.
+	// lowers a low link, which spares an on-stack array. The node being
+	// scanned lives in v, e, end and lv (its low link); descending into a
+	// child saves them in a frame.
 	const done = math.MaxInt32
 	index := make([]int32, n)
-	low := make([]int32, n)
 	order = make([]int32, 0, n)
 	bounds = make([]int32, 1, n+1)
-	stack := make([]int32, 0, 64)
-	type frame struct{ v, edge int32 }
+	stack := make([]int32, 0, n)
+	type frame struct{ v, edge, low int32 }
 	call := make([]frame, 0, 64)
 	next := int32(1)
 	for s := int32(0); int(s) < n; s++ {
 		if index[s] != 0 {
 			continue
 		}
-		index[s], low[s] = next, next
+		v, e, end := s, start[s], start[s+1]
+		index[v] = next
+		lv := next
 		next++
-		stack = append(stack, s)
-		call = append(call[:0], frame{s, start[s]})
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			v := f.v
-			if end := start[v+1]; f.edge < end {
-				// Scan v's arcs until one leads to an undiscovered node.
-				e := f.edge
-				lv := low[v]
-				for ; e < end; e++ {
-					w := adj[e]
-					iw := index[w]
-					if iw == 0 {
-						break
-					}
-					lv = min(lv, iw)
+		stack = append(stack, v)
+		for {
+			// Scan v's arcs until one leads to an undiscovered node.
+			for ; e < end; e++ {
+				iw := index[adj[e]]
+				if iw == 0 {
+					break
 				}
-				low[v] = lv
-				if e < end {
-					w := adj[e]
-					f.edge = e + 1
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					call = append(call, frame{w, start[w]})
-					continue
-				}
-				f.edge = end
+				lv = min(lv, iw)
 			}
-			call = call[:len(call)-1]
-			if len(call) > 0 {
-				p := call[len(call)-1].v
-				low[p] = min(low[p], low[v])
+			if e < end {
+				w := adj[e]
+				call = append(call, frame{v, e + 1, lv})
+				v, e, end = w, start[w], start[w+1]
+				index[w] = next
+				lv = next
+				next++
+				stack = append(stack, w)
+				continue
 			}
-			if low[v] == index[v] {
+			if lv == index[v] {
 				k := len(stack) - 1
 				for stack[k] != v {
 					k--
@@ -78,6 +67,13 @@ func tarjan(start, adj []int32) (order, bounds []int32) {
 				stack = stack[:k]
 				bounds = append(bounds, int32(len(order)))
 			}
+			if len(call) == 0 {
+				break
+			}
+			f := call[len(call)-1]
+			call = call[:len(call)-1]
+			v, e, end = f.v, f.edge, start[f.v+1]
+			lv = min(f.low, lv)
 		}
 	}
 	return order, bounds
