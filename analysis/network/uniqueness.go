@@ -53,6 +53,12 @@ func HITSUniqueness(g *Graph, weighted bool) Uniqueness {
 // only; Unique, Multiplicity and Note never differ.
 func hitsUniqueness(g *Graph, weighted bool, leading float64) Uniqueness {
 	n := g.Len()
+	// Components of the bipartite graph (hub u is node u, authority v node
+	// n+v) by union-find, each set's root its least node. A hub's root is
+	// found once and kept while its arcs are united with it: finding both
+	// ends of every arc was a quarter of the HITS kernel on WormNet, and a
+	// breadth-first search, which reads each arc from both ends, measured
+	// slower on the Holme-Kim and SGB graphs.
 	parent := make([]int32, 2*n)
 	for i := range parent {
 		parent[i] = int32(i)
@@ -65,11 +71,17 @@ func hitsUniqueness(g *Graph, weighted bool, leading float64) Uniqueness {
 		return x
 	}
 	for u := int32(0); int(u) < n; u++ {
-		adj, _ := g.out(u)
+		adj := g.outAdj[g.outStart[u]:g.outStart[u+1]]
+		if len(adj) == 0 {
+			continue
+		}
+		ru := find(u)
 		for _, v := range adj {
-			a, b := find(u), find(int32(n)+v)
-			if a != b {
-				parent[max(a, b)] = min(a, b)
+			if rv := find(int32(n) + v); rv < ru {
+				parent[ru] = rv
+				ru = rv
+			} else if rv > ru {
+				parent[rv] = ru
 			}
 		}
 	}
