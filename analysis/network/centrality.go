@@ -280,60 +280,93 @@ func Closeness(ctx context.Context, g *Graph) (closeness, harmonic []float64, er
 // that the node is in a subgraph where every node has degree at least k.
 // Batagelj and Zaversnik's O(m) bucket algorithm ("An O(m) algorithm for
 // cores decomposition of networks", arXiv cs/0310049, 2003).
+//
+// The arrays are int32 and the move of a neighbour to the bucket below is
+// written out in the loop (it was a closure called per arc: WormNet 1.13
+// -> 0.6 ms). On a symmetric graph (Graph.sym) each neighbour is read once,
+// from the out-list, and lowered up to twice, for the arc each way, where
+// the in-list would repeat the list; lowering it twice in a row instead of
+// once per list does not change the result, core numbers being unique.
+// (Level-by-level peeling, Kabir and Madduri's PKC, reads fewer arrays per
+// arc but measured no faster here.)
 func CoreNumbers(g *Graph) []int {
 	n := g.Len()
-	deg := make([]int, n)
-	maxDeg := 0
-	for i := int32(0); int(i) < n; i++ {
-		deg[i] = int(g.outStart[i+1]-g.outStart[i]) + int(g.inStart[i+1]-g.inStart[i])
+	deg := make([]int32, n)
+	maxDeg := int32(0)
+	for i := range n {
+		deg[i] = g.outStart[i+1] - g.outStart[i] + g.inStart[i+1] - g.inStart[i]
 		maxDeg = max(maxDeg, deg[i])
 	}
-	bin := make([]int, maxDeg+2)
+	// vert holds the nodes by current degree, those of degree d from
+	// bin[d] on; pos[v] is v's place in vert.
+	bin := make([]int32, maxDeg+2)
 	for _, d := range deg {
 		bin[d]++
 	}
-	start := 0
-	for d := 0; d <= maxDeg; d++ {
+	start := int32(0)
+	for d := int32(0); d <= maxDeg; d++ {
 		c := bin[d]
 		bin[d] = start
 		start += c
 	}
-	pos := make([]int, n)
+	pos := make([]int32, n)
 	vert := make([]int32, n)
-	for v := 0; v < n; v++ {
-		pos[v] = bin[deg[v]]
+	for v, d := range deg {
+		pos[v] = bin[d]
 		vert[pos[v]] = int32(v)
-		bin[deg[v]]++
+		bin[d]++
 	}
 	for d := maxDeg; d > 0; d-- {
 		bin[d] = bin[d-1]
 	}
 	bin[0] = 0
-	lower := func(v, u int32) {
-		if deg[u] > deg[v] {
-			du, pu := deg[u], pos[u]
-			pw := bin[du]
-			w := vert[pw]
-			if u != w {
+	// Lowering u from degree du swaps it with the first node of its
+	// bucket (itself, if it is first: the swap then changes nothing) and
+	// moves the bucket's start past it. On a symmetric graph each
+	// out-neighbour is lowered up to twice, for the arcs v->u and u->v.
+	arcs := 1
+	if g.sym {
+		arcs = 2
+	}
+	for i := range n {
+		v := vert[i]
+		dv := deg[v]
+		for _, u := range g.outAdj[g.outStart[v]:g.outStart[v+1]] {
+			du := deg[u]
+			if du <= dv {
+				continue
+			}
+			for a := arcs; a > 0 && du > dv; a-- {
+				pu, pw := pos[u], bin[du]
+				w := vert[pw]
 				pos[u], pos[w] = pw, pu
 				vert[pu], vert[pw] = w, u
+				bin[du]++
+				du--
 			}
+			deg[u] = du
+		}
+		if g.sym {
+			continue
+		}
+		for _, u := range g.inAdj[g.inStart[v]:g.inStart[v+1]] {
+			du := deg[u]
+			if du <= dv {
+				continue
+			}
+			pu, pw := pos[u], bin[du]
+			w := vert[pw]
+			pos[u], pos[w] = pw, pu
+			vert[pu], vert[pw] = w, u
 			bin[du]++
-			deg[u]--
+			deg[u] = du - 1
 		}
 	}
-	for i := 0; i < n; i++ {
-		v := vert[i]
-		adj, _ := g.out(v)
-		for _, u := range adj {
-			lower(v, u)
-		}
-		adj, _ = g.in(v)
-		for _, u := range adj {
-			lower(v, u)
-		}
+	out := make([]int, n)
+	for i, d := range deg {
+		out[i] = int(d)
 	}
-	return deg
+	return out
 }
 
 // BetweennessSampled estimates normalised betweenness from k source nodes

@@ -43,3 +43,71 @@ func TestSymmetricStrongComponentsAreTarjans(t *testing.T) {
 		}
 	}
 }
+
+// weakComponentsUnionFind is the union-find WeakComponents was before it
+// became a breadth-first search, kept as its reference: each arc unites
+// its ends' sets, the roots are numbered by numberBySize.
+func weakComponentsUnionFind(g *Graph) []int {
+	n := g.Len()
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for u := int32(0); int(u) < n; u++ {
+		adj, _ := g.out(u)
+		for _, v := range adj {
+			if a, b := find(u), find(v); a < b {
+				parent[b] = a
+			} else if b < a {
+				parent[a] = b
+			}
+		}
+	}
+	root := make([]int32, n)
+	for i := range root {
+		root[i] = find(int32(i))
+	}
+	return numberBySize(root)
+}
+
+// The breadth-first weak components equal the union-find's labels, on
+// random directed graphs (sparse, so there are many components of equal
+// sizes whose order the labels fix) and on symmetric ones, where the
+// search reads out-lists only; NewGraph must learn symmetry exactly.
+func TestWeakComponentsMatchUnionFind(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 13))
+	for trial := 0; trial < 200; trial++ {
+		n := 1 + rng.IntN(80)
+		both := trial%2 == 1
+		var edges []Edge
+		for k := rng.IntN(3 * n / 2); k > 0; k-- {
+			u, v := fmt.Sprint("v", rng.IntN(n)), fmt.Sprint("v", rng.IntN(n))
+			edges = append(edges, Edge{u, v, 1})
+			if both {
+				edges = append(edges, Edge{v, u, 1})
+			}
+		}
+		g := NewGraph([]string{"lonely", "v0"}, edges)
+		if g.sym != g.symmetric() || (both && !g.sym) {
+			t.Fatalf("trial %d: NewGraph's sym %v, symmetric() %v", trial, g.sym, g.symmetric())
+		}
+		want := weakComponentsUnionFind(g)
+		if got := WeakComponents(g); !slices.Equal(got, want) {
+			t.Fatalf("trial %d (symmetric %v): weak %v, union-find %v", trial, g.sym, got, want)
+		}
+		if got := weakComponents(g, false); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: weak over both lists %v, union-find %v", trial, got, want)
+		}
+		w, s := components(g)
+		if !slices.Equal(w, want) || !slices.Equal(s, tarjanComponents(g)) {
+			t.Fatalf("trial %d: components %v %v, want %v %v", trial, w, s, want, tarjanComponents(g))
+		}
+	}
+}

@@ -29,6 +29,12 @@ type Graph struct {
 	inStart  []int32
 	inAdj    []int32
 	inW      []float64
+	// sym records that every arc has its reverse (see symmetric), as an
+	// undirected network read as arcs both ways has: NewGraph learns it
+	// once, so the kernels that take a shortcut on such a graph (strong
+	// components are the weak ones; see components) pay no pass over the
+	// arcs to find out. False is always safe: it only forgoes a shortcut.
+	sym bool
 	// placeholder marks nodes that are placeholder actors (nil: none);
 	// see IsPlaceholder and Structural.
 	placeholder []bool
@@ -97,6 +103,7 @@ func NewGraph(nodes []string, edges []Edge) *Graph {
 		g.inW[k] = sum[p]
 		fill[p.v]++
 	}
+	g.sym = g.symmetric()
 	return g
 }
 

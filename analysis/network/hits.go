@@ -31,10 +31,18 @@ import (
 // chunk order whatever the number of workers. Once ctx is done it stops
 // between Lanczos restarts, returning ctx's error.
 func HITS(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence, err error) {
+	hubs, auths, conv, _, err = hitsRun(ctx, g, weighted, tol)
+	return hubs, auths, conv, err
+}
+
+// hitsRun is HITS, also returning the leading eigenvalue of A·Aᵀ it found:
+// the Rayleigh quotient of its last Lanczos vector (0 on a graph without
+// edges).
+func hitsRun(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auths []float64, conv Convergence, leading float64, err error) {
 	n := g.Len()
 	hubs, auths = make([]float64, n), make([]float64, n)
 	if n == 0 || g.Edges() == 0 {
-		return hubs, auths, Convergence{Converged: true}, nil
+		return hubs, auths, Convergence{Converged: true}, 0, nil
 	}
 	op := newHITSOperator(g, weighted)
 	op.ctx = ctx
@@ -50,10 +58,13 @@ func HITS(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auth
 	for attempt := 0; ; attempt++ {
 		lanczos.Top(op, x, tol)
 		if err := ctx.Err(); err != nil {
-			return nil, nil, conv, err
+			return nil, nil, conv, 0, err
 		}
 		op.Apply(x, h)
 		theta := lanczos.Dot(x, h, op.workers)
+		if xx := lanczos.Dot(x, x, op.workers); xx > 0 {
+			leading = theta / xx
+		}
 		r := 0.0
 		for i, y := range h {
 			d := y - theta*x[i]
@@ -73,7 +84,7 @@ func HITS(ctx context.Context, g *Graph, weighted bool, tol float64) (hubs, auth
 	op.transposed(h, auths)
 	positiveSum(auths)
 	conv.Iterations = op.products
-	return hubs, auths, conv, nil
+	return hubs, auths, conv, leading, nil
 }
 
 // HITS's stopping rule, stated once (hitsStopping says it in words): each

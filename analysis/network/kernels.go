@@ -205,7 +205,7 @@ func (h *HubsRun) pageRank(ctx context.Context, weighted bool) (kernelRun, error
 }
 
 func (h *HubsRun) hits(ctx context.Context, weighted bool) (kernelRun, error) {
-	hub, auth, conv, err := HITS(ctx, h.sg, weighted, h.settings.HITSTol)
+	hub, auth, conv, leading, err := hitsRun(ctx, h.sg, weighted, h.settings.HITSTol)
 	if err != nil {
 		return kernelRun{}, err
 	}
@@ -216,7 +216,7 @@ func (h *HubsRun) hits(ctx context.Context, weighted bool) (kernelRun, error) {
 			h.out[i].Hub, h.out[i].Authority = hub[j], auth[j]
 		}
 	}
-	u := HITSUniqueness(h.sg, weighted)
+	u := hitsUniqueness(h.sg, weighted, leading)
 	return kernelRun{tol: h.settings.HITSTol, conv: &conv, unique: &u}, nil
 }
 

@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"testing"
 )
@@ -129,5 +130,59 @@ func TestHITSUniquenessMatchesSolvingEveryComponent(t *testing.T) {
 				t.Errorf("%s weighted %v: %+v, solving every component gives %+v", name, weighted, got, want)
 			}
 		}
+	}
+}
+
+// The HITS kernel's uniqueness, given the leading eigenvalue from its own
+// run, says what HITSUniqueness says: the same verdict, multiplicity and
+// note, and an eigenvalue equal to rounding, whether the largest candidate
+// component is left unsolved (the shortcut) or another comes near it
+// (stars: many tie).
+func TestKernelHITSUniquenessMatchesHITSUniqueness(t *testing.T) {
+	graphs := referenceGraphs(t)
+	graphs["gnm-200-600"] = randomGraph(1, 200, 600, false)
+	graphs["near-acyclic-300"] = nearAcyclic(5, 300, 700, 12)
+	var stars []Edge
+	for i := 0; i < 120; i++ {
+		for j := 0; j <= i%4; j++ {
+			stars = append(stars, Edge{fmt.Sprintf("h%03d", i), fmt.Sprintf("l%03d-%d", i, j), float64(1 + i%2)})
+		}
+	}
+	graphs["stars"] = NewGraph(nil, stars)
+	graphs["sparse-gnm-300-200"] = randomGraph(7, 300, 200, false)
+	// The component with the most arcs (a sparse random graph) is not the
+	// one with the leading eigenvalue (a complete bipartite K6,6: 36), so
+	// the kernel must solve it after all.
+	mixed := randomGraph(3, 200, 400, false).EdgeList()
+	for i := 0; i < 6; i++ {
+		for j := 0; j < 6; j++ {
+			mixed = append(mixed, Edge{fmt.Sprintf("kh%d", i), fmt.Sprintf("ka%d", j), 1})
+		}
+	}
+	graphs["gnm-and-k66"] = NewGraph(nil, mixed)
+	shortcuts, ties := 0, 0
+	for name, g := range graphs {
+		g = g.Structural()
+		for _, weighted := range []bool{false, true} {
+			_, _, _, leading, err := hitsRun(context.Background(), g, weighted, HITSTol)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := hitsUniqueness(g, weighted, leading), HITSUniqueness(g, weighted)
+			if got.Unique != want.Unique || got.Multiplicity != want.Multiplicity || got.Note != want.Note ||
+				math.Abs(got.Eigenvalue-want.Eigenvalue) > 1e-9*want.Eigenvalue {
+				t.Errorf("%s weighted %v: kernel %+v, HITSUniqueness %+v", name, weighted, got, want)
+			}
+			// The shortcut returns leading itself; a solve, its own value.
+			if got.Eigenvalue == leading {
+				shortcuts++
+			}
+			if !got.Unique {
+				ties++
+			}
+		}
+	}
+	if shortcuts == 0 || ties == 0 {
+		t.Errorf("%d runs took the shortcut, %d found a tie: want both", shortcuts, ties)
 	}
 }
