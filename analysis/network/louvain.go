@@ -119,8 +119,9 @@ func undirectedOf(g *Graph) *undirected {
 // built), only the weights new. ok is false for any other graph, or one
 // with a weight-0 arc.
 func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
-	if !slices.Equal(g.outStart, g.inStart) || !slices.Equal(g.outAdj, g.inAdj) || !slices.Equal(g.outW, g.inW) ||
-		slices.Contains(g.outW, 0) {
+	// g.sym: every arc has its reverse (NewGraph found it); the weights
+	// must match too.
+	if !g.sym || !slices.Equal(g.outW, g.inW) || slices.Contains(g.outW, 0) {
 		return nil, false
 	}
 	w := make([]float64, len(g.outW))
