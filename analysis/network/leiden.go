@@ -284,18 +284,29 @@ func (r *refinement) run(nodes []int32, neighW []float64, rng *rand.Rand) {
 		if !alone[v] || toOwn[v] < k[v]*(commTot[c]-k[v])/m2 {
 			continue
 		}
-		touched = touched[:0]
-		for e := g.start[v]; e < g.start[v+1]; e++ {
-			u := g.adj[e]
+		// Parts are listed when first seen by always writing them and
+		// advancing the length only then, as proposer.evaluate does.
+		adj := g.adj[g.start[v]:g.start[v+1]]
+		w := g.w[g.start[v]:g.start[v+1]]
+		w = w[:len(adj)]
+		if cap(touched) < len(adj) {
+			touched = make([]int32, 2*len(adj))
+		}
+		touched = touched[:cap(touched)]
+		nt := 0
+		for e, u := range adj {
 			if comm[u] != c {
 				continue
 			}
 			p := refined[u]
-			if neighW[p] == 0 {
-				touched = append(touched, p)
+			old := neighW[p]
+			touched[nt] = p
+			if old == 0 {
+				nt++
 			}
-			neighW[p] += g.w[e]
+			neighW[p] = old + w[e]
 		}
+		touched = touched[:nt]
 		cands, weights = cands[:0], weights[:0]
 		bestGain := 0.0
 		for _, p := range touched {
