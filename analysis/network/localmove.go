@@ -77,13 +77,15 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 	nearMoveIn := make([]int32, n)
 	changedIn := make([]int32, n)
 	batch := make([]int32, 0, moveBatchNodes)
-	proposal := make([]proposal, moveBatchNodes)
-	second := &proposer{neighW: make([]float64, n)}
+	proposals := make([]proposal, moveBatchNodes)
 	first := &proposer{neighW: mv.neighW}
-	two := runtime.GOMAXPROCS(0) > 1
 	maxNodes, maxEdges := moveBatchNodes, moveBatchEdges
 	if len(g.adj) < batchedMoveEdges {
 		maxNodes = 1
+	}
+	var second *proposer // the other goroutine's, on a graph batched on two cores
+	if maxNodes > 1 && runtime.GOMAXPROCS(0) > 1 {
+		second = &proposer{neighW: make([]float64, n)}
 	}
 	// Every move raises modularity, so the queue empties; the bound only
 	// guards against cycling among moves of equal gain.
@@ -98,25 +100,25 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 			edges += int(g.start[u+1] - g.start[u])
 		}
 		pops += len(batch)
-		if two && edges >= parallelBatchEdges {
+		if second != nil && edges >= parallelBatchEdges {
 			half := splitByEdges(g, batch, edges)
 			var wg sync.WaitGroup
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				second.propose(mv, batch[half:], proposal[half:])
+				second.propose(mv, batch[half:], proposals[half:])
 			}()
-			first.propose(mv, batch[:half], proposal[:half])
+			first.propose(mv, batch[:half], proposals[:half])
 			wg.Wait()
 		} else {
-			first.propose(mv, batch, proposal)
+			first.propose(mv, batch, proposals)
 		}
 		for i, u := range batch {
-			from, to := mv.comm[u], proposal[i].to
+			from, to := mv.comm[u], proposals[i].to
 			if to == from {
 				continue
 			}
-			if nearMoveIn[u] == b || (changedIn[from] == b || changedIn[to] == b) && !proposal[i].stillGains(mv, u, from) {
+			if nearMoveIn[u] == b || (changedIn[from] == b || changedIn[to] == b) && !proposals[i].stillGains(mv, u, from) {
 				mv.move(u)
 				if to = mv.comm[u]; to == from {
 					continue
