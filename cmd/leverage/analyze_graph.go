@@ -240,14 +240,51 @@ func writeGraphTable(e env, o analyzeOptions, want map[string]bool, rep graphFil
 	if want["leiden"] {
 		fmt.Fprintf(tw, "leiden communities\t%d (modularity %.4f)\n", len(rep.Leiden.Members), rep.Leiden.Modularity)
 	}
-	fmt.Fprintf(tw, "\nrank\tnode\tin\tout\tpagerank\thub\tauthority\tbetweenness\tcloseness\tcore\n")
+	// Only the columns of kernels that ran: a metric not computed would
+	// print as 0, a value someone could cite.
+	var cols []hubColumn
+	for _, c := range hubColumns {
+		if want[c.kernel] {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) == 0 {
+		return tw.Flush()
+	}
+	fmt.Fprint(tw, "\nrank\tnode")
+	for _, c := range cols {
+		fmt.Fprintf(tw, "\t%s", c.head)
+	}
+	fmt.Fprintln(tw)
 	for i, x := range rep.Hubs {
 		if o.top > 0 && i >= o.top {
 			break
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", i+1, x.Node, x.InDegree, x.OutDegree, f6(x.PageRank), f6(x.Hub), f6(x.Authority), f6(x.Betweenness), f6(x.Closeness), x.Core)
+		fmt.Fprintf(tw, "%d\t%s", i+1, x.Node)
+		for _, c := range cols {
+			fmt.Fprintf(tw, "\t%s", c.value(x.NodeMetrics))
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
+}
+
+// hubColumn is a column of analyze --graph's table and the kernel that
+// computes it.
+type hubColumn struct {
+	head, kernel string
+	value        func(network.NodeMetrics) string
+}
+
+var hubColumns = []hubColumn{
+	{"in", "degree", func(x network.NodeMetrics) string { return fmt.Sprint(x.InDegree) }},
+	{"out", "degree", func(x network.NodeMetrics) string { return fmt.Sprint(x.OutDegree) }},
+	{"pagerank", "pagerank", func(x network.NodeMetrics) string { return f6(x.PageRank) }},
+	{"hub", "hits", func(x network.NodeMetrics) string { return f6(x.Hub) }},
+	{"authority", "hits", func(x network.NodeMetrics) string { return f6(x.Authority) }},
+	{"betweenness", "betweenness", func(x network.NodeMetrics) string { return f6(x.Betweenness) }},
+	{"closeness", "closeness", func(x network.NodeMetrics) string { return f6(x.Closeness) }},
+	{"core", "core", func(x network.NodeMetrics) string { return fmt.Sprint(x.Core) }},
 }
 
 type timing struct {

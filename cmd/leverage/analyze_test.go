@@ -330,6 +330,32 @@ func TestAnalyzeGraphCommunityRuns(t *testing.T) {
 	}
 }
 
+// analyze --graph's table shows only the metrics that were computed: a
+// kernel left out by --metrics used to print as a column of zeros.
+func TestAnalyzeGraphTableShowsOnlyRunMetrics(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.csv")
+	os.WriteFile(path, []byte("source,target\na,b\nb,c\nc,a\nc,d\n"), 0o644)
+	for metrics, want := range map[string]string{
+		"pagerank,core": "rank node pagerank core",
+		"louvain":       "",
+		"all":           "rank node in out pagerank hub authority betweenness closeness core",
+	} {
+		out, errs, code := runCLI(t, "analyze", "--graph", path, "--metrics", metrics)
+		if code != 0 {
+			t.Fatalf("--metrics %s: exit %d: %s", metrics, code, errs)
+		}
+		header := ""
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "rank") {
+				header = strings.Join(strings.Fields(line), " ")
+			}
+		}
+		if header != want {
+			t.Errorf("--metrics %s: table header %q, want %q", metrics, header, want)
+		}
+	}
+}
+
 // --leiden-iterations bounds Leiden's iterations and is recorded in the
 // report; left at 0 the report leaves it out (until modularity stops
 // rising); a negative bound is refused.
