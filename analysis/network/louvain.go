@@ -306,13 +306,23 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 		members[next[c]] = int32(u)
 		next[c]++
 	}
-	rows := func(lo, hi int) *aggregateRows {
-		return aggregateRange(g, cr, members, first, k, lo, hi)
+	// Rows hold at most their members' half-edges, so the rows of
+	// communities lo..hi-1 fit in the slots of those members' half-edges:
+	// each range is written into its own part of one array, and a second
+	// range is moved down against the first once both are built.
+	edgesBefore := func(c int) int {
+		acc := 0
+		for _, u := range members[:first[c]] {
+			acc += int(g.start[u+1] - g.start[u])
+		}
+		return acc
 	}
-	var parts []*aggregateRows
+	out := &undirected{start: make([]int32, k+1), adj: make([]int32, len(g.adj)), w: make([]float64, len(g.adj)),
+		loop: make([]float64, k), deg: make([]float64, k), gamma: g.gamma}
+	mid := k
 	if len(g.adj) >= parallelAggregateEdges && runtime.GOMAXPROCS(0) > 1 && k > 1 {
 		// Split where the members' half-edges reach half the total.
-		mid, acc := k, 0
+		acc := 0
 		for c := 0; c < k && mid == k; c++ {
 			for _, u := range members[first[c]:first[c+1]] {
 				acc += int(g.start[u+1] - g.start[u])
@@ -321,22 +331,26 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 				mid = c + 1
 			}
 		}
-		var second *aggregateRows
-		done := make(chan struct{})
-		go func() {
-			second = rows(mid, k)
-			close(done)
-		}()
-		parts = append(parts, rows(0, mid))
-		<-done
-		parts = append(parts, second)
-	} else {
-		parts = append(parts, rows(0, k))
 	}
-	if len(parts) == 1 {
-		return parts[0].out(g.gamma, k)
+	if mid == k {
+		used := aggregateRange(g, cr, members, first, out, 0, k, 0)
+		return out.trimmed(used)
 	}
-	return joinRows(parts, g.gamma, k)
+	base := int32(edgesBefore(mid))
+	var second int32
+	done := make(chan struct{})
+	go func() {
+		second = aggregateRange(g, cr, members, first, out, mid, k, base)
+		close(done)
+	}()
+	used := aggregateRange(g, cr, members, first, out, 0, mid, 0)
+	<-done
+	copy(out.adj[used:], out.adj[base:base+second])
+	copy(out.w[used:], out.w[base:base+second])
+	for c := mid + 1; c <= k; c++ {
+		out.start[c] += used - base
+	}
+	return out.trimmed(used + second)
 }
 
 // parallelAggregateEdges is the least number of half-edges for which
@@ -344,83 +358,67 @@ func aggregate(g *undirected, comm, renum []int32, k int) *undirected {
 // never the result.
 const parallelAggregateEdges = 50000
 
-// aggregateRows are the rows of communities lo..hi-1 of an aggregate
-// graph: adj and w concatenated, end[c-lo] the end of row c in them.
-type aggregateRows struct {
-	lo, hi int
-	end    []int32
-	adj    []int32
-	w      []float64
-	loop   []float64
-	deg    []float64
+// trimmed is u with its rows cut to their first used half-edges; when
+// they fill under half the room they were given, they are copied into
+// arrays of their own size, so a much smaller graph does not hold its
+// parent's memory.
+func (u *undirected) trimmed(used int32) *undirected {
+	if 2*int(used) < len(u.adj) {
+		u.adj, u.w = slices.Clone(u.adj[:used]), slices.Clone(u.w[:used])
+	} else {
+		u.adj, u.w = u.adj[:used:used], u.w[:used:used]
+	}
+	return u
 }
 
-func aggregateRange(g *undirected, cr, members, first []int32, k, lo, hi int) *aggregateRows {
-	r := &aggregateRows{lo: lo, hi: hi, end: make([]int32, hi-lo), loop: make([]float64, hi-lo), deg: make([]float64, hi-lo)}
-	// The rows hold at most the members' half-edges: sized once, never grown.
-	bound := 0
-	for _, u := range members[first[lo]:first[hi]] {
-		bound += int(g.start[u+1] - g.start[u])
-	}
-	r.adj, r.w = make([]int32, 0, bound), make([]float64, 0, bound)
+// aggregateRange writes the rows of communities lo..hi-1 of the aggregate
+// graph out: row c's end goes to out.start[c+1], relative to out's rows
+// as if the range began at offset base, where its half-edges are written;
+// it returns how many it wrote.
+func aggregateRange(g *undirected, cr, members, first []int32, out *undirected, lo, hi int, base int32) int32 {
+	k := len(out.loop)
+	// acc[d] is the weight from community c's members to community d (c's
+	// own included: its internal edges, each seen from both ends); weights
+	// are > 0, so 0 means d not seen yet. touched lists the communities
+	// seen, in the order first reached, as evaluateGains lists them: every
+	// half-edge writes its community and only a new one advances the
+	// length, so the loop has no branch to mispredict. At most k
+	// communities are seen, and one more slot takes the last write.
 	acc := make([]float64, k)
-	seen := make([]int32, k) // c+1 when acc[v] holds community c's sum
-	var touched []int32
+	touched := make([]int32, k+1)
+	pos := base
 	for c := lo; c < hi; c++ {
+		nt := 0
+		loop, deg := 0.0, 0.0
 		for _, u := range members[first[c]:first[c+1]] {
-			r.loop[c-lo] += g.loop[u]
-			r.deg[c-lo] += 2 * g.loop[u]
-			for x := g.start[u]; x < g.start[u+1]; x++ {
-				r.deg[c-lo] += g.w[x]
-				cv := cr[g.adj[x]]
-				if int(cv) == c {
-					r.loop[c-lo] += g.w[x] / 2 // each internal edge is seen from both ends
-					continue
+			loop += g.loop[u]
+			deg += 2 * g.loop[u]
+			adj := g.adj[g.start[u]:g.start[u+1]]
+			w := g.w[g.start[u]:g.start[u+1]]
+			w = w[:len(adj)]
+			for x, v := range adj {
+				cv := cr[v]
+				old := acc[cv]
+				touched[nt] = cv
+				if old == 0 {
+					nt++
 				}
-				if seen[cv] != int32(c)+1 {
-					seen[cv] = int32(c) + 1
-					acc[cv] = 0
-					touched = append(touched, cv)
-				}
-				acc[cv] += g.w[x]
+				acc[cv] = old + w[x]
+				deg += w[x]
 			}
 		}
-		for _, v := range touched {
-			r.adj = append(r.adj, v)
-			r.w = append(r.w, acc[v])
+		out.loop[c] = loop + acc[c]/2
+		out.deg[c] = deg
+		for _, v := range touched[:nt] {
+			if int(v) != c {
+				out.adj[pos], out.w[pos] = v, acc[v]
+				pos++
+			}
+			acc[v] = 0
 		}
-		touched = touched[:0]
-		r.end[c-lo] = int32(len(r.adj))
+		out.start[c+1] = pos
 	}
-	return r
-}
-
-// out is r as the whole aggregate graph (r holds every row).
-func (r *aggregateRows) out(gamma float64, k int) *undirected {
-	start := make([]int32, k+1)
-	copy(start[1:], r.end)
-	return &undirected{start: start, adj: r.adj, w: r.w, loop: r.loop, deg: r.deg, gamma: gamma}
-}
-
-// joinRows concatenates consecutive row ranges into one graph.
-func joinRows(parts []*aggregateRows, gamma float64, k int) *undirected {
-	total := 0
-	for _, p := range parts {
-		total += len(p.adj)
-	}
-	out := &undirected{start: make([]int32, k+1), adj: make([]int32, 0, total), w: make([]float64, 0, total),
-		loop: make([]float64, 0, k), deg: make([]float64, 0, k), gamma: gamma}
-	for _, p := range parts {
-		base := int32(len(out.adj))
-		for i, e := range p.end {
-			out.start[p.lo+i+1] = base + e
-		}
-		out.adj = append(out.adj, p.adj...)
-		out.w = append(out.w, p.w...)
-		out.loop = append(out.loop, p.loop...)
-		out.deg = append(out.deg, p.deg...)
-	}
-	return out
+	return pos - base
 }
 
 // modularityOf is Newman's Q of a partition at g's resolution.

@@ -121,3 +121,40 @@ func BenchmarkHolmeKimPageRank(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCommunityKernels times one seeded Louvain run and one Leiden
+// run bounded to 3 iterations on the graphs where .ci/bench/kernels found
+// us slowest, for profiling.
+func BenchmarkCommunityKernels(b *testing.B) {
+	graphs := map[string]*Graph{"wormnet": realGraph(b, "wormnet-v3-benchmark"), "holmekim20k": holmeKimGraph(b, 20000), "sgb": realGraph(b, "sgb-words")}
+	for _, name := range []string{"wormnet", "holmekim20k", "sgb"} {
+		u := undirectedOf(graphs[name])
+		b.Run("louvain/"+name, func(b *testing.B) {
+			cpuLoop(b, func() { louvainCSRContext(context.Background(), u, 1) })
+		})
+		b.Run("leiden3/"+name, func(b *testing.B) {
+			cpuLoop(b, func() { leidenCSR(u, 1, 3) })
+		})
+	}
+}
+
+// BenchmarkCommunityRunsWormNet times LouvainRuns and LeidenRuns (3
+// iterations) whole, one run each, on WormNet read as analyze --graph
+// --undirected reads it (both arcs of every edge).
+func BenchmarkCommunityRunsWormNet(b *testing.B) {
+	d := realGraph(b, "wormnet-v3-benchmark")
+	var edges []Edge
+	for u := range d.Len() {
+		oa, _ := d.out(int32(u))
+		for _, v := range oa {
+			edges = append(edges, Edge{d.names[u], d.names[v], 1}, Edge{d.names[v], d.names[u], 1})
+		}
+	}
+	g := NewGraph(nil, edges)
+	b.Run("louvain", func(b *testing.B) {
+		cpuLoop(b, func() { LouvainRuns(context.Background(), g, 1, 1, 1) })
+	})
+	b.Run("leiden3", func(b *testing.B) {
+		cpuLoop(b, func() { LeidenRuns(context.Background(), g, 1, 1, 3) })
+	})
+}
