@@ -162,6 +162,7 @@ func splitByEdges(g *undirected, batch []int32, edges int) int {
 type proposer struct {
 	neighW  []float64
 	touched []int32 // scratch: the communities u's neighbours are in
+	listed  int     // how many judgeListed listed in touched
 }
 
 // proposal is where a node's move would take it on the state its batch
@@ -218,8 +219,39 @@ func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay
 		// degree seen, not the node count.
 		p.touched = make([]int32, 2*len(adj))
 	}
-	touched := p.touched[:cap(p.touched)]
 	w := g.w[g.start[u]:g.start[u+1]]
+	w = w[:len(adj)]
+	ku := k[u] / mv.gm2
+	ownTot := tot[cu] - k[u] // u's community without u
+	if !mv.wide {
+		best, bestGain, stay = p.judgeListed(mv, u, adj, w, ku, ownTot)
+	} else {
+		best, bestGain, stay = p.judgeInPasses(mv, u, adj, w, ku, ownTot)
+	}
+	wBest, wOwn = neighW[best], neighW[cu]
+	if !mv.wide {
+		for _, c := range p.touched[:p.listed] {
+			neighW[c] = 0
+		}
+		neighW[cu] = 0
+	} else {
+		for _, c := range p.touched[:len(adj)] {
+			neighW[c] = 0
+		}
+	}
+	return best, bestGain, stay, wBest, wOwn
+}
+
+// judgeListed sums u's edge weights per neighbouring community in
+// neighW, listing each community once in touched (p.listed of them), and
+// returns the best community, its gain and staying's. A community is
+// listed when first seen by always writing it and advancing the length
+// only then (no branch to mispredict). The length then waits on each
+// neighW load, chaining every half-edge to the last: cheap while the
+// arrays sit in L1 (mover.wide false).
+func (p *proposer) judgeListed(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64) {
+	comm, tot, neighW := mv.comm, mv.tot, p.neighW
+	touched := p.touched[:cap(p.touched)]
 	w = w[:len(adj)]
 	nt := 0
 	for e, v := range adj {
@@ -231,8 +263,8 @@ func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay
 		}
 		neighW[c] = old + w[e]
 	}
-	ku := k[u] / mv.gm2
-	ownTot := tot[cu] - k[u] // u's community without u
+	p.listed = nt
+	cu := comm[u]
 	stay = neighW[cu] - ownTot*ku
 	best, bestGain = cu, stay
 	for _, c := range touched[:nt] {
@@ -245,10 +277,37 @@ func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay
 			best, bestGain = c, gain
 		}
 	}
-	wBest, wOwn = neighW[best], neighW[cu]
-	for _, c := range touched[:nt] {
-		neighW[c] = 0
+	return best, bestGain, stay
+}
+
+// judgeInPasses is judgeListed in passes over u's edges none of whose
+// iterations waits for the one before, for graphs whose arrays spill out
+// of L1, where judgeListed's chain of loads sets the pace: sum the
+// weights per community (touched holding each edge's), judge each edge's
+// community, then the caller clears. A community met twice is judged
+// twice to the same effect: the rule keeps the first of equals, and a
+// second look at a community that lost cannot win (a win needs a gain
+// above the best's, which only rises, or a tie and a lower index than a
+// best that has only moved to lower indices or higher gains). u's own
+// community is judged on its full total there, below staying, so never
+// chosen over it.
+func (p *proposer) judgeInPasses(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64) {
+	comm, tot, neighW := mv.comm, mv.tot, p.neighW
+	cs := p.touched[:len(adj)]
+	w = w[:len(adj)]
+	for e, v := range adj {
+		c := comm[v]
+		cs[e] = c
+		neighW[c] += w[e]
 	}
-	neighW[cu] = 0
-	return best, bestGain, stay, wBest, wOwn
+	cu := comm[u]
+	stay = neighW[cu] - ownTot*ku
+	best, bestGain = cu, stay
+	for _, c := range cs {
+		gain := neighW[c] - tot[c]*ku
+		if gain > bestGain+1e-12 || (gain > bestGain-1e-12 && c < best && gain >= bestGain) {
+			best, bestGain = c, gain
+		}
+	}
+	return best, bestGain, stay
 }
