@@ -4,8 +4,8 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
+
+	"github.com/leverage-project/leverage/analysis/network/internal/parallel"
 )
 
 // Leiden finds communities on the undirected weighted view with the Leiden
@@ -70,9 +70,11 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 		iterations = leidenIterations
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
-	best, bestQ := leidenOnce(g0, nil, rng)
+	pair := pairFor(g0)
+	defer pair.Stop()
+	best, bestQ := leidenOnce(g0, nil, rng, pair)
 	for it := 1; it < iterations; it++ {
-		next, q := leidenOnce(g0, best, rng)
+		next, q := leidenOnce(g0, best, rng, pair)
 		if q <= bestQ+1e-12 {
 			break
 		}
@@ -84,7 +86,7 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 // leidenOnce is one run of Leiden from the partition start (nil: every
 // node alone). It returns the partition and its Q, computed on the last
 // level's graph (the same Q as on g0: aggregation keeps every weight).
-func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) ([]int32, float64) {
+func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pair) ([]int32, float64) {
 	member := make([]int32, g0.n()) // original node -> node of the current level
 	for i := range member {
 		member[i] = int32(i)
@@ -93,7 +95,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) ([]int32, float64
 	init := start
 	var comm []int32
 	for level := 0; level < leidenLevels; level++ {
-		mv, moved := fastLocalMoving(g, init, rng)
+		mv, moved := fastLocalMoving(g, init, rng, pair)
 		comm = mv.comm
 		renumP, kP := renumber(comm)
 		// The last level allowed ends here too, so comm is always the
@@ -101,7 +103,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) ([]int32, float64
 		if (!moved && level > 0) || kP == g.n() || level == leidenLevels-1 {
 			break
 		}
-		refined := refine(g, mv, rng)
+		refined := refine(g, mv, rng, pair)
 		renumR, kR := renumber(refined)
 		if kR == g.n() {
 			break // refinement merged nothing: aggregating would change nothing
@@ -115,7 +117,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand) ([]int32, float64
 		for i := range member {
 			member[i] = renumR[refined[member[i]]]
 		}
-		g = aggregate(g, refined, renumR, kR)
+		g = aggregate(g, refined, renumR, kR, pair)
 	}
 	out := make([]int32, len(member))
 	for i, m := range member {
@@ -160,7 +162,7 @@ func renumber(comm []int32) ([]int32, int) {
 // each refined by its own goroutine with its own random stream drawn from
 // rng; the split is fixed by the graph, not the core count, so the result
 // does not depend on the machine.
-func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
+func refine(g *undirected, mv *mover, rng *rand.Rand, pair *parallel.Pair) []int32 {
 	n := g.n()
 	comm := mv.comm
 	r := &refinement{g: g, comm: comm, k: mv.k, m2: mv.m2,
@@ -213,19 +215,7 @@ func refine(g *undirected, mv *mover, rng *rand.Rand) []int32 {
 		streams[i].Shuffle(len(nodes), func(a, b int) { nodes[a], nodes[b] = nodes[b], nodes[a] })
 		r.run(nodes, scratch[i], streams[i])
 	}
-	if runtime.GOMAXPROCS(0) > 1 {
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			group(1)
-		}()
-		group(0)
-		wg.Wait()
-	} else {
-		group(0)
-		group(1)
-	}
+	pair.Both(func() { group(0) }, func() { group(1) })
 	return r.refined
 }
 

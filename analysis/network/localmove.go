@@ -2,8 +2,8 @@ package network
 
 import (
 	"math/rand/v2"
-	"runtime"
-	"sync"
+
+	"github.com/leverage-project/leverage/analysis/network/internal/parallel"
 )
 
 // A batch is the nodes fastLocalMoving takes from its queue at a time:
@@ -56,7 +56,7 @@ const parallelBatchEdges = 2048
 // guarantee. What differs is only which of several improving moves a
 // node makes when a community's total changed in the same batch; the
 // result depends on the seed and the batch bounds, not on scheduling.
-func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool) {
+func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel.Pair) (*mover, bool) {
 	mv, _, ok := newMover(g, init)
 	if !ok {
 		return mv, false
@@ -66,9 +66,9 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 	for i, v := range rng.Perm(n) {
 		queue[i] = int32(v)
 	}
-	waiting := make([]bool, n)
+	waiting := make([]uint8, n) // 1: in the queue
 	for i := range waiting {
-		waiting[i] = true
+		waiting[i] = 1
 	}
 	head, size := 0, n
 	movedAny := false
@@ -83,8 +83,8 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 	if len(g.adj) < batchedMoveEdges {
 		maxNodes = 1
 	}
-	var second *proposer // the other goroutine's, on a graph batched on two cores
-	if maxNodes > 1 && runtime.GOMAXPROCS(0) > 1 {
+	var second *proposer // the pair's helper's, on a graph batched on two cores
+	if maxNodes > 1 && pair != nil {
 		second = &proposer{neighW: make([]float64, n)}
 	}
 	// Every move raises modularity, so the queue empties; the bound only
@@ -95,21 +95,15 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 		for size > 0 && len(batch) < maxNodes && edges < maxEdges {
 			u := queue[head]
 			head, size = (head+1)%n, size-1
-			waiting[u] = false
+			waiting[u] = 0
 			batch = append(batch, u)
 			edges += int(g.start[u+1] - g.start[u])
 		}
 		pops += len(batch)
 		if second != nil && edges >= parallelBatchEdges {
 			half := splitByEdges(g, batch, edges)
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				second.propose(mv, batch[half:], proposals[half:])
-			}()
-			first.propose(mv, batch[:half], proposals[:half])
-			wg.Wait()
+			pair.Both(func() { first.propose(mv, batch[:half], proposals[:half]) },
+				func() { second.propose(mv, batch[half:], proposals[half:]) })
 		} else {
 			first.propose(mv, batch, proposals)
 		}
@@ -130,13 +124,21 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand) (*mover, bool)
 			}
 			movedAny = true
 			changedIn[from], changedIn[to] = b, b
-			for e := g.start[u]; e < g.start[u+1]; e++ {
-				v := g.adj[e]
+			// Whether a neighbour joins the queue is a coin toss, so it is
+			// decided without a branch: every neighbour is written to the
+			// slot after the queue's end, and only one that joins moves
+			// the end on. The slot is free: u is not waiting, so at most
+			// n-1 nodes are.
+			tail := (head + size) % n
+			for _, v := range g.adj[g.start[u]:g.start[u+1]] {
 				nearMoveIn[v] = b
-				if !waiting[v] && mv.comm[v] != to {
-					waiting[v] = true
-					queue[(head+size)%n] = v
-					size++
+				d := uint32(mv.comm[v] ^ to)
+				joins := (d | -d) >> 31 & (1 ^ uint32(waiting[v])) // elsewhere, not waiting
+				queue[tail] = v
+				waiting[v] |= uint8(joins)
+				size += int(joins)
+				if tail += int(joins); tail == n {
+					tail = 0
 				}
 			}
 		}
