@@ -72,9 +72,10 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
 	pair := pairFor(g0)
 	defer pair.Stop()
-	best, bestQ := leidenOnce(g0, nil, rng, pair)
+	rows := &rowArenas{}
+	best, bestQ := leidenOnce(g0, nil, rng, pair, rows)
 	for it := 1; it < iterations; it++ {
-		next, q := leidenOnce(g0, best, rng, pair)
+		next, q := leidenOnce(g0, best, rng, pair, rows)
 		if q <= bestQ+1e-12 {
 			break
 		}
@@ -86,7 +87,7 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 // leidenOnce is one run of Leiden from the partition start (nil: every
 // node alone). It returns the partition and its Q, computed on the last
 // level's graph (the same Q as on g0: aggregation keeps every weight).
-func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pair) ([]int32, float64) {
+func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pair, rows *rowArenas) ([]int32, float64) {
 	member := make([]int32, g0.n()) // original node -> node of the current level
 	for i := range member {
 		member[i] = int32(i)
@@ -117,7 +118,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pa
 		for i := range member {
 			member[i] = renumR[refined[member[i]]]
 		}
-		g = aggregate(g, refined, renumR, kR, pair)
+		g = aggregate(g, refined, renumR, kR, pair, rows)
 	}
 	out := make([]int32, len(member))
 	for i, m := range member {

@@ -168,6 +168,7 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 	rng := rand.New(rand.NewPCG(seed, 0x10fa1))
 	pair := pairFor(g0)
 	defer pair.Stop()
+	rows := &rowArenas{}
 	n0 := g0.n()
 	member := make([]int32, n0) // original node -> node of the current level
 	for i := range member {
@@ -211,7 +212,7 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 			}
 			break
 		}
-		g = aggregate(g, comm, renum, int(k), pair)
+		g = aggregate(g, comm, renum, int(k), pair, rows)
 	}
 	if last == nil {
 		last = make([]int32, g.n())
@@ -311,7 +312,7 @@ func (mv *mover) move(u int32) (from int32, gain float64) {
 // build the rows of the first and second half of the communities (halves
 // of equal half-edge counts); each row is built the same way either way,
 // so the result does not depend on the machine.
-func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair) *undirected {
+func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, rows *rowArenas) *undirected {
 	n := g.n()
 	// cr[u] is u's aggregate node: one lookup per half-edge below, not two.
 	cr := make([]int32, n)
@@ -343,7 +344,8 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair) *
 		}
 		return acc
 	}
-	out := &undirected{start: make([]int32, k+1), adj: make([]int32, len(g.adj)), w: make([]float64, len(g.adj)),
+	adj, w := rows.take(len(g.adj))
+	out := &undirected{start: make([]int32, k+1), adj: adj, w: w,
 		loop: make([]float64, k), deg: make([]float64, k), gamma: g.gamma}
 	mid := k
 	if len(g.adj) >= parallelAggregateEdges && pair != nil && k > 1 {
@@ -360,7 +362,7 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair) *
 	}
 	if mid == k {
 		used := aggregateRange(g, cr, members, first, out, 0, k, 0)
-		return out.trimmed(used)
+		return out.trimmed(used, rows != nil)
 	}
 	base := int32(edgesBefore(mid))
 	var used, second int32
@@ -371,7 +373,7 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair) *
 	for c := mid + 1; c <= k; c++ {
 		out.start[c] += used - base
 	}
-	return out.trimmed(used + second)
+	return out.trimmed(used+second, rows != nil)
 }
 
 // pairFor is the pair of goroutines a Louvain or Leiden run on g0 shares
@@ -391,17 +393,44 @@ func pairFor(g0 *undirected) *parallel.Pair {
 // never the result.
 const parallelAggregateEdges = 50000
 
-// trimmed is u with its rows cut to their first used half-edges; when
-// they fill under half the room they were given, they are copied into
-// arrays of their own size, so a much smaller graph does not hold its
-// parent's memory.
-func (u *undirected) trimmed(used int32) *undirected {
-	if 2*int(used) < len(u.adj) {
+// trimmed is u with its rows cut to their first used half-edges. Rows
+// of their own (not an arena's) are copied into arrays of their size
+// when they fill under half the room they were given, so a much smaller
+// graph does not hold its parent's memory.
+func (u *undirected) trimmed(used int32, inArena bool) *undirected {
+	if !inArena && 2*int(used) < len(u.adj) {
 		u.adj, u.w = slices.Clone(u.adj[:used]), slices.Clone(u.w[:used])
 	} else {
 		u.adj, u.w = u.adj[:used:used], u.w[:used:used]
 	}
 	return u
+}
+
+// rowArenas are the two sets of row arrays one Louvain or Leiden run's
+// aggregations write into by turns. A level's graph is read only while
+// the next level's is built, so once that exists its rows are free, and
+// two sets serve every level and iteration of the run: without them a
+// Leiden run allocated its graph's size in rows at every level, the most
+// of the run's allocation and of the garbage collection it caused. A nil
+// *rowArenas allocates at every aggregation.
+type rowArenas struct {
+	adj  [2][]int32
+	w    [2][]float64
+	turn int
+}
+
+// take returns rows of size half-edges from the arena the last take did
+// not use.
+func (a *rowArenas) take(size int) ([]int32, []float64) {
+	if a == nil {
+		return make([]int32, size), make([]float64, size)
+	}
+	i := a.turn
+	a.turn ^= 1
+	if cap(a.adj[i]) < size {
+		a.adj[i], a.w[i] = make([]int32, size), make([]float64, size)
+	}
+	return a.adj[i][:size], a.w[i][:size]
 }
 
 // aggregateRange writes the rows of communities lo..hi-1 of the aggregate

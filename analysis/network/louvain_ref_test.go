@@ -63,7 +63,7 @@ func louvainFullPasses(g0 *undirected, seed uint64) ([]int32, float64) {
 		if !moved || k == g.n() {
 			break
 		}
-		g = aggregate(g, comm, renum, k, nil)
+		g = aggregate(g, comm, renum, k, nil, nil)
 	}
 	return member, modularityOf(g0, member)
 }
