@@ -74,8 +74,11 @@ func (p *Pair) Both(first, second func()) {
 	p.post(second)
 	first()
 	n := p.posted.Load()
+	// The helper is at work, so its half ends soon: check often and yield
+	// the processor only now and then (a yield is a trip through the
+	// scheduler, costlier than many checks).
 	for spins := 0; p.done.Load() != n; spins++ {
-		if spins&63 == 63 {
+		if spins&4095 == 4095 {
 			runtime.Gosched()
 		}
 	}
