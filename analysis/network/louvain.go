@@ -255,6 +255,9 @@ type mover struct {
 	comm   []int32
 	neighW []float64
 	self   *proposer // move's evaluation, on neighW
+	// batches counts the batches of more than one node fastLocalMoving
+	// judged (moveRate), for tests.
+	batches int
 	// wide: the graph has more than wideMoveNodes nodes, so the arrays a
 	// node's judgement reads at random spill out of L1 and it is judged
 	// in passes (proposer.judgeInPasses). Either way gives the same move.

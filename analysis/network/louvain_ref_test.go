@@ -212,3 +212,37 @@ func TestJudgeInPassesMatchesListed(t *testing.T) {
 		}
 	}
 }
+
+// Local moving judges one node at a time while most nodes move and by
+// batches once few do (moveRate).
+func TestMoveRateSwitches(t *testing.T) {
+	var r moveRate
+	for range moveRateWindow {
+		r.after(1, 1)
+	}
+	if r.batched {
+		t.Fatal("batched after a window in which every node moved")
+	}
+	for i := range moveRateWindow {
+		r.after(1, i%20/19) // 1 in 20 moves
+	}
+	if !r.batched {
+		t.Fatal("one at a time after a window in which 1 in 20 moved")
+	}
+	if r.after(100, 20); !r.batched {
+		t.Fatal("a batch in which 1 in 5 moved ended batching")
+	}
+	if r.after(100, 30); r.batched {
+		t.Fatal("a batch in which 3 in 10 moved kept batching")
+	}
+
+	// Local moving from where it converged moves few nodes (a community's
+	// total changes as nodes far off move, so some may), so after the first
+	// window it goes by batches.
+	u := undirectedOf(randomGraph(11, 4000, 40000, true))
+	rng := rand.New(rand.NewPCG(1, 2))
+	converged, _ := fastLocalMoving(u, nil, rng, nil)
+	if again, _ := fastLocalMoving(u, converged.comm, rng, nil); again.batches == 0 {
+		t.Error("from a converged partition: no batch")
+	}
+}
