@@ -126,8 +126,9 @@ func BenchmarkHolmeKimPageRank(b *testing.B) {
 // run bounded to 3 iterations on the graphs where .ci/bench/kernels found
 // us slowest, for profiling.
 func BenchmarkCommunityKernels(b *testing.B) {
-	graphs := map[string]*Graph{"wormnet": realGraph(b, "wormnet-v3-benchmark"), "holmekim20k": holmeKimGraph(b, 20000), "sgb": realGraph(b, "sgb-words")}
-	for _, name := range []string{"wormnet", "holmekim20k", "sgb"} {
+	graphs := map[string]*Graph{"wormnet": realGraph(b, "wormnet-v3-benchmark"), "holmekim20k": holmeKimGraph(b, 20000),
+		"holmekim5k": holmeKimGraph(b, 5000), "sgb": realGraph(b, "sgb-words"), "debiansecurity": realGraph(b, "debian12-security-deps")}
+	for _, name := range []string{"wormnet", "holmekim20k", "holmekim5k", "sgb", "debiansecurity"} {
 		u := undirectedOf(graphs[name])
 		b.Run("louvain/"+name, func(b *testing.B) {
 			cpuLoop(b, func() { louvainCSRContext(context.Background(), u, 1) })
