@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 
 	"github.com/leverage-project/leverage/analysis/network/internal/parallel"
@@ -129,18 +130,39 @@ func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
 	}
 	w := make([]float64, len(g.outW))
 	deg := make([]float64, g.Len())
-	ok := true
-	for u := range deg {
-		lo, hi := g.outStart[u], g.outStart[u+1]
-		ow, iw, uw := g.outW[lo:hi], g.inW[lo:hi], w[lo:hi]
-		iw, uw = iw[:len(ow)], uw[:len(ow)]
-		d := 0.0
-		for e, x := range ow {
-			ok = ok && x == iw[e] && x != 0
-			uw[e] = 2 * x
-			d += 2 * x
+	rows := func(lo, hi int) bool {
+		ok := true
+		for u := lo; u < hi; u++ {
+			a, b := g.outStart[u], g.outStart[u+1]
+			ow, iw, uw := g.outW[a:b], g.inW[a:b], w[a:b]
+			iw, uw = iw[:len(ow)], uw[:len(ow)]
+			d := 0.0
+			for e, x := range ow {
+				ok = ok && x == iw[e] && x != 0
+				uw[e] = 2 * x
+				d += 2 * x
+			}
+			deg[u] = d
 		}
-		deg[u] = d
+		return ok
+	}
+	// On a large graph two goroutines take the nodes before and after the
+	// middle arc.
+	var ok bool
+	if n := g.Len(); len(w) >= parallelAggregateEdges && runtime.GOMAXPROCS(0) > 1 {
+		mid, _ := slices.BinarySearch(g.outStart, int32(len(w)/2))
+		mid = min(mid, n)
+		var second bool
+		done := make(chan struct{})
+		go func() {
+			second = rows(mid, n)
+			close(done)
+		}()
+		ok = rows(0, mid)
+		<-done
+		ok = ok && second
+	} else {
+		ok = rows(0, n)
 	}
 	if !ok {
 		return nil, false

@@ -97,10 +97,19 @@ func TestPrunedLouvainMatchesFullPasses(t *testing.T) {
 // directions of a pair summed.
 func TestUndirectedOfMatchesFromLists(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
-	for trial := 0; trial < 50; trial++ {
+	prev := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(prev)
+	for trial := 0; trial < 54; trial++ {
 		n := 2 + rng.IntN(40)
+		if trial >= 50 {
+			n = 3000 // every other one symmetric, with enough arcs to split its rows on two goroutines
+		}
 		var edges []Edge
-		for range rng.IntN(4 * n) {
+		m := rng.IntN(4 * n)
+		if trial >= 50 {
+			m = 12 * n
+		}
+		for range m {
 			w := float64(rng.IntN(3)) // some arcs weigh 0: a size no one knows
 			if trial%4 == 1 && w == 0 {
 				w = 1 // some symmetric graphs without a weight-0 arc, the ones copied
@@ -123,6 +132,9 @@ func TestUndirectedOfMatchesFromLists(t *testing.T) {
 		want, got := fromLists(lists, make([]float64, g.Len())), undirectedOf(g)
 		if !slices.Equal(want.start, got.start) || !slices.Equal(want.adj, got.adj) || !slices.Equal(want.w, got.w) {
 			t.Fatalf("trial %d: undirectedOf %v %v %v, fromLists %v %v %v", trial, got.start, got.adj, got.w, want.start, want.adj, want.w)
+		}
+		if wantDeg, _ := degrees(want); !slices.Equal(wantDeg, got.deg) {
+			t.Fatalf("trial %d: degrees %v, want %v", trial, got.deg, wantDeg)
 		}
 	}
 }
