@@ -163,7 +163,7 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel
 // singletons), a batch's proposals mostly conflict, each is judged again
 // alone, and the fresher state of one at a time also needs fewer
 // judgements: on the benchmark's graphs a Louvain run by batches took
-// 1.4-1.7 times as long as one at a time. Once few move (later rounds, a
+// 1.3-1.7 times as long as one at a time. Once few move (later rounds, a
 // Leiden iteration from the last one's partition), proposals hold and two
 // goroutines judge twice as many. The choice follows the moves made, so a
 // seed still fixes the result.
