@@ -245,6 +245,18 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 	return member, modularityOf(g, last), nil
 }
 
+// pairFor is the pair of goroutines a Louvain or Leiden run on g0 shares
+// out its batches, refinement and aggregation on (parallel.Pair): nil,
+// one goroutine, when g0 is too small for any of them to split its work
+// (each splits only at 50,000 half-edges or more) or the process runs one
+// goroutine at a time. The caller stops it.
+func pairFor(g0 *undirected) *parallel.Pair {
+	if len(g0.adj) < min(batchedMoveEdges, parallelRefineEdges, parallelAggregateEdges) {
+		return nil
+	}
+	return parallel.NewPair()
+}
+
 // degrees are g's node degrees (read-only: they may be g's own) and
 // their sum, 2m.
 func degrees(g *undirected) ([]float64, float64) {
@@ -326,186 +338,6 @@ func (mv *mover) move(u int32) (from int32, gain float64) {
 		gain = bestGain - stay
 	}
 	return from, gain
-}
-
-// aggregate builds the graph of communities: edge weights summed, weight
-// inside a community kept as its self-loop. Members are grouped by a
-// counting sort and each community's neighbour weights gathered in a dense
-// array; a row lists its neighbour communities in the order its members
-// first reach them (no sort: nothing downstream needs rows sorted, and
-// sorting was a third of a Leiden run). On a large graph two goroutines
-// build the rows of the first and second half of the communities (halves
-// of equal half-edge counts); each row is built the same way either way,
-// so the result does not depend on the machine.
-func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, rows *rowArenas) *undirected {
-	n := g.n()
-	// cr[u] is u's aggregate node: one lookup per half-edge below, not two.
-	cr := make([]int32, n)
-	for u := range cr {
-		cr[u] = renum[comm[u]]
-	}
-	first := make([]int32, k+1)
-	for u := 0; u < n; u++ {
-		first[cr[u]+1]++
-	}
-	for c := 1; c <= k; c++ {
-		first[c] += first[c-1]
-	}
-	members := make([]int32, n)
-	next := slices.Clone(first[:k])
-	for u := 0; u < n; u++ {
-		c := cr[u]
-		members[next[c]] = int32(u)
-		next[c]++
-	}
-	// Rows hold at most their members' half-edges, so the rows of
-	// communities lo..hi-1 fit in the slots of those members' half-edges:
-	// each range is written into its own part of one array, and a second
-	// range is moved down against the first once both are built.
-	edgesBefore := func(c int) int {
-		acc := 0
-		for _, u := range members[:first[c]] {
-			acc += int(g.start[u+1] - g.start[u])
-		}
-		return acc
-	}
-	adj, w := rows.take(len(g.adj))
-	out := &undirected{start: make([]int32, k+1), adj: adj, w: w,
-		loop: make([]float64, k), deg: make([]float64, k), gamma: g.gamma}
-	mid := k
-	if len(g.adj) >= parallelAggregateEdges && pair != nil && k > 1 {
-		// Split where the members' half-edges reach half the total.
-		acc := 0
-		for c := 0; c < k && mid == k; c++ {
-			for _, u := range members[first[c]:first[c+1]] {
-				acc += int(g.start[u+1] - g.start[u])
-			}
-			if 2*acc >= len(g.adj) {
-				mid = c + 1
-			}
-		}
-	}
-	if mid == k {
-		used := aggregateRange(g, cr, members, first, out, 0, k, 0)
-		return out.trimmed(used, rows != nil)
-	}
-	base := int32(edgesBefore(mid))
-	var used, second int32
-	pair.Both(func() { used = aggregateRange(g, cr, members, first, out, 0, mid, 0) },
-		func() { second = aggregateRange(g, cr, members, first, out, mid, k, base) })
-	copy(out.adj[used:], out.adj[base:base+second])
-	copy(out.w[used:], out.w[base:base+second])
-	for c := mid + 1; c <= k; c++ {
-		out.start[c] += used - base
-	}
-	return out.trimmed(used+second, rows != nil)
-}
-
-// pairFor is the pair of goroutines a Louvain or Leiden run on g0 shares
-// out its batches, refinement and aggregation on (parallel.Pair): nil,
-// one goroutine, when g0 is too small for any of them to split its work
-// (each splits only at 50,000 half-edges or more) or the process runs one
-// goroutine at a time. The caller stops it.
-func pairFor(g0 *undirected) *parallel.Pair {
-	if len(g0.adj) < min(batchedMoveEdges, parallelRefineEdges, parallelAggregateEdges) {
-		return nil
-	}
-	return parallel.NewPair()
-}
-
-// parallelAggregateEdges is the least number of half-edges for which
-// aggregate splits its work across two goroutines. It changes the speed,
-// never the result.
-const parallelAggregateEdges = 50000
-
-// trimmed is u with its rows cut to their first used half-edges. Rows
-// of their own (not an arena's) are copied into arrays of their size
-// when they fill under half the room they were given, so a much smaller
-// graph does not hold its parent's memory.
-func (u *undirected) trimmed(used int32, inArena bool) *undirected {
-	if !inArena && 2*int(used) < len(u.adj) {
-		u.adj, u.w = slices.Clone(u.adj[:used]), slices.Clone(u.w[:used])
-	} else {
-		u.adj, u.w = u.adj[:used:used], u.w[:used:used]
-	}
-	return u
-}
-
-// rowArenas are the two sets of row arrays one Louvain or Leiden run's
-// aggregations write into by turns. A level's graph is read only while
-// the next level's is built, so once that exists its rows are free, and
-// two sets serve every level and iteration of the run: without them a
-// Leiden run allocated its graph's size in rows at every level, the most
-// of the run's allocation and of the garbage collection it caused. A nil
-// *rowArenas allocates at every aggregation.
-type rowArenas struct {
-	adj  [2][]int32
-	w    [2][]float64
-	turn int
-}
-
-// take returns rows of size half-edges from the arena the last take did
-// not use.
-func (a *rowArenas) take(size int) ([]int32, []float64) {
-	if a == nil {
-		return make([]int32, size), make([]float64, size)
-	}
-	i := a.turn
-	a.turn ^= 1
-	if cap(a.adj[i]) < size {
-		a.adj[i], a.w[i] = make([]int32, size), make([]float64, size)
-	}
-	return a.adj[i][:size], a.w[i][:size]
-}
-
-// aggregateRange writes the rows of communities lo..hi-1 of the aggregate
-// graph out: row c's end goes to out.start[c+1], relative to out's rows
-// as if the range began at offset base, where its half-edges are written;
-// it returns how many it wrote.
-func aggregateRange(g *undirected, cr, members, first []int32, out *undirected, lo, hi int, base int32) int32 {
-	k := len(out.loop)
-	// acc[d] is the weight from community c's members to community d (c's
-	// own included: its internal edges, each seen from both ends); weights
-	// are > 0, so 0 means d not seen yet. touched lists the communities
-	// seen, in the order first reached, as evaluateGains lists them: every
-	// half-edge writes its community and only a new one advances the
-	// length, so the loop has no branch to mispredict. At most k
-	// communities are seen, and one more slot takes the last write.
-	acc := make([]float64, k)
-	touched := make([]int32, k+1)
-	pos := base
-	for c := lo; c < hi; c++ {
-		nt := 0
-		loop, deg := 0.0, 0.0
-		for _, u := range members[first[c]:first[c+1]] {
-			loop += g.loop[u]
-			deg += 2 * g.loop[u]
-			adj := g.adj[g.start[u]:g.start[u+1]]
-			w := g.w[g.start[u]:g.start[u+1]]
-			w = w[:len(adj)]
-			for x, v := range adj {
-				cv := cr[v]
-				old := acc[cv]
-				touched[nt] = cv
-				if old == 0 {
-					nt++
-				}
-				acc[cv] = old + w[x]
-				deg += w[x]
-			}
-		}
-		out.loop[c] = loop + acc[c]/2
-		out.deg[c] = deg
-		for _, v := range touched[:nt] {
-			if int(v) != c {
-				out.adj[pos], out.w[pos] = v, acc[v]
-				pos++
-			}
-			acc[v] = 0
-		}
-		out.start[c+1] = pos
-	}
-	return pos - base
 }
 
 // modularityOf is Newman's Q of a partition at g's resolution.
