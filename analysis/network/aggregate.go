@@ -40,34 +40,26 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, r
 	// communities lo..hi-1 fit in the slots of those members' half-edges:
 	// each range is written into its own part of one array, and a second
 	// range is moved down against the first once both are built.
-	edgesBefore := func(c int) int {
-		acc := 0
-		for _, u := range members[:first[c]] {
-			acc += int(g.start[u+1] - g.start[u])
-		}
-		return acc
-	}
 	adj, w := rows.take(len(g.adj))
 	out := &undirected{start: make([]int32, k+1), adj: adj, w: w,
 		loop: make([]float64, k), deg: make([]float64, k), gamma: g.gamma}
-	mid := k
+	// Split where the members' half-edges reach half the total: mid is
+	// the second range's first community, base its members' first slot.
+	mid, base := k, int32(0)
 	if len(g.adj) >= parallelAggregateEdges && pair != nil && k > 1 {
-		// Split where the members' half-edges reach half the total.
-		acc := 0
 		for c := 0; c < k && mid == k; c++ {
 			for _, u := range members[first[c]:first[c+1]] {
-				acc += int(g.start[u+1] - g.start[u])
+				base += g.start[u+1] - g.start[u]
 			}
-			if 2*acc >= len(g.adj) {
+			if 2*int(base) >= len(g.adj) {
 				mid = c + 1
 			}
 		}
 	}
 	if mid == k {
 		used := aggregateRange(g, cr, members, first, out, 0, k, 0)
-		return out.trimmed(used, rows != nil)
+		return out.trimmed(used)
 	}
-	base := int32(edgesBefore(mid))
 	var used, second int32
 	pair.Both(func() { used = aggregateRange(g, cr, members, first, out, 0, mid, 0) },
 		func() { second = aggregateRange(g, cr, members, first, out, mid, k, base) })
@@ -76,7 +68,7 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, r
 	for c := mid + 1; c <= k; c++ {
 		out.start[c] += used - base
 	}
-	return out.trimmed(used+second, rows != nil)
+	return out.trimmed(used + second)
 }
 
 // parallelAggregateEdges is the least number of half-edges for which
@@ -84,16 +76,9 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, r
 // never the result.
 const parallelAggregateEdges = 50000
 
-// trimmed is u with its rows cut to their first used half-edges. Rows
-// of their own (not an arena's) are copied into arrays of their size
-// when they fill under half the room they were given, so a much smaller
-// graph does not hold its parent's memory.
-func (u *undirected) trimmed(used int32, inArena bool) *undirected {
-	if !inArena && 2*int(used) < len(u.adj) {
-		u.adj, u.w = slices.Clone(u.adj[:used]), slices.Clone(u.w[:used])
-	} else {
-		u.adj, u.w = u.adj[:used:used], u.w[:used:used]
-	}
+// trimmed is u with its rows cut to their first used half-edges.
+func (u *undirected) trimmed(used int32) *undirected {
+	u.adj, u.w = u.adj[:used:used], u.w[:used:used]
 	return u
 }
 
@@ -103,7 +88,8 @@ func (u *undirected) trimmed(used int32, inArena bool) *undirected {
 // two sets serve every level and iteration of the run: without them a
 // Leiden run allocated its graph's size in rows at every level, the most
 // of the run's allocation and of the garbage collection it caused. A nil
-// *rowArenas allocates at every aggregation.
+// *rowArenas (the reference implementations in tests) allocates at every
+// aggregation.
 type rowArenas struct {
 	adj  [2][]int32
 	w    [2][]float64
@@ -133,7 +119,7 @@ func aggregateRange(g *undirected, cr, members, first []int32, out *undirected, 
 	// acc[d] is the weight from community c's members to community d (c's
 	// own included: its internal edges, each seen from both ends); weights
 	// are > 0, so 0 means d not seen yet. touched lists the communities
-	// seen, in the order first reached, as evaluateGains lists them: every
+	// seen, in the order first reached, as judgeListed lists them: every
 	// half-edge writes its community and only a new one advances the
 	// length, so the loop has no branch to mispredict. At most k
 	// communities are seen, and one more slot takes the last write.

@@ -215,7 +215,6 @@ func splitByEdges(g *undirected, batch []int32, edges int) int {
 type proposer struct {
 	neighW  []float64
 	touched []int32 // scratch: the communities u's neighbours are in
-	listed  int     // how many judgeListed listed in touched
 }
 
 // proposal is where a node's move would take it on the state its batch
@@ -276,33 +275,28 @@ func (p *proposer) evaluateGains(mv *mover, u int32) (best int32, bestGain, stay
 	w = w[:len(adj)]
 	ku := k[u] / mv.gm2
 	ownTot := tot[cu] - k[u] // u's community without u
-	if !mv.wide {
-		best, bestGain, stay = p.judgeListed(mv, u, adj, w, ku, ownTot)
-	} else {
-		best, bestGain, stay = p.judgeInPasses(mv, u, adj, w, ku, ownTot)
+	judge := p.judgeListed
+	if mv.wide {
+		judge = p.judgeInPasses
 	}
+	best, bestGain, stay, seen := judge(mv, u, adj, w, ku, ownTot)
 	wBest, wOwn = neighW[best], neighW[cu]
-	if !mv.wide {
-		for _, c := range p.touched[:p.listed] {
-			neighW[c] = 0
-		}
-		neighW[cu] = 0
-	} else {
-		for _, c := range p.touched[:len(adj)] {
-			neighW[c] = 0
-		}
+	for _, c := range seen {
+		neighW[c] = 0
 	}
+	neighW[cu] = 0
 	return best, bestGain, stay, wBest, wOwn
 }
 
 // judgeListed sums u's edge weights per neighbouring community in
-// neighW, listing each community once in touched (p.listed of them), and
-// returns the best community, its gain and staying's. A community is
+// neighW, listing each community once in touched, and returns the best
+// community, its gain, staying's and the communities whose sums the
+// caller clears. A community is
 // listed when first seen by always writing it and advancing the length
 // only then (no branch to mispredict). The length then waits on each
 // neighW load, chaining every half-edge to the last: cheap while the
 // arrays sit in L1 (mover.wide false).
-func (p *proposer) judgeListed(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64) {
+func (p *proposer) judgeListed(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64, seen []int32) {
 	comm, tot, neighW := mv.comm, mv.tot, p.neighW
 	touched := p.touched[:cap(p.touched)]
 	w = w[:len(adj)]
@@ -316,7 +310,6 @@ func (p *proposer) judgeListed(mv *mover, u int32, adj []int32, w []float64, ku,
 		}
 		neighW[c] = old + w[e]
 	}
-	p.listed = nt
 	cu := comm[u]
 	stay = neighW[cu] - ownTot*ku
 	best, bestGain = cu, stay
@@ -330,21 +323,21 @@ func (p *proposer) judgeListed(mv *mover, u int32, adj []int32, w []float64, ku,
 			best, bestGain = c, gain
 		}
 	}
-	return best, bestGain, stay
+	return best, bestGain, stay, touched[:nt]
 }
 
 // judgeInPasses is judgeListed in passes over u's edges none of whose
 // iterations waits for the one before, for graphs whose arrays spill out
 // of L1, where judgeListed's chain of loads sets the pace: sum the
 // weights per community (touched holding each edge's), judge each edge's
-// community, then the caller clears. A community met twice is judged
+// community; the caller clears every edge's. A community met twice is judged
 // twice to the same effect: the rule keeps the first of equals, and a
 // second look at a community that lost cannot win (a win needs a gain
 // above the best's, which only rises, or a tie and a lower index than a
 // best that has only moved to lower indices or higher gains). u's own
 // community is judged on its full total there, below staying, so never
 // chosen over it.
-func (p *proposer) judgeInPasses(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64) {
+func (p *proposer) judgeInPasses(mv *mover, u int32, adj []int32, w []float64, ku, ownTot float64) (best int32, bestGain, stay float64, seen []int32) {
 	comm, tot, neighW := mv.comm, mv.tot, p.neighW
 	cs := p.touched[:len(adj)]
 	w = w[:len(adj)]
@@ -362,5 +355,5 @@ func (p *proposer) judgeInPasses(mv *mover, u int32, adj []int32, w []float64, k
 			best, bestGain = c, gain
 		}
 	}
-	return best, bestGain, stay
+	return best, bestGain, stay, cs
 }

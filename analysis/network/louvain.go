@@ -146,8 +146,8 @@ func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
 		}
 		return ok
 	}
-	// On a large graph two goroutines take the nodes before and after the
-	// middle arc.
+	// On a large graph (as many arcs as make aggregate split its work) two
+	// goroutines take the nodes before and after the middle arc.
 	var ok bool
 	if n := g.Len(); len(w) >= parallelAggregateEdges && runtime.GOMAXPROCS(0) > 1 {
 		mid, _ := slices.BinarySearch(g.outStart, int32(len(w)/2))
