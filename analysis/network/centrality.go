@@ -278,95 +278,94 @@ func Closeness(ctx context.Context, g *Graph) (closeness, harmonic []float64, er
 // its in-degree plus out-degree (a reciprocated pair counts twice), as
 // networkx.core_number defines it for directed graphs: the largest k such
 // that the node is in a subgraph where every node has degree at least k.
-// Batagelj and Zaversnik's O(m) bucket algorithm ("An O(m) algorithm for
-// cores decomposition of networks", arXiv cs/0310049, 2003).
 //
-// The arrays are int32 and the move of a neighbour to the bucket below is
-// written out in the loop (it was a closure called per arc: WormNet 1.13
-// -> 0.6 ms). On a symmetric graph (Graph.sym) each neighbour is read once,
-// from the out-list, and lowered up to twice, for the arc each way, where
-// the in-list would repeat the list; lowering it twice in a row instead of
-// once per list does not change the result, core numbers being unique.
-// (Level-by-level peeling, Kabir and Madduri's PKC, reads fewer arrays per
-// arc but measured no faster here.)
+// The nodes are peeled level by level (Kabir and Madduri, "Parallel k-core
+// decomposition on multicore platforms", IPDPSW 2017, in its serial
+// form): level k takes every node left with degree k, and taking a node
+// lowers each neighbour above k by one, taking at once those that reach
+// k. A node's degree when it is taken is its core number. Per arc this
+// reads and writes one array, without a branch (whether a neighbour is
+// above k, and whether it reaches k, are coin tosses); Batagelj and
+// Zaversnik's buckets (arXiv cs/0310049), which this replaced, moved a
+// neighbour through four arrays behind an unpredictable branch: Holme-Kim
+// 20k 2.4 -> 1.4 ms, SGB words 0.25 -> 0.20 ms, WormNet 0.40 -> 0.45 ms
+// (each of its 58 levels scans the nodes left).
+//
+// On a symmetric graph (Graph.sym) every subgraph's in+out degrees are
+// twice its out-degrees, so the largest k is twice the out-degree core:
+// the peeling runs on out-degrees and reads each out-list once.
 func CoreNumbers(g *Graph) []int {
 	n := g.Len()
 	deg := make([]int32, n)
-	maxDeg := int32(0)
 	for i := range n {
-		deg[i] = g.outStart[i+1] - g.outStart[i] + g.inStart[i+1] - g.inStart[i]
-		maxDeg = max(maxDeg, deg[i])
+		deg[i] = g.outStart[i+1] - g.outStart[i]
+		if !g.sym {
+			deg[i] += g.inStart[i+1] - g.inStart[i]
+		}
 	}
-	// vert holds the nodes by current degree, those of degree d from
-	// bin[d] on; pos[v] is v's place in vert.
-	bin := make([]int32, maxDeg+2)
-	for _, d := range deg {
-		bin[d]++
+	frontier := make([]int32, n+1)
+	// left lists the nodes not yet taken, in index order; each level's
+	// scan compacts it.
+	left := make([]int32, n)
+	for i := range left {
+		left[i] = int32(i)
 	}
-	start := int32(0)
-	for d := int32(0); d <= maxDeg; d++ {
-		c := bin[d]
-		bin[d] = start
-		start += c
+	for k := int32(0); len(left) > 0; {
+		top := 0
+		kept := 0
+		next := int32(-1)
+		for _, v := range left {
+			d := deg[v]
+			if d == k {
+				frontier[top] = v
+				top++
+			} else if d > k {
+				left[kept] = v
+				kept++
+				if next < 0 || d < next {
+					next = d
+				}
+			}
+		}
+		left = left[:kept]
+		for i := 0; i < top; i++ {
+			v := frontier[i]
+			top = lowerAbove(deg, g.outAdj[g.outStart[v]:g.outStart[v+1]], k, frontier, top)
+			if !g.sym {
+				top = lowerAbove(deg, g.inAdj[g.inStart[v]:g.inStart[v+1]], k, frontier, top)
+			}
+		}
+		if top > 0 {
+			k++
+		} else {
+			k = next
+		}
 	}
-	pos := make([]int32, n)
-	vert := make([]int32, n)
-	for v, d := range deg {
-		pos[v] = bin[d]
-		vert[pos[v]] = int32(v)
-		bin[d]++
-	}
-	for d := maxDeg; d > 0; d-- {
-		bin[d] = bin[d-1]
-	}
-	bin[0] = 0
-	// Lowering u from degree du swaps it with the first node of its
-	// bucket (itself, if it is first: the swap then changes nothing) and
-	// moves the bucket's start past it. On a symmetric graph each
-	// out-neighbour is lowered up to twice, for the arcs v->u and u->v.
-	arcs := 1
+	scale := 1
 	if g.sym {
-		arcs = 2
-	}
-	for i := range n {
-		v := vert[i]
-		dv := deg[v]
-		for _, u := range g.outAdj[g.outStart[v]:g.outStart[v+1]] {
-			du := deg[u]
-			if du <= dv {
-				continue
-			}
-			for a := arcs; a > 0 && du > dv; a-- {
-				pu, pw := pos[u], bin[du]
-				w := vert[pw]
-				pos[u], pos[w] = pw, pu
-				vert[pu], vert[pw] = w, u
-				bin[du]++
-				du--
-			}
-			deg[u] = du
-		}
-		if g.sym {
-			continue
-		}
-		for _, u := range g.inAdj[g.inStart[v]:g.inStart[v+1]] {
-			du := deg[u]
-			if du <= dv {
-				continue
-			}
-			pu, pw := pos[u], bin[du]
-			w := vert[pw]
-			pos[u], pos[w] = pw, pu
-			vert[pu], vert[pw] = w, u
-			bin[du]++
-			deg[u] = du - 1
-		}
+		scale = 2
 	}
 	out := make([]int, n)
 	for i, d := range deg {
-		out[i] = int(d)
+		out[i] = scale * int(d)
 	}
 	return out
+}
+
+func lowerAbove(deg, neighbours []int32, k int32, frontier []int32, top int) int {
+	for _, u := range neighbours {
+		d := deg[u]
+		var above int32
+		if d > k {
+			above = 1
+		}
+		deg[u] = d - above
+		frontier[top] = u
+		if d == k+1 {
+			top++
+		}
+	}
+	return top
 }
 
 // BetweennessSampled estimates normalised betweenness from k source nodes

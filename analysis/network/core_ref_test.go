@@ -7,10 +7,11 @@ import (
 	"testing"
 )
 
-// CoreNumbers equals the bucket algorithm it was before it lowered a
-// symmetric graph's neighbours twice from the out-list alone and moved to
-// int32 arrays (coreNumbersBZ, kept as it was), on random directed graphs
-// and on symmetric ones, sparse and dense, with isolated nodes.
+// CoreNumbers (level-by-level peeling; on a symmetric graph, out-degree
+// cores doubled) equals Batagelj and Zaversnik's bucket algorithm over
+// in+out degrees as this package had it (coreNumbersBZ, kept as it was),
+// on random directed graphs and on symmetric ones, sparse and dense, with
+// isolated nodes and levels no node has.
 func TestCoreNumbersMatchBZ(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 19))
 	for trial := 0; trial < 300; trial++ {
