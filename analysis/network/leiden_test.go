@@ -115,7 +115,7 @@ func TestLeidenIterationBound(t *testing.T) {
 			_, q1 := leidenCSR(u, s, 1)
 			_, q3 := leidenCSR(u, s, 3)
 			_, q := leidenCSR(u, s, 0)
-			first, q0 := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)), nil, nil)
+			first, q0 := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)), nil, nil, nil)
 			if q1 != q0 {
 				t.Errorf("%s seed %d: one iteration Q %v, the first run alone %v", name, s, q1, q0)
 			}
