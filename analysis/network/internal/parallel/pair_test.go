@@ -41,3 +41,53 @@ func TestNewPairOnOneCore(t *testing.T) {
 		t.Fatal("NewPair started a helper with GOMAXPROCS 1")
 	}
 }
+
+// A helper that is slow to come (here: never started) costs the caller
+// no wait: once its own half is done, the caller takes the second half
+// itself when the helper has not. Before, Both waited for the helper and
+// this test hung until its deadline.
+func TestPairCallerTakesHalfTheHelperHasNotStarted(t *testing.T) {
+	p := &Pair{wake: make(chan struct{}, 1)} // no helper goroutine
+	finished := make(chan [2]int)
+	go func() {
+		var a, b int
+		for range 100 {
+			p.Both(func() { a++ }, func() { b++ })
+		}
+		finished <- [2]int{a, b}
+	}()
+	select {
+	case got := <-finished:
+		if got != [2]int{100, 100} {
+			t.Fatalf("halves ran %v times, want 100 each", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Both waited for a helper that never came")
+	}
+}
+
+// Halves taken by either side, the helper's slow to start (it parks
+// between jobs) or quick, each run exactly once and Stop still ends the
+// helper: the race detector checks the hand-over of the job either way.
+func TestPairHalvesRunOnceWhoeverTakesThem(t *testing.T) {
+	prev := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(prev)
+	p := NewPair()
+	var a, b [2000]int
+	for i := range a {
+		long := i%3 == 0 // the caller's half outlasts the helper's wake-up
+		p.Both(func() {
+			if long {
+				time.Sleep(50 * time.Microsecond)
+			}
+			a[i]++
+		}, func() { b[i] += i })
+		if a[i] != 1 || b[i] != i {
+			t.Fatalf("job %d: first ran %d times, second left %d", i, a[i], b[i])
+		}
+		if i%200 == 199 {
+			time.Sleep(time.Millisecond) // the helper parks
+		}
+	}
+	p.Stop()
+}
