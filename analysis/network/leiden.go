@@ -159,10 +159,11 @@ func renumber(comm []int32) ([]int32, int) {
 // by nodes adjacent to them, so every part is connected.
 //
 // Communities are refined independently of each other, so on a large
-// graph they are split into two groups of about equal half-edge counts,
-// each refined by its own goroutine with its own random stream drawn from
-// rng; the split is fixed by the graph, not the core count, so the result
-// does not depend on the machine.
+// graph they are split into refineGroups groups of about equal half-edge
+// counts, each with its own random stream drawn from rng, which two
+// goroutines take by turns as each becomes free; the split is fixed by the
+// graph, not the core count, so the result does not depend on the
+// machine.
 func refine(g *undirected, mv *mover, rng *rand.Rand, pair *parallel.Pair, bufs *refineBuffers) []int32 {
 	n := g.n()
 	comm := mv.comm
@@ -182,52 +183,63 @@ func refine(g *undirected, mv *mover, rng *rand.Rand, pair *parallel.Pair, bufs 
 		r.run(all, mv.neighW, rng)
 		return r.refined
 	}
-	// Group 0: communities whose cumulative half-edge count, in index
-	// order, stays within half of the total; group 1: the rest.
+	// Group j: the communities, in index order, whose cumulative
+	// half-edge count passes j/refineGroups of the total but not
+	// (j+1)/refineGroups; each has its own random stream.
 	commEdges := make([]int, n)
 	for v, c := range comm {
 		commEdges[c] += int(g.start[v+1] - g.start[v])
 	}
-	split, acc := n, 0
-	for c := 0; c < n; c++ {
-		if acc += commEdges[c]; 2*acc >= len(g.adj) {
-			split = c + 1
-			break
-		}
+	groupOf := make([]uint8, n) // community -> group
+	acc := 0
+	for c := range n {
+		groupOf[c] = uint8(min(refineGroups-1, refineGroups*acc/len(g.adj)))
+		acc += commEdges[c]
 	}
-	var groups [2][]int32
+	var groups [refineGroups][]int32
 	for v, c := range comm {
-		i := 0
-		if int(c) >= split {
-			i = 1
-		}
-		groups[i] = append(groups[i], int32(v))
+		j := groupOf[c]
+		groups[j] = append(groups[j], int32(v))
 	}
-	var streams [2]*rand.Rand
-	for i := range streams {
-		streams[i] = rand.New(rand.NewPCG(rng.Uint64(), rng.Uint64()))
+	var streams [refineGroups]*rand.Rand
+	for j := range streams {
+		streams[j] = rand.New(rand.NewPCG(rng.Uint64(), rng.Uint64()))
 	}
-	// Each group has arrays of its own: the groups' nodes interleave, so
-	// in shared arrays both goroutines would write the same cache lines
-	// (WormNet: a refinement took 2.0 ms on two goroutines, 2.3 on one;
-	// 1.3 ms with arrays apart).
+	// Each side (the caller, the pair's helper) has arrays of its own: the
+	// groups' nodes interleave, so in shared arrays both goroutines would
+	// write the same cache lines (WormNet: a refinement took 2.0 ms on two
+	// goroutines, 2.3 on one; 1.3 ms with arrays apart). A side refines
+	// each group it takes in its arrays, as groups share no community.
 	rs := [2]*refinement{r, bufs.refinement(1, g, mv)}
 	scratch := [2][]float64{mv.neighW, rs[1].neighW}
-	group := func(i int) {
-		nodes := groups[i]
-		rs[i].prepare(nodes)
-		streams[i].Shuffle(len(nodes), func(a, b int) { nodes[a], nodes[b] = nodes[b], nodes[a] })
-		rs[i].run(nodes, scratch[i], streams[i])
-	}
-	pair.Both(func() { group(0) }, func() { group(1) })
-	for _, v := range groups[1] {
-		r.refined[v] = rs[1].refined[v]
+	var sideOf [refineGroups]int
+	pair.Each(refineGroups, func(side, j int) {
+		nodes := groups[j]
+		rs[side].prepare(nodes)
+		streams[j].Shuffle(len(nodes), func(a, b int) { nodes[a], nodes[b] = nodes[b], nodes[a] })
+		rs[side].run(nodes, scratch[side], streams[j])
+		sideOf[j] = side
+	})
+	for j, nodes := range groups {
+		if sideOf[j] == 1 {
+			for _, v := range nodes {
+				r.refined[v] = rs[1].refined[v]
+			}
+		}
 	}
 	return r.refined
 }
 
+// refineGroups is how many groups of communities refine splits a large
+// graph into, each with its own random stream, which the two goroutines
+// take as each becomes free. With two fixed halves the caller waited up to
+// 1.3 ms for the helper's (Holme-Kim 20k), the helper's cache being colder;
+// the groups depend on the graph only, so the result on one core is the
+// result on two.
+const refineGroups = 8
+
 // parallelRefineEdges is the least number of half-edges for which refine
-// splits the communities into two groups refined side by side. Below it
+// splits the communities into groups refined side by side. Below it
 // one random stream refines every community (a different but equally
 // valid draw); the choice depends on the graph only.
 const parallelRefineEdges = 50000

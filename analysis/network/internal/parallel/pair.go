@@ -105,6 +105,25 @@ func (p *Pair) Both(first, second func()) {
 	}
 }
 
+// Each runs job(side, i) for every i in [0, n), on the caller (side 0)
+// and the helper (side 1) at once, each side taking the next i not yet
+// taken, so a side that falls behind (a late start, a cache the other
+// side warmed) takes fewer: two fixed halves left the caller waiting up to
+// 1.3 ms for the helper's half of a Leiden refinement. job must give the
+// same result whichever side runs an i; side says whose scratch to use.
+// Each returns when every i has run. A nil Pair runs them all on side 0.
+func (p *Pair) Each(n int, job func(side, i int)) {
+	var next atomic.Int64
+	take := func(side int) func() {
+		return func() {
+			for i := next.Add(1) - 1; i < int64(n); i = next.Add(1) - 1 {
+				job(side, int(i))
+			}
+		}
+	}
+	p.Both(take(0), take(1))
+}
+
 // post hands job to the helper; the previous job has finished.
 func (p *Pair) post(job func()) {
 	p.job = job

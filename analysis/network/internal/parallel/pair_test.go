@@ -91,3 +91,35 @@ func TestPairHalvesRunOnceWhoeverTakesThem(t *testing.T) {
 	}
 	p.Stop()
 }
+
+// Each runs every index exactly once, on one side or the other, and a
+// nil Pair runs them all on the caller's side; sides hand their results
+// over to the caller (the race detector checks the hand-over).
+func TestPairEachRunsEveryIndexOnce(t *testing.T) {
+	prev := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(prev)
+	for _, p := range []*Pair{NewPair(), nil} {
+		for _, n := range []int{0, 1, 2, 7, 64} {
+			for range 50 {
+				runs := make([]int, n)
+				side := make([]int, n)
+				p.Each(n, func(s, i int) {
+					runs[i]++
+					side[i] = s
+					if i%3 == 0 {
+						time.Sleep(time.Microsecond)
+					}
+				})
+				for i, r := range runs {
+					if r != 1 {
+						t.Fatalf("n %d: index %d ran %d times", n, i, r)
+					}
+					if side[i] != 0 && (p == nil || side[i] != 1) {
+						t.Fatalf("n %d: index %d ran on side %d (nil pair: %v)", n, i, side[i], p == nil)
+					}
+				}
+			}
+		}
+		p.Stop()
+	}
+}
