@@ -259,21 +259,21 @@ type refinement struct {
 	neighW           []float64 // all zero: scratch for a run that has none
 }
 
-// refineBuffers keeps the node-sized arrays of refine's two groups for a
-// whole Leiden run, as no level has more nodes than the first: a level
+// refineBuffers keeps the node-sized arrays of refine's two sides (the
+// caller's and the pair's helper's) for a whole Leiden run, as no level has more nodes than the first: a level
 // allocated six of them, about 40 bytes a node (WormNet: 3 iterations of
 // 2-3 levels). A nil *refineBuffers allocates afresh each time.
 type refineBuffers struct {
-	groups [2]refinement
+	sides [2]refinement
 }
 
-// refinement returns group i's arrays sized to g's nodes for a refinement
+// refinement returns side i's arrays sized to g's nodes for a refinement
 // of mv's partition; prepare sets every entry it reads.
 func (b *refineBuffers) refinement(i int, g *undirected, mv *mover) *refinement {
 	n := g.n()
 	r := &refinement{}
 	if b != nil {
-		r = &b.groups[i]
+		r = &b.sides[i]
 	}
 	if cap(r.refined) < n {
 		*r = refinement{commTot: make([]float64, n), toOwn: make([]float64, n), refined: make([]int32, n),

@@ -80,7 +80,8 @@ func (p *Pair) loop() {
 	}
 }
 
-// Both runs first on the caller and second on the helper, and returns
+// Both runs first on the caller and second on the helper, or on the
+// caller after first if the helper has not taken it by then, and returns
 // when both have returned. second must not call Both.
 func (p *Pair) Both(first, second func()) {
 	if p == nil || p.stopped {
