@@ -303,6 +303,9 @@ func CoreNumbers(g *Graph) []int {
 			deg[i] += g.inStart[i+1] - g.inStart[i]
 		}
 	}
+	// frontier lists the nodes taken at the current level, those still to
+	// be peeled after i; lowerAbove writes every neighbour one past its end,
+	// so it has a slot more than the nodes.
 	frontier := make([]int32, n+1)
 	// left lists the nodes not yet taken, in index order; each level's
 	// scan compacts it.
@@ -352,6 +355,10 @@ func CoreNumbers(g *Graph) []int {
 	return out
 }
 
+// lowerAbove lowers by one each neighbour whose degree is above k and
+// appends to frontier[:top] those that reach k, returning the new top.
+// Every neighbour is written at frontier[top] and only one that reaches k
+// moves top on, so the loop has no branch on either coin toss.
 func lowerAbove(deg, neighbours []int32, k int32, frontier []int32, top int) int {
 	for _, u := range neighbours {
 		d := deg[u]
