@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -108,6 +109,25 @@ func TestWeakComponentsMatchUnionFind(t *testing.T) {
 		w, s := components(g)
 		if !slices.Equal(w, want) || !slices.Equal(s, tarjanComponents(g)) {
 			t.Fatalf("trial %d: components %v %v, want %v %v", trial, w, s, want, tarjanComponents(g))
+		}
+	}
+}
+
+// On a directed graph large enough for components to run its two
+// searches side by side, each label set is the one its search gives
+// alone, on one core and on two.
+func TestPairedComponentsAreEachSearchAlone(t *testing.T) {
+	g := randomGraph(9, 3000, 2*pairedComponentArcs, true)
+	if g.sym || len(g.outAdj) < pairedComponentArcs {
+		t.Fatalf("test graph: symmetric %v, %d arcs; want a directed one of at least %d", g.sym, len(g.outAdj), pairedComponentArcs)
+	}
+	wantWeak, wantStrong := weakComponents(g, false), tarjanComponents(g)
+	for _, procs := range []int{1, 2} {
+		old := runtime.GOMAXPROCS(procs)
+		w, s := components(g)
+		runtime.GOMAXPROCS(old)
+		if !slices.Equal(w, wantWeak) || !slices.Equal(s, wantStrong) {
+			t.Errorf("GOMAXPROCS %d: components differ from weakComponents and tarjanComponents run alone", procs)
 		}
 	}
 }

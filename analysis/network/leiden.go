@@ -177,9 +177,7 @@ func refine(g *undirected, mv *mover, rng *rand.Rand, pair *parallel.Pair, bufs 
 		if mv.m2 == 0 {
 			return r.refined
 		}
-		for i, v := range rng.Perm(n) {
-			all[i] = int32(v)
-		}
+		permute(rng, all)
 		r.run(all, mv.neighW, rng)
 		return r.refined
 	}

@@ -129,3 +129,22 @@ func TestLeidenIterationBound(t *testing.T) {
 		}
 	}
 }
+
+// permute draws the permutation rng.Perm draws from the same state, so
+// replacing Perm changed no seeded partition.
+func TestPermuteIsPerm(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 7, 1000} {
+		a, b := rand.New(rand.NewPCG(uint64(n), 3)), rand.New(rand.NewPCG(uint64(n), 3))
+		want := a.Perm(n)
+		got := make([]int32, n)
+		permute(b, got)
+		for i := range want {
+			if int(got[i]) != want[i] {
+				t.Fatalf("n=%d: permute %v, Perm %v", n, got, want)
+			}
+		}
+		if a.Uint64() != b.Uint64() {
+			t.Fatalf("n=%d: permute left the generator elsewhere than Perm", n)
+		}
+	}
+}

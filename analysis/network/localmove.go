@@ -67,9 +67,7 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel
 	}
 	n := g.n()
 	queue := make([]int32, n) // a ring: at most n nodes wait at once
-	for i, v := range rng.Perm(n) {
-		queue[i] = int32(v)
-	}
+	permute(rng, queue)
 	waiting := make([]uint8, n) // 1: in the queue
 	for i := range waiting {
 		waiting[i] = 1
@@ -81,9 +79,12 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel
 	nearMoveIn := make([]int32, n)
 	changedIn := make([]int32, n)
 	batch := make([]int32, 0, moveBatchNodes)
-	proposals := make([]proposal, moveBatchNodes)
-	first := &proposer{neighW: mv.neighW}
 	canBatch := len(g.adj) >= batchedMoveEdges
+	proposals := make([]proposal, 1) // one node at a time
+	if canBatch {
+		proposals = make([]proposal, moveBatchNodes)
+	}
+	first := &proposer{neighW: mv.neighW}
 	var second *proposer // the pair's helper's, on a graph batched on two cores
 	if canBatch && pair != nil {
 		second = &proposer{neighW: make([]float64, n)}
@@ -356,4 +357,15 @@ func (p *proposer) judgeInPasses(mv *mover, u int32, adj []int32, w []float64, k
 		}
 	}
 	return best, bestGain, stay, cs
+}
+
+// permute sets p to a random permutation of 0..len(p)-1, the one
+// rng.Perm(len(p)) returns (identity, then rng.Shuffle), without Perm's
+// slice of ints: a level of local moving or refinement drew one of n
+// ints, 8 bytes a node, only to copy it.
+func permute(rng *rand.Rand, p []int32) {
+	for i := range p {
+		p[i] = int32(i)
+	}
+	rng.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
 }

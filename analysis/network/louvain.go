@@ -158,6 +158,7 @@ func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
 			second = rows(mid, n)
 			close(done)
 		}()
+		runtime.Gosched() // start the second half now, not ms later (see parallel.NewPair)
 		ok = rows(0, mid)
 		<-done
 		ok = ok && second
