@@ -11,7 +11,11 @@ both ways), unweighted, self-loops dropped, repeated pairs merged; the
 script checks that both sides count the same nodes and arcs. Community
 detection runs on the undirected view on every side (weight of u-v: the
 number of arcs between them, as our Louvain and Leiden weigh it), and
-each side's modularity is printed beside its time.
+each side's modularity is printed beside its time. Every side builds that
+undirected view before timing its community methods: the peers' igraph and
+NetworKit graphs are made untimed in Peers, and our `analyze` builds the
+view once for Louvain and Leiden and reports it as its own step
+("undirected view", left out of both times, as reading the file is).
 
 Our Louvain and Leiden run once (--community-runs 1), seeded, as each
 peer runs once; `analyze` itself keeps the best of several seeded runs on

@@ -33,7 +33,12 @@ func Leiden(ctx context.Context, g *Graph, seed uint64) (Communities, error) {
 // bound n_iterations (−1: until the partition stops changing), NetworKit's
 // ParallelLeiden iterations (3 by default, fewer once nothing changes).
 func LeidenRuns(ctx context.Context, g *Graph, seed uint64, runs, iterations int) (Communities, error) {
-	c, err := bestOfRunsResolution(ctx, g, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
+	return NewCommunityView(g).LeidenRuns(ctx, seed, runs, iterations)
+}
+
+// LeidenRuns is the package's LeidenRuns on the view's graph.
+func (v *CommunityView) LeidenRuns(ctx context.Context, seed uint64, runs, iterations int) (Communities, error) {
+	c, err := v.bestOfRuns(ctx, seed, 1, runs, func(_ context.Context, u *undirected, s uint64) ([]int32, float64, error) {
 		m, q := leidenCSR(u, s, iterations)
 		return m, q, nil
 	})

@@ -1,8 +1,10 @@
 package network
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -146,5 +148,30 @@ func TestPermuteIsPerm(t *testing.T) {
 		if a.Uint64() != b.Uint64() {
 			t.Fatalf("n=%d: permute left the generator elsewhere than Perm", n)
 		}
+	}
+}
+
+// A CommunityView shared by several calls gives each what a fresh one
+// gives: a Louvain run at another resolution first does not change the
+// Leiden partition that follows, nor the view's own Louvain.
+func TestCommunityViewSharedGivesFreshResults(t *testing.T) {
+	g := randomGraph(21, 300, 1500, true)
+	ctx := context.Background()
+	view := NewCommunityView(g)
+	if _, err := view.LouvainRuns(ctx, 4, 2.5, 1); err != nil {
+		t.Fatal(err)
+	}
+	if view.u.gamma != 0 {
+		t.Fatalf("a Louvain run at resolution 2.5 left the shared view at %v", view.u.gamma)
+	}
+	shared, _ := view.LeidenRuns(ctx, 4, 1, 3)
+	fresh, _ := LeidenRuns(ctx, g, 4, 1, 3)
+	if shared.Modularity != fresh.Modularity || !slices.Equal(shared.Label, fresh.Label) {
+		t.Errorf("Leiden on a shared view: Q %v, alone %v", shared.Modularity, fresh.Modularity)
+	}
+	sharedL, _ := view.LouvainRuns(ctx, 4, 1, 2)
+	freshL, _ := LouvainRuns(ctx, g, 4, 1, 2)
+	if sharedL.Modularity != freshL.Modularity || sharedL.Resolution != 1 || !slices.Equal(sharedL.Label, freshL.Label) {
+		t.Errorf("Louvain on a shared view: Q %v at %v, alone %v", sharedL.Modularity, sharedL.Resolution, freshL.Modularity)
 	}
 }

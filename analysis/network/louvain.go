@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 
 	"github.com/leverage-project/leverage/analysis/network/internal/parallel"
@@ -146,21 +145,18 @@ func undirectedOfSymmetric(g *Graph) (*undirected, bool) {
 		}
 		return ok
 	}
-	// On a large graph (as many arcs as make aggregate split its work) two
-	// goroutines take the nodes before and after the middle arc.
+	// On a large graph (as many arcs as make aggregate split its work) a
+	// Pair takes the nodes before and after the middle arc; the caller
+	// does both if the helper has not started by the time its half is
+	// done (a goroutine started and waited for began up to ms late).
 	var ok bool
-	if n := g.Len(); len(w) >= parallelAggregateEdges && runtime.GOMAXPROCS(0) > 1 {
+	if n := g.Len(); len(w) >= parallelAggregateEdges {
 		mid, _ := slices.BinarySearch(g.outStart, int32(len(w)/2))
 		mid = min(mid, n)
 		var second bool
-		done := make(chan struct{})
-		go func() {
-			second = rows(mid, n)
-			close(done)
-		}()
-		runtime.Gosched() // start the second half now, not ms later (see parallel.NewPair)
-		ok = rows(0, mid)
-		<-done
+		pair := parallel.NewPair()
+		pair.Both(func() { ok = rows(0, mid) }, func() { second = rows(mid, n) })
+		pair.Stop()
 		ok = ok && second
 	} else {
 		ok = rows(0, n)

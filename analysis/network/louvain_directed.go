@@ -252,7 +252,7 @@ func LouvainDirected(ctx context.Context, g *Graph, seed uint64, gamma float64) 
 func LouvainDirectedRuns(ctx context.Context, g *Graph, seed uint64, gamma float64, runs int) (Communities, error) {
 	sg, _ := CommunityGraph(g)
 	dg := directedOf(sg.Len(), arcsOf(sg), gamma)
-	c, err := bestOfRunsResolution(ctx, g, seed, gamma, runs, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
+	c, err := NewCommunityView(g).bestOfRuns(ctx, seed, gamma, runs, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
 		return louvainDirected(ctx, dg, s)
 	})
 	c.Directed = true

@@ -169,8 +169,9 @@ func TestAnalyzeGraphFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	// One timing per algorithm, plus reading and the weighted PageRank and HITS.
-	if rep.Nodes != 4 || len(rep.Timings) != 3+len(graphMetrics) || rep.Hubs[0].Node != "c" {
+	// One timing per algorithm, plus reading, the weighted PageRank and
+	// HITS, and the community methods' undirected view.
+	if rep.Nodes != 4 || len(rep.Timings) != 4+len(graphMetrics) || rep.Hubs[0].Node != "c" {
 		t.Errorf("report %+v", rep)
 	}
 	os.WriteFile(path, []byte("a,b,1\nc,d,y\n"), 0o644)

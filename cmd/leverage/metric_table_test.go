@@ -131,7 +131,7 @@ func TestEveryConsumerListsTheMetricTable(t *testing.T) {
 	for _, k := range network.Kernels {
 		kernels = append(kernels, k.Name)
 	}
-	if wantSteps := append(append([]string{"read"}, kernels...), "louvain", "leiden"); !slices.Equal(steps, wantSteps) {
+	if wantSteps := append(append([]string{"read"}, kernels...), communityViewStep, "louvain", "leiden"); !slices.Equal(steps, wantSteps) {
 		t.Errorf("analyze --graph steps %v, want %v", steps, wantSteps)
 	}
 	if !strings.Contains(analyzeHelp(t), strings.Join(graphMetrics, ", ")) {

@@ -45,16 +45,6 @@ func NewPair() *Pair {
 	}
 	p := &Pair{wake: make(chan struct{}, 1)}
 	go p.loop()
-	// A goroutine started by a running one waits in that one's
-	// processor's next slot, and while the caller keeps that processor
-	// busy an idle one often fails to take it: on a 2-core machine idle
-	// for 20 ms, a helper left there began 3.3 ms (median of 40) after
-	// the caller went on working, 17 µs after a yield, which runs the
-	// helper here and moves the caller to the queue an idle processor
-	// takes from, about 0.1 ms later. In exact betweenness on Debian's
-	// security graph (8 runs of sources, about 2 ms) the helper without
-	// it took its first run 75 µs to 1.4 ms in, and in 1 of 10 none.
-	runtime.Gosched()
 	return p
 }
 
