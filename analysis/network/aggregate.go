@@ -40,11 +40,12 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, r
 	// communities lo..hi-1 fit in the slots of those members' half-edges:
 	// each range is written into its own part of one array, and a second
 	// range is moved down against the first once both are built.
-	adj, w := rows.take(len(g.adj))
+	arena, adj, w := rows.take(g, len(g.adj))
 	out := &undirected{start: make([]int32, k+1), adj: adj, w: w,
 		loop: make([]float64, k), deg: make([]float64, k), gamma: g.gamma}
 	if len(g.adj) < parallelAggregateEdges || pair == nil || k < 2 {
 		used := aggregateRange(g, cr, members, first, out, 0, k, 0, newRowScratch(k))
+		rows.hold(arena, out)
 		return out.trimmed(used)
 	}
 	// Chunk j holds the communities whose members' half-edges, counted in
@@ -82,6 +83,7 @@ func aggregate(g *undirected, comm, renum []int32, k int, pair *parallel.Pair, r
 		}
 		at += used[j]
 	}
+	rows.hold(arena, out)
 	return out.trimmed(at)
 }
 
@@ -112,31 +114,47 @@ func (u *undirected) trimmed(used int32) *undirected {
 }
 
 // rowArenas are the two sets of row arrays one Louvain or Leiden run's
-// aggregations write into by turns. A level's graph is read only while
-// the next level's is built, so once that exists its rows are free, and
-// two sets serve every level and iteration of the run: without them a
-// Leiden run allocated its graph's size in rows at every level, the most
-// of the run's allocation and of the garbage collection it caused. A nil
-// *rowArenas (the reference implementations in tests) allocates at every
-// aggregation.
+// aggregations write into. A level's graph is read only while the next
+// level's is built, so once that exists its rows are free, and two sets
+// serve every level and iteration of the run: without them a Leiden run
+// allocated its graph's size in rows at every level, the most of the
+// run's allocation and of the garbage collection it caused. The
+// aggregate of a graph in neither arena (the run's own, at the first
+// level of each iteration) goes to arena 0, which alone grows to that
+// graph's size; arena 1 takes only aggregates of graphs in arena 0, a
+// level's size at most. Taking them by turns instead put a first level
+// in arena 1 in some iterations, growing both to the full size (rows
+// allocated by a bounded Leiden run on Debian's security graph: 1.07 MB,
+// now 0.63). A nil *rowArenas (the reference implementations in tests)
+// allocates at every aggregation.
 type rowArenas struct {
 	adj  [2][]int32
 	w    [2][]float64
-	turn int
+	made [2]*undirected // the graph whose rows each arena holds
 }
 
-// take returns rows of size half-edges from the arena the last take did
-// not use.
-func (a *rowArenas) take(size int) ([]int32, []float64) {
+// take returns rows of size half-edges for the aggregate of from, from
+// the arena that does not hold from's rows, and that arena's index for
+// hold.
+func (a *rowArenas) take(from *undirected, size int) (int, []int32, []float64) {
 	if a == nil {
-		return make([]int32, size), make([]float64, size)
+		return 0, make([]int32, size), make([]float64, size)
 	}
-	i := a.turn
-	a.turn ^= 1
+	i := 0
+	if a.made[0] == from {
+		i = 1
+	}
 	if cap(a.adj[i]) < size {
 		a.adj[i], a.w[i] = make([]int32, size), make([]float64, size)
 	}
-	return a.adj[i][:size], a.w[i][:size]
+	return i, a.adj[i][:size], a.w[i][:size]
+}
+
+// hold records that arena i now holds g's rows.
+func (a *rowArenas) hold(i int, g *undirected) {
+	if a != nil {
+		a.made[i] = g
+	}
 }
 
 // aggregateRange writes the rows of communities lo..hi-1 of the aggregate

@@ -77,10 +77,10 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 	rng := rand.New(rand.NewPCG(seed, 0x1e1de4))
 	pair := pairFor(g0)
 	defer pair.Stop()
-	rows, bufs := &rowArenas{}, &refineBuffers{}
-	best, bestQ := leidenOnce(g0, nil, rng, pair, rows, bufs)
+	rows, bufs, moves := &rowArenas{}, &refineBuffers{}, &moveScratch{}
+	best, bestQ := leidenOnce(g0, nil, rng, pair, rows, bufs, moves)
 	for it := 1; it < iterations; it++ {
-		next, q := leidenOnce(g0, best, rng, pair, rows, bufs)
+		next, q := leidenOnce(g0, best, rng, pair, rows, bufs, moves)
 		if q <= bestQ+1e-12 {
 			break
 		}
@@ -92,7 +92,7 @@ func leidenCSR(g0 *undirected, seed uint64, iterations int) ([]int32, float64) {
 // leidenOnce is one run of Leiden from the partition start (nil: every
 // node alone). It returns the partition and its Q, computed on the last
 // level's graph (the same Q as on g0: aggregation keeps every weight).
-func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pair, rows *rowArenas, bufs *refineBuffers) ([]int32, float64) {
+func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pair, rows *rowArenas, bufs *refineBuffers, moves *moveScratch) ([]int32, float64) {
 	member := make([]int32, g0.n()) // original node -> node of the current level
 	for i := range member {
 		member[i] = int32(i)
@@ -101,7 +101,7 @@ func leidenOnce(g0 *undirected, start []int32, rng *rand.Rand, pair *parallel.Pa
 	init := start
 	var comm []int32
 	for level := 0; level < leidenLevels; level++ {
-		mv, moved := fastLocalMoving(g, init, rng, pair)
+		mv, moved := fastLocalMoving(g, init, rng, pair, moves)
 		comm = mv.comm
 		renumP, kP := renumber(comm)
 		// The last level allowed ends here too, so comm is always the

@@ -117,7 +117,7 @@ func TestLeidenIterationBound(t *testing.T) {
 			_, q1 := leidenCSR(u, s, 1)
 			_, q3 := leidenCSR(u, s, 3)
 			_, q := leidenCSR(u, s, 0)
-			first, q0 := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)), nil, nil, nil)
+			first, q0 := leidenOnce(u, nil, rand.New(rand.NewPCG(s, 0x1e1de4)), nil, nil, nil, nil)
 			if q1 != q0 {
 				t.Errorf("%s seed %d: one iteration Q %v, the first run alone %v", name, s, q1, q0)
 			}
@@ -173,5 +173,33 @@ func TestCommunityViewSharedGivesFreshResults(t *testing.T) {
 	freshL, _ := LouvainRuns(ctx, g, 4, 1, 2)
 	if sharedL.Modularity != freshL.Modularity || sharedL.Resolution != 1 || !slices.Equal(sharedL.Label, freshL.Label) {
 		t.Errorf("Louvain on a shared view: Q %v at %v, alone %v", sharedL.Modularity, sharedL.Resolution, freshL.Modularity)
+	}
+}
+
+// A run's buffers (rows, refinement and local-moving arrays kept from
+// level to level and iteration to iteration) change nothing: leidenCSR
+// gives what its iterations give each allocating afresh, on small graphs
+// and on one large enough for batches, parallel refinement and
+// aggregation.
+func TestLeidenRunBuffersChangeNothing(t *testing.T) {
+	graphs := randomReferenceGraphs()
+	graphs["large"] = randomGraph(11, 4000, 40000, true)
+	for name, g := range graphs {
+		u := undirectedOf(g)
+		for s := uint64(1); s <= 2; s++ {
+			got, gotQ := leidenCSR(u, s, 3)
+			rng := rand.New(rand.NewPCG(s, 0x1e1de4))
+			want, wantQ := leidenOnce(u, nil, rng, nil, nil, nil, nil)
+			for it := 1; it < 3; it++ {
+				next, q := leidenOnce(u, want, rng, nil, nil, nil, nil)
+				if q <= wantQ+1e-12 {
+					break
+				}
+				want, wantQ = next, q
+			}
+			if gotQ != wantQ || !slices.Equal(got, want) {
+				t.Errorf("%s seed %d: with run buffers Q %v, allocating afresh %v", name, s, gotQ, wantQ)
+			}
+		}
 	}
 }

@@ -60,15 +60,15 @@ const parallelBatchEdges = 2048
 // node makes when a community's total changed in the same batch; the
 // result depends on the seed, the batch bounds and the moves made, not on
 // scheduling.
-func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel.Pair) (*mover, bool) {
-	mv, _, ok := newMover(g, init)
+func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel.Pair, s *moveScratch) (*mover, bool) {
+	mv, _, ok := newMover(g, init, s)
 	if !ok {
 		return mv, false
 	}
 	n := g.n()
-	queue := make([]int32, n) // a ring: at most n nodes wait at once
+	queue := s.int32s(0, n) // a ring: at most n nodes wait at once
 	permute(rng, queue)
-	waiting := make([]uint8, n) // 1: in the queue
+	waiting := s.bytes(n) // 1: in the queue
 	for i := range waiting {
 		waiting[i] = 1
 	}
@@ -76,18 +76,19 @@ func fastLocalMoving(g *undirected, init []int32, rng *rand.Rand, pair *parallel
 	movedAny := false
 	// nearMoveIn[v] and changedIn[c] hold the number of the batch in which
 	// a neighbour of node v moved and community c's total changed, last.
-	nearMoveIn := make([]int32, n)
-	changedIn := make([]int32, n)
-	batch := make([]int32, 0, moveBatchNodes)
+	nearMoveIn := s.int32s(1, n)
+	changedIn := s.int32s(2, n)
 	canBatch := len(g.adj) >= batchedMoveEdges
-	proposals := make([]proposal, 1) // one node at a time
+	batch := make([]int32, 0, 1) // one node at a time
+	proposals := make([]proposal, 1)
 	if canBatch {
+		batch = make([]int32, 0, moveBatchNodes)
 		proposals = make([]proposal, moveBatchNodes)
 	}
 	first := &proposer{neighW: mv.neighW}
 	var second *proposer // the pair's helper's, on a graph batched on two cores
 	if canBatch && pair != nil {
-		second = &proposer{neighW: make([]float64, n)}
+		second = &proposer{neighW: s.floats(2, n)}
 	}
 	var rate moveRate
 	// Every move raises modularity, so the queue empties; the bound only
@@ -368,4 +369,58 @@ func permute(rng *rand.Rand, p []int32) {
 		p[i] = int32(i)
 	}
 	rng.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+}
+
+// moveScratch keeps the node-sized arrays local moving uses on each level
+// of a Louvain or Leiden run (totals, the neighbour-weight scratch of the
+// caller and of the pair's helper, the queue and its marks) for the whole
+// run, as no level has more nodes than the first: on Debian's security
+// graph a bounded Leiden run's levels allocated them afresh, about a
+// fifth of the run's 3.1 MB (with the row arenas' change, 2.1 MB now). Each array comes back cleared for the level's n nodes. A
+// nil *moveScratch allocates afresh each time.
+type moveScratch struct {
+	f [3][]float64
+	i [3][]int32
+	b []uint8
+}
+
+// floats returns float array j (0: totals, 1: the caller's scratch, 2:
+// the helper's) cleared to n entries.
+func (s *moveScratch) floats(j, n int) []float64 {
+	if s == nil {
+		return make([]float64, n)
+	}
+	if cap(s.f[j]) < n {
+		s.f[j] = make([]float64, n)
+	}
+	s.f[j] = s.f[j][:n]
+	clear(s.f[j])
+	return s.f[j]
+}
+
+// int32s returns int32 array j (0: queue, 1 and 2: batch marks) cleared
+// to n entries.
+func (s *moveScratch) int32s(j, n int) []int32 {
+	if s == nil {
+		return make([]int32, n)
+	}
+	if cap(s.i[j]) < n {
+		s.i[j] = make([]int32, n)
+	}
+	s.i[j] = s.i[j][:n]
+	clear(s.i[j])
+	return s.i[j]
+}
+
+// bytes returns the byte array cleared to n entries.
+func (s *moveScratch) bytes(n int) []uint8 {
+	if s == nil {
+		return make([]uint8, n)
+	}
+	if cap(s.b) < n {
+		s.b = make([]uint8, n)
+	}
+	s.b = s.b[:n]
+	clear(s.b)
+	return s.b
 }

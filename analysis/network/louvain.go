@@ -187,7 +187,7 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 	rng := rand.New(rand.NewPCG(seed, 0x10fa1))
 	pair := pairFor(g0)
 	defer pair.Stop()
-	rows := &rowArenas{}
+	rows, scratch := &rowArenas{}, &moveScratch{}
 	n0 := g0.n()
 	member := make([]int32, n0) // original node -> node of the current level
 	for i := range member {
@@ -203,7 +203,7 @@ func louvainCSRContext(ctx context.Context, g0 *undirected, seed uint64) ([]int3
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
 		}
-		mv, moved := fastLocalMoving(g, nil, rng, pair)
+		mv, moved := fastLocalMoving(g, nil, rng, pair, scratch)
 		comm := mv.comm
 		if !moved && level > 0 {
 			break
@@ -298,12 +298,12 @@ type mover struct {
 }
 
 // newMover starts local moving on g from init (nil: every node alone; else
-// community indices < n). ok is false on a graph without edges, where no
+// community indices < n), its totals and scratch in s's arrays. ok is false on a graph without edges, where no
 // move can change anything.
-func newMover(g *undirected, init []int32) (mv *mover, m2 float64, ok bool) {
+func newMover(g *undirected, init []int32, s *moveScratch) (mv *mover, m2 float64, ok bool) {
 	n := g.n()
 	k, m2 := degrees(g)
-	mv = &mover{g: g, k: k, tot: make([]float64, n), comm: make([]int32, n), neighW: make([]float64, n),
+	mv = &mover{g: g, k: k, tot: s.floats(0, n), comm: make([]int32, n), neighW: s.floats(1, n),
 		m2: m2, gm2: m2 / g.resolution(), wide: n > wideMoveNodes}
 	mv.self = &proposer{neighW: mv.neighW}
 	for i := range mv.comm {

@@ -14,7 +14,7 @@ import (
 // in passes over every node in one seeded random order, as Blondel et al.
 // describe and the reference implementations do.
 func localMoving(g *undirected, init []int32, rng *rand.Rand) ([]int32, bool) {
-	mv, m2, ok := newMover(g, init)
+	mv, m2, ok := newMover(g, init, nil)
 	if !ok {
 		return mv.comm, false
 	}
@@ -203,7 +203,7 @@ func TestJudgeInPassesMatchesListed(t *testing.T) {
 		for i := range init {
 			init[i] = int32(rng.IntN(min(u.n(), 1+trial%7)))
 		}
-		mv, _, ok := newMover(u, init)
+		mv, _, ok := newMover(u, init, nil)
 		if !ok {
 			continue
 		}
@@ -253,8 +253,8 @@ func TestMoveRateSwitches(t *testing.T) {
 	// window it goes by batches.
 	u := undirectedOf(randomGraph(11, 4000, 40000, true))
 	rng := rand.New(rand.NewPCG(1, 2))
-	converged, _ := fastLocalMoving(u, nil, rng, nil)
-	if again, _ := fastLocalMoving(u, converged.comm, rng, nil); again.batches == 0 {
+	converged, _ := fastLocalMoving(u, nil, rng, nil, nil)
+	if again, _ := fastLocalMoving(u, converged.comm, rng, nil, nil); again.batches == 0 {
 		t.Error("from a converged partition: no batch")
 	}
 }
