@@ -53,8 +53,15 @@ const leidenTheta = 0.01
 // leidenWeight is exp(d/θ) for a gain d ≤ 0 below the best, 0 when that
 // is below e^-40 (see refine).
 func leidenWeight(d float64) float64 {
-	if d < -40*leidenTheta {
+	switch {
+	case d < -40*leidenTheta:
 		return 0
+	case d == 0:
+		// The best candidate itself, and those tied with it: with whole
+		// edge weights most candidates are one of these or 0 above, and
+		// exp(0) is exactly 1 (exp was a twentieth of a bounded Leiden
+		// run on Debian's security graph).
+		return 1
 	}
 	return math.Exp(d / leidenTheta)
 }

@@ -203,3 +203,17 @@ func TestLeidenRunBuffersChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// leidenWeight's shortcuts give exactly what exp gives, or 0 below
+// e^-40 of the best.
+func TestLeidenWeightIsExp(t *testing.T) {
+	for _, d := range []float64{0, math.Copysign(0, -1), -1e-300, -0.001, -0.2, -0.4, -0.4000001, -1, -7} {
+		want := math.Exp(d / leidenTheta)
+		if d < -40*leidenTheta {
+			want = 0
+		}
+		if got := leidenWeight(d); got != want {
+			t.Errorf("leidenWeight(%v) = %v, want %v", d, got, want)
+		}
+	}
+}
