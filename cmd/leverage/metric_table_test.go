@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -152,4 +153,16 @@ func mustSeed(t *testing.T) *graphmodel.Dataset {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// The kernel benchmark's driver names the undirected view's step as
+// analyze --graph reports it, or its table would lose that line silently.
+func TestBenchDriverNamesTheViewStep(t *testing.T) {
+	src, err := os.ReadFile("../../.ci/bench/kernels.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("VIEW = %q", communityViewStep); !strings.Contains(string(src), want) {
+		t.Errorf(".ci/bench/kernels.py does not say %s", want)
+	}
 }
