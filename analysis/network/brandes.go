@@ -121,6 +121,9 @@ const parallelMinWork = 4 << 20
 // the worker count, and with it every bit of the result, does too.
 func brandesWork(g *Graph, count int, source func(i int) int32) int {
 	probes := min(count, 32)
+	if probes == 0 {
+		return 0 // no sources: no work (and no probe to divide by)
+	}
 	seen := make([]bool, g.Len())
 	var queue []int32
 	visits := 0

@@ -47,3 +47,22 @@ func BenchmarkRealBetweenness(b *testing.B) {
 		})
 	}
 }
+
+// A graph with no nodes, or nodes and no arcs, has every betweenness 0;
+// estimating the work of no sources divided by zero probes.
+func TestBetweennessOfEmptyGraphs(t *testing.T) {
+	for name, g := range map[string]*Graph{"no nodes": NewGraph(nil, nil), "isolated": NewGraph([]string{"a", "b"}, nil)} {
+		bc, err := Betweenness(context.Background(), g)
+		if err != nil || len(bc) != g.Len() {
+			t.Fatalf("%s: %v, %v", name, bc, err)
+		}
+		for _, x := range bc {
+			if x != 0 {
+				t.Errorf("%s: betweenness %v", name, bc)
+			}
+		}
+		if s, err := BetweennessSampled(context.Background(), g, 10, 1); err != nil || len(s) != g.Len() {
+			t.Errorf("%s sampled: %v, %v", name, s, err)
+		}
+	}
+}
