@@ -60,10 +60,12 @@ func brandesSum(ctx context.Context, g *Graph, count int, source func(i int) int
 // and a Pair's helper take the runs as each becomes free, each side with
 // its own pass state, and the runs' sums are added in run order. So the
 // result depends on the graph alone, on one core or two, and a helper
-// that starts late (tens of microseconds to wake, longer on a busy
-// machine) only takes fewer runs: a fixed half each left the caller
-// waiting. On Debian's security dependencies (5k nodes, 19k arcs, about
-// 0.9M arc visits) exact betweenness took 2.6-4.3 ms on one goroutine.
+// that starts late only takes fewer runs (in a new process on this
+// project's 2-core machine it took its first run 75 µs to 1.4 ms in, or
+// none), where a fixed half each would leave the caller waiting. On
+// Debian's security dependencies (5k nodes, 19k arcs, about 0.9M arc
+// visits) exact betweenness took 3.2-3.8 ms on one goroutine, 2.5 ms
+// this way (BenchmarkRealBetweenness).
 func brandesChunked(ctx context.Context, g *Graph, count int, source func(i int) int32) ([]float64, error) {
 	n := g.Len()
 	pair := parallel.NewPair()

@@ -100,7 +100,7 @@ func LouvainRuns(ctx context.Context, g *Graph, seed uint64, gamma float64, runs
 // the graph they run on (CommunityGraph) and its undirected weighted
 // view, the rows Louvain and Leiden read and never write. Building the
 // view is a pass over every arc and an array of weights (WormNet, 315k
-// arcs: about 0.7 ms and 2.5 MB, an eighth of a Louvain run), which the
+// arcs: 0.5-0.8 ms and 2.5 MB, where a Louvain run takes 3-4 ms), which the
 // package-level functions pay on every call; a caller running several
 // methods or settings on one graph builds it once.
 type CommunityView struct {
