@@ -390,12 +390,7 @@ func (s *moveScratch) floats(j, n int) []float64 {
 	if s == nil {
 		return make([]float64, n)
 	}
-	if cap(s.f[j]) < n {
-		s.f[j] = make([]float64, n)
-	}
-	s.f[j] = s.f[j][:n]
-	clear(s.f[j])
-	return s.f[j]
+	return cleared(&s.f[j], n)
 }
 
 // int32s returns int32 array j (0: queue, 1 and 2: batch marks) cleared
@@ -404,12 +399,7 @@ func (s *moveScratch) int32s(j, n int) []int32 {
 	if s == nil {
 		return make([]int32, n)
 	}
-	if cap(s.i[j]) < n {
-		s.i[j] = make([]int32, n)
-	}
-	s.i[j] = s.i[j][:n]
-	clear(s.i[j])
-	return s.i[j]
+	return cleared(&s.i[j], n)
 }
 
 // bytes returns the byte array cleared to n entries.
@@ -417,10 +407,13 @@ func (s *moveScratch) bytes(n int) []uint8 {
 	if s == nil {
 		return make([]uint8, n)
 	}
-	if cap(s.b) < n {
-		s.b = make([]uint8, n)
-	}
-	s.b = s.b[:n]
-	clear(s.b)
-	return s.b
+	return cleared(&s.b, n)
+}
+
+// cleared sets *buf to n zero entries, reusing its array (resize), and
+// returns it.
+func cleared[T any](buf *[]T, n int) []T {
+	*buf = resize(*buf, n)
+	clear(*buf)
+	return *buf
 }
