@@ -376,8 +376,9 @@ func permute(rng *rand.Rand, p []int32) {
 // caller and of the pair's helper, the queue and its marks) for the whole
 // run, as no level has more nodes than the first: on Debian's security
 // graph a bounded Leiden run's levels allocated them afresh, about a
-// fifth of the run's 3.1 MB (with the row arenas' change, 2.1 MB now). Each array comes back cleared for the level's n nodes. A
-// nil *moveScratch allocates afresh each time.
+// fifth of the run's 3.1 MB (with the row arenas' change, 2.1 MB now).
+// Each array comes back cleared for the level's n nodes. A nil
+// *moveScratch allocates afresh each time.
 type moveScratch struct {
 	f [3][]float64
 	i [3][]int32

@@ -298,8 +298,8 @@ type mover struct {
 }
 
 // newMover starts local moving on g from init (nil: every node alone; else
-// community indices < n), its totals and scratch in s's arrays. ok is false on a graph without edges, where no
-// move can change anything.
+// community indices < n), its totals and scratch in s's arrays. ok is
+// false on a graph without edges, where no move can change anything.
 func newMover(g *undirected, init []int32, s *moveScratch) (mv *mover, m2 float64, ok bool) {
 	n := g.n()
 	k, m2 := degrees(g)

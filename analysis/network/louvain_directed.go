@@ -250,9 +250,9 @@ func LouvainDirected(ctx context.Context, g *Graph, seed uint64, gamma float64) 
 // LouvainDirectedRuns is LouvainDirected keeping the best of runs seeded
 // runs (0: Louvain's rule, see LouvainRuns).
 func LouvainDirectedRuns(ctx context.Context, g *Graph, seed uint64, gamma float64, runs int) (Communities, error) {
-	sg, _ := CommunityGraph(g)
-	dg := directedOf(sg.Len(), arcsOf(sg), gamma)
-	c, err := NewCommunityView(g).bestOfRuns(ctx, seed, gamma, runs, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
+	v := NewCommunityView(g)
+	dg := directedOf(v.sg.Len(), arcsOf(v.sg), gamma)
+	c, err := v.bestOfRuns(ctx, seed, gamma, runs, func(ctx context.Context, _ *undirected, s uint64) ([]int32, float64, error) {
 		return louvainDirected(ctx, dg, s)
 	})
 	c.Directed = true
